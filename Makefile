@@ -1,0 +1,133 @@
+# coopmap: build, test and the sample map.  `make V=1` shows the commands.
+
+PREFIX ?= /usr/local
+CC ?= cc
+CFLAGS ?= -O2 -g
+PKGS = igraph libcgraph libgvc
+DEB_PACKAGES = gcc make pkg-config libigraph-dev libgraphviz-dev graphviz libcmocka-dev libxml2-utils
+
+# Recursive (=) so that pkg-config is asked only when a recipe runs, after `make deps`.
+CM_CFLAGS = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Iinclude -Isrc \
+	$(shell pkg-config --cflags $(PKGS)) -MMD -MP
+CM_LIBS = $(shell pkg-config --libs $(PKGS)) -lm
+TEST_LIBS = $(shell pkg-config --libs cmocka)
+
+ifeq ($(V),1)
+Q =
+msg = @true
+else
+Q = @
+msg = @printf '  %-6s %s\n'
+endif
+
+BUILD = build
+LIB = $(BUILD)/libcoopmap.a
+
+LIB_OBJS = \
+	$(BUILD)/src/error.o \
+	$(BUILD)/src/util.o \
+	$(BUILD)/src/csv.o \
+	$(BUILD)/src/network.o \
+	$(BUILD)/src/load.o \
+	$(BUILD)/src/write.o \
+	$(BUILD)/src/table.o \
+	$(BUILD)/src/output.o \
+	$(BUILD)/src/graphviz.o \
+	$(BUILD)/src/summary.o \
+	$(BUILD)/src/metrics.o \
+	$(BUILD)/src/isolated.o \
+	$(BUILD)/src/clubs.o \
+	$(BUILD)/src/brokers.o
+
+CLI_OBJS = \
+	$(BUILD)/src/cli/main.o \
+	$(BUILD)/src/cli/options.o \
+	$(BUILD)/src/cli/cmd_help.o \
+	$(BUILD)/src/cli/cmd_version.o \
+	$(BUILD)/src/cli/cmd_summary.o \
+	$(BUILD)/src/cli/cmd_metrics.o \
+	$(BUILD)/src/cli/cmd_render.o \
+	$(BUILD)/src/cli/cmd_convert.o \
+	$(BUILD)/src/cli/cmd_isolated.o \
+	$(BUILD)/src/cli/cmd_clubs.o \
+	$(BUILD)/src/cli/cmd_brokers.o
+
+UNIT_TESTS = \
+	$(BUILD)/tests/test_util \
+	$(BUILD)/tests/test_csv \
+	$(BUILD)/tests/test_network \
+	$(BUILD)/tests/test_table \
+	$(BUILD)/tests/test_output \
+	$(BUILD)/tests/test_graphviz \
+	$(BUILD)/tests/test_summary \
+	$(BUILD)/tests/test_metrics \
+	$(BUILD)/tests/test_isolated \
+	$(BUILD)/tests/test_clubs \
+	$(BUILD)/tests/test_brokers
+
+TOOLS = \
+	$(BUILD)/tests/gen_network
+
+SAMPLE = graphs/cites-educatives
+
+.PHONY: all deps test map install clean unit-tests build-tests
+.DEFAULT_GOAL := all
+
+all: coopmap
+
+coopmap: $(CLI_OBJS) $(LIB)
+	$(msg) LINK $@
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJS) $(LIB) $(CM_LIBS)
+
+$(LIB): $(LIB_OBJS)
+	$(msg) AR $@
+	$(Q)rm -f $@
+	$(Q)ar rcs $@ $(LIB_OBJS)
+
+$(BUILD)/%.o: %.c
+	$(msg) CC $<
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(CC) $(CM_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%: tests/%.c $(LIB)
+	$(msg) CC $<
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(CC) $(CM_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(CM_LIBS) $(TEST_LIBS)
+
+# Install the Debian packages that are missing (through sudo when not root).
+deps:
+	@missing=""; for p in $(DEB_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		sudo=""; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+		$$sudo apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $$missing >/dev/null || exit 1; \
+	fi
+
+build-tests: coopmap $(UNIT_TESTS) $(TOOLS)
+
+unit-tests: build-tests
+	$(Q)sh tests/run.sh $(UNIT_TESTS)
+
+# The README's two commands: each installs what is missing, then works.
+test: deps
+	$(Q)$(MAKE) --no-print-directory unit-tests
+
+map: deps
+	$(Q)$(MAKE) --no-print-directory coopmap
+	./coopmap summary $(SAMPLE)
+	./coopmap render $(SAMPLE) -o map.svg
+	@echo "wrote map.svg"
+
+install: coopmap $(LIB)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/coopmap
+	install -m 755 coopmap $(DESTDIR)$(PREFIX)/bin/coopmap
+	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib/libcoopmap.a
+	install -m 644 include/coopmap/*.h $(DESTDIR)$(PREFIX)/include/coopmap/
+
+clean:
+	rm -rf $(BUILD) coopmap map.svg
+
+-include $(LIB_OBJS:.o=.d) $(CLI_OBJS:.o=.d) $(addsuffix .d,$(UNIT_TESTS) $(TOOLS))

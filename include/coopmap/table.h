@@ -1,0 +1,143 @@
+/**
+ * @file coopmap/table.h
+ * @brief Result tables and their writers (aligned table, CSV, TSV, JSON).
+ *
+ * Every command that prints rows (metrics, isolated, brokers, ...) fills a
+ * cm_table and hands it to cm_table_write(), so that every command gets the
+ * same quoting, number formatting and UTF-8 handling.  Numbers are printed
+ * the same whatever the locale; undefined numbers (NaN) are an empty CSV
+ * cell and JSON null.
+ */
+#ifndef COOPMAP_TABLE_H
+#define COOPMAP_TABLE_H
+
+#include <stdio.h>
+#include "common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Output formats for tables. */
+typedef enum {
+	CM_FORMAT_TABLE = 0, /**< aligned columns for a terminal */
+	CM_FORMAT_CSV,       /**< RFC 4180, with a header */
+	CM_FORMAT_TSV,       /**< tab-separated, with a header */
+	CM_FORMAT_JSON       /**< an array of objects */
+} cm_format;
+
+/** Column types. */
+typedef enum {
+	CM_COL_STRING = 0,
+	CM_COL_INT,    /**< integer, printed without decimals */
+	CM_COL_REAL,   /**< real, printed with enough digits to round-trip to 1e-9 */
+	CM_COL_BOOL    /**< 0/1 in CSV and table, false/true in JSON */
+} cm_coltype;
+
+typedef struct cm_table cm_table;
+
+/**
+ * Parse a format name ("table", "csv", "tsv", "json").
+ * @param out receives the format
+ * @param name the name
+ * @return 0, or CM_EUSAGE with a message naming the accepted values
+ */
+int cm_format_parse(cm_format *out, const char *name);
+
+/**
+ * Create an empty table.
+ * @param out receives the table
+ * @return 0 or CM_ENOMEM
+ */
+int cm_table_new(cm_table **out);
+
+/** Free a table (NULL is allowed). */
+void cm_table_free(cm_table *t);
+
+/**
+ * Append a column; must be called before any row is added.
+ * @return the column index (>= 0) or CM_ENOMEM
+ */
+int cm_table_add_column(cm_table *t, const char *name, cm_coltype type);
+
+/** @return the index of the column called name, or -1 */
+int cm_table_column(const cm_table *t, const char *name);
+
+/** @return the number of columns */
+size_t cm_table_ncols(const cm_table *t);
+
+/** @return the number of rows */
+size_t cm_table_nrows(const cm_table *t);
+
+/** @return the name of column c */
+const char *cm_table_column_name(const cm_table *t, size_t c);
+
+/**
+ * Append n_rows empty rows (every cell undefined).
+ * @return 0 or CM_ENOMEM
+ */
+int cm_table_add_rows(cm_table *t, size_t n_rows);
+
+/** Set a string cell (copied). @return 0 or CM_ENOMEM */
+int cm_table_set_string(cm_table *t, size_t row, size_t col, const char *value);
+
+/** Set a numeric cell (INT, REAL or BOOL columns); NaN means undefined. */
+void cm_table_set_number(cm_table *t, size_t row, size_t col, double value);
+
+/** @return the numeric value of a cell (NaN when undefined) */
+double cm_table_get_number(const cm_table *t, size_t row, size_t col);
+
+/** @return the string value of a cell ("" when undefined) */
+const char *cm_table_get_string(const cm_table *t, size_t row, size_t col);
+
+/**
+ * Sort rows by a column: numbers descending (undefined last), strings
+ * ascending; ties keep their previous order (stable).
+ * @param t the table
+ * @param col the column index
+ * @param descending non-zero for descending order
+ */
+int cm_table_sort(cm_table *t, size_t col, int descending);
+
+/**
+ * Write the table.
+ * @param f the stream
+ * @param t the table
+ * @param format the format
+ * @param top write at most this many rows (0: all)
+ * @return 0, or CM_EIO when the stream fails (errno is kept, EPIPE included)
+ */
+int cm_table_write(FILE *f, const cm_table *t, cm_format format, size_t top);
+
+/**
+ * Write a string as a JSON string literal (quotes included), escaping what
+ * JSON requires and replacing invalid UTF-8 with U+FFFD.
+ */
+void cm_json_write_string(FILE *f, const char *s);
+
+/**
+ * Format a number the same whatever the locale, with enough digits to
+ * round-trip to 1e-9 relative ("%.12g" in the C locale); NaN gives "".
+ * @param buf receives the text
+ * @param size size of buf (32 is enough)
+ * @param value the number
+ */
+void cm_format_number(char *buf, size_t size, double value);
+
+/**
+ * Parse a number the same whatever the locale.
+ * @param out receives the value
+ * @param text the text (surrounding spaces allowed)
+ * @param decimal_comma accept "2,5" as 2.5
+ * @return 0, or -1 when text is not a finite number
+ */
+int cm_parse_number(double *out, const char *text, int decimal_comma);
+
+/** @return the number of terminal columns the UTF-8 string s takes */
+size_t cm_utf8_width(const char *s);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

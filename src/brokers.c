@@ -1,0 +1,2 @@
+/* brokers (not written yet). */
+#include "internal.h"

@@ -1,0 +1,16 @@
+/* coopmap version: the versions of coopmap and the libraries it runs on. */
+#include <igraph.h>
+
+#include "cli.h"
+
+int cmd_version(int argc, char **argv)
+{
+	const char *ig;
+
+	(void)argv;
+	if (argc > 1)
+		return cli_usage_error("version", "too many arguments");
+	igraph_version(&ig, NULL, NULL, NULL);
+	printf("coopmap %s (igraph %s)\n", COOPMAP_VERSION, ig);
+	return CLI_OK;
+}

@@ -1,0 +1,119 @@
+/* coopmap's entry point: start-up, the command table and dispatch. */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <igraph.h>
+
+#include "cli.h"
+
+const struct cli_command cli_commands[] = {
+	{ "summary", cmd_summary, "INPUT [--format table|json]",
+	  "whole-network figures: size, density, components, paths, communities",
+	  "  --format F            table (default) or json\n" },
+	{ "metrics", cmd_metrics,
+	  "INPUT [--metrics LIST|all] [--format table|csv|tsv|json] [--sort COLUMN] [--top N]\n"
+	  "        [--weighted] [--exact] [--betweenness-samples K]",
+	  "one row per actor: degree, betweenness, pagerank, constraint, community...",
+	  "  --metrics LIST        comma-separated measures, or all (default)\n"
+	  "  --format F            table (default), csv, tsv or json\n"
+	  "  --sort COLUMN         sort by a column (measures descending)\n"
+	  "  --top N               print the first N rows only\n"
+	  "  --weighted            path measures use distance = 1/weight\n"
+	  "  --exact               never sample path measures\n"
+	  "  --betweenness-samples K  sample K source actors for path measures\n" },
+	{ "isolated", cmd_isolated, "INPUT [--type T] [--min-size N] [--format table|csv|json]",
+	  "actors of a type (cités by default) cut off from their peers, most isolated first",
+	  "  --type T              focus actor type (default cite)\n"
+	  "  --min-size N          critical mass of a region (default 10)\n"
+	  "  --format F            table (default), csv, tsv or json\n" },
+	{ "clubs", cmd_clubs, "INPUT --regions FILE [--min-size N] [--type T] [--format table|csv|json]",
+	  "propose interregional clubs of sparse regions (like the Club de l'Ouest)",
+	  "  --regions FILE        region adjacency (region,neighbour), e.g. graphs/regions-fr.csv\n"
+	  "  --min-size N          critical mass of a club (default 10)\n"
+	  "  --type T              focus actor type (default cite)\n"
+	  "  --format F            table (default), csv, tsv or json\n" },
+	{ "brokers", cmd_brokers, "INPUT [--group ATTR] [--format table|csv|json]",
+	  "who brokers between groups: Gould-Fernandez roles, constraint, E-I index",
+	  "  --group ATTR          actor attribute defining groups (default region)\n"
+	  "  --format F            table (default), csv, tsv or json\n" },
+	{ "render", cmd_render, "INPUT -o FILE [-T svg|png|pdf|dot] [--layout L] [map options]",
+	  "draw a network map with Graphviz (SVG, PNG, PDF or DOT)",
+	  "  -o, --output FILE     output file (- for standard output, with -T)\n"
+	  "  -T, --type FORMAT     svg, png, pdf or dot (default: from the extension)\n" },
+	{ "convert", cmd_convert, "INPUT -o FILE",
+	  "write the network as GraphML, GML, DOT or a CSV folder (nodes.csv, edges.csv)",
+	  "  -o, --output FILE     .graphml, .gml, .dot/.gv, or a folder for CSV\n" },
+	{ "help", cmd_help, "[COMMAND]", "show help for coopmap or one command", "" },
+	{ "version", cmd_version, "", "print coopmap's version", "" },
+	{ NULL, NULL, NULL, NULL, NULL }
+};
+
+/* Notices go to stderr, prefixed like errors, unless --quiet. */
+static void print_notice(void *ctx, const char *message)
+{
+	const int *quiet = ctx;
+
+	if (!*quiet)
+		fprintf(stderr, "coopmap: %s\n", message);
+}
+
+/* SIGINT/SIGTERM: remove temporary outputs, then ask computations to stop. */
+static void on_signal(int sig)
+{
+	static volatile sig_atomic_t second;
+
+	cm_output_abort_all_signal_safe();
+	if (second) {
+		signal(sig, SIG_DFL);
+		raise(sig);
+	}
+	second = 1;
+	cm_interrupt();
+}
+
+int cli_quiet;
+
+int main(int argc, char **argv)
+{
+	const struct cli_command *cmd;
+	struct sigaction sa;
+	int status;
+
+	igraph_set_attribute_table(&igraph_cattribute_table);
+	cm_init();
+	cm_notice_set_handler(print_notice, &cli_quiet);
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	if (argc < 2) {
+		cli_print_help(stderr, NULL);
+		return CLI_EUSAGE;
+	}
+	if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "-V"))
+		return cmd_version(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))
+		return cmd_help(argc - 1, argv + 1);
+
+	for (cmd = cli_commands; cmd->name; cmd++)
+		if (!strcmp(cmd->name, argv[1]))
+			break;
+	if (!cmd->name) {
+		fprintf(stderr, "coopmap: '%s' is not a coopmap command (see 'coopmap help')\n", argv[1]);
+		return CLI_EUSAGE;
+	}
+	optind = 1;
+	status = cmd->fn(argc - 1, argv + 1);
+	status = cli_finish_stdout(status);
+	cm_shutdown();
+	if (cm_interrupted() && status != CLI_OK)
+		status = CLI_EINTR;
+	return status;
+}

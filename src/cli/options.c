@@ -1,0 +1,276 @@
+/* Options shared by every command, loading, and error reporting for the CLI. */
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+const char cli_common_help[] =
+	"Input and filters (every command):\n"
+	"  INPUT                 folder with edges.csv (and nodes.csv), .csv/.tsv/.txt edge list,\n"
+	"                        .graphml, .gml, .net (Pajek), .dot/.gv, or - for CSV on stdin\n"
+	"  --nodes FILE          actor table (id,label,type,region,...)\n"
+	"  --input-format F      csv, graphml, gml, pajek or dot (default: from the extension)\n"
+	"  --directed            keep tie direction (default: undirected)\n"
+	"  --year Y              ties observed in year Y\n"
+	"  --from Y, --to Y      ties observed from year Y / up to the end of year Y\n"
+	"  --where ATTR=V1,V2    keep actors whose attribute is one of the values\n"
+	"  --min-weight W        keep ties whose (merged) weight is at least W\n"
+	"  --ego ACTOR           keep ACTOR's neighbourhood, --depth N steps (default 1)\n"
+	"  --seed S              seed for communities, sampling and layouts (default 42)\n"
+	"  --quiet               do not print notices\n"
+	"  --help                show this help\n";
+
+/* Find a command in the table by name. */
+static const struct cli_command *find_command(const char *name)
+{
+	for (const struct cli_command *c = cli_commands; c->name; c++)
+		if (!strcmp(c->name, name))
+			return c;
+	return NULL;
+}
+
+void cli_print_help(FILE *f, const char *name)
+{
+	const struct cli_command *c = name ? find_command(name) : NULL;
+
+	if (!c) {
+		fprintf(f, "usage: coopmap COMMAND [OPTIONS] INPUT\n\n"
+		           "Map and analyse cooperation networks.\n\nCommands:\n");
+		for (c = cli_commands; c->name; c++)
+			fprintf(f, "  %-10s %s\n", c->name, c->summary);
+		fprintf(f, "\nRun 'coopmap COMMAND --help' for a command's options.\n\n"
+		           "Exit status: 0 success, 1 internal failure, 2 bad command line,\n"
+		           "3 bad input data, 4 file not readable or writable, 5 out of memory,\n"
+		           "130 interrupted.\n");
+		return;
+	}
+	fprintf(f, "usage: coopmap %s %s\n\n%s\n", c->name, c->usage, c->summary);
+	if (c->help[0])
+		fprintf(f, "\nOptions:\n%s", c->help);
+	if (c->fn != cmd_help && c->fn != cmd_version)
+		fprintf(f, "\n%s", cli_common_help);
+}
+
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+	const struct cli_command *c = cmd ? find_command(cmd) : NULL;
+	va_list ap;
+
+	fputs("coopmap: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	if (c)
+		fprintf(stderr, "usage: coopmap %s %s\n", c->name, c->usage);
+	return CLI_EUSAGE;
+}
+
+long cli_parse_long(const char *cmd, const char *opt, const char *arg, long min, long max)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(arg, &end, 10);
+	if (errno || end == arg || *end || v < min || v > max) {
+		cli_usage_error(cmd, "%s '%s' is not a whole number from %ld to %ld", opt, arg, min, max);
+		return LONG_MIN;
+	}
+	return v;
+}
+
+/* Parse a year option value into *out. */
+static int parse_year(const char *cmd, const char *opt, const char *arg, int *out)
+{
+	long v = cli_parse_long(cmd, opt, arg, -9999, 9999);
+
+	if (v == LONG_MIN)
+		return CLI_EUSAGE;
+	*out = (int)v;
+	return 0;
+}
+
+/* Split "ATTR=V1,V2" into the filter's attribute and values. */
+static int parse_where(struct cli_common *c, const char *cmd, const char *arg)
+{
+	char *eq, *p;
+	size_t n = 1;
+
+	free(c->where_storage);
+	free(c->where_values);
+	c->where_values = NULL;
+	c->where_storage = strdup(arg);
+	if (!c->where_storage)
+		return cli_usage_error(cmd, "out of memory");
+	eq = strchr(c->where_storage, '=');
+	if (!eq || eq == c->where_storage)
+		return cli_usage_error(cmd, "--where '%s' is not of the form ATTR=VALUE[,VALUE...]", arg);
+	*eq = '\0';
+	for (p = eq + 1; *p; p++)
+		n += *p == ',';
+	c->where_values = calloc(n, sizeof(*c->where_values));
+	if (!c->where_values)
+		return cli_usage_error(cmd, "out of memory");
+	n = 0;
+	for (p = eq + 1;;) {
+		char *comma = strchr(p, ',');
+
+		c->where_values[n++] = p;
+		if (!comma)
+			break;
+		*comma = '\0';
+		p = comma + 1;
+	}
+	for (char *q = c->where_storage; *q; q++)
+		if (*q >= 'A' && *q <= 'Z')
+			*q = (char)(*q - 'A' + 'a');
+	c->load.filter.where_attr = c->where_storage;
+	c->load.filter.where_values = c->where_values;
+	c->load.filter.n_where_values = n;
+	return 0;
+}
+
+int cli_common_option(struct cli_common *c, const char *cmd, int opt, const char *arg)
+{
+	long v;
+	double w;
+
+	switch (opt) {
+	case CLI_OPT_NODES:
+		c->load.nodes_path = arg;
+		return 0;
+	case CLI_OPT_DIRECTED:
+		c->load.directed = 1;
+		return 0;
+	case CLI_OPT_QUIET:
+		c->quiet = 1;
+		cli_quiet = 1;
+		return 0;
+	case CLI_OPT_YEAR:
+		if (parse_year(cmd, "--year", arg, &c->load.filter.from))
+			return CLI_EUSAGE;
+		c->load.filter.to = c->load.filter.from;
+		c->load.filter.has_from = c->load.filter.has_to = 1;
+		return 0;
+	case CLI_OPT_FROM:
+		c->load.filter.has_from = 1;
+		return parse_year(cmd, "--from", arg, &c->load.filter.from);
+	case CLI_OPT_TO:
+		c->load.filter.has_to = 1;
+		return parse_year(cmd, "--to", arg, &c->load.filter.to);
+	case CLI_OPT_WHERE:
+		return parse_where(c, cmd, arg);
+	case CLI_OPT_MIN_WEIGHT:
+		if (cm_parse_number(&w, arg, 0) < 0 || w < 0)
+			return cli_usage_error(cmd, "--min-weight '%s' is not a non-negative number", arg);
+		c->load.filter.min_weight = w;
+		return 0;
+	case CLI_OPT_EGO:
+		c->load.filter.ego = arg;
+		if (c->load.filter.depth == 0)
+			c->load.filter.depth = 1;
+		return 0;
+	case CLI_OPT_DEPTH:
+		v = cli_parse_long(cmd, "--depth", arg, 0, 1000000);
+		if (v == LONG_MIN)
+			return CLI_EUSAGE;
+		c->load.filter.depth = (int)v;
+		return 0;
+	case CLI_OPT_FORMAT_IN:
+		if (!strcmp(arg, "csv"))
+			c->load.format = CM_INPUT_CSV;
+		else if (!strcmp(arg, "graphml"))
+			c->load.format = CM_INPUT_GRAPHML;
+		else if (!strcmp(arg, "gml"))
+			c->load.format = CM_INPUT_GML;
+		else if (!strcmp(arg, "pajek") || !strcmp(arg, "net"))
+			c->load.format = CM_INPUT_PAJEK;
+		else if (!strcmp(arg, "dot") || !strcmp(arg, "gv"))
+			c->load.format = CM_INPUT_DOT;
+		else
+			return cli_usage_error(cmd, "unknown input format '%s' (use csv, graphml, gml, pajek or dot)", arg);
+		return 0;
+	case CLI_OPT_SEED:
+		v = cli_parse_long(cmd, "--seed", arg, 0, LONG_MAX);
+		if (v == LONG_MIN)
+			return CLI_EUSAGE;
+		c->seed = (unsigned long)v;
+		c->have_seed = 1;
+		return 0;
+	case CLI_OPT_HELP:
+		cli_print_help(stdout, cmd);
+		return -2;
+	default:
+		return -1;
+	}
+}
+
+void cli_common_free(struct cli_common *c)
+{
+	free(c->where_storage);
+	free(c->where_values);
+	c->where_storage = NULL;
+	c->where_values = NULL;
+}
+
+const char *cli_input(const char *cmd, int argc, char **argv)
+{
+	if (optind >= argc) {
+		cli_usage_error(cmd, "no INPUT given");
+		return NULL;
+	}
+	if (optind + 1 < argc) {
+		cli_usage_error(cmd, "unexpected argument '%s'", argv[optind + 1]);
+		return NULL;
+	}
+	return argv[optind];
+}
+
+int cli_fail(int code)
+{
+	const char *msg = cm_error_message();
+
+	if (code == CM_OK)
+		return CLI_OK;
+	if (code == CM_EINTERRUPTED || cm_interrupted()) {
+		fprintf(stderr, "coopmap: interrupted\n");
+		return CLI_EINTR;
+	}
+	fprintf(stderr, "coopmap: %s\n", msg[0] ? msg : "unknown error");
+	switch (code) {
+	case CM_EUSAGE:
+		return CLI_EUSAGE;
+	case CM_EINPUT:
+		return CLI_EINPUT;
+	case CM_EIO:
+		return CLI_EIO;
+	case CM_ENOMEM:
+		return CLI_ENOMEM;
+	default:
+		return CLI_EFAIL;
+	}
+}
+
+int cli_load(cm_network **out, const char *input, struct cli_common *c)
+{
+	int rc = cm_network_load(out, input, &c->load);
+
+	return rc < 0 ? cli_fail(rc) : CLI_OK;
+}
+
+int cli_finish_stdout(int status)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		if (errno == EPIPE)
+			return status;
+		if (status == CLI_OK) {
+			fprintf(stderr, "coopmap: cannot write to standard output: %s\n", strerror(errno));
+			return CLI_EIO;
+		}
+	}
+	return status;
+}

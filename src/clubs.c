@@ -1,0 +1,2 @@
+/* clubs (not written yet). */
+#include "internal.h"

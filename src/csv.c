@@ -1,0 +1,2 @@
+/* CSV reading (not written yet). */
+#include "internal.h"

@@ -1,0 +1,2 @@
+/* isolated (not written yet). */
+#include "internal.h"

@@ -1,0 +1,2 @@
+/* metrics (not written yet). */
+#include "internal.h"

@@ -1,0 +1,2 @@
+/* write (not written yet). */
+#include "internal.h"
