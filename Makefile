@@ -4,7 +4,7 @@ PREFIX ?= /usr/local
 CC ?= cc
 CFLAGS ?= -O2 -g
 PKGS = igraph libcgraph libgvc
-DEB_PACKAGES = gcc make pkg-config libigraph-dev libgraphviz-dev graphviz libcmocka-dev libxml2-utils
+DEB_PACKAGES = gcc make pkg-config libigraph-dev libgraphviz-dev graphviz libcmocka-dev libxml2-utils locales-all
 
 # Recursive (=) so that pkg-config is asked only when a recipe runs, after `make deps`.
 CM_CFLAGS = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Iinclude -Isrc \
@@ -56,6 +56,8 @@ UNIT_TESTS = \
 	$(BUILD)/tests/test_util \
 	$(BUILD)/tests/test_csv \
 	$(BUILD)/tests/test_network \
+	$(BUILD)/tests/test_load \
+	$(BUILD)/tests/test_write \
 	$(BUILD)/tests/test_table \
 	$(BUILD)/tests/test_output \
 	$(BUILD)/tests/test_graphviz \
