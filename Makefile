@@ -4,7 +4,8 @@ PREFIX ?= /usr/local
 CC ?= cc
 CFLAGS ?= -O2 -g
 PKGS = igraph libcgraph libgvc
-DEB_PACKAGES = gcc make pkg-config libigraph-dev libgraphviz-dev graphviz libcmocka-dev libxml2-utils locales-all
+DEB_PACKAGES = gcc make pkg-config libigraph-dev libgraphviz-dev graphviz libcmocka-dev \
+	libxml2-utils locales-all valgrind
 
 # Recursive (=) so that pkg-config is asked only when a recipe runs, after `make deps`.
 CM_CFLAGS = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Iinclude -Isrc \
@@ -21,6 +22,7 @@ msg = @printf '  %-6s %s\n'
 endif
 
 BUILD = build
+BIN = coopmap
 LIB = $(BUILD)/libcoopmap.a
 
 LIB_OBJS = \
@@ -72,12 +74,12 @@ TOOLS = \
 
 SAMPLE = graphs/cites-educatives
 
-.PHONY: all deps test map install clean unit-tests build-tests
+.PHONY: all deps test map install clean unit-tests build-tests check check-asan check-valgrind
 .DEFAULT_GOAL := all
 
-all: coopmap
+all: $(BIN)
 
-coopmap: $(CLI_OBJS) $(LIB)
+$(BIN): $(CLI_OBJS) $(LIB)
 	$(msg) LINK $@
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJS) $(LIB) $(CM_LIBS)
 
@@ -108,10 +110,10 @@ deps:
 		DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $$missing >/dev/null || exit 1; \
 	fi
 
-build-tests: coopmap $(UNIT_TESTS) $(TOOLS)
+build-tests: $(BIN) $(UNIT_TESTS) $(TOOLS)
 
 unit-tests: build-tests
-	$(Q)sh tests/run.sh $(UNIT_TESTS)
+	$(Q)COOPMAP=./$(BIN) sh tests/run.sh $(UNIT_TESTS)
 
 # The README's two commands: each installs what is missing, then works.
 test: deps
@@ -122,6 +124,23 @@ map: deps
 	./coopmap summary $(SAMPLE)
 	./coopmap render $(SAMPLE) -o map.svg
 	@echo "wrote map.svg"
+
+# The whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer, then valgrind.
+SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
+	--show-leak-kinds=definite --suppressions=tests/valgrind.supp
+
+check: deps
+	$(Q)$(MAKE) --no-print-directory check-asan
+	$(Q)$(MAKE) --no-print-directory check-valgrind
+
+check-asan:
+	$(Q)$(MAKE) --no-print-directory BUILD=build/asan BIN=build/asan/coopmap \
+		CFLAGS="$(SAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" unit-tests
+
+check-valgrind: build-tests
+	$(Q)CM_TEST_WRAPPER="$(VALGRIND)" COOPMAP_WRAPPER="$(VALGRIND)" COOPMAP=./$(BIN) \
+		sh tests/run.sh $(UNIT_TESTS)
 
 install: coopmap $(LIB)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/coopmap

@@ -5,6 +5,8 @@
 set -u
 cd "$(dirname "$0")/../.." || exit 1
 BIN=${COOPMAP:-./coopmap}
+# COOPMAP_WRAPPER (e.g. valgrind) runs before the binary in every case.
+read -r -a WRAP <<<"${COOPMAP_WRAPPER:-}"
 EXP=tests/cli/expected
 DATA=tests/data
 TMP=$(mktemp -d)
@@ -24,7 +26,7 @@ check() {
 
 # Run coopmap, keeping stdout, stderr and status in $TMP/out, $TMP/err, $status.
 run() {
-	"$BIN" "$@" >"$TMP/out" 2>"$TMP/err" </dev/null
+	"${WRAP[@]}" "$BIN" "$@" >"$TMP/out" 2>"$TMP/err" </dev/null
 	status=$?
 }
 
