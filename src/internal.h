@@ -6,6 +6,7 @@
 
 #include <stdio.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include <igraph.h>
 
@@ -60,6 +61,49 @@ int cm_network_finish(cm_network **out, igraph_t *raw, const char *source,
                       const cm_load_options *opts);
 
 /*
+ * network.c: optional numeric vertex attribute of a raw graph, non-zero for
+ * actors listed in an actor table (kept by the year filters even when they
+ * lose all their ties).  cm_network_finish() removes it; when absent every
+ * actor counts as listed.
+ */
+#define CM_ATTR_LISTED "coopmap:listed"
+
+/* network.c: the type (igraph_attribute_type_t) of a vertex or edge attribute, or -1 when absent. */
+int cm_attr_type(const igraph_t *g, igraph_attribute_elemtype_t et, const char *name);
+
+/*
+ * network.c: merge repeated ties among those not flagged, into their first
+ * occurrence (weight summed, earliest known year), flagging the repeats.
+ * edges holds from,to pairs; undirected unless directed.  Linear time.
+ */
+int cm_ties_merge(const igraph_vector_int_t *edges, int directed, char *flags,
+                  double *weight, double *year, igraph_integer_t *merged);
+
+/* network.c: refuse string attributes that are not UTF-8 (readers that do not check). */
+int cm_network_check_text(const igraph_t *g, const char *source);
+
+/* network.c: the notices of the tie pipeline, for the counts that are not zero. */
+void cm_ties_notices(igraph_integer_t loops, igraph_integer_t undated, igraph_integer_t actors,
+                     igraph_integer_t merged, igraph_integer_t light);
+
+/* network.c: a hash table from actor names to vertex indices; names are not copied. */
+typedef struct cm_names {
+	uint64_t *slots;         /* hash bits and vertex index + 1; 0 for an empty slot */
+	size_t mask;
+	const char **names;      /* vertex index -> name */
+	igraph_integer_t n, cap;
+} cm_names;
+
+/* Start an empty table. */
+void cm_names_init(cm_names *t);
+/* The index of name s, or -1. */
+igraph_integer_t cm_names_get(const cm_names *t, const char *s);
+/* Find s, adding it with the next index when absent; *added tells which. 0 or CM_ENOMEM. */
+int cm_names_add(cm_names *t, const char *s, igraph_integer_t *idx, int *added);
+/* Free the table (not the names). */
+void cm_names_free(cm_names *t);
+
+/*
  * graphviz.c: the only module that calls Graphviz.
  */
 /* Read a DOT file into a raw graph (string attributes as in the file). */
@@ -68,5 +112,15 @@ int cm_gv_read_dot(igraph_t *raw, const char *path);
 int cm_gv_write_dot(const cm_network *net, FILE *f, const char *path);
 /* Free the process-wide GVC_t. */
 void cm_gv_shutdown(void);
+
+/*
+ * isolated.c: helpers shared by the analyses (isolated, clubs, brokers).
+ */
+/* 0 when some actor has type `type`; otherwise CM_EUSAGE listing the types present. */
+int cm_analysis_check_type(const cm_network *net, const char *type);
+/* Compare names alphabetically ignoring case and Latin accents, then bytewise. */
+int cm_name_cmp(const char *a, const char *b);
+/* qsort comparator of (const char *) elements with cm_name_cmp. */
+int cm_name_qsort_cmp(const void *a, const void *b);
 
 #endif

@@ -1,9 +1,847 @@
-/* Loading networks from files (not written yet). */
+/* Loading networks: CSV edge lists and actor tables, and the igraph/Graphviz readers. */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
 #include "internal.h"
+#include "csv.h"
+
+/* Run an igraph call; on failure record why and leave through `done`. */
+#define IG(call, what) \
+	do { \
+		igraph_error_t ig_err_ = (call); \
+		if (ig_err_ != IGRAPH_SUCCESS) { \
+			rc = cm_error_from_igraph(ig_err_, what); \
+			goto done; \
+		} \
+	} while (0)
+
+/* What a CSV column holds. */
+enum role {
+	R_EXTRA = 0, /* kept as a string attribute under its lowercased header */
+	R_SKIP,      /* a column without a header */
+	R_SOURCE, R_TARGET, R_WEIGHT, R_YEAR, R_KIND,
+	R_ID, R_LABEL, R_TYPE, R_REGION,
+	R_COUNT
+};
+
+static const char *const role_names[R_COUNT] = {
+	"", "", "source", "target", "weight", "year", "kind", "id", "label", "type", "region"
+};
+
+/* Accepted headers (compared lowercased); documented in docs/input.md. */
+static const struct {
+	const char *header;
+	int role;
+	int nodes; /* 1: actor table, 0: edge list */
+} synonyms[] = {
+	{ "source", R_SOURCE, 0 }, { "from", R_SOURCE, 0 }, { "src", R_SOURCE, 0 },
+	{ "target", R_TARGET, 0 }, { "to", R_TARGET, 0 }, { "dst", R_TARGET, 0 },
+	{ "weight", R_WEIGHT, 0 }, { "value", R_WEIGHT, 0 },
+	{ "year", R_YEAR, 0 }, { "kind", R_KIND, 0 },
+	{ "id", R_ID, 1 }, { "name", R_ID, 1 }, { "node", R_ID, 1 },
+	{ "label", R_LABEL, 1 }, { "type", R_TYPE, 1 }, { "region", R_REGION, 1 },
+};
+
+/* A string column: one value per row, pointing into the CSV buffer. */
+typedef struct strcol {
+	char *attr;          /* attribute name, owned */
+	const char **v;
+	int year;            /* actor table "year" column: validated as a whole number */
+} strcol;
+
+/* The columns of one CSV table. */
+typedef struct header {
+	int *role;           /* per CSV column */
+	int *col;            /* per CSV column: index into the strcols, or -1 */
+	size_t ncols;
+	int at[R_COUNT];     /* CSV column of each role, or -1 */
+	strcol *str;
+	size_t nstr;
+} header;
+
+/* Everything read from the CSV files, before the graph is built. */
+typedef struct csv_net {
+	cm_names names;
+	long *node_lines;           /* line of each actor-table row */
+	igraph_integer_t nlisted;   /* actors from the actor table: indices 0..nlisted-1 */
+	size_t vcap;
+	header nh, eh;
+	igraph_vector_int_t edges;
+	igraph_vector_t weight, year;
+	igraph_integer_t m;
+	size_t ecap;
+	char **blocks;              /* copies of the names, close together in memory */
+	size_t nblocks, block_left;
+	char *block_next;
+} csv_net;
+
+/* Find or add an actor, copying a new name next to the others (fewer cache misses). */
+static int actor_index(csv_net *net, const char *name, igraph_integer_t *idx)
+{
+	size_t n = strlen(name) + 1;
+	char *copy;
+	int added;
+
+	if ((*idx = cm_names_get(&net->names, name)) >= 0)
+		return 0;
+	if (n > net->block_left) {
+		size_t size = n > 65536 ? n : 65536;
+		char **blocks = realloc(net->blocks, (net->nblocks + 1) * sizeof(*blocks));
+
+		if (!blocks)
+			return cm_error_set(CM_ENOMEM, "out of memory");
+		net->blocks = blocks;
+		if (!(net->blocks[net->nblocks] = malloc(size)))
+			return cm_error_set(CM_ENOMEM, "out of memory");
+		net->block_next = net->blocks[net->nblocks++];
+		net->block_left = size;
+	}
+	copy = net->block_next;
+	memcpy(copy, name, n);
+	net->block_next += n;
+	net->block_left -= n;
+	return cm_names_add(&net->names, copy, idx, &added);
+}
+
+/* Free a header's arrays. */
+static void header_free(header *h)
+{
+	for (size_t i = 0; i < h->nstr; i++) {
+		free(h->str[i].attr);
+		free(h->str[i].v);
+	}
+	free(h->str);
+	free(h->role);
+	free(h->col);
+	memset(h, 0, sizeof(*h));
+}
+
+/* Grow every string column of h to hold cap rows. */
+static int header_reserve(header *h, size_t cap)
+{
+	for (size_t i = 0; i < h->nstr; i++) {
+		const char **p = realloc(h->str[i].v, cap * sizeof(*p));
+
+		if (!p)
+			return cm_error_set(CM_ENOMEM, "out of memory");
+		h->str[i].v = p;
+	}
+	return 0;
+}
+
+/* Add a string column for attribute attr (taken over). */
+static int header_add_str(header *h, char *attr, int *index)
+{
+	strcol *p = realloc(h->str, (h->nstr + 1) * sizeof(*p));
+
+	if (!p) {
+		free(attr);
+		return cm_error_set(CM_ENOMEM, "out of memory");
+	}
+	h->str = p;
+	memset(&h->str[h->nstr], 0, sizeof(*p));
+	h->str[h->nstr].attr = attr;
+	*index = (int)h->nstr++;
+	return 0;
+}
+
+/* List the header's fields as "a, b, c" for messages. */
+static void list_columns(cm_strbuf *b, const cm_csv *c)
+{
+	for (size_t i = 0; i < c->nfields; i++)
+		if (cm_strbuf_printf(b, "%s'%s'", i ? ", " : "", c->fields[i]) < 0)
+			return;
+}
+
+/* Map the header record of an edge list (nodes = 0) or actor table (nodes = 1). */
+static int read_header(header *h, cm_csv *c, int nodes)
+{
+	cm_strbuf found = { 0 };
+	int has_id = 0, has_label = 0, rc;
+
+	memset(h, 0, sizeof(*h));
+	for (int r = 0; r < R_COUNT; r++)
+		h->at[r] = -1;
+	rc = cm_csv_next(c);
+	if (rc < 0)
+		goto done;
+	if (rc == 0) {
+		rc = cm_error_set_at(CM_EINPUT, c->name, 0, "empty file: expected a header line with %s",
+		                     nodes ? "an id column" : "source and target columns");
+		goto done;
+	}
+	rc = 0;
+	h->ncols = c->nfields;
+	h->role = calloc(h->ncols, sizeof(*h->role));
+	h->col = calloc(h->ncols, sizeof(*h->col));
+	if (!h->role || !h->col) {
+		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (size_t i = 0; i < h->ncols; i++) {
+		has_id |= !strcasecmp(c->fields[i], "id");
+		has_label |= !strcasecmp(c->fields[i], "label");
+	}
+	for (size_t i = 0; i < h->ncols; i++) {
+		const char *f = c->fields[i];
+		int role = R_EXTRA;
+		char *lower;
+
+		h->col[i] = -1;
+		if (!f[0]) {
+			h->role[i] = R_SKIP;
+			cm_notice("%s: column %zu has no name, ignored", c->name, i + 1);
+			continue;
+		}
+		for (size_t s = 0; s < sizeof(synonyms) / sizeof(synonyms[0]); s++)
+			if (synonyms[s].nodes == nodes && !strcasecmp(f, synonyms[s].header))
+				role = synonyms[s].role;
+		/* "id,name,..." : the id names the actor, the name is its label */
+		if (role == R_ID && has_id && strcasecmp(f, "id"))
+			role = has_label ? R_EXTRA : R_LABEL;
+		if (role != R_EXTRA && h->at[role] >= 0) {
+			rc = cm_error_set_at(CM_EINPUT, c->name, c->record_line,
+			                     "columns '%s' and '%s' both give the %s",
+			                     c->fields[h->at[role]], f, role_names[role]);
+			goto done;
+		}
+		h->role[i] = role;
+		if (role != R_EXTRA)
+			h->at[role] = (int)i;
+		if (role == R_EXTRA || role == R_KIND || role == R_LABEL || role == R_TYPE ||
+		    role == R_REGION) {
+			lower = cm_ascii_lower(role == R_EXTRA ? f : role_names[role]);
+			if (!lower) {
+				rc = CM_ENOMEM;
+				goto done;
+			}
+			for (size_t k = 0; k < h->nstr; k++) {
+				if (!strcmp(h->str[k].attr, lower)) {
+					rc = cm_error_set_at(CM_EINPUT, c->name, c->record_line,
+					                     "column '%s' appears twice", f);
+					free(lower);
+					goto done;
+				}
+			}
+			if ((rc = header_add_str(h, lower, &h->col[i])) < 0)
+				goto done;
+			h->str[h->col[i]].year = nodes && !strcmp(h->str[h->col[i]].attr, CM_ATTR_YEAR);
+		}
+	}
+	if (nodes ? h->at[R_ID] < 0 : h->at[R_SOURCE] < 0 || h->at[R_TARGET] < 0) {
+		const char *missing = nodes ? "id" : h->at[R_SOURCE] < 0 ? "source" : "target";
+
+		list_columns(&found, c);
+		rc = cm_error_set_at(CM_EINPUT, c->name, c->record_line,
+		                     "no '%s' column (columns found: %s); the header must name %s",
+		                     missing, found.s ? found.s : "none",
+		                     nodes ? "an id column" : "source and target columns");
+		goto done;
+	}
+done:
+	cm_strbuf_free(&found);
+	return rc;
+}
+
+/* A record must have the header's number of fields (extra empty ones are tolerated). */
+static int check_width(const cm_csv *c, const header *h)
+{
+	size_t n = c->nfields;
+
+	while (n > h->ncols && !c->fields[n - 1][0])
+		n--;
+	if (n != h->ncols)
+		return cm_error_set_at(CM_EINPUT, c->name, c->record_line,
+		                       "%zu field%s where the header has %zu", n, n == 1 ? "" : "s",
+		                       h->ncols);
+	return 0;
+}
+
+/* Whole numbers of up to 9 digits skip strtod: most weights and every year. */
+static int parse_small_int(double *out, const char *s)
+{
+	const char *p = s + (s[0] == '-');
+	long v = 0;
+	int n = 0;
+
+	for (; *p; p++, n++) {
+		if (*p < '0' || *p > '9' || n >= 9)
+			return -1;
+		v = v * 10 + (*p - '0');
+	}
+	if (n == 0)
+		return -1;
+	*out = s[0] == '-' ? -(double)v : (double)v;
+	return 0;
+}
+
+/* Parse a year: a whole number, or "" for undated (NaN). */
+static int parse_year(double *out, const char *text)
+{
+	double v;
+
+	if (!text[0]) {
+		*out = NAN;
+		return 0;
+	}
+	if (parse_small_int(out, text) == 0)
+		return 0;
+	if (cm_parse_number(&v, text, 0) < 0 || v != floor(v) || fabs(v) > 1e9)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+/* Read the actor table: one actor per row, in order. */
+static int read_nodes(csv_net *net, cm_csv *c)
+{
+	header *h = &net->nh;
+	int rc, added;
+
+	if ((rc = read_header(h, c, 1)) < 0)
+		return rc;
+	while ((rc = cm_csv_next(c)) == 1) {
+		const char *id;
+		igraph_integer_t v;
+		double year;
+
+		if ((rc = check_width(c, h)) < 0)
+			return rc;
+		id = c->fields[h->at[R_ID]];
+		if (!id[0])
+			return cm_error_set_at(CM_EINPUT, c->name, c->record_line, "empty id");
+		if ((rc = cm_names_add(&net->names, id, &v, &added)) < 0)
+			return rc;
+		if (!added)
+			return cm_error_set_at(CM_EINPUT, c->name, c->record_line,
+			                       "actor '%s' is listed twice (first on line %ld)",
+			                       id, net->node_lines[v]);
+		if ((size_t)v >= net->vcap) {
+			size_t cap = net->vcap ? net->vcap * 2 : 256;
+			long *lines = realloc(net->node_lines, cap * sizeof(*lines));
+
+			if (!lines)
+				return cm_error_set(CM_ENOMEM, "out of memory");
+			net->node_lines = lines;
+			net->vcap = cap;
+			if ((rc = header_reserve(h, cap)) < 0)
+				return rc;
+		}
+		net->node_lines[v] = c->record_line;
+		for (size_t i = 0; i < h->ncols; i++) {
+			strcol *s;
+
+			if (h->col[i] < 0)
+				continue;
+			s = &h->str[h->col[i]];
+			s->v[v] = i < c->nfields ? c->fields[i] : "";
+			if (s->year && parse_year(&year, s->v[v]) < 0)
+				return cm_error_set_at(CM_EINPUT, c->name, c->record_line,
+				                       "year '%s' is not a whole number", s->v[v]);
+		}
+		net->nlisted = v + 1;
+	}
+	return rc;
+}
+
+/* Read the edge list: one tie per row. */
+static int read_edges(csv_net *net, cm_csv *c)
+{
+	header *h = &net->eh;
+	const int decimal_comma = c->delim != ',';
+	igraph_integer_t lines;
+	int rc;
+
+	if ((rc = read_header(h, c, 0)) < 0)
+		return rc;
+	/* one tie per line, most often: size the arrays once */
+	lines = 1;
+	for (const char *p = c->buf + c->pos; (p = memchr(p, '\n', (size_t)(c->buf + c->len - p))); p++)
+		lines++;
+	if (igraph_vector_int_reserve(&net->edges, 2 * lines) || igraph_vector_reserve(&net->weight, lines) ||
+	    igraph_vector_reserve(&net->year, lines))
+		return cm_error_set(CM_ENOMEM, "out of memory");
+	net->ecap = (size_t)lines;
+	if ((rc = header_reserve(h, net->ecap)) < 0)
+		return rc;
+	while ((rc = cm_csv_next(c)) == 1) {
+		const char *src, *dst, *ws, *ys;
+		igraph_integer_t a, b;
+		double w = 1, y = NAN;
+
+		if ((rc = check_width(c, h)) < 0)
+			return rc;
+		src = c->fields[h->at[R_SOURCE]];
+		dst = c->fields[h->at[R_TARGET]];
+		if (!src[0] || !dst[0])
+			return cm_error_set_at(CM_EINPUT, c->name, c->record_line, "empty %s",
+			                       !src[0] ? "source" : "target");
+		if (h->at[R_WEIGHT] >= 0 && (ws = c->fields[h->at[R_WEIGHT]])[0]) {
+			if (parse_small_int(&w, ws) < 0 && cm_parse_number(&w, ws, decimal_comma) < 0)
+				return cm_error_set_at(CM_EINPUT, c->name, c->record_line,
+				                       "weight '%s' is not a number", ws);
+			if (!(w > 0))
+				return cm_error_set_at(CM_EINPUT, c->name, c->record_line,
+				                       "weight '%s' is not a positive number", ws);
+		}
+		if (h->at[R_YEAR] >= 0 && parse_year(&y, (ys = c->fields[h->at[R_YEAR]])) < 0)
+			return cm_error_set_at(CM_EINPUT, c->name, c->record_line,
+			                       "year '%s' is not a whole number", ys);
+		if ((rc = actor_index(net, src, &a)) < 0 || (rc = actor_index(net, dst, &b)) < 0)
+			return rc;
+		if ((size_t)net->m >= net->ecap) {
+			net->ecap = net->ecap ? net->ecap * 2 : 1024;
+			if ((rc = header_reserve(h, net->ecap)) < 0)
+				return rc;
+		}
+		for (size_t i = 0; i < h->ncols; i++)
+			if (h->col[i] >= 0)
+				h->str[h->col[i]].v[net->m] = c->fields[i];
+		if (igraph_vector_int_push_back(&net->edges, a) || igraph_vector_int_push_back(&net->edges, b) ||
+		    igraph_vector_push_back(&net->weight, w) || igraph_vector_push_back(&net->year, y))
+			return cm_error_set(CM_ENOMEM, "out of memory");
+		net->m++;
+		if ((net->m & 0xFFFF) == 0 && cm_interrupted())
+			return cm_error_set(CM_EINTERRUPTED, "interrupted");
+	}
+	return rc;
+}
+
+/* Set a string attribute from `count` values (then "" up to `total`). */
+static int set_strings(igraph_t *g, int edges, const char *attr, const char **v,
+                       igraph_integer_t count, igraph_integer_t total)
+{
+	igraph_strvector_t sv;
+	int rc = 0;
+
+	if (igraph_strvector_init(&sv, total))
+		return cm_error_set(CM_ENOMEM, "out of memory");
+	for (igraph_integer_t i = 0; i < count; i++)
+		if (v[i][0])
+			IG(igraph_strvector_set(&sv, i, v[i]), "setting attributes");
+	if (edges)
+		IG(igraph_cattribute_EAS_setv(g, attr, &sv), "setting attributes");
+	else
+		IG(igraph_cattribute_VAS_setv(g, attr, &sv), "setting attributes");
+done:
+	igraph_strvector_destroy(&sv);
+	return rc;
+}
+
+/*
+ * Without year filters, drop self-loops and merge repeated ties before the
+ * graph exists (the rules of cm_network_finish(), which then finds nothing
+ * to do): deleting ties from a built graph copies every attribute.
+ */
+static int premerge(csv_net *net, int directed)
+{
+	igraph_integer_t m = net->m, loops = 0, merged = 0, k = 0;
+	igraph_integer_t *ends = VECTOR(net->edges);
+	double *w = VECTOR(net->weight), *y = VECTOR(net->year);
+	char *flags = calloc((size_t)m + 1, 1);
+	int rc = 0;
+
+	if (!flags)
+		return cm_error_set(CM_ENOMEM, "out of memory");
+	for (igraph_integer_t e = 0; e < m; e++) {
+		if (ends[2 * e] == ends[2 * e + 1]) {
+			flags[e] = 1;
+			loops++;
+		}
+	}
+	if ((rc = cm_ties_merge(&net->edges, directed, flags, w, y, &merged)) < 0)
+		goto done;
+	if (loops + merged == 0)
+		goto done;
+	for (igraph_integer_t e = 0; e < m; e++) {
+		if (flags[e])
+			continue;
+		ends[2 * k] = ends[2 * e];
+		ends[2 * k + 1] = ends[2 * e + 1];
+		w[k] = w[e];
+		y[k] = y[e];
+		for (size_t i = 0; i < net->eh.nstr; i++)
+			net->eh.str[i].v[k] = net->eh.str[i].v[e];
+		k++;
+	}
+	net->m = k;
+	igraph_vector_int_resize(&net->edges, 2 * k); /* shrinking cannot fail */
+	igraph_vector_resize(&net->weight, k);
+	igraph_vector_resize(&net->year, k);
+	cm_ties_notices(loops, 0, 0, merged, 0);
+done:
+	free(flags);
+	return rc;
+}
+
+/* Build the raw graph from what the CSV files held. */
+static int build_graph(igraph_t *g, csv_net *net, int directed)
+{
+	igraph_integer_t n = net->names.n;
+	igraph_vector_t listed;
+	igraph_strvector_t none;
+	int rc = 0, have_graph = 0;
+
+	IG(igraph_vector_init(&listed, n), "building the graph");
+	IG(igraph_strvector_init(&none, 0), "building the graph");
+	IG(igraph_empty(g, n, directed ? IGRAPH_DIRECTED : IGRAPH_UNDIRECTED), "building the graph");
+	have_graph = 1;
+	/*
+	 * String tie attributes exist before the ties are added and are then
+	 * set one by one: igraph copies a whole string vector twice otherwise.
+	 */
+	for (size_t i = 0; i < net->eh.nstr; i++)
+		IG(igraph_cattribute_EAS_setv(g, net->eh.str[i].attr, &none), "building the graph");
+	IG(igraph_add_edges(g, &net->edges, NULL), "building the graph");
+	for (size_t i = 0; i < net->eh.nstr; i++) {
+		const char *attr = net->eh.str[i].attr, **v = net->eh.str[i].v;
+
+		for (igraph_integer_t e = 0; e < net->m; e++)
+			if (v[e][0])
+				IG(igraph_cattribute_EAS_set(g, attr, e, v[e]), "building the graph");
+	}
+	IG(igraph_cattribute_EAN_setv(g, CM_ATTR_WEIGHT, &net->weight), "building the graph");
+	IG(igraph_cattribute_EAN_setv(g, CM_ATTR_YEAR, &net->year), "building the graph");
+	if ((rc = set_strings(g, 0, CM_ATTR_ID, net->names.names, n, n)) < 0)
+		goto done;
+	for (size_t i = 0; i < net->nh.nstr; i++)
+		if ((rc = set_strings(g, 0, net->nh.str[i].attr, net->nh.str[i].v, net->nlisted, n)) < 0)
+			goto done;
+	for (igraph_integer_t v = 0; v < net->nlisted; v++)
+		VECTOR(listed)[v] = 1;
+	IG(igraph_cattribute_VAN_setv(g, CM_ATTR_LISTED, &listed), "building the graph");
+done:
+	if (rc < 0 && have_graph)
+		igraph_destroy(g);
+	igraph_strvector_destroy(&none);
+	igraph_vector_destroy(&listed);
+	return rc;
+}
+
+/* Load a CSV edge list (buffer taken over) and an optional actor table. */
+static int load_csv(cm_network **out, char *buf, size_t len, const char *name,
+                    char default_delim, const char *nodes_path, const cm_load_options *opts)
+{
+	cm_csv edges = { 0 }, nodes = { 0 };
+	csv_net net;
+	igraph_t g;
+	int rc;
+
+	memset(&net, 0, sizeof(net));
+	cm_names_init(&net.names);
+	igraph_vector_int_init(&net.edges, 0);
+	igraph_vector_init(&net.weight, 0);
+	igraph_vector_init(&net.year, 0);
+	if (nodes_path) {
+		const char *dot = strrchr(nodes_path, '.');
+
+		if ((rc = cm_csv_open(&nodes, nodes_path, nodes_path,
+		                      dot && !strcasecmp(dot, ".tsv") ? '\t' : ',')) < 0)
+			goto done;
+		if ((rc = read_nodes(&net, &nodes)) < 0)
+			goto done;
+	}
+	rc = cm_csv_open_buffer(&edges, buf, len, name, default_delim);
+	buf = NULL;
+	if (rc < 0 || (rc = read_edges(&net, &edges)) < 0)
+		goto done;
+	if (net.names.n > net.nlisted && nodes_path)
+		cm_notice("%" IGRAPH_PRId " actor%s named in %s %s not in %s: added",
+		          net.names.n - net.nlisted, net.names.n - net.nlisted == 1 ? "" : "s", name,
+		          net.names.n - net.nlisted == 1 ? "is" : "are", nodes_path);
+	if (!opts->filter.has_from && !opts->filter.has_to && (rc = premerge(&net, opts->directed)) < 0)
+		goto done;
+	if ((rc = build_graph(&g, &net, opts->directed)) < 0)
+		goto done;
+	rc = cm_network_finish(out, &g, name, opts);
+done:
+	free(buf);
+	cm_csv_close(&edges);
+	cm_csv_close(&nodes);
+	cm_names_free(&net.names);
+	for (size_t i = 0; i < net.nblocks; i++)
+		free(net.blocks[i]);
+	free(net.blocks);
+	free(net.node_lines);
+	header_free(&net.nh);
+	header_free(&net.eh);
+	igraph_vector_int_destroy(&net.edges);
+	igraph_vector_destroy(&net.weight);
+	igraph_vector_destroy(&net.year);
+	return rc;
+}
+
+/* GML: labels name the actors when there is no "name" and they are all present and distinct. */
+static int label_as_name(igraph_t *g)
+{
+	igraph_strvector_t sv;
+	cm_names seen;
+	int rc = 0, added, usable = 1;
+
+	cm_names_init(&seen);
+	IG(igraph_strvector_init(&sv, 0), "reading labels");
+	if (cm_attr_type(g, IGRAPH_ATTRIBUTE_VERTEX, CM_ATTR_ID) >= 0 ||
+	    cm_attr_type(g, IGRAPH_ATTRIBUTE_VERTEX, CM_ATTR_LABEL) != IGRAPH_ATTRIBUTE_STRING)
+		goto done;
+	IG(igraph_cattribute_VASV(g, CM_ATTR_LABEL, igraph_vss_all(), &sv), "reading labels");
+	for (igraph_integer_t v = 0; v < igraph_strvector_size(&sv) && usable; v++) {
+		const char *s = igraph_strvector_get(&sv, v);
+		igraph_integer_t idx;
+
+		if ((rc = cm_names_add(&seen, s, &idx, &added)) < 0)
+			goto done;
+		usable = s[0] && added;
+	}
+	if (usable)
+		IG(igraph_cattribute_VAS_setv(g, CM_ATTR_ID, &sv), "reading labels");
+done:
+	igraph_strvector_destroy(&sv);
+	cm_names_free(&seen);
+	return rc;
+}
+
+/* Read GraphML, GML or Pajek through igraph. */
+static int load_igraph(cm_network **out, char *buf, size_t len, const char *name,
+                       cm_input_format format, const cm_load_options *opts)
+{
+	static const char *const format_names[] = { "", "CSV", "GraphML", "GML", "Pajek", "DOT" };
+	igraph_safelocale_t loc = NULL;
+	igraph_error_t err;
+	igraph_t g;
+	FILE *f = NULL;
+	int rc = 0, had_error = cm_error_code() != 0;
+
+	if (len == 0) {
+		rc = cm_error_set_at(CM_EINPUT, name, 0, "empty file");
+		goto done;
+	}
+	/* XML declares its own encoding; the others must become UTF-8 text first */
+	if (format != CM_INPUT_GRAPHML && (rc = cm_text_prepare(&buf, &len, name)) < 0)
+		goto done;
+	f = fmemopen(buf, len, "r");
+	if (!f) {
+		rc = cm_error_set(CM_ENOMEM, "cannot read %s: %s", name, strerror(errno));
+		goto done;
+	}
+	/* igraph's readers parse numbers with the C library: keep LC_NUMERIC out */
+	if (igraph_enter_safelocale(&loc) != IGRAPH_SUCCESS)
+		loc = NULL;
+	if (format == CM_INPUT_GRAPHML)
+		err = igraph_read_graph_graphml(&g, f, 0);
+	else if (format == CM_INPUT_GML)
+		err = igraph_read_graph_gml(&g, f);
+	else
+		err = igraph_read_graph_pajek(&g, f);
+	if (loc)
+		igraph_exit_safelocale(&loc);
+	if (err != IGRAPH_SUCCESS) {
+		char reason[512];
+		const char *msg = cm_error_message();
+
+		if (err == IGRAPH_ENOMEM) {
+			rc = cm_error_set(CM_ENOMEM, "out of memory reading %s", name);
+			goto done;
+		}
+		if (!strncmp(msg, "igraph: ", 8))
+			msg += 8;
+		snprintf(reason, sizeof(reason), "%s", msg[0] ? msg : igraph_strerror(err));
+		if (!had_error)
+			cm_error_clear();
+		rc = cm_error_set_at(CM_EINPUT, name, 0, "not a valid %s file: %s",
+		                     format_names[format], reason);
+		goto done;
+	}
+	if (format == CM_INPUT_GML && (rc = label_as_name(&g)) < 0) {
+		igraph_destroy(&g);
+		goto done;
+	}
+	rc = cm_network_finish(out, &g, name, opts);
+done:
+	if (f)
+		fclose(f);
+	free(buf);
+	return rc;
+}
+
+/* The format a file extension stands for, or CM_INPUT_AUTO. */
+static cm_input_format format_from_extension(const char *path)
+{
+	const char *dot = strrchr(path, '.'), *slash = strrchr(path, '/');
+
+	if (!dot || (slash && dot < slash))
+		return CM_INPUT_AUTO;
+	if (!strcasecmp(dot, ".csv") || !strcasecmp(dot, ".tsv") || !strcasecmp(dot, ".txt"))
+		return CM_INPUT_CSV;
+	if (!strcasecmp(dot, ".graphml") || !strcasecmp(dot, ".xml"))
+		return CM_INPUT_GRAPHML;
+	if (!strcasecmp(dot, ".gml"))
+		return CM_INPUT_GML;
+	if (!strcasecmp(dot, ".net") || !strcasecmp(dot, ".paj"))
+		return CM_INPUT_PAJEK;
+	if (!strcasecmp(dot, ".dot") || !strcasecmp(dot, ".gv"))
+		return CM_INPUT_DOT;
+	return CM_INPUT_AUTO;
+}
+
+/* Guess a format from the first bytes of the text; CSV when nothing else fits. */
+static cm_input_format format_from_content(const char *buf, size_t len)
+{
+	size_t i = 0;
+
+	if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3))
+		i = 3;
+	while (i < len && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\n' || buf[i] == '\r'))
+		i++;
+	buf += i;
+	if (buf[0] == '<')
+		return CM_INPUT_GRAPHML;
+	if (buf[0] == '*')
+		return CM_INPUT_PAJEK;
+	if (!strncasecmp(buf, "digraph", 7) || !strncasecmp(buf, "strict", 6))
+		return CM_INPUT_DOT;
+	if (!strncasecmp(buf, "creator", 7) || !strncasecmp(buf, "version", 7))
+		return CM_INPUT_GML;
+	if (!strncasecmp(buf, "graph", 5)) {
+		const char *p = buf + 5;
+
+		while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+			p++;
+		return *p == '[' ? CM_INPUT_GML : CM_INPUT_DOT;
+	}
+	return CM_INPUT_CSV;
+}
+
+/* Spreadsheet files are refused with advice rather than parsed as junk. */
+static int is_spreadsheet(const char *path, const char *buf, size_t len)
+{
+	const char *dot = strrchr(path, '.');
+
+	if (dot && (!strcasecmp(dot, ".xlsx") || !strcasecmp(dot, ".xls") || !strcasecmp(dot, ".ods")))
+		return 1;
+	return (len >= 4 && !memcmp(buf, "PK\x03\x04", 4)) ||
+	       (len >= 4 && !memcmp(buf, "\xD0\xCF\x11\xE0", 4));
+}
+
+/* path/file if it exists as a regular file, else NULL. */
+static char *file_in(const char *dir, const char *file)
+{
+	cm_strbuf b = { 0 };
+	struct stat st;
+
+	if (cm_strbuf_printf(&b, "%s%s%s", dir,
+	                     dir[0] && dir[strlen(dir) - 1] == '/' ? "" : "/", file) < 0)
+		return NULL;
+	if (stat(b.s, &st) < 0 || !S_ISREG(st.st_mode)) {
+		cm_strbuf_free(&b);
+		return NULL;
+	}
+	return b.s;
+}
 
 int cm_network_load(cm_network **out, const char *input, const cm_load_options *opts)
 {
-	(void)opts;
+	static const cm_load_options defaults;
+	cm_input_format format;
+	char *edges_path = NULL, *nodes_found = NULL, *buf = NULL;
+	const char *path = input, *name = input, *nodes_path;
+	size_t len = 0;
+	struct stat st;
+	int rc = 0, is_stdin;
+
 	*out = NULL;
-	return cm_error_set(CM_ERROR, "%s: loading is not implemented yet", input);
+	if (!opts)
+		opts = &defaults;
+	if (!input || !input[0])
+		return cm_error_set(CM_EUSAGE, "no input given");
+	is_stdin = !strcmp(input, "-");
+	nodes_path = opts->nodes_path;
+	format = opts->format;
+	if (is_stdin) {
+		name = "<stdin>";
+	} else if (stat(input, &st) == 0 && S_ISDIR(st.st_mode)) {
+		/* a folder: edges.csv (or edges.tsv) and maybe nodes.csv */
+		if (format != CM_INPUT_AUTO && format != CM_INPUT_CSV) {
+			rc = cm_error_set(CM_EUSAGE, "'%s' is a folder: only CSV folders can be read", input);
+			goto done;
+		}
+		edges_path = file_in(input, "edges.csv");
+		if (!edges_path)
+			edges_path = file_in(input, "edges.tsv");
+		if (!edges_path) {
+			rc = cm_error_set(CM_EIO, "no edges.csv or edges.tsv in folder '%s'", input);
+			goto done;
+		}
+		if (!nodes_path) {
+			nodes_found = file_in(input, "nodes.csv");
+			if (!nodes_found)
+				nodes_found = file_in(input, "nodes.tsv");
+			nodes_path = nodes_found;
+		}
+		path = name = edges_path;
+		format = CM_INPUT_CSV;
+	}
+	if (format == CM_INPUT_AUTO)
+		format = is_stdin ? CM_INPUT_CSV : format_from_extension(path);
+	if (format == CM_INPUT_DOT) {
+		igraph_t g;
+
+		if (nodes_path) {
+			rc = cm_error_set(CM_EUSAGE, "--nodes works with CSV edge lists only");
+			goto done;
+		}
+		if ((rc = cm_gv_read_dot(&g, path)) < 0)
+			goto done;
+		/* Graphviz passes bytes through: a Latin-1 DOT file must not slip in */
+		if ((rc = cm_network_check_text(&g, name)) < 0) {
+			igraph_destroy(&g);
+			goto done;
+		}
+		rc = cm_network_finish(out, &g, name, opts);
+		goto done;
+	}
+	if ((rc = cm_read_file(&buf, &len, path)) < 0)
+		goto done;
+	if (is_spreadsheet(path, buf, len)) {
+		rc = cm_error_set(CM_EINPUT, "%s: a spreadsheet file: save the sheet as CSV (UTF-8) "
+		                  "and load the .csv", name);
+		goto done;
+	}
+	if (format == CM_INPUT_AUTO)
+		format = format_from_content(buf, len);
+	if (format == CM_INPUT_DOT) {
+		rc = cm_error_set(CM_EUSAGE, "%s looks like DOT: use the .dot or .gv extension", name);
+		goto done;
+	}
+	if (format != CM_INPUT_CSV && nodes_path) {
+		rc = cm_error_set(CM_EUSAGE, "--nodes works with CSV edge lists only");
+		goto done;
+	}
+	if (format == CM_INPUT_CSV) {
+		const char *dot = strrchr(path, '.');
+
+		rc = load_csv(out, buf, len, name, dot && !strcasecmp(dot, ".tsv") ? '\t' : ',',
+		              nodes_path, opts);
+	} else {
+		rc = load_igraph(out, buf, len, name, format, opts);
+	}
+	buf = NULL;
+	if (rc == 0 && is_stdin) {
+		free((*out)->source);
+		(*out)->source = cm_strdup("-");
+		if (!(*out)->source) {
+			cm_network_free(*out);
+			*out = NULL;
+			rc = CM_ENOMEM;
+		}
+	}
+done:
+	free(buf);
+	free(edges_path);
+	free(nodes_found);
+	return rc;
 }

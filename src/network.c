@@ -1,7 +1,887 @@
-/* The network model (not written yet). */
+/* The network model: the common loading pipeline, accessors and the name table. */
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "internal.h"
+
+/* Run an igraph call; on failure record why and leave through `done`. */
+#define IG(call, what) \
+	do { \
+		igraph_error_t ig_err_ = (call); \
+		if (ig_err_ != IGRAPH_SUCCESS) { \
+			rc = cm_error_from_igraph(ig_err_, what); \
+			goto done; \
+		} \
+	} while (0)
+
+/* ------------------------------------------------------------------ names */
+
+/* FNV-1a: simple, and good enough for actor names. */
+static uint64_t hash_name(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h ^ (h >> 29);
+}
+
+void cm_names_init(cm_names *t)
+{
+	memset(t, 0, sizeof(*t));
+}
+
+void cm_names_free(cm_names *t)
+{
+	free(t->slots);
+	free(t->names);
+	memset(t, 0, sizeof(*t));
+}
+
+/*
+ * A slot holds the name's index + 1 (0: empty) in its low 32 bits and 32
+ * bits of its hash above them, so that probes rarely touch the text.
+ */
+#define SLOT_INDEX(x) ((igraph_integer_t)((x) & 0xFFFFFFFFu) - 1)
+#define SLOT_HASH(x) ((uint64_t)(x) >> 32)
+
+igraph_integer_t cm_names_get(const cm_names *t, const char *s)
+{
+	uint64_t h = hash_name(s);
+	size_t i;
+
+	if (!t->slots)
+		return -1;
+	for (i = h & t->mask; t->slots[i]; i = (i + 1) & t->mask)
+		if (SLOT_HASH(t->slots[i]) == (h >> 32) && strcmp(t->names[SLOT_INDEX(t->slots[i])], s) == 0)
+			return SLOT_INDEX(t->slots[i]);
+	return -1;
+}
+
+/* Double the slot array (kept at most half full) and re-insert every name. */
+static int names_grow(cm_names *t)
+{
+	size_t size = t->slots ? (t->mask + 1) * 2 : 1024;
+	uint64_t *slots = calloc(size, sizeof(*slots));
+
+	if (!slots)
+		return cm_error_set(CM_ENOMEM, "out of memory");
+	for (size_t j = 0; t->slots && j <= t->mask; j++) {
+		uint64_t x = t->slots[j];
+		size_t i;
+
+		if (!x)
+			continue;
+		for (i = hash_name(t->names[SLOT_INDEX(x)]) & (size - 1); slots[i]; i = (i + 1) & (size - 1))
+			;
+		slots[i] = x;
+	}
+	free(t->slots);
+	t->slots = slots;
+	t->mask = size - 1;
+	return 0;
+}
+
+int cm_names_add(cm_names *t, const char *s, igraph_integer_t *idx, int *added)
+{
+	uint64_t h = hash_name(s);
+	size_t i;
+	int rc;
+
+	*added = 0;
+	if (!t->slots || (size_t)(t->n + 1) * 2 > t->mask + 1)
+		if ((rc = names_grow(t)) < 0)
+			return rc;
+	for (i = h & t->mask; t->slots[i]; i = (i + 1) & t->mask) {
+		if (SLOT_HASH(t->slots[i]) == (h >> 32) && strcmp(t->names[SLOT_INDEX(t->slots[i])], s) == 0) {
+			*idx = SLOT_INDEX(t->slots[i]);
+			return 0;
+		}
+	}
+	if (t->n >= 0xFFFFFFFE)
+		return cm_error_set(CM_EINPUT, "more than 4294967294 actors");
+	if (t->n == t->cap) {
+		igraph_integer_t cap = t->cap ? t->cap * 2 : 1024;
+		const char **p = realloc(t->names, (size_t)cap * sizeof(*p));
+
+		if (!p)
+			return cm_error_set(CM_ENOMEM, "out of memory");
+		t->names = p;
+		t->cap = cap;
+	}
+	t->names[t->n] = s;
+	t->slots[i] = (h >> 32 << 32) | (uint64_t)(t->n + 1);
+	*idx = t->n++;
+	*added = 1;
+	return 0;
+}
+
+/* ------------------------------------------------------------- attributes */
+
+int cm_attr_type(const igraph_t *g, igraph_attribute_elemtype_t et, const char *name)
+{
+	igraph_strvector_t gn, vn, en;
+	igraph_vector_int_t gt, vt, ett;
+	igraph_strvector_t *names = et == IGRAPH_ATTRIBUTE_EDGE ? &en : &vn;
+	igraph_vector_int_t *types = et == IGRAPH_ATTRIBUTE_EDGE ? &ett : &vt;
+	int type = -1;
+
+	if (!igraph_cattribute_has_attr(g, et, name))
+		return -1;
+	igraph_strvector_init(&gn, 0);
+	igraph_strvector_init(&vn, 0);
+	igraph_strvector_init(&en, 0);
+	igraph_vector_int_init(&gt, 0);
+	igraph_vector_int_init(&vt, 0);
+	igraph_vector_int_init(&ett, 0);
+	if (igraph_cattribute_list(g, &gn, &gt, &vn, &vt, &en, &ett) == IGRAPH_SUCCESS)
+		for (igraph_integer_t i = 0; i < igraph_strvector_size(names); i++)
+			if (!strcmp(igraph_strvector_get(names, i), name))
+				type = (int)VECTOR(*types)[i];
+	igraph_strvector_destroy(&gn);
+	igraph_strvector_destroy(&vn);
+	igraph_strvector_destroy(&en);
+	igraph_vector_int_destroy(&gt);
+	igraph_vector_int_destroy(&vt);
+	igraph_vector_int_destroy(&ett);
+	return type;
+}
+
+/* Remove a vertex or edge attribute if it exists (igraph warns otherwise). */
+static void remove_attr(igraph_t *g, int edges, const char *name)
+{
+	if (edges && igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_EDGE, name))
+		igraph_cattribute_remove_e(g, name);
+	else if (!edges && igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_VERTEX, name))
+		igraph_cattribute_remove_v(g, name);
+}
+
+/* Names of the vertex (or edge) attributes, into an initialised strvector. */
+static int attr_names(const igraph_t *g, int edges, igraph_strvector_t *names)
+{
+	igraph_strvector_t gn, other;
+	igraph_vector_int_t gt, vt, et;
+	int rc = 0;
+
+	if (igraph_strvector_init(&gn, 0) || igraph_strvector_init(&other, 0))
+		return cm_error_set(CM_ENOMEM, "out of memory");
+	igraph_vector_int_init(&gt, 0);
+	igraph_vector_int_init(&vt, 0);
+	igraph_vector_int_init(&et, 0);
+	if (edges)
+		IG(igraph_cattribute_list(g, &gn, &gt, &other, &vt, names, &et), "listing attributes");
+	else
+		IG(igraph_cattribute_list(g, &gn, &gt, names, &vt, &other, &et), "listing attributes");
+done:
+	igraph_strvector_destroy(&gn);
+	igraph_strvector_destroy(&other);
+	igraph_vector_int_destroy(&gt);
+	igraph_vector_int_destroy(&vt);
+	igraph_vector_int_destroy(&et);
+	return rc;
+}
+
+/* Values of any vertex/edge attribute as text (numbers in the C locale, NaN as ""). */
+static int attr_as_strings(const igraph_t *g, int edges, const char *name, igraph_strvector_t *out)
+{
+	igraph_attribute_elemtype_t et = edges ? IGRAPH_ATTRIBUTE_EDGE : IGRAPH_ATTRIBUTE_VERTEX;
+	igraph_integer_t n = edges ? igraph_ecount(g) : igraph_vcount(g);
+	int type = cm_attr_type(g, et, name), rc = 0;
+	igraph_vector_t num;
+	igraph_vector_bool_t b;
+	char buf[64];
+
+	igraph_vector_init(&num, 0);
+	igraph_vector_bool_init(&b, 0);
+	if (type == IGRAPH_ATTRIBUTE_STRING) {
+		if (edges)
+			IG(igraph_cattribute_EASV(g, name, igraph_ess_all(IGRAPH_EDGEORDER_ID), out), "reading attributes");
+		else
+			IG(igraph_cattribute_VASV(g, name, igraph_vss_all(), out), "reading attributes");
+		goto done;
+	}
+	IG(igraph_strvector_resize(out, n), "reading attributes");
+	if (type == IGRAPH_ATTRIBUTE_NUMERIC) {
+		if (edges)
+			IG(igraph_cattribute_EANV(g, name, igraph_ess_all(IGRAPH_EDGEORDER_ID), &num), "reading attributes");
+		else
+			IG(igraph_cattribute_VANV(g, name, igraph_vss_all(), &num), "reading attributes");
+		for (igraph_integer_t i = 0; i < n; i++) {
+			cm_format_number(buf, sizeof(buf), VECTOR(num)[i]);
+			IG(igraph_strvector_set(out, i, buf), "reading attributes");
+		}
+	} else if (type == IGRAPH_ATTRIBUTE_BOOLEAN) {
+		if (edges)
+			IG(igraph_cattribute_EABV(g, name, igraph_ess_all(IGRAPH_EDGEORDER_ID), &b), "reading attributes");
+		else
+			IG(igraph_cattribute_VABV(g, name, igraph_vss_all(), &b), "reading attributes");
+		for (igraph_integer_t i = 0; i < n; i++)
+			IG(igraph_strvector_set(out, i, VECTOR(b)[i] ? "true" : "false"), "reading attributes");
+	}
+done:
+	igraph_vector_destroy(&num);
+	igraph_vector_bool_destroy(&b);
+	return rc;
+}
+
+/* Make attribute `name` a string attribute (creating it with "" when absent). */
+static int make_string_attr(igraph_t *g, int edges, const char *name)
+{
+	igraph_attribute_elemtype_t et = edges ? IGRAPH_ATTRIBUTE_EDGE : IGRAPH_ATTRIBUTE_VERTEX;
+	igraph_strvector_t sv;
+	int rc = 0;
+
+	if (cm_attr_type(g, et, name) == IGRAPH_ATTRIBUTE_STRING)
+		return 0;
+	if (igraph_strvector_init(&sv, 0))
+		return cm_error_set(CM_ENOMEM, "out of memory");
+	if ((rc = attr_as_strings(g, edges, name, &sv)) < 0)
+		goto done;
+	if (edges) {
+		remove_attr(g, 1, name);
+		IG(igraph_cattribute_EAS_setv(g, name, &sv), "setting attributes");
+	} else {
+		remove_attr(g, 0, name);
+		IG(igraph_cattribute_VAS_setv(g, name, &sv), "setting attributes");
+	}
+done:
+	igraph_strvector_destroy(&sv);
+	return rc;
+}
+
+/* The name of vertex v, for messages. */
+static const char *vname(const igraph_t *g, igraph_integer_t v)
+{
+	return cm_attr_type(g, IGRAPH_ATTRIBUTE_VERTEX, CM_ATTR_ID) == IGRAPH_ATTRIBUTE_STRING
+	       ? VAS(g, CM_ATTR_ID, v) : "?";
+}
+
+/*
+ * Give every actor a unique, non-empty text "name": the input's "name",
+ * else its "id", else "label", else the vertex index.  "id" is consumed.
+ */
+static int map_names(igraph_t *g, const char *source)
+{
+	igraph_integer_t n = igraph_vcount(g);
+	igraph_strvector_t sv;
+	cm_names names;
+	const char *from = NULL;
+	char buf[32];
+	int rc = 0, added;
+
+	cm_names_init(&names);
+	if (igraph_strvector_init(&sv, 0))
+		return cm_error_set(CM_ENOMEM, "out of memory");
+	if (cm_attr_type(g, IGRAPH_ATTRIBUTE_VERTEX, CM_ATTR_ID) >= 0)
+		from = CM_ATTR_ID;
+	else if (cm_attr_type(g, IGRAPH_ATTRIBUTE_VERTEX, "id") >= 0)
+		from = "id";
+	else if (cm_attr_type(g, IGRAPH_ATTRIBUTE_VERTEX, CM_ATTR_LABEL) >= 0)
+		from = CM_ATTR_LABEL;
+	if (from) {
+		if ((rc = attr_as_strings(g, 0, from, &sv)) < 0)
+			goto done;
+	} else {
+		IG(igraph_strvector_resize(&sv, n), "naming actors");
+		for (igraph_integer_t v = 0; v < n; v++) {
+			snprintf(buf, sizeof(buf), "%" IGRAPH_PRId, v);
+			IG(igraph_strvector_set(&sv, v, buf), "naming actors");
+		}
+	}
+	for (igraph_integer_t v = 0; v < n; v++) {
+		const char *s = igraph_strvector_get(&sv, v);
+		igraph_integer_t idx;
+
+		if (!s[0]) {
+			rc = cm_error_set_at(CM_EINPUT, source, 0, "actor %" IGRAPH_PRId " has an empty id", v + 1);
+			goto done;
+		}
+		if ((rc = cm_names_add(&names, s, &idx, &added)) < 0)
+			goto done;
+		if (!added) {
+			rc = cm_error_set_at(CM_EINPUT, source, 0, "two actors have the id '%s'", s);
+			goto done;
+		}
+	}
+	remove_attr(g, 0, CM_ATTR_ID);
+	remove_attr(g, 0, "id");
+	IG(igraph_cattribute_VAS_setv(g, CM_ATTR_ID, &sv), "naming actors");
+done:
+	cm_names_free(&names);
+	igraph_strvector_destroy(&sv);
+	return rc;
+}
+
+/* Parse a year: a whole number, or "" for undated. */
+static int parse_year(double *out, const char *text)
+{
+	double v;
+
+	if (!text[strspn(text, " \t")]) {
+		*out = NAN;
+		return 0;
+	}
+	if (cm_parse_number(&v, text, 0) < 0 || v != floor(v) || fabs(v) > 1e9)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+/*
+ * Turn "weight" and "year" into validated numbers (defaults 1 and NaN) and
+ * every other attribute into text.
+ */
+static int normalize_attrs(igraph_t *g, const char *source)
+{
+	igraph_integer_t m = igraph_ecount(g), n = igraph_vcount(g);
+	igraph_strvector_t names, sv;
+	igraph_vector_t num;
+	int rc = 0;
+
+	igraph_strvector_init(&names, 0);
+	igraph_strvector_init(&sv, 0);
+	igraph_vector_init(&num, 0);
+	/* weight */
+	if (cm_attr_type(g, IGRAPH_ATTRIBUTE_EDGE, CM_ATTR_WEIGHT) == IGRAPH_ATTRIBUTE_NUMERIC) {
+		IG(igraph_cattribute_EANV(g, CM_ATTR_WEIGHT, igraph_ess_all(IGRAPH_EDGEORDER_ID), &num), "reading weights");
+	} else {
+		IG(igraph_vector_resize(&num, m), "reading weights");
+		igraph_vector_fill(&num, 1.0);
+		if (cm_attr_type(g, IGRAPH_ATTRIBUTE_EDGE, CM_ATTR_WEIGHT) >= 0) {
+			if ((rc = attr_as_strings(g, 1, CM_ATTR_WEIGHT, &sv)) < 0)
+				goto done;
+			for (igraph_integer_t e = 0; e < m; e++) {
+				const char *s = igraph_strvector_get(&sv, e);
+
+				if (s[strspn(s, " \t")] && cm_parse_number(&VECTOR(num)[e], s, 0) < 0) {
+					rc = cm_error_set_at(CM_EINPUT, source, 0,
+					                     "tie %" IGRAPH_PRId " (%s, %s): weight '%s' is not a number",
+					                     e + 1, vname(g, IGRAPH_FROM(g, e)), vname(g, IGRAPH_TO(g, e)), s);
+					goto done;
+				}
+			}
+		}
+	}
+	for (igraph_integer_t e = 0; e < m; e++) {
+		double w = VECTOR(num)[e];
+
+		if (!isfinite(w) || w <= 0) {
+			char buf[64];
+
+			cm_format_number(buf, sizeof(buf), w);
+			rc = cm_error_set_at(CM_EINPUT, source, 0,
+			                     "tie %" IGRAPH_PRId " (%s, %s): weight %s is not a positive number",
+			                     e + 1, vname(g, IGRAPH_FROM(g, e)), vname(g, IGRAPH_TO(g, e)),
+			                     isnan(w) ? "NaN" : isinf(w) ? (w > 0 ? "Inf" : "-Inf") : buf);
+			goto done;
+		}
+	}
+	remove_attr(g, 1, CM_ATTR_WEIGHT);
+	IG(igraph_cattribute_EAN_setv(g, CM_ATTR_WEIGHT, &num), "setting weights");
+
+	/* year */
+	if (cm_attr_type(g, IGRAPH_ATTRIBUTE_EDGE, CM_ATTR_YEAR) == IGRAPH_ATTRIBUTE_NUMERIC) {
+		IG(igraph_cattribute_EANV(g, CM_ATTR_YEAR, igraph_ess_all(IGRAPH_EDGEORDER_ID), &num), "reading years");
+		for (igraph_integer_t e = 0; e < m; e++) {
+			double y = VECTOR(num)[e];
+
+			if (!isnan(y) && (y != floor(y) || fabs(y) > 1e9)) {
+				char buf[64];
+
+				cm_format_number(buf, sizeof(buf), y);
+				rc = cm_error_set_at(CM_EINPUT, source, 0,
+				                     "tie %" IGRAPH_PRId " (%s, %s): year %s is not a whole number",
+				                     e + 1, vname(g, IGRAPH_FROM(g, e)), vname(g, IGRAPH_TO(g, e)),
+				                     isinf(y) ? "Inf" : buf);
+				goto done;
+			}
+		}
+	} else {
+		IG(igraph_vector_resize(&num, m), "reading years");
+		igraph_vector_fill(&num, NAN);
+		if (cm_attr_type(g, IGRAPH_ATTRIBUTE_EDGE, CM_ATTR_YEAR) >= 0) {
+			if ((rc = attr_as_strings(g, 1, CM_ATTR_YEAR, &sv)) < 0)
+				goto done;
+			for (igraph_integer_t e = 0; e < m; e++) {
+				const char *s = igraph_strvector_get(&sv, e);
+
+				if (parse_year(&VECTOR(num)[e], s) < 0) {
+					rc = cm_error_set_at(CM_EINPUT, source, 0,
+					                     "tie %" IGRAPH_PRId " (%s, %s): year '%s' is not a whole number",
+					                     e + 1, vname(g, IGRAPH_FROM(g, e)), vname(g, IGRAPH_TO(g, e)), s);
+					goto done;
+				}
+			}
+		}
+		remove_attr(g, 1, CM_ATTR_YEAR);
+		IG(igraph_cattribute_EAN_setv(g, CM_ATTR_YEAR, &num), "setting years");
+	}
+
+	/* everything else is text */
+	for (int edges = 0; edges <= 1; edges++) {
+		if ((rc = attr_names(g, edges, &names)) < 0)
+			goto done;
+		for (igraph_integer_t a = 0; a < igraph_strvector_size(&names); a++) {
+			const char *name = igraph_strvector_get(&names, a);
+
+			if (edges && (!strcmp(name, CM_ATTR_WEIGHT) || !strcmp(name, CM_ATTR_YEAR)))
+				continue;
+			if (!edges && !strcmp(name, CM_ATTR_LISTED))
+				continue;
+			if ((rc = make_string_attr(g, edges, name)) < 0)
+				goto done;
+		}
+	}
+	/* the model's text attributes exist; labels default to the id */
+	if ((rc = make_string_attr(g, 0, CM_ATTR_LABEL)) < 0 ||
+	    (rc = make_string_attr(g, 0, CM_ATTR_TYPE)) < 0 ||
+	    (rc = make_string_attr(g, 0, CM_ATTR_REGION)) < 0 ||
+	    (rc = make_string_attr(g, 1, CM_ATTR_KIND)) < 0)
+		goto done;
+	for (igraph_integer_t v = 0; v < n; v++)
+		if (!VAS(g, CM_ATTR_LABEL, v)[0])
+			IG(igraph_cattribute_VAS_set(g, CM_ATTR_LABEL, v, VAS(g, CM_ATTR_ID, v)), "setting labels");
+done:
+	igraph_strvector_destroy(&names);
+	igraph_strvector_destroy(&sv);
+	igraph_vector_destroy(&num);
+	return rc;
+}
+
+int cm_network_check_text(const igraph_t *g, const char *source)
+{
+	igraph_strvector_t names, sv;
+	int rc = 0;
+
+	igraph_strvector_init(&names, 0);
+	igraph_strvector_init(&sv, 0);
+	for (int edges = 0; edges <= 1; edges++) {
+		if ((rc = attr_names(g, edges, &names)) < 0)
+			goto done;
+		for (igraph_integer_t a = 0; a < igraph_strvector_size(&names); a++) {
+			const char *name = igraph_strvector_get(&names, a);
+			igraph_attribute_elemtype_t et = edges ? IGRAPH_ATTRIBUTE_EDGE : IGRAPH_ATTRIBUTE_VERTEX;
+
+			if (cm_attr_type(g, et, name) != IGRAPH_ATTRIBUTE_STRING)
+				continue;
+			if ((rc = attr_as_strings(g, edges, name, &sv)) < 0)
+				goto done;
+			for (igraph_integer_t i = 0; i < igraph_strvector_size(&sv); i++) {
+				const char *s = igraph_strvector_get(&sv, i);
+
+				if (!cm_utf8_valid(s, strlen(s))) {
+					rc = cm_error_set_at(CM_EINPUT, source, 0,
+					                     "%s %" IGRAPH_PRId ": attribute '%s' is not UTF-8 text "
+					                     "(save the file as UTF-8)",
+					                     edges ? "tie" : "actor", i + 1, name);
+					goto done;
+				}
+			}
+		}
+	}
+done:
+	igraph_strvector_destroy(&names);
+	igraph_strvector_destroy(&sv);
+	return rc;
+}
+
+/* Delete the edges whose flag is set; returns how many in *count. */
+static int delete_flagged_edges(igraph_t *g, const char *flags, igraph_integer_t *count)
+{
+	igraph_vector_int_t ids;
+	int rc = 0;
+
+	*count = 0;
+	IG(igraph_vector_int_init(&ids, 0), "removing ties");
+	for (igraph_integer_t e = 0; e < igraph_ecount(g); e++)
+		if (flags[e])
+			IG(igraph_vector_int_push_back(&ids, e), "removing ties");
+	*count = igraph_vector_int_size(&ids);
+	if (*count)
+		IG(igraph_delete_edges(g, igraph_ess_vector(&ids)), "removing ties");
+done:
+	igraph_vector_int_destroy(&ids);
+	return rc;
+}
+
+/* Delete the vertices whose flag is set; returns how many in *count. */
+static int delete_flagged_vertices(igraph_t *g, const char *flags, igraph_integer_t *count)
+{
+	igraph_vector_int_t ids;
+	int rc = 0;
+
+	*count = 0;
+	IG(igraph_vector_int_init(&ids, 0), "removing actors");
+	for (igraph_integer_t v = 0; v < igraph_vcount(g); v++)
+		if (flags[v])
+			IG(igraph_vector_int_push_back(&ids, v), "removing actors");
+	*count = igraph_vector_int_size(&ids);
+	if (*count)
+		IG(igraph_delete_vertices(g, igraph_vss_vector(&ids)), "removing actors");
+done:
+	igraph_vector_int_destroy(&ids);
+	return rc;
+}
+
+/* Mix a tie's two ends into a hash. */
+static uint64_t hash_pair(uint64_t a, uint64_t b)
+{
+	uint64_t h = a * 0x9E3779B97F4A7C15ULL ^ (b + 0x632BE59BD9B4E019ULL + (a << 6) + (a >> 2));
+
+	h ^= h >> 31;
+	h *= 0xBF58476D1CE4E5B9ULL;
+	return h ^ (h >> 29);
+}
+
+int cm_ties_merge(const igraph_vector_int_t *edges, int directed, char *flags,
+                  double *weight, double *year, igraph_integer_t *merged)
+{
+	igraph_integer_t m = igraph_vector_int_size(edges) / 2;
+	const igraph_integer_t *ends = VECTOR(*edges);
+	/* each slot: the tie's two ends and the index + 1 of its first occurrence */
+	struct slot { igraph_integer_t a, b, e; } *slots;
+	size_t size = 16, mask;
+
+	*merged = 0;
+	while (size < (size_t)m * 2)
+		size *= 2;
+	mask = size - 1;
+	slots = calloc(size, sizeof(*slots));
+	if (!slots)
+		return cm_error_set(CM_ENOMEM, "out of memory");
+	for (igraph_integer_t e = 0; e < m; e++) {
+		igraph_integer_t a = ends[2 * e], b = ends[2 * e + 1], t;
+		size_t i;
+
+		if (flags[e])
+			continue;
+		if (!directed && a > b) {
+			t = a;
+			a = b;
+			b = t;
+		}
+		for (i = hash_pair((uint64_t)a, (uint64_t)b) & mask; slots[i].e; i = (i + 1) & mask)
+			if (slots[i].a == a && slots[i].b == b)
+				break;
+		if (!slots[i].e) {
+			slots[i].a = a;
+			slots[i].b = b;
+			slots[i].e = e + 1;
+			continue;
+		}
+		t = slots[i].e - 1;
+		weight[t] += weight[e];
+		if (isnan(year[t]) || year[e] < year[t])
+			year[t] = year[e];
+		flags[e] = 1;
+		(*merged)++;
+	}
+	free(slots);
+	return 0;
+}
+
+void cm_ties_notices(igraph_integer_t loops, igraph_integer_t undated, igraph_integer_t actors,
+                     igraph_integer_t merged, igraph_integer_t light)
+{
+	if (loops)
+		cm_notice("dropped %" IGRAPH_PRId " self-loop%s (ties of an actor with itself)",
+		          loops, loops == 1 ? "" : "s");
+	if (undated)
+		cm_notice("left out %" IGRAPH_PRId " undated tie%s (no year) because of the year filter",
+		          undated, undated == 1 ? "" : "s");
+	if (actors)
+		cm_notice("left out %" IGRAPH_PRId " actor%s with no tie in the years kept",
+		          actors, actors == 1 ? "" : "s");
+	if (merged)
+		cm_notice("merged %" IGRAPH_PRId " repeated tie%s (weights added up)",
+		          merged, merged == 1 ? "" : "s");
+	if (light)
+		cm_notice("left out %" IGRAPH_PRId " tie%s lighter than the minimum weight",
+		          light, light == 1 ? "" : "s");
+}
+
+/*
+ * The tie pipeline, in one pass over the ties and a single deletion:
+ * self-loops go; --year/--from/--to keep dated ties in range and drop the
+ * actors known only through ties that lost them all (and actors that joined
+ * after --to); repeated ties merge; --min-weight drops light merged ties
+ * (their actors stay).
+ */
+static int prune(igraph_t *g, const cm_load_options *opts)
+{
+	const cm_filter *f = &opts->filter;
+	const int years = f->has_from || f->has_to;
+	igraph_integer_t m, n, loops = 0, undated = 0, merged = 0, light = 0, count;
+	igraph_vector_t weight, year;
+	igraph_vector_int_t ends;
+	char *flags = NULL, *had = NULL, *vflags = NULL;
+	int listed, joined, rc = 0;
+
+	igraph_vector_int_init(&ends, 0);
+	igraph_vector_init(&weight, 0);
+	igraph_vector_init(&year, 0);
+	/* a directed input is made undirected unless asked, merging both directions */
+	if (igraph_is_directed(g) && !opts->directed)
+		IG(igraph_to_undirected(g, IGRAPH_TO_UNDIRECTED_EACH, NULL), "making ties undirected");
+	m = igraph_ecount(g);
+	n = igraph_vcount(g);
+	listed = cm_attr_type(g, IGRAPH_ATTRIBUTE_VERTEX, CM_ATTR_LISTED) == IGRAPH_ATTRIBUTE_NUMERIC;
+	joined = cm_attr_type(g, IGRAPH_ATTRIBUTE_VERTEX, CM_ATTR_YEAR) == IGRAPH_ATTRIBUTE_STRING;
+	flags = calloc((size_t)m + 1, 1);
+	had = calloc((size_t)n + 1, 1);
+	vflags = calloc((size_t)n + 1, 1);
+	if (!flags || !had || !vflags) {
+		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		goto done;
+	}
+	IG(igraph_cattribute_EANV(g, CM_ATTR_WEIGHT, igraph_ess_all(IGRAPH_EDGEORDER_ID), &weight), "reading weights");
+	IG(igraph_cattribute_EANV(g, CM_ATTR_YEAR, igraph_ess_all(IGRAPH_EDGEORDER_ID), &year), "reading years");
+	for (igraph_integer_t e = 0; e < m; e++) {
+		if (IGRAPH_FROM(g, e) == IGRAPH_TO(g, e)) {
+			flags[e] = 1;
+			loops++;
+		}
+	}
+	if (years) {
+		for (igraph_integer_t e = 0; e < m; e++) {
+			double y = VECTOR(year)[e];
+
+			if (flags[e])
+				continue;
+			had[IGRAPH_FROM(g, e)] = had[IGRAPH_TO(g, e)] = 1;
+			if (isnan(y)) {
+				undated++;
+				flags[e] = 1;
+			} else if ((f->has_from && y < f->from) || (f->has_to && y > f->to)) {
+				flags[e] = 1;
+			}
+		}
+		/* had[v]: 1 had ties, 2 still has some */
+		for (igraph_integer_t e = 0; e < m; e++)
+			if (!flags[e])
+				had[IGRAPH_FROM(g, e)] = had[IGRAPH_TO(g, e)] = 2;
+		for (igraph_integer_t v = 0; v < n; v++) {
+			double joined_year;
+
+			if (had[v] == 1 && !(listed && VAN(g, CM_ATTR_LISTED, v) != 0))
+				vflags[v] = 1;
+			if (joined && f->has_to && parse_year(&joined_year, VAS(g, CM_ATTR_YEAR, v)) == 0 &&
+			    !isnan(joined_year) && joined_year > f->to)
+				vflags[v] = 1;
+		}
+	}
+	IG(igraph_get_edgelist(g, &ends, 0), "merging ties");
+	if ((rc = cm_ties_merge(&ends, igraph_is_directed(g), flags, VECTOR(weight), VECTOR(year),
+	                        &merged)) < 0)
+		goto done;
+	if (f->min_weight > 0) {
+		for (igraph_integer_t e = 0; e < m; e++) {
+			if (!flags[e] && VECTOR(weight)[e] < f->min_weight) {
+				flags[e] = 1;
+				light++;
+			}
+		}
+	}
+	if (merged) {
+		IG(igraph_cattribute_EAN_setv(g, CM_ATTR_WEIGHT, &weight), "merging ties");
+		IG(igraph_cattribute_EAN_setv(g, CM_ATTR_YEAR, &year), "merging ties");
+	}
+	if ((rc = delete_flagged_edges(g, flags, &count)) < 0)
+		goto done;
+	if ((rc = delete_flagged_vertices(g, vflags, &count)) < 0)
+		goto done;
+	cm_ties_notices(loops, undated, count, merged, light);
+done:
+	free(flags);
+	free(had);
+	free(vflags);
+	igraph_vector_int_destroy(&ends);
+	igraph_vector_destroy(&weight);
+	igraph_vector_destroy(&year);
+	return rc;
+}
+/* --where ATTR=V1,V2: keep the actors whose attribute is one of the values. */
+static int filter_where(igraph_t *g, const cm_filter *f, const char *source)
+{
+	igraph_integer_t n = igraph_vcount(g), count;
+	const char *attr = f->where_attr;
+	igraph_strvector_t names;
+	cm_strbuf list = { 0 };
+	char *flags = NULL;
+	int rc = 0;
+
+	igraph_strvector_init(&names, 0);
+	if (!strcmp(attr, "id"))
+		attr = CM_ATTR_ID;
+	if (cm_attr_type(g, IGRAPH_ATTRIBUTE_VERTEX, attr) != IGRAPH_ATTRIBUTE_STRING ||
+	    !strcmp(attr, CM_ATTR_LISTED)) {
+		if ((rc = attr_names(g, 0, &names)) < 0)
+			goto done;
+		for (igraph_integer_t a = 0; a < igraph_strvector_size(&names); a++) {
+			const char *s = igraph_strvector_get(&names, a);
+
+			if (strcmp(s, CM_ATTR_LISTED) && (rc = cm_strbuf_printf(&list, "%s%s", list.len ? ", " : "", s)) < 0)
+				goto done;
+		}
+		rc = cm_error_set(CM_EUSAGE, "--where: actors of %s have no attribute '%s' (they have: %s)",
+		                  source, f->where_attr, list.s ? list.s : "none");
+		goto done;
+	}
+	flags = calloc((size_t)n + 1, 1);
+	if (!flags) {
+		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (igraph_integer_t v = 0; v < n; v++) {
+		const char *s = VAS(g, attr, v);
+
+		flags[v] = 1;
+		for (size_t i = 0; i < f->n_where_values; i++)
+			if (!strcmp(s, f->where_values[i]))
+				flags[v] = 0;
+	}
+	rc = delete_flagged_vertices(g, flags, &count);
+done:
+	free(flags);
+	cm_strbuf_free(&list);
+	igraph_strvector_destroy(&names);
+	return rc;
+}
+
+/* --ego ACTOR --depth N: keep the actors within N steps of ACTOR. */
+static int filter_ego(igraph_t *g, const cm_filter *f, const char *source)
+{
+	igraph_integer_t n = igraph_vcount(g), ego = -1, count;
+	igraph_vector_int_list_t hood;
+	igraph_vector_int_t *keep;
+	char *flags = NULL;
+	int rc = 0;
+
+	IG(igraph_vector_int_list_init(&hood, 0), "finding the ego network");
+	for (igraph_integer_t v = 0; v < n && ego < 0; v++)
+		if (!strcmp(VAS(g, CM_ATTR_ID, v), f->ego))
+			ego = v;
+	if (ego < 0) {
+		rc = cm_error_set(CM_EUSAGE, "--ego: no actor '%s' in %s", f->ego, source);
+		goto done;
+	}
+	IG(igraph_neighborhood(g, &hood, igraph_vss_1(ego), f->depth > 0 ? f->depth : 1,
+	                       IGRAPH_ALL, 0), "finding the ego network");
+	flags = malloc((size_t)n + 1);
+	if (!flags) {
+		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		goto done;
+	}
+	memset(flags, 1, (size_t)n + 1);
+	keep = igraph_vector_int_list_get_ptr(&hood, 0);
+	for (igraph_integer_t i = 0; i < igraph_vector_int_size(keep); i++)
+		flags[VECTOR(*keep)[i]] = 0;
+	rc = delete_flagged_vertices(g, flags, &count);
+done:
+	free(flags);
+	igraph_vector_int_list_destroy(&hood);
+	return rc;
+}
+
+/* Move the graph into a new cm_network. */
+static int wrap_graph(cm_network **out, igraph_t *g, const char *source)
+{
+	cm_network *net = calloc(1, sizeof(*net));
+	char *src = cm_strdup(source ? source : "");
+
+	if (!net || !src) {
+		free(net);
+		free(src);
+		igraph_destroy(g);
+		return cm_error_set(CM_ENOMEM, "out of memory");
+	}
+	net->graph = *g;
+	net->source = src;
+	net->directed = igraph_is_directed(g);
+	*out = net;
+	return 0;
+}
+
+int cm_network_finish(cm_network **out, igraph_t *raw, const char *source,
+                      const cm_load_options *opts)
+{
+	static const cm_load_options defaults;
+	const cm_filter *f;
+	igraph_t g = *raw;
+	int rc = 0, owned = 1;
+
+	*out = NULL;
+	if (!opts)
+		opts = &defaults;
+	f = &opts->filter;
+	if ((rc = map_names(&g, source)) < 0 || (rc = normalize_attrs(&g, source)) < 0 ||
+	    (rc = prune(&g, opts)) < 0)
+		goto done;
+	if (f->where_attr && (rc = filter_where(&g, f, source)) < 0)
+		goto done;
+	if (f->ego && (rc = filter_ego(&g, f, source)) < 0)
+		goto done;
+	remove_attr(&g, 0, CM_ATTR_LISTED);
+	owned = 0;
+	rc = wrap_graph(out, &g, source);
+done:
+	if (owned)
+		igraph_destroy(&g);
+	return rc;
+}
+
+int cm_network_wrap(cm_network **out, igraph_t *graph, const char *source)
+{
+	igraph_t g = *graph;
+	int rc;
+
+	*out = NULL;
+	if ((rc = cm_network_check_text(&g, source)) < 0 || (rc = map_names(&g, source)) < 0 ||
+	    (rc = normalize_attrs(&g, source)) < 0) {
+		igraph_destroy(&g);
+		return rc;
+	}
+	remove_attr(&g, 0, CM_ATTR_LISTED);
+	return wrap_graph(out, &g, source);
+}
 
 void cm_network_free(cm_network *net)
 {
-	(void)net;
+	if (!net)
+		return;
+	igraph_destroy(&net->graph);
+	free(net->source);
+	free(net);
+}
+
+igraph_integer_t cm_network_actors(const cm_network *net)
+{
+	return igraph_vcount(&net->graph);
+}
+
+igraph_integer_t cm_network_ties(const cm_network *net)
+{
+	return igraph_ecount(&net->graph);
+}
+
+igraph_integer_t cm_network_find(const cm_network *net, const char *id)
+{
+	igraph_integer_t n = igraph_vcount(&net->graph);
+
+	if (!id || cm_attr_type(&net->graph, IGRAPH_ATTRIBUTE_VERTEX, CM_ATTR_ID) != IGRAPH_ATTRIBUTE_STRING)
+		return -1;
+	for (igraph_integer_t v = 0; v < n; v++)
+		if (!strcmp(VAS(&net->graph, CM_ATTR_ID, v), id))
+			return v;
+	return -1;
+}
+
+const char *cm_network_vattr(const cm_network *net, const char *attr, igraph_integer_t v)
+{
+	if (!net || v < 0 || v >= igraph_vcount(&net->graph) ||
+	    cm_attr_type(&net->graph, IGRAPH_ATTRIBUTE_VERTEX, attr) != IGRAPH_ATTRIBUTE_STRING)
+		return "";
+	return VAS(&net->graph, attr, v);
 }

@@ -84,8 +84,14 @@ enum {
 typedef struct cm_metrics_options {
 	unsigned metrics;              /**< CM_M_* bits; 0 means all */
 	int weighted;                  /**< path measures use distance = 1/weight */
-	int exact;                     /**< never sample path measures */
-	igraph_integer_t samples;      /**< sampled sources for path measures (0: default) */
+	int exact;                     /**< never sample path measures (wins over samples) */
+	/**
+	 * Source actors sampled per component for betweenness, closeness and
+	 * harmonic.  0: exact while actors x ties <= 5e9, else 256.  A positive
+	 * value always samples (a component of at most that many actors is
+	 * then exact, so samples >= actors gives the exact values).
+	 */
+	igraph_integer_t samples;
 	unsigned long seed;            /**< 0: CM_DEFAULT_SEED */
 } cm_metrics_options;
 
@@ -96,6 +102,14 @@ typedef struct cm_metrics_options {
  * @return 0, or CM_EUSAGE naming the unknown measure
  */
 int cm_metrics_parse(unsigned *out, const char *list);
+
+/**
+ * Name the column of one measure.
+ * @param bit one CM_M_* bit (not CM_M_ALL)
+ * @return the column name ("degree", "effective_size", ...), or NULL when
+ *         bit is not a single measure
+ */
+const char *cm_metrics_name(unsigned bit);
 
 /**
  * Compute per-actor measures into a table whose columns are id, label, type,

@@ -18,7 +18,25 @@
 extern "C" {
 #endif
 
-/** Output formats for tables. */
+/**
+ * Output formats for tables.
+ *
+ * - table: a header line, then one line per row; columns separated by two
+ *   spaces and padded by display width (cm_utf8_width), strings on the
+ *   left, numbers on the right, no trailing blanks.  Invalid UTF-8 shows as
+ *   U+FFFD and control characters (tab, newline...) as spaces, so that
+ *   every row stays on one line.
+ * - csv: RFC 4180 with a header row and LF line ends; a field is quoted
+ *   only when it holds a comma, a double quote, CR or LF (quotes doubled).
+ *   Bytes are written as they are.
+ * - tsv: a header row, fields separated by tabs; a tab, CR or LF inside a
+ *   field is replaced by a space (TSV has no quoting), the rest as it is.
+ * - json: an array of objects, one per row, keys in column order; strings
+ *   escaped (quotes, backslash, control characters as \u00XX, and <, >, &,
+ *   U+2028, U+2029 so the text can sit in HTML), invalid UTF-8 replaced by
+ *   U+FFFD; INT as integers, REAL with 12 significant digits, BOOL as
+ *   true/false, undefined numbers and unset strings as null.
+ */
 typedef enum {
 	CM_FORMAT_TABLE = 0, /**< aligned columns for a terminal */
 	CM_FORMAT_CSV,       /**< RFC 4180, with a header */
@@ -56,7 +74,7 @@ void cm_table_free(cm_table *t);
 
 /**
  * Append a column; must be called before any row is added.
- * @return the column index (>= 0) or CM_ENOMEM
+ * @return the column index (>= 0), CM_ENOMEM, or CM_ERROR once rows exist
  */
 int cm_table_add_column(cm_table *t, const char *name, cm_coltype type);
 
@@ -78,7 +96,11 @@ const char *cm_table_column_name(const cm_table *t, size_t c);
  */
 int cm_table_add_rows(cm_table *t, size_t n_rows);
 
-/** Set a string cell (copied). @return 0 or CM_ENOMEM */
+/**
+ * Set a string cell (copied).  On an INT, REAL or BOOL column the text is
+ * read as a number (undefined when it is not one).
+ * @return 0, CM_ENOMEM, or CM_ERROR when the cell is out of range
+ */
 int cm_table_set_string(cm_table *t, size_t row, size_t col, const char *value);
 
 /** Set a numeric cell (INT, REAL or BOOL columns); NaN means undefined. */
@@ -91,11 +113,13 @@ double cm_table_get_number(const cm_table *t, size_t row, size_t col);
 const char *cm_table_get_string(const cm_table *t, size_t row, size_t col);
 
 /**
- * Sort rows by a column: numbers descending (undefined last), strings
- * ascending; ties keep their previous order (stable).
+ * Sort rows by a column, numbers by value and strings by bytes, in the
+ * order asked; undefined cells go last in both orders and ties keep their
+ * previous order (stable).
  * @param t the table
  * @param col the column index
  * @param descending non-zero for descending order
+ * @return 0, CM_ENOMEM, or CM_ERROR when col is out of range
  */
 int cm_table_sort(cm_table *t, size_t col, int descending);
 

@@ -1,4 +1,5 @@
 /* coopmap summary: whole-network figures. */
+#include <errno.h>
 #include <stdlib.h>
 
 #include "cli.h"
@@ -50,7 +51,8 @@ int cmd_summary(int argc, char **argv)
 	}
 	have_summary = 1;
 	rc = cm_summary_write(stdout, &summary, format);
-	if (rc < 0)
+	/* a reader that went away (| head) is not an error */
+	if (rc < 0 && !(rc == CM_EIO && errno == EPIPE))
 		status = cli_fail(rc);
 done:
 	if (have_summary)

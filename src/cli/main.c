@@ -39,13 +39,29 @@ const struct cli_command cli_commands[] = {
 	  "who brokers between groups: Gould-Fernandez roles, constraint, E-I index",
 	  "  --group ATTR          actor attribute defining groups (default region)\n"
 	  "  --format F            table (default), csv, tsv or json\n" },
-	{ "render", cmd_render, "INPUT -o FILE [-T svg|png|pdf|dot] [--layout L] [map options]",
+	{ "render", cmd_render,
+	  "INPUT -o FILE [-T svg|png|pdf|dot] [--layout auto|sfdp|fdp|neato|dot|circo] [--title TEXT]\n"
+	  "        [--labels auto|all|none|top:N] [--no-legend] [--color-by ATTR] [--shape-by ATTR]\n"
+	  "        [--size-by MEASURE] [--cluster-by ATTR]",
 	  "draw a network map with Graphviz (SVG, PNG, PDF or DOT)",
 	  "  -o, --output FILE     output file (- for standard output, with -T)\n"
-	  "  -T, --type FORMAT     svg, png, pdf or dot (default: from the extension)\n" },
-	{ "convert", cmd_convert, "INPUT -o FILE",
+	  "  -T, --type FORMAT     svg, png, pdf or dot (default: from the extension)\n"
+	  "  --layout L            auto (default: fdp up to 1500 actors, then sfdp), sfdp, fdp,\n"
+	  "                        neato, dot or circo\n"
+	  "  --title TEXT          title above the map (default: the input's name)\n"
+	  "  --labels L            auto (all up to 150 actors, else the top 40), all, none, or\n"
+	  "                        top:N (the N largest actors)\n"
+	  "  --no-legend           leave out the legend (title and counts stay)\n"
+	  "  --color-by ATTR       actor attribute giving colours (default type)\n"
+	  "  --shape-by ATTR       actor attribute giving shapes (default type; none)\n"
+	  "  --size-by MEASURE     pagerank (default), degree, strength or none\n"
+	  "  --cluster-by ATTR     draw groups as boxes (fdp and dot layouts; default region\n"
+	  "                        up to 200 actors; none to turn off)\n" },
+	{ "convert", cmd_convert, "INPUT -o FILE [-T graphml|gml|dot|csv]",
 	  "write the network as GraphML, GML, DOT or a CSV folder (nodes.csv, edges.csv)",
-	  "  -o, --output FILE     .graphml, .gml, .dot/.gv, or a folder for CSV\n" },
+	  "  -o, --output FILE     .graphml, .gml, .dot/.gv, or a folder for CSV (a name without\n"
+	  "                        extension or ending in /); - for standard output, with -T\n"
+	  "  -T, --type FORMAT     graphml, gml, dot or csv (default: from the name)\n" },
 	{ "help", cmd_help, "[COMMAND]", "show help for coopmap or one command", "" },
 	{ "version", cmd_version, "", "print coopmap's version", "" },
 	{ NULL, NULL, NULL, NULL, NULL }

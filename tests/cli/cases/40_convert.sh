@@ -1,0 +1,50 @@
+# coopmap convert: GraphML, GML, DOT and CSV folders, read back by coopmap.
+# The expected CSV files are the hand-written input itself: a round trip
+# through GraphML and GML must give it back unchanged.
+
+R=$DATA/render
+
+run convert "$R/small" -o "$TMP/s.graphml"
+expect_status "convert to graphml" 0
+xmllint --noout "$TMP/s.graphml" 2>/dev/null; check "convert graphml is well-formed XML" $?
+
+run convert "$TMP/s.graphml" -o "$TMP/s.gml"
+expect_status "convert graphml to gml" 0
+
+run convert "$TMP/s.gml" -o "$TMP/back"
+expect_status "convert gml to a CSV folder" 0
+diff -u "$R/small/nodes.csv" "$TMP/back/nodes.csv" >"$TMP/diff"; check "convert round trip keeps nodes.csv" $? "$(head -20 "$TMP/diff")"
+diff -u "$R/small/edges.csv" "$TMP/back/edges.csv" >"$TMP/diff"; check "convert round trip keeps edges.csv" $? "$(head -20 "$TMP/diff")"
+
+# DOT: same ties and actors (cgraph writes actors in its own order)
+run convert "$R/small" -o "$TMP/s.dot"
+expect_status "convert to dot" 0
+run convert "$TMP/s.dot" -o "$TMP/fromdot/"
+expect_status "convert dot to a CSV folder" 0
+diff <(sort "$R/small/nodes.csv") <(sort "$TMP/fromdot/nodes.csv") >"$TMP/diff"; check "convert dot round trip keeps the actors" $? "$(head -20 "$TMP/diff")"
+# undirected ties: compare with the two ends in alphabetical order
+ends_sorted() { awk -F, 'BEGIN { OFS = "," } { if ($1 > $2) { t = $1; $1 = $2; $2 = t } print }' "$1" | sort; }
+diff <(ends_sorted "$R/small/edges.csv") <(ends_sorted "$TMP/fromdot/edges.csv") >"$TMP/diff"; check "convert dot round trip keeps the ties" $? "$(head -20 "$TMP/diff")"
+
+run convert "$R/small" -o - -T graphml
+expect_status "convert to stdout" 0
+grep -q '<graphml' "$TMP/out"; check "convert to stdout writes GraphML" $?
+
+run convert "$R/small" -o -
+expect_status "convert stdout without -T" 2
+
+run convert "$R/small" -o "$TMP/s.xlsx"
+expect_status "convert unknown extension" 2
+expect_err "convert unknown extension" "cannot tell the format"
+
+run convert "$R/small" -o "$TMP/x" -T bogus
+expect_status "convert unknown -T" 2
+
+echo old >"$TMP/keep.gml"
+run convert "$R/small" -o /dev/full -T gml
+expect_status "convert to a full device" 4
+[ "$(cat "$TMP/keep.gml")" = old ]; check "convert leaves other files alone" $?
+
+run convert "$R/small"
+expect_status "convert without -o" 2
+expect_err "convert without -o" "no output file given"

@@ -1,0 +1,580 @@
+/*
+ * Unit tests of src/graphviz.c: reading and writing DOT, and maps.
+ * Run from the top of the source tree (the DOT inputs are read from
+ * tests/data/render/).
+ */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "internal.h"
+
+#define DATA "tests/data/render/"
+
+static char dir[] = "/tmp/coopmap-test-graphviz-XXXXXX";
+
+/*
+ * Build a network by hand (the loader is tested elsewhere): n actors with
+ * ids, labels, types and regions (NULL: ""), m ties given as pairs of
+ * indices, weights (NULL: 1).
+ */
+static cm_network *make_net(int n, const char *const *ids, const char *const *labels,
+                            const char *const *types, const char *const *regions,
+                            int m, const int *ends, const double *w)
+{
+	cm_network *net = calloc(1, sizeof(*net));
+	igraph_vector_int_t e;
+
+	assert_non_null(net);
+	assert_int_equal(igraph_vector_int_init(&e, 2 * m), 0);
+	for (int i = 0; i < 2 * m; i++)
+		VECTOR(e)[i] = ends[i];
+	assert_int_equal(igraph_create(&net->graph, &e, n, IGRAPH_UNDIRECTED), 0);
+	igraph_vector_int_destroy(&e);
+	for (int v = 0; v < n; v++) {
+		char id[16];
+
+		snprintf(id, sizeof(id), "v%d", v);
+		SETVAS(&net->graph, CM_ATTR_ID, v, ids ? ids[v] : id);
+		SETVAS(&net->graph, CM_ATTR_LABEL, v, labels ? labels[v] : (ids ? ids[v] : id));
+		SETVAS(&net->graph, CM_ATTR_TYPE, v, types ? types[v] : "");
+		SETVAS(&net->graph, CM_ATTR_REGION, v, regions ? regions[v] : "");
+	}
+	for (int i = 0; i < m; i++) {
+		SETEAN(&net->graph, CM_ATTR_WEIGHT, i, w ? w[i] : 1);
+		SETEAN(&net->graph, CM_ATTR_YEAR, i, NAN);
+		SETEAS(&net->graph, CM_ATTR_KIND, i, "");
+	}
+	net->source = strdup("tests/data/render/sample-net.csv");
+	return net;
+}
+
+static void free_net(cm_network *net)
+{
+	if (!net)
+		return;
+	igraph_destroy(&net->graph);
+	free(net->source);
+	free(net);
+}
+
+/* The whole content of a file (NUL-terminated; *len gets the size). */
+static char *slurp(const char *path, size_t *len)
+{
+	char *buf = NULL;
+	size_t n = 0;
+
+	assert_int_equal(cm_read_file(&buf, &n, path), 0);
+	if (len)
+		*len = n;
+	return buf;
+}
+
+/* Number of non-overlapping occurrences of needle in s. */
+static int count(const char *s, const char *needle)
+{
+	int k = 0;
+
+	for (const char *p = s; (p = strstr(p, needle)) != NULL; p += strlen(needle))
+		k++;
+	return k;
+}
+
+/* name inside the test folder; eight rotating buffers so that a few can be held at once */
+static const char *path_in(const char *name)
+{
+	static char buf[8][256];
+	static int next;
+
+	next = (next + 1) % 8;
+	snprintf(buf[next], sizeof(buf[next]), "%s/%s", dir, name);
+	return buf[next];
+}
+
+/* xmllint (libxml2-utils) accepts the file as well-formed XML. */
+static int xml_ok(const char *path)
+{
+	char cmd[512];
+
+	snprintf(cmd, sizeof(cmd), "xmllint --noout '%s'", path);
+	return system(cmd) == 0;
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	cm_error_clear();
+	return 0;
+}
+
+/* ------------------------------------------------------------ reading DOT */
+
+/* The vertex called name in a raw graph, or -1. */
+static igraph_integer_t raw_find(const igraph_t *g, const char *name)
+{
+	for (igraph_integer_t v = 0; v < igraph_vcount(g); v++)
+		if (!strcmp(VAS(g, "name", v), name))
+			return v;
+	return -1;
+}
+
+/* The edge between the vertices called a and b in a raw graph, or -1. */
+static igraph_integer_t raw_edge(const igraph_t *g, const char *a, const char *b)
+{
+	igraph_integer_t eid = -1;
+
+	igraph_get_eid(g, &eid, raw_find(g, a), raw_find(g, b), IGRAPH_UNDIRECTED, 0);
+	return eid;
+}
+
+/*
+ * small.dot, by hand: nodes a, b (root), c, d (inside cluster_south); the
+ * default type "cite" applies to every node not giving one; edges a--b
+ * (weight 2, year 2020), c--d (weight 0.5, kind projet), b--c (nothing).
+ */
+static void test_read_dot(void **state)
+{
+	igraph_t g;
+	igraph_integer_t e;
+
+	(void)state;
+	assert_int_equal(cm_gv_read_dot(&g, DATA "small.dot"), 0);
+	assert_false(igraph_is_directed(&g));
+	assert_int_equal(igraph_vcount(&g), 4);
+	assert_int_equal(igraph_ecount(&g), 3);
+	assert_int_equal(raw_find(&g, "a"), 0); /* file order */
+	assert_int_equal(raw_find(&g, "d"), 3);
+	assert_string_equal(VAS(&g, "label", raw_find(&g, "a")), "Cité A");
+	assert_string_equal(VAS(&g, "label", raw_find(&g, "b")), "CRPV \"Ouest\"");
+	assert_string_equal(VAS(&g, "label", raw_find(&g, "c")), "");
+	assert_string_equal(VAS(&g, "type", raw_find(&g, "a")), "cite");
+	assert_string_equal(VAS(&g, "type", raw_find(&g, "b")), "crpv");
+	assert_string_equal(VAS(&g, "type", raw_find(&g, "c")), "cite");
+	assert_string_equal(VAS(&g, "type", raw_find(&g, "d")), "association");
+	assert_string_equal(VAS(&g, "region", raw_find(&g, "c")), "Occitanie");
+	assert_string_equal(VAS(&g, "region", raw_find(&g, "d")), "");
+	e = raw_edge(&g, "a", "b");
+	assert_true(e >= 0);
+	assert_string_equal(EAS(&g, "weight", e), "2");
+	assert_string_equal(EAS(&g, "year", e), "2020");
+	assert_string_equal(EAS(&g, "kind", e), "");
+	e = raw_edge(&g, "c", "d");
+	assert_true(e >= 0);
+	assert_string_equal(EAS(&g, "weight", e), "0.5");
+	assert_string_equal(EAS(&g, "kind", e), "projet");
+	e = raw_edge(&g, "b", "c");
+	assert_true(e >= 0);
+	assert_string_equal(EAS(&g, "weight", e), "");
+	assert_true(raw_edge(&g, "a", "d") < 0);
+	igraph_destroy(&g);
+}
+
+/* A digraph gives a directed raw graph, edges keeping their direction. */
+static void test_read_digraph(void **state)
+{
+	const char *path = path_in("d.dot");
+	FILE *f = fopen(path, "w");
+	igraph_t g;
+
+	(void)state;
+	assert_non_null(f);
+	fputs("digraph { x -> y; y -> z }\n", f);
+	fclose(f);
+	assert_int_equal(cm_gv_read_dot(&g, path), 0);
+	assert_true(igraph_is_directed(&g));
+	assert_int_equal(igraph_ecount(&g), 2);
+	assert_string_equal(VAS(&g, "name", IGRAPH_FROM(&g, 0)), "x");
+	assert_string_equal(VAS(&g, "name", IGRAPH_TO(&g, 0)), "y");
+	igraph_destroy(&g);
+	unlink(path);
+}
+
+/* Line 4 of syntax-error.dot is "c -- ;": the error names the file and that line. */
+static void test_read_dot_syntax_error(void **state)
+{
+	igraph_t g;
+
+	(void)state;
+	assert_int_equal(cm_gv_read_dot(&g, DATA "syntax-error.dot"), CM_EINPUT);
+	assert_non_null(strstr(cm_error_message(), DATA "syntax-error.dot:4: syntax error"));
+	/* the next read works: no state left behind in Graphviz's parser */
+	cm_error_clear();
+	assert_int_equal(cm_gv_read_dot(&g, DATA "small.dot"), 0);
+	igraph_destroy(&g);
+}
+
+/* Only the first graph of a file is read, and the rest does not leak into the next read. */
+static void test_read_dot_two_graphs(void **state)
+{
+	const char *path = path_in("two.dot");
+	FILE *f = fopen(path, "w");
+	igraph_t g;
+
+	(void)state;
+	assert_non_null(f);
+	fputs("graph A { p }\ngraph B { q; r }\n", f);
+	fclose(f);
+	assert_int_equal(cm_gv_read_dot(&g, path), 0);
+	assert_int_equal(igraph_vcount(&g), 1);
+	assert_string_equal(VAS(&g, "name", 0), "p");
+	igraph_destroy(&g);
+	assert_int_equal(cm_gv_read_dot(&g, DATA "small.dot"), 0);
+	assert_int_equal(igraph_vcount(&g), 4);
+	assert_string_equal(VAS(&g, "name", 0), "a");
+	igraph_destroy(&g);
+	unlink(path);
+}
+
+/* An empty file, a folder and a missing file are errors, not crashes. */
+static void test_read_dot_bad_files(void **state)
+{
+	const char *path = path_in("empty.dot");
+	FILE *f = fopen(path, "w");
+	igraph_t g;
+
+	(void)state;
+	assert_non_null(f);
+	fclose(f);
+	assert_int_equal(cm_gv_read_dot(&g, path), CM_EINPUT);
+	cm_error_clear();
+	assert_int_equal(cm_gv_read_dot(&g, dir), CM_EIO);
+	cm_error_clear();
+	assert_int_equal(cm_gv_read_dot(&g, path_in("missing.dot")), CM_EIO);
+	unlink(path);
+}
+
+/* ------------------------------------------------------------ writing DOT */
+
+/* Written DOT read back gives the same names, ties and attribute values. */
+static void test_write_dot_round_trip(void **state)
+{
+	static const char *const ids[] = { "a -- b", "say \"hi\"", "];", "c:\\dir\\" };
+	static const char *const types[] = { "cite", "crpv", "", "école" };
+	static const int ends[] = { 0, 1, 1, 2, 2, 3 };
+	static const double w[] = { 2.5, 1, 3 };
+	cm_network *net = make_net(4, ids, NULL, types, NULL, 3, ends, w);
+	const char *path = path_in("w.dot");
+	igraph_t g;
+	igraph_integer_t e;
+	FILE *f;
+
+	(void)state;
+	SETEAN(&net->graph, CM_ATTR_YEAR, 0, 2021);
+	SETEAS(&net->graph, CM_ATTR_KIND, 1, "projet");
+	f = fopen(path, "w");
+	assert_non_null(f);
+	assert_int_equal(cm_gv_write_dot(net, f, path), 0);
+	assert_int_equal(fclose(f), 0);
+	assert_int_equal(cm_gv_read_dot(&g, path), 0);
+	assert_int_equal(igraph_vcount(&g), 4);
+	assert_int_equal(igraph_ecount(&g), 3);
+	assert_true(raw_find(&g, "a -- b") >= 0);
+	assert_true(raw_find(&g, "say \"hi\"") >= 0);
+	assert_true(raw_find(&g, "];") >= 0);
+	/* DOT cannot end a string with a backslash: a space is added (and a notice given) */
+	assert_true(raw_find(&g, "c:\\dir\\ ") >= 0);
+	assert_string_equal(VAS(&g, "type", raw_find(&g, "];")), "");
+	assert_string_equal(VAS(&g, "type", raw_find(&g, "c:\\dir\\ ")), "école");
+	e = raw_edge(&g, "a -- b", "say \"hi\"");
+	assert_true(e >= 0);
+	assert_string_equal(EAS(&g, "weight", e), "2.5");
+	assert_string_equal(EAS(&g, "year", e), "2021");
+	e = raw_edge(&g, "say \"hi\"", "];");
+	assert_string_equal(EAS(&g, "year", e), ""); /* NaN: undated */
+	assert_string_equal(EAS(&g, "kind", e), "projet");
+	igraph_destroy(&g);
+	free_net(net);
+	unlink(path);
+}
+
+/* ------------------------------------------------------------ maps */
+
+/* Hostile labels and types for the safety tests. */
+static const char *const bad_labels[] = {
+	"<script>alert(1)</script>", "a & b", "\\N", "ctl\x01\x1b" "z", "caf\xe9", "&lt;"
+};
+static const char *const bad_types[] = { "cite", "cite", "crpv", "", "<i>x</i> & y", "cite" };
+static const int ring6[] = { 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 0 };
+
+/* Text from data shows as text: escaped, stripped or replaced, and the SVG is well-formed. */
+static void test_render_svg_safe(void **state)
+{
+	cm_network *net = make_net(6, NULL, bad_labels, bad_types, NULL, 6, ring6, NULL);
+	const char *path = path_in("safe.svg");
+	char *svg;
+
+	(void)state;
+	assert_int_equal(cm_render(net, path, NULL), 0);
+	assert_true(xml_ok(path));
+	svg = slurp(path, NULL);
+	assert_true(cm_utf8_valid(svg, strlen(svg)));
+	/* one node group per actor */
+	assert_int_equal(count(svg, "class=\"node\""), 6);
+	assert_non_null(strstr(svg, ">&lt;script&gt;alert(1)&lt;/script&gt;</text>"));
+	assert_null(strstr(svg, "<script"));
+	assert_non_null(strstr(svg, ">a &amp; b</text>"));
+	/* \N stays two characters instead of becoming the node's name */
+	assert_non_null(strstr(svg, ">\\N</text>"));
+	assert_non_null(strstr(svg, ">ctlz</text>"));
+	assert_non_null(strstr(svg, ">caf\xEF\xBF\xBD</text>"));
+	/* a literal "&lt;" shows as those four characters, not as "<" */
+	assert_non_null(strstr(svg, ">&amp;lt;</text>"));
+	/* legend, by hand: cite 3, then the singletons by name ("<i>..." sorts before "crpv"), unknown last */
+	assert_non_null(strstr(svg, ">cite (3)</text>"));
+	assert_non_null(strstr(svg, ">&lt;i&gt;x&lt;/i&gt; &amp; y (1)</text>"));
+	assert_non_null(strstr(svg, ">crpv (1)</text>"));
+	assert_non_null(strstr(svg, ">unknown (1)</text>"));
+	assert_non_null(strstr(svg, "6 actors, 6 ties"));
+	/* no link is ever made from data */
+	assert_null(strstr(svg, "href"));
+	/* the internal node names (n0...) are never shown as labels */
+	for (int i = 0; i < 6; i++) {
+		char name[32];
+
+		snprintf(name, sizeof(name), ">n%d</text>", i);
+		assert_null(strstr(svg, name));
+	}
+	free(svg);
+	free_net(net);
+	unlink(path);
+}
+
+/* Same input and seed give the same bytes; another seed moves the nodes. */
+static void test_render_deterministic(void **state)
+{
+	int ends[2 * 40];
+	cm_network *net;
+	cm_render_options o = { 0 };
+	char *a, *b, *c;
+	size_t la, lb, lc;
+
+	(void)state;
+	for (int i = 0; i < 20; i++) {
+		ends[2 * i] = i;
+		ends[2 * i + 1] = (i + 1) % 20;
+		ends[40 + 2 * i] = i;
+		ends[40 + 2 * i + 1] = (i * 7 + 3) % 20 == i ? (i + 2) % 20 : (i * 7 + 3) % 20;
+	}
+	net = make_net(20, NULL, NULL, NULL, NULL, 40, ends, NULL);
+	o.seed = 7;
+	assert_int_equal(cm_render(net, path_in("d1.svg"), &o), 0);
+	assert_int_equal(cm_render(net, path_in("d2.svg"), &o), 0);
+	o.seed = 8;
+	assert_int_equal(cm_render(net, path_in("d3.svg"), &o), 0);
+	a = slurp(path_in("d1.svg"), &la);
+	b = slurp(path_in("d2.svg"), &lb);
+	c = slurp(path_in("d3.svg"), &lc);
+	assert_int_equal(la, lb);
+	assert_memory_equal(a, b, la);
+	assert_true(la != lc || memcmp(a, c, la) != 0);
+	free(a);
+	free(b);
+	free(c);
+	free_net(net);
+	unlink(path_in("d1.svg"));
+	unlink(path_in("d2.svg"));
+	unlink(path_in("d3.svg"));
+}
+
+/* PNG and PDF come out with their signatures; -T wins over the extension. */
+static void test_render_formats(void **state)
+{
+	cm_network *net = make_net(6, NULL, NULL, NULL, NULL, 6, ring6, NULL);
+	cm_render_options o = { 0 };
+	char *data;
+	size_t len;
+
+	(void)state;
+	assert_int_equal(cm_render(net, path_in("m.png"), NULL), 0);
+	data = slurp(path_in("m.png"), &len);
+	assert_true(len > 8 && !memcmp(data, "\x89PNG\r\n\x1a\n", 8));
+	free(data);
+	assert_int_equal(cm_render(net, path_in("m.pdf"), NULL), 0);
+	data = slurp(path_in("m.pdf"), &len);
+	assert_true(len > 5 && !memcmp(data, "%PDF-", 5));
+	free(data);
+	o.format = "dot";
+	assert_int_equal(cm_render(net, path_in("m.svg"), &o), 0);
+	data = slurp(path_in("m.svg"), &len);
+	assert_true(!strncmp(data, "graph", 5));
+	free(data);
+	free_net(net);
+	unlink(path_in("m.png"));
+	unlink(path_in("m.pdf"));
+	unlink(path_in("m.svg"));
+}
+
+/* Bad options fail with a clear message and leave an existing file alone. */
+static void test_render_errors(void **state)
+{
+	cm_network *net = make_net(6, NULL, NULL, NULL, NULL, 6, ring6, NULL);
+	cm_render_options o = { 0 };
+	const char *path = path_in("keep.svg");
+	FILE *f = fopen(path, "w");
+	char *data;
+
+	(void)state;
+	assert_non_null(f);
+	fputs("old", f);
+	fclose(f);
+	assert_int_equal(cm_render(net, path_in("x.bmp"), NULL), CM_EUSAGE);
+	assert_non_null(strstr(cm_error_message(), "cannot tell the map format"));
+	cm_error_clear();
+	o.format = "jpeg";
+	assert_int_equal(cm_render(net, path, &o), CM_EUSAGE);
+	assert_non_null(strstr(cm_error_message(), "unknown map format 'jpeg'"));
+	cm_error_clear();
+	assert_int_equal(cm_render(net, "-", NULL), CM_EUSAGE);
+	cm_error_clear();
+	o.format = NULL;
+	o.layout = "spring";
+	assert_int_equal(cm_render(net, path, &o), CM_EUSAGE);
+	assert_non_null(strstr(cm_error_message(), "unknown layout 'spring'"));
+	cm_error_clear();
+	o.layout = NULL;
+	o.color_by = "sector";
+	assert_int_equal(cm_render(net, path, &o), CM_EUSAGE);
+	assert_non_null(strstr(cm_error_message(), "--color-by 'sector'"));
+	cm_error_clear();
+	o.color_by = NULL;
+	o.labels = "top:x";
+	assert_int_equal(cm_render(net, path, &o), CM_EUSAGE);
+	cm_error_clear();
+	o.labels = NULL;
+	o.size_by = "fame";
+	assert_int_equal(cm_render(net, path, &o), CM_EUSAGE);
+	cm_error_clear();
+	data = slurp(path, NULL);
+	assert_string_equal(data, "old");
+	free(data);
+	o.size_by = NULL;
+	o.format = "svg";
+	assert_int_equal(cm_render(net, "/dev/full", &o), CM_EIO);
+	assert_non_null(strstr(cm_error_message(), "/dev/full"));
+	free_net(net);
+	unlink(path);
+}
+
+/*
+ * A star of 10: the hub v0 has the largest PageRank, so top:1 labels only
+ * it; "none" labels nobody; 10 actors are few enough for "auto" to label all.
+ */
+static void test_render_labels(void **state)
+{
+	static const int star[] = { 0, 1, 0, 2, 0, 3, 0, 4, 0, 5, 0, 6, 0, 7, 0, 8, 0, 9 };
+	static const char *const labels[] = { "L0", "L1", "L2", "L3", "L4", "L5", "L6", "L7", "L8", "L9" };
+	cm_network *net = make_net(10, NULL, labels, NULL, NULL, 9, star, NULL);
+	cm_render_options o = { 0 };
+	char *svg;
+
+	(void)state;
+	o.labels = "top:1";
+	assert_int_equal(cm_render(net, path_in("l.svg"), &o), 0);
+	svg = slurp(path_in("l.svg"), NULL);
+	assert_non_null(strstr(svg, ">L0</text>"));
+	assert_null(strstr(svg, ">L5</text>"));
+	free(svg);
+	o.labels = "none";
+	assert_int_equal(cm_render(net, path_in("l.svg"), &o), 0);
+	svg = slurp(path_in("l.svg"), NULL);
+	assert_null(strstr(svg, ">L0</text>"));
+	free(svg);
+	o.labels = NULL;
+	assert_int_equal(cm_render(net, path_in("l.svg"), &o), 0);
+	svg = slurp(path_in("l.svg"), NULL);
+	for (int i = 0; i < 10; i++) {
+		char want[32];
+
+		snprintf(want, sizeof(want), ">L%d</text>", i);
+		assert_non_null(strstr(svg, want));
+	}
+	free(svg);
+	free_net(net);
+	unlink(path_in("l.svg"));
+}
+
+/* Small maps with regions get one cluster per region under fdp; none with sfdp or "none". */
+static void test_render_clusters(void **state)
+{
+	static const char *const regions[] = { "Bretagne", "Bretagne", "Bretagne", "Occitanie", "Occitanie", "" };
+	cm_network *net = make_net(6, NULL, NULL, NULL, regions, 6, ring6, NULL);
+	cm_render_options o = { 0 };
+	char *svg;
+
+	(void)state;
+	assert_int_equal(cm_render(net, path_in("c.svg"), NULL), 0);
+	svg = slurp(path_in("c.svg"), NULL);
+	assert_int_equal(count(svg, "class=\"cluster\""), 2);
+	assert_non_null(strstr(svg, ">Bretagne</text>"));
+	assert_non_null(strstr(svg, ">Occitanie</text>"));
+	assert_int_equal(count(svg, "class=\"node\""), 6);
+	free(svg);
+	o.cluster_by = "none";
+	assert_int_equal(cm_render(net, path_in("c.svg"), &o), 0);
+	svg = slurp(path_in("c.svg"), NULL);
+	assert_int_equal(count(svg, "class=\"cluster\""), 0);
+	free(svg);
+	o.cluster_by = NULL;
+	o.layout = "sfdp";
+	assert_int_equal(cm_render(net, path_in("c.svg"), &o), 0);
+	svg = slurp(path_in("c.svg"), NULL);
+	assert_int_equal(count(svg, "class=\"cluster\""), 0);
+	free(svg);
+	free_net(net);
+	unlink(path_in("c.svg"));
+}
+
+/* An empty network and a lone actor still give a valid map. */
+static void test_render_tiny(void **state)
+{
+	cm_network *net = make_net(0, NULL, NULL, NULL, NULL, 0, NULL, NULL);
+
+	(void)state;
+	assert_int_equal(cm_render(net, path_in("e.svg"), NULL), 0);
+	assert_true(xml_ok(path_in("e.svg")));
+	free_net(net);
+	net = make_net(1, NULL, NULL, NULL, NULL, 0, NULL, NULL);
+	assert_int_equal(cm_render(net, path_in("e.svg"), NULL), 0);
+	assert_true(xml_ok(path_in("e.svg")));
+	free_net(net);
+	unlink(path_in("e.svg"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup(test_read_dot, setup),
+		cmocka_unit_test_setup(test_read_digraph, setup),
+		cmocka_unit_test_setup(test_read_dot_syntax_error, setup),
+		cmocka_unit_test_setup(test_read_dot_two_graphs, setup),
+		cmocka_unit_test_setup(test_read_dot_bad_files, setup),
+		cmocka_unit_test_setup(test_write_dot_round_trip, setup),
+		cmocka_unit_test_setup(test_render_svg_safe, setup),
+		cmocka_unit_test_setup(test_render_deterministic, setup),
+		cmocka_unit_test_setup(test_render_formats, setup),
+		cmocka_unit_test_setup(test_render_errors, setup),
+		cmocka_unit_test_setup(test_render_labels, setup),
+		cmocka_unit_test_setup(test_render_clusters, setup),
+		cmocka_unit_test_setup(test_render_tiny, setup),
+	};
+	int failed;
+
+	igraph_set_attribute_table(&igraph_cattribute_table);
+	cm_init();
+	if (!mkdtemp(dir)) {
+		perror("mkdtemp");
+		return 1;
+	}
+	failed = cmocka_run_group_tests_name("graphviz", tests, NULL, NULL);
+	rmdir(dir);
+	cm_shutdown();
+	return failed;
+}
