@@ -5,12 +5,14 @@
  * ================
  *
  * 1. Write src/cli/cmd_NAME.c exporting one entry,
- *    `int cmd_NAME(int argc, char **argv)`, which parses its options with
- *    getopt_long (argv[0] is the command name), loads its input with
- *    cli_load(), calls the library and returns an exit status from
- *    cli_fail() or CLI_OK.  It prints nothing but its result: errors go
- *    through cli_fail(), notices through the library's notice handler.
- *    Start its getopt string with "+" only if options may not follow INPUT.
+ *    `int cmd_NAME(int argc, char **argv)` (argv[0] is the command name).
+ *    It parses its options with cli_parse() (its own options go to a static
+ *    handler, the shared ones are handled for it), loads its input with
+ *    cli_load(), calls the library, and turns library failures into an exit
+ *    status with cli_fail() (cli_output_status() for the final write to
+ *    stdout).  It prints nothing but its result: errors go through
+ *    cli_fail(), notices through the library's notice handler.
+ *    cmd_isolated.c is a short model.
  *
  * 2. Declare it below and add a line to the command table in
  *    src/cli/main.c: { "NAME", cmd_NAME, "usage", "one-line summary" }.
@@ -121,6 +123,33 @@ const char *cli_input(const char *cmd, int argc, char **argv);
 
 /* Load INPUT with the shared options; prints the error and returns an exit status. */
 int cli_load(cm_network **out, const char *input, struct cli_common *c);
+
+/*
+ * A command's own option handler: returns 0, or an exit status after
+ * printing why (cli_usage_error).
+ */
+typedef int (*cli_option_fn)(void *ctx, int opt, const char *arg);
+
+/* cli_parse() returns this after printing --help: the command returns CLI_OK. */
+#define CLI_STOP (-1)
+
+/*
+ * Parse a command line with getopt_long: the command's own options go to
+ * fn, the shared ones (CLI_COMMON_OPTIONS) to c; then exactly one INPUT must
+ * remain, returned in *input.  Returns 0, CLI_STOP, or an exit status.
+ */
+int cli_parse(const char **input, struct cli_common *c, const char *cmd, int argc, char **argv,
+              const char *shortopts, const struct option *longopts,
+              cli_option_fn fn, void *ctx);
+
+/* Parse --format's value; returns 0 or CLI_EUSAGE after printing why. */
+int cli_parse_format(cm_format *out, const char *cmd, const char *arg);
+
+/*
+ * Turn the result of writing to stdout into an exit status: 0 is CLI_OK, a
+ * closed pipe (EPIPE) ends quietly with CLI_OK, anything else goes to cli_fail().
+ */
+int cli_output_status(int rc);
 
 /* Print "coopmap: MESSAGE" for the library's recorded error and map its code to an exit status. */
 int cli_fail(int code);

@@ -1,9 +1,36 @@
 /* coopmap clubs: interregional clubs of sparse regions (like the Club de l'Ouest). */
 #include <limits.h>
-#include <errno.h>
-#include <stdlib.h>
 
 #include "cli.h"
+
+struct clubs_args {
+	cm_format format;
+	const char *type;
+	const char *regions_path;
+	long min_size;
+};
+
+/* clubs' own options. */
+static int clubs_option(void *ctx, int opt, const char *arg)
+{
+	struct clubs_args *a = ctx;
+
+	switch (opt) {
+	case 'f':
+		return cli_parse_format(&a->format, "clubs", arg);
+	case 'r':
+		a->regions_path = arg;
+		return 0;
+	case 't':
+		a->type = arg;
+		return 0;
+	case 'm':
+		a->min_size = cli_parse_long("clubs", "--min-size", arg, 1, INT_MAX);
+		return a->min_size == LONG_MIN ? CLI_EUSAGE : 0;
+	default:
+		return cli_usage_error("clubs", "unexpected option");
+	}
+}
 
 int cmd_clubs(int argc, char **argv)
 {
@@ -15,75 +42,40 @@ int cmd_clubs(int argc, char **argv)
 		CLI_COMMON_OPTIONS,
 		{ NULL, 0, NULL, 0 }
 	};
+	struct clubs_args args = { CM_FORMAT_TABLE, NULL, NULL, CM_DEFAULT_MIN_SIZE };
 	struct cli_common common = { 0 };
-	cm_format format = CM_FORMAT_TABLE;
 	cm_network *net = NULL;
 	cm_regions *regions = NULL;
 	cm_clubs clubs = { 0 };
-	const char *input, *type = NULL, *regions_path = NULL;
-	long min_size = CM_DEFAULT_MIN_SIZE;
-	int opt, status = CLI_OK, rc, have_clubs = 0;
+	const char *input;
+	int status, rc, have_clubs = 0;
 
-	while ((opt = getopt_long(argc, argv, "f:", longopts, NULL)) != -1) {
-		switch (opt) {
-		case 'f':
-			if (cm_format_parse(&format, optarg) < 0) {
-				status = cli_usage_error("clubs", "%s", cm_error_message());
-				goto done;
-			}
-			continue;
-		case 'r':
-			regions_path = optarg;
-			continue;
-		case 't':
-			type = optarg;
-			continue;
-		case 'm':
-			min_size = cli_parse_long("clubs", "--min-size", optarg, 1, INT_MAX);
-			if (min_size == LONG_MIN) {
-				status = CLI_EUSAGE;
-				goto done;
-			}
-			continue;
-		case '?':
-			status = cli_usage_error("clubs", "see 'coopmap clubs --help'");
-			goto done;
-		}
-		rc = cli_common_option(&common, "clubs", opt, optarg);
-		if (rc == -2)
-			goto done;
-		if (rc != 0) {
-			status = CLI_EUSAGE;
-			goto done;
-		}
-	}
-	if (!(input = cli_input("clubs", argc, argv))) {
-		status = CLI_EUSAGE;
+	status = cli_parse(&input, &common, "clubs", argc, argv, "f:", longopts, clubs_option, &args);
+	if (status != 0)
 		goto done;
-	}
-	if (!regions_path) {
+	if (!args.regions_path) {
 		status = cli_usage_error("clubs", "--regions FILE is required (e.g. graphs/regions-fr.csv)");
 		goto done;
 	}
 	/* the adjacency first: a mistake there is cheaper to report before loading */
-	if ((rc = cm_regions_load(&regions, regions_path)) < 0) {
+	if ((rc = cm_regions_load(&regions, args.regions_path)) < 0) {
 		status = cli_fail(rc);
 		goto done;
 	}
 	if ((status = cli_load(&net, input, &common)) != CLI_OK)
 		goto done;
-	rc = cm_clubs_compute(&clubs, net, regions, type, (int)min_size);
-	if (rc == 0) {
-		have_clubs = 1;
-		rc = cm_clubs_write(stdout, &clubs, format);
-	}
-	if (rc < 0 && !(rc == CM_EIO && errno == EPIPE))
+	rc = cm_clubs_compute(&clubs, net, regions, args.type, (int)args.min_size);
+	if (rc < 0) {
 		status = cli_fail(rc);
+		goto done;
+	}
+	have_clubs = 1;
+	status = cli_output_status(cm_clubs_write(stdout, &clubs, args.format));
 done:
 	if (have_clubs)
 		cm_clubs_free(&clubs);
 	cm_regions_free(regions);
 	cm_network_free(net);
 	cli_common_free(&common);
-	return status;
+	return status == CLI_STOP ? CLI_OK : status;
 }

@@ -1,8 +1,11 @@
 /* coopmap summary: whole-network figures. */
-#include <errno.h>
-#include <stdlib.h>
-
 #include "cli.h"
+
+/* summary's own option: --format. */
+static int summary_option(void *ctx, int opt, const char *arg)
+{
+	return opt == 'f' ? cli_parse_format(ctx, "summary", arg) : cli_usage_error("summary", "unexpected option");
+}
 
 int cmd_summary(int argc, char **argv)
 {
@@ -16,32 +19,11 @@ int cmd_summary(int argc, char **argv)
 	cm_network *net = NULL;
 	cm_summary summary = { 0 };
 	const char *input;
-	int opt, status = CLI_OK, rc, have_summary = 0;
+	int status, rc, have_summary = 0;
 
-	while ((opt = getopt_long(argc, argv, "f:", longopts, NULL)) != -1) {
-		if (opt == 'f') {
-			if (cm_format_parse(&format, optarg) < 0) {
-				status = cli_usage_error("summary", "%s", cm_error_message());
-				goto done;
-			}
-			continue;
-		}
-		if (opt == '?') {
-			status = cli_usage_error("summary", "see 'coopmap summary --help'");
-			goto done;
-		}
-		rc = cli_common_option(&common, "summary", opt, optarg);
-		if (rc == -2)
-			goto done;
-		if (rc != 0) {
-			status = CLI_EUSAGE;
-			goto done;
-		}
-	}
-	if (!(input = cli_input("summary", argc, argv))) {
-		status = CLI_EUSAGE;
+	status = cli_parse(&input, &common, "summary", argc, argv, "f:", longopts, summary_option, &format);
+	if (status != 0)
 		goto done;
-	}
 	if ((status = cli_load(&net, input, &common)) != CLI_OK)
 		goto done;
 	rc = cm_summary_compute(&summary, net, common.have_seed ? common.seed : CM_DEFAULT_SEED);
@@ -50,14 +32,11 @@ int cmd_summary(int argc, char **argv)
 		goto done;
 	}
 	have_summary = 1;
-	rc = cm_summary_write(stdout, &summary, format);
-	/* a reader that went away (| head) is not an error */
-	if (rc < 0 && !(rc == CM_EIO && errno == EPIPE))
-		status = cli_fail(rc);
+	status = cli_output_status(cm_summary_write(stdout, &summary, format));
 done:
 	if (have_summary)
 		cm_summary_free(&summary);
 	cm_network_free(net);
 	cli_common_free(&common);
-	return status;
+	return status == CLI_STOP ? CLI_OK : status;
 }

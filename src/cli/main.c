@@ -24,18 +24,18 @@ const struct cli_command cli_commands[] = {
 	  "  --weighted            path measures use distance = 1/weight\n"
 	  "  --exact               never sample path measures\n"
 	  "  --betweenness-samples K  sample K source actors for path measures\n" },
-	{ "isolated", cmd_isolated, "INPUT [--type T] [--min-size N] [--format table|csv|json]",
+	{ "isolated", cmd_isolated, "INPUT [--type T] [--min-size N] [--format table|csv|tsv|json]",
 	  "actors of a type (cités by default) cut off from their peers, most isolated first",
 	  "  --type T              focus actor type (default cite)\n"
 	  "  --min-size N          critical mass of a region (default 10)\n"
 	  "  --format F            table (default), csv, tsv or json\n" },
-	{ "clubs", cmd_clubs, "INPUT --regions FILE [--min-size N] [--type T] [--format table|csv|json]",
+	{ "clubs", cmd_clubs, "INPUT --regions FILE [--min-size N] [--type T] [--format table|csv|tsv|json]",
 	  "propose interregional clubs of sparse regions (like the Club de l'Ouest)",
 	  "  --regions FILE        region adjacency (region,neighbour), e.g. graphs/regions-fr.csv\n"
 	  "  --min-size N          critical mass of a club (default 10)\n"
 	  "  --type T              focus actor type (default cite)\n"
 	  "  --format F            table (default), csv, tsv or json\n" },
-	{ "brokers", cmd_brokers, "INPUT [--group ATTR] [--format table|csv|json]",
+	{ "brokers", cmd_brokers, "INPUT [--group ATTR] [--format table|csv|tsv|json]",
 	  "who brokers between groups: Gould-Fernandez roles, constraint, E-I index",
 	  "  --group ATTR          actor attribute defining groups (default region)\n"
 	  "  --format F            table (default), csv, tsv or json\n" },

@@ -230,6 +230,46 @@ const char *cli_input(const char *cmd, int argc, char **argv)
 	return argv[optind];
 }
 
+int cli_parse(const char **input, struct cli_common *c, const char *cmd, int argc, char **argv,
+              const char *shortopts, const struct option *longopts,
+              cli_option_fn fn, void *ctx)
+{
+	int opt, rc;
+
+	*input = NULL;
+	while ((opt = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+		if (opt == '?' || opt == ':')
+			return cli_usage_error(cmd, "see 'coopmap %s --help'", cmd);
+		rc = cli_common_option(c, cmd, opt, optarg);
+		if (rc == -2)
+			return CLI_STOP;
+		if (rc > 0)
+			return rc;
+		if (rc == -1 && (rc = fn ? fn(ctx, opt, optarg) : cli_usage_error(cmd, "unexpected option")) != 0)
+			return rc;
+	}
+	if (!(*input = cli_input(cmd, argc, argv)))
+		return CLI_EUSAGE;
+	return 0;
+}
+
+int cli_parse_format(cm_format *out, const char *cmd, const char *arg)
+{
+	if (cm_format_parse(out, arg) < 0) {
+		cli_usage_error(cmd, "%s", cm_error_message());
+		cm_error_clear();
+		return CLI_EUSAGE;
+	}
+	return 0;
+}
+
+int cli_output_status(int rc)
+{
+	if (rc == CM_EIO && errno == EPIPE)
+		return CLI_OK;
+	return cli_fail(rc);
+}
+
 int cli_fail(int code)
 {
 	const char *msg = cm_error_message();
