@@ -10,9 +10,9 @@
 #include "cli.h"
 
 const struct cli_command cli_commands[] = {
-	{ "summary", cmd_summary, "INPUT [--format table|json]",
+	{ "summary", cmd_summary, "INPUT [--format table|json|csv|tsv]",
 	  "whole-network figures: size, density, components, paths, communities",
-	  "  --format F            table (default) or json\n" },
+	  "  --format F            table (default), json, csv or tsv (key,value rows)\n" },
 	{ "metrics", cmd_metrics,
 	  "INPUT [--metrics LIST|all] [--format table|csv|tsv|json] [--sort COLUMN] [--top N]\n"
 	  "        [--weighted] [--exact] [--betweenness-samples K]",
