@@ -74,7 +74,8 @@ TOOLS = \
 
 SAMPLE = graphs/cites-educatives
 
-.PHONY: all deps test map install clean unit-tests build-tests check check-asan check-valgrind
+.PHONY: all deps test map install clean unit-tests build-tests check check-asan check-valgrind bench \
+	fuzz fuzz-deps fuzz-build
 .DEFAULT_GOAL := all
 
 all: $(BIN)
@@ -133,7 +134,13 @@ VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-k
 check: deps
 	$(Q)$(MAKE) --no-print-directory check-asan
 	$(Q)$(MAKE) --no-print-directory check-valgrind
+	$(Q)$(MAKE) --no-print-directory fuzz
 
+# Any sanitizer report stops the run with a stack; LeakSanitizer ignores only
+# the fontconfig and Graphviz plugin-loader leaks listed (and explained) in tests/lsan.supp.
+check-asan: export ASAN_OPTIONS = halt_on_error=1:detect_leaks=1:print_stacktrace=1:fast_unwind_on_malloc=0:strict_string_checks=1:detect_stack_use_after_return=1
+check-asan: export UBSAN_OPTIONS = halt_on_error=1:print_stacktrace=1
+check-asan: export LSAN_OPTIONS = suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0
 check-asan:
 	$(Q)$(MAKE) --no-print-directory BUILD=build/asan BIN=build/asan/coopmap \
 		CFLAGS="$(SAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" unit-tests
@@ -141,6 +148,49 @@ check-asan:
 check-valgrind: build-tests
 	$(Q)CM_TEST_WRAPPER="$(VALGRIND)" COOPMAP_WRAPPER="$(VALGRIND)" COOPMAP=./$(BIN) \
 		sh tests/run.sh $(UNIT_TESTS)
+
+# libFuzzer targets (tests/fuzz/): built with clang into build/fuzz/, each run
+# FUZZ_SECONDS over its corpus in tests/fuzz/corpus/<target>/ (new inputs go to
+# build/fuzz/new/, the committed corpus is not changed).  docs/reliability.md.
+FUZZ_PACKAGES = clang libclang-rt-14-dev
+FUZZ_CC = clang
+FUZZ_SECONDS ?= 20
+FUZZ_JOBS ?= 2
+FUZZ_TARGETS = csv_edges csv_nodes graphml gml pajek dot options render convert
+FUZZ_FLAGS = -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer
+
+fuzz-deps:
+	$(Q)$(MAKE) --no-print-directory deps DEB_PACKAGES="$(FUZZ_PACKAGES)"
+
+fuzz: fuzz-deps
+	$(Q)$(MAKE) --no-print-directory BUILD=build/fuzz CC=$(FUZZ_CC) CFLAGS="$(FUZZ_FLAGS)" fuzz-build
+	$(Q)FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_JOBS=$(FUZZ_JOBS) sh tests/fuzz/run.sh $(FUZZ_TARGETS)
+
+fuzz-build: $(addprefix $(BUILD)/fuzz_,$(FUZZ_TARGETS))
+
+FUZZ_CLI_OBJS = $(filter-out %/main.o,$(CLI_OBJS))
+
+# Only the options target links the CLI objects (it defines the command table itself).
+$(BUILD)/fuzz_options: FUZZ_OBJS = $(FUZZ_CLI_OBJS)
+$(BUILD)/fuzz_options: $(FUZZ_CLI_OBJS)
+
+$(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h tests/fuzz/fuzz_net.h $(LIB)
+	$(msg) FUZZ $@
+	$(Q)$(CC) $(CM_CFLAGS) $(shell pkg-config --cflags libxml-2.0) $(CFLAGS) -fsanitize=fuzzer \
+		-o $@ $< $(FUZZ_OBJS) $(LIB) $(CM_LIBS) $(shell pkg-config --libs libxml-2.0)
+
+# The scale benchmark (not a test): coopmap beside python-igraph, graph-tool and NetworkX
+# on generated networks; writes tests/benchmarks/results/scale-DATE.md.  BENCH_LARGE=1
+# adds 1M actors / 10M ties (about an hour, 4 GB of memory).
+BENCH_PACKAGES = time python3-igraph python3-graph-tool python3-networkx
+BENCH_SIZES ?= 10000:50000 100000:500000
+BENCH_LARGE ?= 0
+
+bench: deps
+	$(Q)$(MAKE) --no-print-directory deps DEB_PACKAGES="$(BENCH_PACKAGES)"
+	$(Q)$(MAKE) --no-print-directory coopmap $(TOOLS) $(BUILD)/tests/benchmarks/scale/load_only
+	$(Q)BENCH_SIZES="$(BENCH_SIZES)" BENCH_LARGE="$(BENCH_LARGE)" sh tests/benchmarks/scale/run.sh
 
 install: coopmap $(LIB)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/coopmap

@@ -14,6 +14,7 @@
 #include <signal.h>
 #include <string.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -312,25 +313,40 @@ static const char *attr_text(const igraph_t *graph, igraph_attribute_elemtype_t 
 }
 
 /*
- * DOT cannot hold a string ending in an odd number of backslashes (the last
- * one would escape the closing quote); such values get a trailing space.
- * Returns value, or a copy in *tmp.  Counts changed values in *fixed.
+ * DOT cannot hold an odd run of backslashes before a quote or at the end of
+ * a string (cgraph's reader pairs backslashes, so the quote or the closing
+ * quote would be escaped or end the string early): such runs get a space
+ * after them.  Returns value, or a copy in *tmp.  Counts changed values in *fixed.
  */
 static const char *dot_safe(const char *value, char **tmp, int *fixed)
 {
-	size_t n = strlen(value), k = 0;
+	size_t n = strlen(value), extra = 0, run = 0, j = 0;
 
-	while (k < n && value[n - 1 - k] == '\\')
-		k++;
-	if (k % 2 == 0)
+	for (size_t i = 0; i <= n; i++) {
+		if (value[i] == '\\') {
+			run++;
+			continue;
+		}
+		extra += (value[i] == '"' || value[i] == '\0') && run % 2;
+		run = 0;
+	}
+	if (!extra)
 		return value;
 	free(*tmp);
-	*tmp = malloc(n + 2);
+	*tmp = malloc(n + extra + 1);
 	if (!*tmp)
 		return NULL;
-	memcpy(*tmp, value, n);
-	(*tmp)[n] = ' ';
-	(*tmp)[n + 1] = '\0';
+	run = 0;
+	for (size_t i = 0; i <= n; i++) {
+		if (value[i] == '\\') {
+			run++;
+		} else {
+			if ((value[i] == '"' || value[i] == '\0') && run % 2)
+				(*tmp)[j++] = ' ';
+			run = 0;
+		}
+		(*tmp)[j++] = value[i];
+	}
 	(*fixed)++;
 	return *tmp;
 }
@@ -428,12 +444,14 @@ int cm_gv_write_dot(const cm_network *net, FILE *f, const char *path)
 			agxset(edge, esyms[a], (char *)value);
 		}
 	}
-	if (agwrite(g, f) != 0 || ferror(f)) {
-		rc = cm_error_set(CM_EIO, "cannot write '%s': %s", path, strerror(errno ? errno : EIO));
+	/* a failed write leaves the stream in error: the caller's cm_output_commit() reports it */
+	if (agwrite(g, f) != 0 && !ferror(f)) {
+		rc = cm_error_set(CM_EIO, "cannot write '%s'", path);
 		goto done;
 	}
 	if (fixed)
-		cm_notice("%s: %d value%s ending in a backslash got a trailing space (DOT cannot end a string with one)",
+		cm_notice("%s: %d value%s with a backslash before a quote or at the end got a space after it "
+		          "(DOT cannot hold one there)",
 		          path, fixed, fixed == 1 ? "" : "s");
 done:
 	if (g)
@@ -770,6 +788,7 @@ typedef struct {
 	unsigned long seed;
 	grouping colors, shapes, clusters;
 	const palette *pal;
+	double text_scale;    /* title and legend grow with large maps, which are scaled down */
 	int have_clusters;
 	igraph_vector_t size;
 	double size_max;
@@ -895,6 +914,7 @@ static int plan_map(map_plan *p, const cm_network *net, const char *path, const 
 
 	p->net = net;
 	p->seed = o->seed ? o->seed : CM_DEFAULT_SEED;
+	p->text_scale = n > LARGE_ACTORS ? 3 : 1;
 	if (!(p->renderer = pick_format(path, o->format)))
 		return CM_EUSAGE;
 	if (!o->layout || !strcmp(o->layout, "auto")) {
@@ -984,7 +1004,8 @@ static int shape_index(int slot)
  * Legend rows for one grouping: a glyph in its colour (pal) or its shape
  * (shaped), then the value and how many actors have it.
  */
-static int legend_rows(cm_strbuf *b, const grouping *gr, const palette *pal, int shaped, const char *heading)
+static int legend_rows(cm_strbuf *b, const grouping *gr, const palette *pal, int shaped, const char *heading,
+                       double k)
 {
 	int rc = 0, per_row = 4, in_row = 0;
 	igraph_integer_t other = 0;
@@ -993,7 +1014,7 @@ static int legend_rows(cm_strbuf *b, const grouping *gr, const palette *pal, int
 	if (gr->n == 0 || (gr->n == 1 && !gr->values[0][0]))
 		return 0;
 	/* a row of the map label holding the heading, then one holding a table of its own */
-	rc |= cm_strbuf_puts(b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"11\" COLOR=\"#444444\">");
+	rc |= cm_strbuf_printf(b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%g\" COLOR=\"#444444\">", 11 * k);
 	rc |= escape_text(b, heading, 1, 40);
 	rc |= cm_strbuf_puts(b, "</FONT></TD></TR>\n<TR><TD ALIGN=\"LEFT\">"
 	                        "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"0\">\n");
@@ -1013,12 +1034,12 @@ static int legend_rows(cm_strbuf *b, const grouping *gr, const palette *pal, int
 		/* a bordered swatch shows pale colours too; the glyph shows the shape */
 		if (pal) {
 			color_name(color, sizeof(color), pal, slot);
-			rc |= cm_strbuf_printf(b, "<TD FIXEDSIZE=\"TRUE\" WIDTH=\"12\" HEIGHT=\"12\" BORDER=\"1\" "
-			                          "COLOR=\"#555555\" BGCOLOR=\"%s\"></TD>", color);
+			rc |= cm_strbuf_printf(b, "<TD FIXEDSIZE=\"TRUE\" WIDTH=\"%d\" HEIGHT=\"%d\" BORDER=\"1\" "
+			                          "COLOR=\"#555555\" BGCOLOR=\"%s\"></TD>", (int)(12 * k), (int)(12 * k), color);
 		}
 		if (shaped)
-			rc |= cm_strbuf_printf(b, "<TD><FONT POINT-SIZE=\"14\" COLOR=\"#444444\">%s</FONT></TD>",
-			                       glyphs[shape_index(slot)]);
+			rc |= cm_strbuf_printf(b, "<TD><FONT POINT-SIZE=\"%g\" COLOR=\"#444444\">%s</FONT></TD>",
+			                       14 * k, glyphs[shape_index(slot)]);
 		rc |= cm_strbuf_puts(b, "<TD ALIGN=\"LEFT\">");
 		if (i < gr->n)
 			rc |= escape_text(b, value_name(gr->values[i]), 1, 32);
@@ -1081,12 +1102,12 @@ static int map_label(cm_strbuf *b, const map_plan *p, const cm_render_options *o
 		title = derived ? derived : "Cooperation network";
 	}
 	rc |= cm_strbuf_puts(b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"1\">\n");
-	rc |= cm_strbuf_puts(b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"22\"><B>");
+	rc |= cm_strbuf_printf(b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%g\"><B>", 22 * p->text_scale);
 	rc |= escape_text(b, title, 1, 120);
 	rc |= cm_strbuf_puts(b, "</B></FONT></TD></TR>\n");
-	rc |= cm_strbuf_printf(b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"11\" COLOR=\"#444444\">"
+	rc |= cm_strbuf_printf(b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%g\" COLOR=\"#444444\">"
 	                          "%" IGRAPH_PRId " actor%s, %" IGRAPH_PRId " tie%s",
-	                       n, n == 1 ? "" : "s", m, m == 1 ? "" : "s");
+	                       11 * p->text_scale, n, n == 1 ? "" : "s", m, m == 1 ? "" : "s");
 	if (!o->no_legend) {
 		if (strcmp(p->size_by, "none"))
 			rc |= cm_strbuf_printf(b, " \xC2\xB7 node size: %s", size_name);
@@ -1102,12 +1123,12 @@ static int map_label(cm_strbuf *b, const map_plan *p, const cm_render_options *o
 
 		rc |= cm_strbuf_printf(&heading, same ? "colour and shape: %s" : "colour: %s", p->colors.attr);
 		if (rc == 0)
-			rc |= legend_rows(b, &p->colors, p->pal, same, heading.s);
+			rc |= legend_rows(b, &p->colors, p->pal, same, heading.s, p->text_scale);
 		if (!same && p->shapes.attr[0] && rc == 0) {
 			heading.len = 0;
 			rc |= cm_strbuf_printf(&heading, "shape: %s", p->shapes.attr);
 			if (rc == 0)
-				rc |= legend_rows(b, &p->shapes, NULL, 1, heading.s);
+				rc |= legend_rows(b, &p->shapes, NULL, 1, heading.s, p->text_scale);
 		}
 		cm_strbuf_free(&heading);
 	}
@@ -1132,15 +1153,13 @@ static int build_map(Agraph_t **out, map_plan *p, const cm_render_options *o)
 	int large = n > LARGE_ACTORS, rc = 0;
 	Agraph_t *g = NULL, **subs = NULL;
 	Agnode_t **nodes = NULL;
-	Agsym_t *s_shape, *s_fill, *s_width, *s_height, *s_xlabel, *s_fontsize, *s_tooltip;
-	Agsym_t *s_pen = NULL, *s_elabel = NULL;
+	Agsym_t *s_shape, *s_fill, *s_width, *s_height, *s_xlabel, *s_tooltip, *s_pen;
 	cm_strbuf text = { 0 };
 	char buf[64], name[32];
 	const char *has_label_attr = has_string_vattr(graph, CM_ATTR_LABEL) ? CM_ATTR_LABEL : NULL;
 	const char *has_id_attr = has_string_vattr(graph, CM_ATTR_ID) ? CM_ATTR_ID : NULL;
 	double wmin = large ? 0.06 : 0.16, wmax = large ? 0.45 : 0.85;
 
-	(void)s_elabel;
 	g = agopen("coopmap", directed ? Agdirected : Agundirected, NULL);
 	nodes = calloc((size_t)n + 1, sizeof(*nodes));
 	subs = calloc(p->clusters.n + 1, sizeof(*subs));
@@ -1148,8 +1167,18 @@ static int build_map(Agraph_t **out, map_plan *p, const cm_render_options *o)
 		rc = cm_error_set(CM_ENOMEM, "out of memory");
 		goto done;
 	}
+	/*
+	 * cluster look, declared before the subgraphs exist and before the
+	 * root's own values (declaring on the root resets its value)
+	 */
+	agattr(g, AGRAPH, "style", "");
+	agattr(g, AGRAPH, "color", "");
+	agattr(g, AGRAPH, "fontcolor", "");
+	agattr(g, AGRAPH, "fontsize", "");
 	/* graph-wide settings */
 	graph_set(g, "fontname", "Helvetica");
+	snprintf(buf, sizeof(buf), "%g", 14 * p->text_scale);
+	graph_set(g, "fontsize", buf);
 	graph_set(g, "bgcolor", "white");
 	graph_set(g, "outputorder", "edgesfirst");
 	graph_set(g, "pad", "0.3");
@@ -1159,6 +1188,10 @@ static int build_map(Agraph_t **out, map_plan *p, const cm_render_options *o)
 	snprintf(buf, sizeof(buf), "%lu", p->seed);
 	graph_set(g, "start", buf);
 	if (strcmp(p->engine, "dot") && strcmp(p->engine, "circo")) {
+		/*
+		 * prism removes overlaps fast (fdp's default took minutes on 1,000
+		 * actors); without it, sfdp squeezed 20,000 actors into a blot
+		 */
 		graph_set(g, "overlap", "prism");
 		graph_set(g, "pack", "true");
 	}
@@ -1166,7 +1199,7 @@ static int build_map(Agraph_t **out, map_plan *p, const cm_render_options *o)
 		graph_set(g, "smoothing", "none");
 	/* room for the labels between actors (fdp's default K is 0.3 inch) */
 	if (!strcmp(p->engine, "fdp") && !large)
-		graph_set(g, "K", getenv("CM_K") ? getenv("CM_K") : "0.6");
+		graph_set(g, "K", "0.6");
 	if (large)
 		graph_set(g, "size", "40,40");
 	if (!strcmp(p->renderer, "png"))
@@ -1175,11 +1208,6 @@ static int build_map(Agraph_t **out, map_plan *p, const cm_render_options *o)
 		goto done;
 	graph_set(g, "label", "");
 	agset(g, "label", agstrdup_html(g, text.s));
-	/* cluster look, declared before the subgraphs exist */
-	agattr(g, AGRAPH, "style", "");
-	agattr(g, AGRAPH, "color", "");
-	agattr(g, AGRAPH, "fontcolor", "");
-	agattr(g, AGRAPH, "fontsize", "");
 
 	/* node defaults before any node exists */
 	agattr(g, AGNODE, "label", "");
@@ -1190,14 +1218,13 @@ static int build_map(Agraph_t **out, map_plan *p, const cm_render_options *o)
 	agattr(g, AGNODE, "penwidth", large ? "0.3" : "0.7");
 	agattr(g, AGNODE, "fontname", "Helvetica");
 	agattr(g, AGNODE, "fontcolor", "#222222");
-	s_fontsize = agattr(g, AGNODE, "fontsize", large ? "20" : "10");
+	agattr(g, AGNODE, "fontsize", large ? "20" : "11");
 	s_shape = agattr(g, AGNODE, "shape", "circle");
 	s_fill = agattr(g, AGNODE, "fillcolor", "1");
 	s_width = agattr(g, AGNODE, "width", "0.2");
 	s_height = agattr(g, AGNODE, "height", "0.2");
 	s_xlabel = agattr(g, AGNODE, "xlabel", "");
 	s_tooltip = agattr(g, AGNODE, "tooltip", "");
-	(void)s_fontsize;
 	/* edge defaults */
 	agattr(g, AGEDGE, "color", large ? "#66666640" : "#66666680");
 	agattr(g, AGEDGE, "arrowsize", "0.5");
@@ -1299,7 +1326,56 @@ typedef struct {
 	char message[512];
 } draw_report;
 
+/*
+ * Draw a PDF with a fixed creation date: cairo stamps the current time,
+ * which would make two runs differ.  The date keeps its length, so the
+ * PDF's byte offsets stay right.
+ */
+static int render_pdf(GVC_t *ctx, Agraph_t *g, FILE *stream)
+{
+	static const char key[] = "/CreationDate (D:";
+	char *data = NULL, *p;
+	unsigned int len = 0;
+	int rc;
+
+	if ((rc = gvRenderData(ctx, g, "pdf", &data, &len)) != 0)
+		return rc;
+	p = memmem(data, len, key, sizeof(key) - 1);
+	if (p) {
+		p += sizeof(key) - 1;
+		/* 2000-01-01 00:00:00 over the 14 digits of YYYYMMDDHHMMSS */
+		for (int i = 0; i < 14 && p + i < data + len && isdigit((unsigned char)p[i]); i++)
+			p[i] = "20000101000000"[i];
+	}
+	/* a short write shows up as the stream's error, reported by the caller */
+	fwrite(data, 1, len, stream);
+	gvFreeRenderData(data);
+	return rc;
+}
+
 /* Child side: lay out, draw into stream, report, and leave without running exit handlers. */
+/* The drawing child's report pipe, for child_exit(). */
+static int child_fd = -1;
+
+/*
+ * Graphviz calls exit(1) when a write fails (a full disk, a closed pipe):
+ * report that as a write error, with the errno of the failed write.
+ */
+static void child_exit(void)
+{
+	draw_report r;
+	int e = errno;
+
+	if (child_fd < 0)
+		return;
+	memset(&r, 0, sizeof(r));
+	r.stage = 3;
+	r.err = e ? e : EIO;
+	if (write(child_fd, &r, sizeof(r)) != (ssize_t)sizeof(r))
+		_exit(2);
+	_exit(0);
+}
+
 static void draw_child(int fd, GVC_t *ctx, Agraph_t *g, const char *engine, const char *renderer,
                        FILE *stream)
 {
@@ -1313,6 +1389,8 @@ static void draw_child(int fd, GVC_t *ctx, Agraph_t *g, const char *engine, cons
 	/* Ctrl-C ends the child at once; the parent cleans up */
 	signal(SIGINT, SIG_DFL);
 	signal(SIGTERM, SIG_DFL);
+	child_fd = fd;
+	atexit(child_exit);
 	memset(&r, 0, sizeof(r));
 	/*
 	 * fdp's result depends on where cgraph put the objects in memory when
@@ -1335,12 +1413,12 @@ static void draw_child(int fd, GVC_t *ctx, Agraph_t *g, const char *engine, cons
 	 */
 	label = agattr(g, AGNODE, "label", "");
 	for (Agnode_t *v = agfstnode(g); v && label; v = agnxtnode(g, v))
-		(void)0;
+		agxset(v, label, "");
 	if (gvLayout(ctx, g, engine) != 0) {
 		r.stage = 1;
 	} else {
 		errno = 0;
-		if (gvRender(ctx, g, renderer, stream) != 0)
+		if ((!strcmp(renderer, "pdf") ? render_pdf(ctx, g, stream) : gvRender(ctx, g, renderer, stream)) != 0)
 			r.stage = 2;
 		else if (fflush(stream) != 0 || ferror(stream))
 			r.stage = 3, r.err = errno ? errno : EIO;
@@ -1349,6 +1427,7 @@ static void draw_child(int fd, GVC_t *ctx, Agraph_t *g, const char *engine, cons
 	if (r.stage == 1 || r.stage == 2)
 		snprintf(r.message, sizeof(r.message), "%s", gv_last_error());
 report:
+	child_fd = -1;
 	if (write(fd, &r, sizeof(r)) != (ssize_t)sizeof(r))
 		_exit(2);
 	_exit(0);
@@ -1358,7 +1437,8 @@ report:
  * Lay out and draw g into stream in a child process.  Graphviz's fdp and
  * sfdp keep random state between layouts in one process, so only the first
  * layout of a process is reproducible: each map gets a fresh process (a
- * Graphviz crash then also becomes an error instead of taking us down).
+ * Graphviz crash, or its exit() on a failed write, then also becomes an
+ * error instead of taking us down).
  */
 static int draw_isolated(GVC_t *ctx, Agraph_t *g, const char *engine, const char *renderer,
                          cm_output *out, const char *path)
@@ -1366,9 +1446,11 @@ static int draw_isolated(GVC_t *ctx, Agraph_t *g, const char *engine, const char
 	FILE *stream = cm_output_stream(out);
 	draw_report r;
 	size_t got = 0;
-	int fds[2] = { -1, -1 }, status = 0, rc = 0;
+	int fds[2] = { -1, -1 }, status = 0, rc = 0, killed = 0;
 	pid_t pid;
 
+	if (cm_interrupted())
+		return cm_error_set(CM_EINTERRUPTED, "interrupted");
 	if (pipe2(fds, O_CLOEXEC) != 0)
 		return cm_error_set(CM_ERROR, "cannot start drawing: %s", strerror(errno));
 	/* buffered output must not be written twice, once by each process */
@@ -1385,14 +1467,23 @@ static int draw_isolated(GVC_t *ctx, Agraph_t *g, const char *engine, const char
 	close(fds[1]);
 	fds[1] = -1;
 	memset(&r, 0, sizeof(r));
+	/* poll, so that an interrupt that came before the wait also stops the child */
 	while (got < sizeof(r)) {
-		ssize_t n = read(fds[0], (char *)&r + got, sizeof(r) - got);
+		struct pollfd pfd = { fds[0], POLLIN, 0 };
+		ssize_t n;
 
-		if (n < 0 && errno == EINTR) {
-			if (cm_interrupted())
-				kill(pid, SIGTERM);
-			continue;
+		if (cm_interrupted() && !killed) {
+			kill(pid, SIGTERM);
+			killed = 1;
 		}
+		n = poll(&pfd, 1, 200);
+		if (n == 0 || (n < 0 && errno == EINTR))
+			continue;
+		if (n < 0)
+			break;
+		n = read(fds[0], (char *)&r + got, sizeof(r) - got);
+		if (n < 0 && errno == EINTR)
+			continue;
 		if (n <= 0)
 			break;
 		got += (size_t)n;
@@ -1401,17 +1492,21 @@ static int draw_isolated(GVC_t *ctx, Agraph_t *g, const char *engine, const char
 		;
 	if (cm_interrupted()) {
 		rc = cm_error_set(CM_EINTERRUPTED, "interrupted while drawing the map");
-	} else if (got < sizeof(r) || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+	} else if (got < sizeof(r)) {
+		/* no report: the child died (its exit status alone says little: valgrind changes it) */
 		if (WIFSIGNALED(status))
 			rc = cm_error_set(CM_ERROR, "graphviz crashed while drawing the map (signal %d)",
 			                  WTERMSIG(status));
 		else
-			rc = cm_error_set(CM_ERROR, "graphviz stopped while drawing the map");
+			rc = cm_error_set(CM_ERROR, "graphviz stopped while drawing the map (status %d)",
+			                  WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 	} else if (r.stage == 1) {
 		rc = cm_error_set(CM_ERROR, "graphviz could not lay out the map with %s: %s", engine,
 		                  r.message);
 	} else if (r.stage == 2) {
 		rc = cm_error_set(CM_ERROR, "graphviz could not draw the map as %s: %s", renderer, r.message);
+	} else if (r.stage == 3 && r.err == EPIPE && !strcmp(path, "-")) {
+		rc = 0; /* the reader of standard output went away (| head): not our failure */
 	} else if (r.stage == 3) {
 		errno = r.err;
 		rc = cm_error_set(CM_EIO, "cannot write '%s': %s", strcmp(path, "-") ? path : "standard output",

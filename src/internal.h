@@ -87,8 +87,12 @@ void cm_ties_notices(igraph_integer_t loops, igraph_integer_t undated, igraph_in
                      igraph_integer_t merged, igraph_integer_t light);
 
 /* network.c: a hash table from actor names to vertex indices; names are not copied. */
+typedef struct cm_name_slot {
+	const char *name;
+	uint64_t meta;           /* hash bits and vertex index + 1; 0 for an empty slot */
+} cm_name_slot;
 typedef struct cm_names {
-	uint64_t *slots;         /* hash bits and vertex index + 1; 0 for an empty slot */
+	cm_name_slot *slots;
 	size_t mask;
 	const char **names;      /* vertex index -> name */
 	igraph_integer_t n, cap;

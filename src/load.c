@@ -1,5 +1,6 @@
 /* Loading networks: CSV edge lists and actor tables, and the igraph/Graphviz readers. */
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +10,9 @@
 
 #include "internal.h"
 #include "csv.h"
+
+/* Widest table read (a header of more columns is refused). */
+#define CM_MAX_COLUMNS 1000
 
 /* Run an igraph call; on failure record why and leave through `done`. */
 #define IG(call, what) \
@@ -78,6 +82,7 @@ typedef struct csv_net {
 	char **blocks;              /* copies of the names, close together in memory */
 	size_t nblocks, block_left;
 	char *block_next;
+	int freed;                  /* csv_net_free() was called */
 } csv_net;
 
 /* Find or add an actor, copying a new name next to the others (fewer cache misses). */
@@ -176,6 +181,12 @@ static int read_header(header *h, cm_csv *c, int nodes)
 		goto done;
 	}
 	rc = 0;
+	/* the checks below are quadratic in the columns, and no real table has this many */
+	if (c->nfields > CM_MAX_COLUMNS) {
+		rc = cm_error_set_at(CM_EINPUT, c->name, c->record_line,
+		                     "%zu columns: at most %d are supported", c->nfields, CM_MAX_COLUMNS);
+		goto done;
+	}
 	h->ncols = c->nfields;
 	h->role = calloc(h->ncols, sizeof(*h->role));
 	h->col = calloc(h->ncols, sizeof(*h->col));
@@ -202,8 +213,15 @@ static int read_header(header *h, cm_csv *c, int nodes)
 			if (synonyms[s].nodes == nodes && !strcasecmp(f, synonyms[s].header))
 				role = synonyms[s].role;
 		/* "id,name,..." : the id names the actor, the name is its label */
-		if (role == R_ID && has_id && strcasecmp(f, "id"))
-			role = has_label ? R_EXTRA : R_LABEL;
+		if (role == R_ID && has_id && strcasecmp(f, "id")) {
+			if (has_label) {
+				rc = cm_error_set_at(CM_EINPUT, c->name, c->record_line,
+				                     "columns 'id', '%s' and 'label': which one names the "
+				                     "actor? rename '%s'", f, f);
+				goto done;
+			}
+			role = R_LABEL;
+		}
 		if (role != R_EXTRA && h->at[role] >= 0) {
 			rc = cm_error_set_at(CM_EINPUT, c->name, c->record_line,
 			                     "columns '%s' and '%s' both give the %s",
@@ -384,7 +402,9 @@ static int read_edges(csv_net *net, cm_csv *c)
 		if (h->at[R_WEIGHT] >= 0 && (ws = c->fields[h->at[R_WEIGHT]])[0]) {
 			if (parse_small_int(&w, ws) < 0 && cm_parse_number(&w, ws, decimal_comma) < 0)
 				return cm_error_set_at(CM_EINPUT, c->name, c->record_line,
-				                       "weight '%s' is not a number", ws);
+				                       "weight '%s' is not a number%s", ws,
+				                       strchr(ws, ',') ? " (write decimals with a point, or "
+				                       "separate the fields with ';')" : "");
 			if (!(w > 0))
 				return cm_error_set_at(CM_EINPUT, c->name, c->record_line,
 				                       "weight '%s' is not a positive number", ws);
@@ -523,6 +543,27 @@ done:
 	return rc;
 }
 
+/* Free what the CSV tables held (twice is fine). */
+static void csv_net_free(csv_net *net)
+{
+	if (net->freed)
+		return;
+	cm_names_free(&net->names);
+	for (size_t i = 0; i < net->nblocks; i++)
+		free(net->blocks[i]);
+	free(net->blocks);
+	net->blocks = NULL;
+	net->nblocks = 0;
+	free(net->node_lines);
+	net->node_lines = NULL;
+	header_free(&net->nh);
+	header_free(&net->eh);
+	igraph_vector_int_destroy(&net->edges);
+	igraph_vector_destroy(&net->weight);
+	igraph_vector_destroy(&net->year);
+	net->freed = 1;
+}
+
 /* Load a CSV edge list (buffer taken over) and an optional actor table. */
 static int load_csv(cm_network **out, char *buf, size_t len, const char *name,
                     char default_delim, const char *nodes_path, const cm_load_options *opts)
@@ -558,21 +599,16 @@ static int load_csv(cm_network **out, char *buf, size_t len, const char *name,
 		goto done;
 	if ((rc = build_graph(&g, &net, opts->directed)) < 0)
 		goto done;
+	/* the graph holds copies of everything: release the text before the pipeline */
+	csv_net_free(&net);
+	cm_csv_close(&edges);
+	cm_csv_close(&nodes);
 	rc = cm_network_finish(out, &g, name, opts);
 done:
 	free(buf);
 	cm_csv_close(&edges);
 	cm_csv_close(&nodes);
-	cm_names_free(&net.names);
-	for (size_t i = 0; i < net.nblocks; i++)
-		free(net.blocks[i]);
-	free(net.blocks);
-	free(net.node_lines);
-	header_free(&net.nh);
-	header_free(&net.eh);
-	igraph_vector_int_destroy(&net.edges);
-	igraph_vector_destroy(&net.weight);
-	igraph_vector_destroy(&net.year);
+	csv_net_free(&net);
 	return rc;
 }
 
@@ -605,6 +641,61 @@ done:
 	return rc;
 }
 
+/* Pajek: a vertex without a label is known by its number in the file (from 1). */
+static int pajek_names(igraph_t *g)
+{
+	igraph_strvector_t sv;
+	char buf[32];
+	int rc = 0;
+
+	IG(igraph_strvector_init(&sv, igraph_vcount(g)), "naming actors");
+	if (cm_attr_type(g, IGRAPH_ATTRIBUTE_VERTEX, CM_ATTR_ID) == IGRAPH_ATTRIBUTE_STRING)
+		IG(igraph_cattribute_VASV(g, CM_ATTR_ID, igraph_vss_all(), &sv), "naming actors");
+	for (igraph_integer_t v = 0; v < igraph_vcount(g); v++) {
+		if (igraph_strvector_get(&sv, v)[0])
+			continue;
+		snprintf(buf, sizeof(buf), "%" IGRAPH_PRId, v + 1);
+		IG(igraph_strvector_set(&sv, v, buf), "naming actors");
+	}
+	if (igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_VERTEX, CM_ATTR_ID))
+		igraph_cattribute_remove_v(g, CM_ATTR_ID);
+	IG(igraph_cattribute_VAS_setv(g, CM_ATTR_ID, &sv), "naming actors");
+done:
+	igraph_strvector_destroy(&sv);
+	return rc;
+}
+
+/*
+ * Pajek declares its actor count first and igraph creates them all before
+ * reading on: 20 bytes could ask for billions.  Beyond 100,000, refuse a
+ * count larger than the file (an actor costs at least a byte to list).
+ */
+static int pajek_check_count(const char *buf, size_t len, const char *name)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		const char *line = buf + i, *nl = memchr(line, '\n', len - i);
+		size_t n = nl ? (size_t)(nl - line) : len - i;
+
+		if (n > 9 && !strncasecmp(line, "*vertices", 9)) {
+			unsigned long long count = 0;
+			size_t k = 9;
+
+			while (k < n && (line[k] == ' ' || line[k] == '\t'))
+				k++;
+			for (; k < n && line[k] >= '0' && line[k] <= '9'; k++)
+				count = count >= ULLONG_MAX / 10 ? ULLONG_MAX / 10 : count * 10 + (unsigned long long)(line[k] - '0');
+			if (count > 100000 && count > len)
+				return cm_error_set_at(CM_EINPUT, name, 0,
+				                       "declares %llu actors in a file of %zu bytes", count, len);
+			return 0;
+		}
+		i += n + 1;
+	}
+	return 0;
+}
+
 /* Read GraphML, GML or Pajek through igraph. */
 static int load_igraph(cm_network **out, char *buf, size_t len, const char *name,
                        cm_input_format format, const cm_load_options *opts)
@@ -622,6 +713,8 @@ static int load_igraph(cm_network **out, char *buf, size_t len, const char *name
 	}
 	/* XML declares its own encoding; the others must become UTF-8 text first */
 	if (format != CM_INPUT_GRAPHML && (rc = cm_text_prepare(&buf, &len, name)) < 0)
+		goto done;
+	if (format == CM_INPUT_PAJEK && (rc = pajek_check_count(buf, len, name)) < 0)
 		goto done;
 	f = fmemopen(buf, len, "r");
 	if (!f) {
@@ -656,7 +749,8 @@ static int load_igraph(cm_network **out, char *buf, size_t len, const char *name
 		                     format_names[format], reason);
 		goto done;
 	}
-	if (format == CM_INPUT_GML && (rc = label_as_name(&g)) < 0) {
+	if ((format == CM_INPUT_GML && (rc = label_as_name(&g)) < 0) ||
+	    (format == CM_INPUT_PAJEK && (rc = pajek_names(&g)) < 0)) {
 		igraph_destroy(&g);
 		goto done;
 	}

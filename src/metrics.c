@@ -12,10 +12,10 @@
 #include "internal.h"
 
 /*
- * Above this many actor x tie products the path measures are estimated from
- * sampled sources unless --exact: exact Brandes betweenness runs at about
- * 1.5e8 actor x tie units per second on one core (measured, see
- * docs/measures.md), so the limit keeps exact runs under about half a minute.
+ * Above this many actors x (actors + ties) the path measures are estimated
+ * from sampled sources unless --exact: the exact searches run at about 8e7
+ * such units per second on a 2-CPU machine (measured, docs/measures.md), so
+ * the limit keeps exact runs near ten seconds.
  */
 #define PATH_EXACT_LIMIT 1e9
 
@@ -272,7 +272,7 @@ done:
 	return rc;
 }
 
-/* Exact betweenness, closeness and harmonic centrality (NULL: not wanted). */
+/* Exact weighted path measures through igraph (NULL: not wanted); unweighted ones use bfs_paths(). */
 static int paths_exact(struct ctx *c, igraph_vector_t *bet, igraph_vector_t *clo, igraph_vector_t *har)
 {
 	const igraph_vector_t *len = c->weighted ? &c->dist : NULL;

@@ -41,8 +41,9 @@ void cm_names_free(cm_names *t)
 }
 
 /*
- * A slot holds the name's index + 1 (0: empty) in its low 32 bits and 32
- * bits of its hash above them, so that probes rarely touch the text.
+ * A slot holds the name and, in meta, the name's index + 1 (0: empty) in
+ * the low 32 bits and 32 bits of its hash above them: a probe rarely
+ * touches the text, and never the names array.
  */
 #define SLOT_INDEX(x) ((igraph_integer_t)((x) & 0xFFFFFFFFu) - 1)
 #define SLOT_HASH(x) ((uint64_t)(x) >> 32)
@@ -54,9 +55,9 @@ igraph_integer_t cm_names_get(const cm_names *t, const char *s)
 
 	if (!t->slots)
 		return -1;
-	for (i = h & t->mask; t->slots[i]; i = (i + 1) & t->mask)
-		if (SLOT_HASH(t->slots[i]) == (h >> 32) && strcmp(t->names[SLOT_INDEX(t->slots[i])], s) == 0)
-			return SLOT_INDEX(t->slots[i]);
+	for (i = h & t->mask; t->slots[i].meta; i = (i + 1) & t->mask)
+		if (SLOT_HASH(t->slots[i].meta) == (h >> 32) && strcmp(t->slots[i].name, s) == 0)
+			return SLOT_INDEX(t->slots[i].meta);
 	return -1;
 }
 
@@ -64,19 +65,18 @@ igraph_integer_t cm_names_get(const cm_names *t, const char *s)
 static int names_grow(cm_names *t)
 {
 	size_t size = t->slots ? (t->mask + 1) * 2 : 1024;
-	uint64_t *slots = calloc(size, sizeof(*slots));
+	cm_name_slot *slots = calloc(size, sizeof(*slots));
 
 	if (!slots)
 		return cm_error_set(CM_ENOMEM, "out of memory");
 	for (size_t j = 0; t->slots && j <= t->mask; j++) {
-		uint64_t x = t->slots[j];
 		size_t i;
 
-		if (!x)
+		if (!t->slots[j].meta)
 			continue;
-		for (i = hash_name(t->names[SLOT_INDEX(x)]) & (size - 1); slots[i]; i = (i + 1) & (size - 1))
+		for (i = hash_name(t->slots[j].name) & (size - 1); slots[i].meta; i = (i + 1) & (size - 1))
 			;
-		slots[i] = x;
+		slots[i] = t->slots[j];
 	}
 	free(t->slots);
 	t->slots = slots;
@@ -94,9 +94,9 @@ int cm_names_add(cm_names *t, const char *s, igraph_integer_t *idx, int *added)
 	if (!t->slots || (size_t)(t->n + 1) * 2 > t->mask + 1)
 		if ((rc = names_grow(t)) < 0)
 			return rc;
-	for (i = h & t->mask; t->slots[i]; i = (i + 1) & t->mask) {
-		if (SLOT_HASH(t->slots[i]) == (h >> 32) && strcmp(t->names[SLOT_INDEX(t->slots[i])], s) == 0) {
-			*idx = SLOT_INDEX(t->slots[i]);
+	for (i = h & t->mask; t->slots[i].meta; i = (i + 1) & t->mask) {
+		if (SLOT_HASH(t->slots[i].meta) == (h >> 32) && strcmp(t->slots[i].name, s) == 0) {
+			*idx = SLOT_INDEX(t->slots[i].meta);
 			return 0;
 		}
 	}
@@ -112,7 +112,8 @@ int cm_names_add(cm_names *t, const char *s, igraph_integer_t *idx, int *added)
 		t->cap = cap;
 	}
 	t->names[t->n] = s;
-	t->slots[i] = (h >> 32 << 32) | (uint64_t)(t->n + 1);
+	t->slots[i].name = s;
+	t->slots[i].meta = (h >> 32 << 32) | (uint64_t)(t->n + 1);
 	*idx = t->n++;
 	*added = 1;
 	return 0;
@@ -258,6 +259,19 @@ static const char *vname(const igraph_t *g, igraph_integer_t v)
 	       ? VAS(g, CM_ATTR_ID, v) : "?";
 }
 
+/* One end of tie e for messages; an undirected tie shows its first-declared actor first. */
+static const char *end_name(const igraph_t *g, igraph_integer_t e, int second)
+{
+	igraph_integer_t a = IGRAPH_FROM(g, e), b = IGRAPH_TO(g, e), t;
+
+	if (!igraph_is_directed(g) && a > b) {
+		t = a;
+		a = b;
+		b = t;
+	}
+	return vname(g, second ? b : a);
+}
+
 /*
  * Give every actor a unique, non-empty text "name": the input's "name",
  * else its "id", else "label", else the vertex index.  "id" is consumed.
@@ -305,9 +319,13 @@ static int map_names(igraph_t *g, const char *source)
 			goto done;
 		}
 	}
-	remove_attr(g, 0, CM_ATTR_ID);
 	remove_attr(g, 0, "id");
-	IG(igraph_cattribute_VAS_setv(g, CM_ATTR_ID, &sv), "naming actors");
+	/* a text "name" is kept as it is; anything else is replaced */
+	if (!from || strcmp(from, CM_ATTR_ID) ||
+	    cm_attr_type(g, IGRAPH_ATTRIBUTE_VERTEX, CM_ATTR_ID) != IGRAPH_ATTRIBUTE_STRING) {
+		remove_attr(g, 0, CM_ATTR_ID);
+		IG(igraph_cattribute_VAS_setv(g, CM_ATTR_ID, &sv), "naming actors");
+	}
 done:
 	cm_names_free(&names);
 	igraph_strvector_destroy(&sv);
@@ -345,7 +363,19 @@ static int normalize_attrs(igraph_t *g, const char *source)
 	igraph_vector_init(&num, 0);
 	/* weight */
 	if (cm_attr_type(g, IGRAPH_ATTRIBUTE_EDGE, CM_ATTR_WEIGHT) == IGRAPH_ATTRIBUTE_NUMERIC) {
+		igraph_integer_t missing = 0;
+
 		IG(igraph_cattribute_EANV(g, CM_ATTR_WEIGHT, igraph_ess_all(IGRAPH_EDGEORDER_ID), &num), "reading weights");
+		/* readers give NaN for a tie without a weight (GraphML data left out) */
+		for (igraph_integer_t e = 0; e < m; e++) {
+			if (isnan(VECTOR(num)[e])) {
+				VECTOR(num)[e] = 1;
+				missing++;
+			}
+		}
+		if (missing)
+			cm_notice("%s: %" IGRAPH_PRId " tie%s without a weight: weight 1", source, missing,
+			          missing == 1 ? "" : "s");
 	} else {
 		IG(igraph_vector_resize(&num, m), "reading weights");
 		igraph_vector_fill(&num, 1.0);
@@ -358,7 +388,7 @@ static int normalize_attrs(igraph_t *g, const char *source)
 				if (s[strspn(s, " \t")] && cm_parse_number(&VECTOR(num)[e], s, 0) < 0) {
 					rc = cm_error_set_at(CM_EINPUT, source, 0,
 					                     "tie %" IGRAPH_PRId " (%s, %s): weight '%s' is not a number",
-					                     e + 1, vname(g, IGRAPH_FROM(g, e)), vname(g, IGRAPH_TO(g, e)), s);
+					                     e + 1, end_name(g, e, 0), end_name(g, e, 1), s);
 					goto done;
 				}
 			}
@@ -373,7 +403,7 @@ static int normalize_attrs(igraph_t *g, const char *source)
 			cm_format_number(buf, sizeof(buf), w);
 			rc = cm_error_set_at(CM_EINPUT, source, 0,
 			                     "tie %" IGRAPH_PRId " (%s, %s): weight %s is not a positive number",
-			                     e + 1, vname(g, IGRAPH_FROM(g, e)), vname(g, IGRAPH_TO(g, e)),
+			                     e + 1, end_name(g, e, 0), end_name(g, e, 1),
 			                     isnan(w) ? "NaN" : isinf(w) ? (w > 0 ? "Inf" : "-Inf") : buf);
 			goto done;
 		}
@@ -393,7 +423,7 @@ static int normalize_attrs(igraph_t *g, const char *source)
 				cm_format_number(buf, sizeof(buf), y);
 				rc = cm_error_set_at(CM_EINPUT, source, 0,
 				                     "tie %" IGRAPH_PRId " (%s, %s): year %s is not a whole number",
-				                     e + 1, vname(g, IGRAPH_FROM(g, e)), vname(g, IGRAPH_TO(g, e)),
+				                     e + 1, end_name(g, e, 0), end_name(g, e, 1),
 				                     isinf(y) ? "Inf" : buf);
 				goto done;
 			}
@@ -410,7 +440,7 @@ static int normalize_attrs(igraph_t *g, const char *source)
 				if (parse_year(&VECTOR(num)[e], s) < 0) {
 					rc = cm_error_set_at(CM_EINPUT, source, 0,
 					                     "tie %" IGRAPH_PRId " (%s, %s): year '%s' is not a whole number",
-					                     e + 1, vname(g, IGRAPH_FROM(g, e)), vname(g, IGRAPH_TO(g, e)), s);
+					                     e + 1, end_name(g, e, 0), end_name(g, e, 1), s);
 					goto done;
 				}
 			}
@@ -478,6 +508,15 @@ int cm_network_check_text(const igraph_t *g, const char *source)
 					                     edges ? "tie" : "actor", i + 1, name);
 					goto done;
 				}
+				/* no output format can carry them back (CSV and XML turn CR into LF) */
+				for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+					if (*p < 0x20 && *p != '\t' && *p != '\n') {
+						rc = cm_error_set_at(CM_EINPUT, source, 0,
+						                     "%s %" IGRAPH_PRId ": attribute '%s' has control "
+						                     "character 0x%02X: this is not text",
+						                     edges ? "tie" : "actor", i + 1, name, *p);
+						goto done;
+					}
 			}
 		}
 	}
@@ -540,8 +579,8 @@ int cm_ties_merge(const igraph_vector_int_t *edges, int directed, char *flags,
 {
 	igraph_integer_t m = igraph_vector_int_size(edges) / 2;
 	const igraph_integer_t *ends = VECTOR(*edges);
-	/* each slot: the tie's two ends and the index + 1 of its first occurrence */
-	struct slot { igraph_integer_t a, b, e; } *slots;
+	/* each slot: the tie's two ends (32 bits each) and the index + 1 of its first occurrence */
+	struct slot { uint64_t key; igraph_integer_t e; } *slots;
 	size_t size = 16, mask;
 
 	*merged = 0;
@@ -553,6 +592,7 @@ int cm_ties_merge(const igraph_vector_int_t *edges, int directed, char *flags,
 		return cm_error_set(CM_ENOMEM, "out of memory");
 	for (igraph_integer_t e = 0; e < m; e++) {
 		igraph_integer_t a = ends[2 * e], b = ends[2 * e + 1], t;
+		uint64_t key;
 		size_t i;
 
 		if (flags[e])
@@ -562,12 +602,12 @@ int cm_ties_merge(const igraph_vector_int_t *edges, int directed, char *flags,
 			a = b;
 			b = t;
 		}
+		key = (uint64_t)a << 32 | (uint64_t)b;
 		for (i = hash_pair((uint64_t)a, (uint64_t)b) & mask; slots[i].e; i = (i + 1) & mask)
-			if (slots[i].a == a && slots[i].b == b)
+			if (slots[i].key == key)
 				break;
 		if (!slots[i].e) {
-			slots[i].a = a;
-			slots[i].b = b;
+			slots[i].key = key;
 			slots[i].e = e + 1;
 			continue;
 		}
@@ -617,6 +657,7 @@ static int prune(igraph_t *g, const cm_load_options *opts)
 	igraph_vector_t weight, year;
 	igraph_vector_int_t ends;
 	char *flags = NULL, *had = NULL, *vflags = NULL;
+	igraph_bool_t multiple = 0;
 	int listed, joined, rc = 0;
 
 	igraph_vector_int_init(&ends, 0);
@@ -672,10 +713,14 @@ static int prune(igraph_t *g, const cm_load_options *opts)
 				vflags[v] = 1;
 		}
 	}
-	IG(igraph_get_edgelist(g, &ends, 0), "merging ties");
-	if ((rc = cm_ties_merge(&ends, igraph_is_directed(g), flags, VECTOR(weight), VECTOR(year),
-	                        &merged)) < 0)
-		goto done;
+	/* igraph's index finds repeats cheaply; the merge itself needs a table */
+	IG(igraph_has_multiple(g, &multiple), "looking for repeated ties");
+	if (multiple) {
+		IG(igraph_get_edgelist(g, &ends, 0), "merging ties");
+		if ((rc = cm_ties_merge(&ends, igraph_is_directed(g), flags, VECTOR(weight),
+		                        VECTOR(year), &merged)) < 0)
+			goto done;
+	}
 	if (f->min_weight > 0) {
 		for (igraph_integer_t e = 0; e < m; e++) {
 			if (!flags[e] && VECTOR(weight)[e] < f->min_weight) {
@@ -870,7 +915,7 @@ igraph_integer_t cm_network_find(const cm_network *net, const char *id)
 {
 	igraph_integer_t n = igraph_vcount(&net->graph);
 
-	if (!id || cm_attr_type(&net->graph, IGRAPH_ATTRIBUTE_VERTEX, CM_ATTR_ID) != IGRAPH_ATTRIBUTE_STRING)
+	if (!id || !igraph_cattribute_has_attr(&net->graph, IGRAPH_ATTRIBUTE_VERTEX, CM_ATTR_ID))
 		return -1;
 	for (igraph_integer_t v = 0; v < n; v++)
 		if (!strcmp(VAS(&net->graph, CM_ATTR_ID, v), id))
@@ -878,10 +923,23 @@ igraph_integer_t cm_network_find(const cm_network *net, const char *id)
 	return -1;
 }
 
+/* The model's vertex attributes are text in every cm_network (normalize_attrs). */
+static int model_text_attr(const char *attr)
+{
+	return !strcmp(attr, CM_ATTR_ID) || !strcmp(attr, CM_ATTR_LABEL) ||
+	       !strcmp(attr, CM_ATTR_TYPE) || !strcmp(attr, CM_ATTR_REGION);
+}
+
 const char *cm_network_vattr(const cm_network *net, const char *attr, igraph_integer_t v)
 {
-	if (!net || v < 0 || v >= igraph_vcount(&net->graph) ||
-	    cm_attr_type(&net->graph, IGRAPH_ATTRIBUTE_VERTEX, attr) != IGRAPH_ATTRIBUTE_STRING)
+	if (!net || !attr || v < 0 || v >= igraph_vcount(&net->graph))
 		return "";
+	/* called in loops over actors: listing the attributes each time is too slow */
+	if (model_text_attr(attr)) {
+		if (!igraph_cattribute_has_attr(&net->graph, IGRAPH_ATTRIBUTE_VERTEX, attr))
+			return "";
+	} else if (cm_attr_type(&net->graph, IGRAPH_ATTRIBUTE_VERTEX, attr) != IGRAPH_ATTRIBUTE_STRING) {
+		return "";
+	}
 	return VAS(&net->graph, attr, v);
 }

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -250,6 +251,18 @@ static int write_error(cm_output *o, int e)
 	return cm_error_set(CM_EIO, "cannot write '%s': %s", o->path, strerror(e ? e : EIO));
 }
 
+/*
+ * Whether standard output is a pipe whose reader went away.  Needed when a
+ * writer (igraph, Graphviz) failed earlier and errno no longer says EPIPE:
+ * poll() reports POLLERR on such a pipe.
+ */
+static int stdout_reader_gone(void)
+{
+	struct pollfd p = { STDOUT_FILENO, POLLOUT, 0 };
+
+	return poll(&p, 1, 0) == 1 && (p.revents & POLLERR);
+}
+
 int cm_output_commit(cm_output *o)
 {
 	int rc = 0, e;
@@ -260,8 +273,10 @@ int cm_output_commit(cm_output *o)
 		errno = 0;
 		if (fflush(stdout) != 0 || ferror(stdout)) {
 			e = errno;
-			/* a closed pipe (head) is the reader's choice, not our failure */
-			if (e != EPIPE)
+			/* a closed pipe (| head) is the reader's choice, not our failure */
+			if (e == EPIPE || stdout_reader_gone())
+				clearerr(stdout);
+			else
 				rc = write_error(o, e);
 		}
 		output_free(o);

@@ -395,7 +395,13 @@ int cm_network_write(const cm_network *net, const char *path, cm_output_format f
 		rc = cm_error_set(CM_EUSAGE, "unknown output format");
 		goto done;
 	}
-	if (err != IGRAPH_SUCCESS) {
+	/*
+	 * A failed write is reported by cm_output_commit(), with its cause
+	 * (a full disk; a closed standard output is no failure at all).
+	 */
+	if (err != IGRAPH_SUCCESS && ferror(f))
+		cm_error_clear();
+	else if (err != IGRAPH_SUCCESS) {
 		rc = cm_error_from_igraph(err, format == CM_OUTPUT_GML ? "writing GML" : "writing GraphML");
 		goto done;
 	}

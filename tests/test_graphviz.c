@@ -3,6 +3,7 @@
  * Run from the top of the source tree (the DOT inputs are read from
  * tests/data/render/).
  */
+#include <errno.h>
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -389,8 +390,8 @@ static void test_render_formats(void **state)
 {
 	cm_network *net = make_net(6, NULL, NULL, NULL, NULL, 6, ring6, NULL);
 	cm_render_options o = { 0 };
-	char *data;
-	size_t len;
+	char *data, *again;
+	size_t len, len2;
 
 	(void)state;
 	assert_int_equal(cm_render(net, path_in("m.png"), NULL), 0);
@@ -400,7 +401,15 @@ static void test_render_formats(void **state)
 	assert_int_equal(cm_render(net, path_in("m.pdf"), NULL), 0);
 	data = slurp(path_in("m.pdf"), &len);
 	assert_true(len > 5 && !memcmp(data, "%PDF-", 5));
+	/* cairo stamps the time into PDFs: a second later, the file must still be the same */
+	sleep(1);
+	assert_int_equal(cm_render(net, path_in("m2.pdf"), NULL), 0);
+	again = slurp(path_in("m2.pdf"), &len2);
+	assert_int_equal(len, len2);
+	assert_memory_equal(data, again, len);
+	free(again);
 	free(data);
+	unlink(path_in("m2.pdf"));
 	o.format = "dot";
 	assert_int_equal(cm_render(net, path_in("m.svg"), &o), 0);
 	data = slurp(path_in("m.svg"), &len);
@@ -460,6 +469,21 @@ static void test_render_errors(void **state)
 	assert_int_equal(cm_render(net, "/dev/full", &o), CM_EIO);
 	assert_non_null(strstr(cm_error_message(), "/dev/full"));
 	free_net(net);
+	/* a map larger than any buffer: Graphviz itself meets the failed write (and calls exit) */
+	{
+		int ring[2 * 400];
+
+		for (int i = 0; i < 400; i++) {
+			ring[2 * i] = i;
+			ring[2 * i + 1] = (i + 1) % 400;
+		}
+		net = make_net(400, NULL, NULL, NULL, NULL, 400, ring, NULL);
+		cm_error_clear();
+		o.labels = "all";
+		assert_int_equal(cm_render(net, "/dev/full", &o), CM_EIO);
+		assert_non_null(strstr(cm_error_message(), strerror(ENOSPC)));
+		free_net(net);
+	}
 	unlink(path);
 }
 

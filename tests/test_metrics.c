@@ -387,6 +387,39 @@ static void test_directed(void **state)
 	cm_network_free(net);
 }
 
+/*
+ * Brokerage with direction: 0->1 (2), 1->0 (1), 1->2, 2->3 (3), 3->1, 0->3,
+ * 3->4 (2).  NetworkX 2.8.8 on the DiGraph: nx.constraint(G, weight="weight")
+ * = 0.777346939, 0.726734694, 0.76755102, 0.470408163 and
+ * nx.effective_size(G, weight="weight") = 1.666666667, 2.333333333,
+ * 1.666666667, 3.523809524 for actors 0..3 (mutual weights, both
+ * directions summed).  Actor 4 has only an incoming tie: NetworkX gives NaN
+ * (it looks at successors only), coopmap its one partner: constraint 1,
+ * effective size 1.
+ */
+static void test_directed_brokerage(void **state)
+{
+	static const double con[] = { 0.777346939, 0.726734694, 0.76755102, 0.470408163, 1 };
+	static const double es[] = { 1.666666667, 2.333333333, 1.666666667, 3.523809524, 1 };
+	static const double w[] = { 2, 1, 1, 3, 1, 1, 2 };
+	cm_metrics_options o = { 0 };
+	cm_network *net;
+	cm_table *t = NULL;
+	igraph_t g;
+
+	(void)state;
+	assert_int_equal(igraph_small(&g, 5, IGRAPH_DIRECTED, 0, 1, 1, 0, 1, 2, 2, 3, 3, 1, 0, 3, 3, 4, -1), 0);
+	net = wrap(&g, NULL, w);
+	o.metrics = CM_M_CONSTRAINT | CM_M_EFFECTIVE_SIZE;
+	assert_int_equal(cm_metrics_compute(&t, net, &o), 0);
+	for (size_t v = 0; v < 5; v++) {
+		near(cell(t, v, "constraint"), con[v], 1e-8);
+		near(cell(t, v, "effective_size"), es[v], 1e-8);
+	}
+	cm_table_free(t);
+	cm_network_free(net);
+}
+
 /* A random network of n actors and m ties (seeded, so the test repeats). */
 static cm_network *random_net(igraph_integer_t n, igraph_integer_t m, int directed)
 {
@@ -564,6 +597,7 @@ int main(void)
 		cmocka_unit_test(test_zachary_communities),
 		cmocka_unit_test(test_disconnected),
 		cmocka_unit_test(test_directed),
+		cmocka_unit_test(test_directed_brokerage),
 		cmocka_unit_test(test_sampled_all_equals_exact),
 		cmocka_unit_test(test_sampled_error),
 		cmocka_unit_test(test_selection_and_empty),

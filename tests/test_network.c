@@ -108,7 +108,7 @@ static void test_finish_text_attributes(void **state)
 /* Weights that are text, NaN, infinite, zero or negative are refused, naming the tie. */
 static void test_finish_bad_weights(void **state)
 {
-	static const double bad[] = { NAN, INFINITY, -INFINITY, 0, -1 };
+	static const double bad[] = { INFINITY, -INFINITY, 0, -1, 1e308 * -10 };
 	igraph_t g;
 	cm_network *net = NULL;
 
@@ -123,6 +123,20 @@ static void test_finish_bad_weights(void **state)
 		assert_non_null(strstr(cm_error_message(), "t.graphml: tie 2 ("));
 		assert_non_null(strstr(cm_error_message(), "is not a positive number"));
 	}
+	/* a numeric NaN is how readers say "no weight" (GraphML data left out): 1 */
+	make_path(&g, 0);
+	SETEAN(&g, "weight", 0, NAN);
+	SETEAN(&g, "weight", 1, 2);
+	assert_int_equal(cm_network_finish(&net, &g, "t.graphml", NULL), 0);
+	assert_true(EAN(&net->graph, CM_ATTR_WEIGHT, 0) == 1);
+	assert_true(EAN(&net->graph, CM_ATTR_WEIGHT, 1) == 2);
+	cm_network_free(net);
+	/* the text "NaN" is refused */
+	make_path(&g, 0);
+	SETEAS(&g, "weight", 0, "NaN");
+	cm_error_clear();
+	assert_int_equal(cm_network_finish(&net, &g, "t.dot", NULL), CM_EINPUT);
+	assert_non_null(strstr(cm_error_message(), "weight 'NaN' is not a number"));
 	make_path(&g, 0);
 	SETEAS(&g, "weight", 0, "zz");
 	cm_error_clear();

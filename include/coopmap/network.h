@@ -15,7 +15,8 @@
  * Any other column of the input is kept as a string attribute of the same
  * (lowercased) name.  Repeated ties are merged (weights summed, the earliest
  * year kept, other attributes from the first occurrence) and self-loops are
- * dropped, each with a notice giving the count.
+ * dropped, each with a notice giving the count.  docs/input.md describes the
+ * accepted inputs, columns, filters, notices and errors.
  */
 #ifndef COOPMAP_NETWORK_H
 #define COOPMAP_NETWORK_H
@@ -64,7 +65,7 @@ typedef struct cm_filter {
 	size_t n_where_values;
 	double min_weight;      /**< keep merged ties with weight >= min_weight (0: all) */
 	const char *ego;        /**< keep the neighbourhood of this actor id */
-	int depth;              /**< radius of the ego neighbourhood (default 1) */
+	int depth;              /**< radius of the ego neighbourhood (0 or less: 1) */
 } cm_filter;
 
 /** Options of cm_network_load(). Zero-initialise, then set what you need. */
@@ -107,12 +108,15 @@ igraph_integer_t cm_network_actors(const cm_network *net);
 igraph_integer_t cm_network_ties(const cm_network *net);
 
 /**
- * Find an actor by id.
+ * Find an actor by id (exact text; linear in the number of actors).
  * @return the vertex index, or -1 when there is no such actor
  */
 igraph_integer_t cm_network_find(const cm_network *net, const char *id);
 
-/** @return the vertex string attribute `attr` of vertex v, or "" when absent */
+/**
+ * @return the vertex string attribute `attr` of vertex v, or "" when the
+ *         attribute is absent or not text, or v is out of range
+ */
 const char *cm_network_vattr(const cm_network *net, const char *attr, igraph_integer_t v);
 
 /** Output formats of cm_network_write(). */

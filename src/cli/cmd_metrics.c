@@ -73,7 +73,7 @@ static int check_sort_column(const char *name, unsigned want)
 	for (size_t i = 0; i < 4; i++)
 		if (!strcmp(name, fixed[i]))
 			return 0;
-	if (strcmp(name, "all") && cm_metrics_parse(&bit, name) == 0 && (bit & want) == bit)
+	if (cm_metrics_parse(&bit, name) == 0 && cm_metrics_name(bit) && (bit & want) == bit)
 		return 0;
 	cm_error_clear();
 	for (unsigned b = 1; b & CM_M_ALL; b <<= 1)

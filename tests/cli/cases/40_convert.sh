@@ -48,3 +48,15 @@ expect_status "convert to a full device" 4
 run convert "$R/small"
 expect_status "convert without -o" 2
 expect_err "convert without -o" "no output file given"
+
+# the reader of standard output going away (| head) is not a failure; the
+# GraphML of a 2,000-actor network is larger than a pipe's buffer
+GEN=build/tests/gen_network
+if [ -x "$GEN" ]; then
+	"$GEN" --actors 2000 --ties 4000 --out "$TMP/mid" >/dev/null
+	for t in graphml gml dot; do
+		"$BIN" convert "$TMP/mid" -T "$t" -o - 2>"$TMP/err" | head -c 10 >/dev/null
+		status=${PIPESTATUS[0]}
+		expect_status "convert $t to a closed pipe" 0
+	done
+fi
