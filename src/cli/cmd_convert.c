@@ -20,6 +20,29 @@ static int parse_output_format(cm_output_format *out, const char *name)
 	return 0;
 }
 
+struct convert_args {
+	cm_output_format format;
+	const char *output;
+};
+
+/* convert's own options. */
+static int convert_option(void *ctx, int opt, const char *arg)
+{
+	struct convert_args *a = ctx;
+
+	switch (opt) {
+	case 'o':
+		a->output = arg;
+		return 0;
+	case 'T':
+		if (parse_output_format(&a->format, arg) < 0)
+			return cli_usage_error("convert", "unknown output format '%s' (use graphml, gml, dot or csv)", arg);
+		return 0;
+	default:
+		return cli_usage_error("convert", "unexpected option");
+	}
+}
+
 int cmd_convert(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -28,52 +51,26 @@ int cmd_convert(int argc, char **argv)
 		CLI_COMMON_OPTIONS,
 		{ NULL, 0, NULL, 0 }
 	};
+	struct convert_args args = { CM_OUTPUT_AUTO, NULL };
 	struct cli_common common = { 0 };
-	cm_output_format format = CM_OUTPUT_AUTO;
 	cm_network *net = NULL;
-	const char *input, *output = NULL;
-	int opt, status = CLI_OK, rc;
+	const char *input;
+	int status, rc;
 
-	while ((opt = getopt_long(argc, argv, "o:T:", longopts, NULL)) != -1) {
-		if (opt == 'o') {
-			output = optarg;
-			continue;
-		}
-		if (opt == 'T') {
-			if (parse_output_format(&format, optarg) < 0) {
-				status = cli_usage_error("convert", "unknown output format '%s' (use graphml, gml, dot or csv)",
-				                         optarg);
-				goto done;
-			}
-			continue;
-		}
-		if (opt == '?') {
-			status = cli_usage_error("convert", "see 'coopmap convert --help'");
-			goto done;
-		}
-		rc = cli_common_option(&common, "convert", opt, optarg);
-		if (rc == -2)
-			goto done;
-		if (rc != 0) {
-			status = CLI_EUSAGE;
-			goto done;
-		}
-	}
-	if (!(input = cli_input("convert", argc, argv))) {
-		status = CLI_EUSAGE;
+	status = cli_parse(&input, &common, "convert", argc, argv, "o:T:", longopts, convert_option, &args);
+	if (status != 0)
 		goto done;
-	}
-	if (!output) {
+	if (!args.output) {
 		status = cli_usage_error("convert", "no output file given (-o FILE)");
 		goto done;
 	}
 	if ((status = cli_load(&net, input, &common)) != CLI_OK)
 		goto done;
-	rc = cm_network_write(net, output, format);
+	rc = cm_network_write(net, args.output, args.format);
 	if (rc < 0)
 		status = cli_fail(rc);
 done:
 	cm_network_free(net);
 	cli_common_free(&common);
-	return status;
+	return status == CLI_STOP ? CLI_OK : status;
 }
