@@ -60,3 +60,14 @@ if [ -x "$GEN" ]; then
 		expect_status "convert $t to a closed pipe" 0
 	done
 fi
+
+# every output form of the sample network reads back to the same summary,
+# byte for byte (counts by type and region included): the forms carry the
+# whole network, attributes too
+"${WRAP[@]}" "$BIN" summary graphs/cites-educatives --format json --quiet >"$TMP/s0.json" 2>/dev/null
+for t in graphml gml dot csv; do
+	"${WRAP[@]}" "$BIN" convert graphs/cites-educatives -T "$t" -o "$TMP/rt.$t" --quiet 2>/dev/null &&
+		"${WRAP[@]}" "$BIN" summary "$TMP/rt.$t" --format json --quiet >"$TMP/s.json" 2>/dev/null &&
+		cmp -s "$TMP/s0.json" "$TMP/s.json"
+	check "sample network through $t gives the same summary" $? "$(diff "$TMP/s0.json" "$TMP/s.json" | head -5)"
+done
