@@ -15,14 +15,18 @@
 #include <string.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <sys/resource.h>
 #include <sys/types.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <gvc.h>
 #include <cgraph.h>
 
 #include "internal.h"
+#include "csv.h"
+#include "coopmap/analysis.h"
 
 /* The process-wide Graphviz context, created on first use. */
 static GVC_t *gvc;
@@ -113,20 +117,30 @@ typedef struct {
 	igraph_integer_t index;
 } node_rec;
 
-/* Turn Graphviz's "FILE: syntax error in line N near 'x'" into "FILE:N: syntax error near 'x'". */
+/*
+ * Turn Graphviz's "FILE: syntax error in line N near 'x'" (or "FILE: memory
+ * exhausted in line N...") into "FILE:N: syntax error near 'x'": the file is
+ * named once, where our messages name it.
+ */
 static int syntax_error(const char *name)
 {
 	const char *msg = gv_last_error();
-	const char *p = strstr(msg, "syntax error in line ");
+	const char *p;
+	size_t len = strlen(name);
 	long line = 0;
 	char *end;
 
-	if (p) {
-		line = strtol(p + 21, &end, 10);
-		return cm_error_set_at(CM_EINPUT, name, line, "syntax error%s", end);
-	}
 	if (!gv_error[0])
 		return cm_error_set_at(CM_EINPUT, name, 0, "no graph found (not a DOT file?)");
+	/* cgraph starts its messages with the file name given to agsetfile() */
+	if (!strncmp(msg, name, len) && msg[len] == ':' && msg[len + 1] == ' ')
+		msg += len + 2;
+	p = strstr(msg, " in line ");
+	if (p) {
+		line = strtol(p + 9, &end, 10);
+		if (end > p + 9 && line > 0)
+			return cm_error_set_at(CM_EINPUT, name, line, "%.*s%s", (int)(p - msg), msg, end);
+	}
 	return cm_error_set_at(CM_EINPUT, name, 0, "%s", msg);
 }
 
@@ -512,8 +526,11 @@ typedef struct {
 	igraph_integer_t *counts;
 	size_t n;             /* number of distinct values */
 	int *slot;            /* per vertex: rank, or OTHER_SLOT */
+	size_t *vindex;       /* per vertex: index in values (when values exist) */
 	int has_unknown;
 	int named;            /* values with their own slot */
+	const char *unknown;  /* legend name of "" (NULL: "unknown") */
+	size_t max_chars;     /* legend text cut (0: 32) */
 } grouping;
 
 static void grouping_free(grouping *gr)
@@ -523,17 +540,17 @@ static void grouping_free(grouping *gr)
 	free(gr->values);
 	free(gr->counts);
 	free(gr->slot);
+	free(gr->vindex);
 	memset(gr, 0, sizeof(*gr));
 }
 
-static const igraph_t *sort_graph;
-static const char *sort_attr;
+static const char *const *sort_values;
 
-/* qsort: vertices by attribute value (then index, so the order is total). */
+/* qsort: vertices by value (then index, so the order is total). */
 static int cmp_by_value(const void *a, const void *b)
 {
 	igraph_integer_t x = *(const igraph_integer_t *)a, y = *(const igraph_integer_t *)b;
-	int c = strcmp(VAS(sort_graph, sort_attr, x), VAS(sort_graph, sort_attr, y));
+	int c = strcmp(sort_values[x], sort_values[y]);
 
 	return c ? c : (x > y) - (x < y);
 }
@@ -556,10 +573,14 @@ static int cmp_runs(const void *a, const void *b)
 	return strcmp(x->value, y->value);
 }
 
-/* Group the vertices by a string attribute (absent: everyone unknown); max_named ranks get a slot. */
-static int group_by(grouping *gr, const igraph_t *graph, const char *attr, int max_named)
+/*
+ * Group n vertices by their values (vals[v]; NULL: everyone unknown);
+ * max_named ranks get a slot.  attr names the grouping in the legend.
+ */
+static int group_values(grouping *gr, const char *const *vals, igraph_integer_t n, const char *attr,
+                        int max_named)
 {
-	igraph_integer_t n = igraph_vcount(graph), *order = NULL;
+	igraph_integer_t *order = NULL;
 	group_run *runs = NULL;
 	size_t nruns = 0;
 	int rc = 0;
@@ -567,15 +588,16 @@ static int group_by(grouping *gr, const igraph_t *graph, const char *attr, int m
 	memset(gr, 0, sizeof(*gr));
 	gr->attr = attr;
 	gr->slot = calloc((size_t)n + 1, sizeof(*gr->slot));
+	gr->vindex = calloc((size_t)n + 1, sizeof(*gr->vindex));
 	order = malloc(((size_t)n + 1) * sizeof(*order));
 	runs = calloc((size_t)n + 1, sizeof(*runs));
 	gr->values = calloc((size_t)n + 1, sizeof(*gr->values));
 	gr->counts = calloc((size_t)n + 1, sizeof(*gr->counts));
-	if (!gr->slot || !order || !runs || !gr->values || !gr->counts) {
+	if (!gr->slot || !gr->vindex || !order || !runs || !gr->values || !gr->counts) {
 		rc = cm_error_set(CM_ENOMEM, "out of memory");
 		goto done;
 	}
-	if (!igraph_cattribute_has_attr(graph, IGRAPH_ATTRIBUTE_VERTEX, attr)) {
+	if (!vals) {
 		for (igraph_integer_t v = 0; v < n; v++)
 			gr->slot[v] = OTHER_SLOT;
 		gr->has_unknown = n > 0;
@@ -583,11 +605,10 @@ static int group_by(grouping *gr, const igraph_t *graph, const char *attr, int m
 	}
 	for (igraph_integer_t v = 0; v < n; v++)
 		order[v] = v;
-	sort_graph = graph;
-	sort_attr = attr;
+	sort_values = vals;
 	qsort(order, (size_t)n, sizeof(*order), cmp_by_value);
 	for (igraph_integer_t i = 0; i < n; i++) {
-		const char *value = VAS(graph, attr, order[i]);
+		const char *value = vals[order[i]];
 
 		if (nruns == 0 || strcmp(runs[nruns - 1].value, value)) {
 			runs[nruns].first = i;
@@ -611,14 +632,34 @@ static int group_by(grouping *gr, const igraph_t *graph, const char *attr, int m
 		gr->n = r + 1;
 		if (!runs[r].value[0])
 			gr->has_unknown = 1;
-		for (igraph_integer_t i = runs[r].first; i < runs[r].first + runs[r].count; i++)
+		for (igraph_integer_t i = runs[r].first; i < runs[r].first + runs[r].count; i++) {
 			gr->slot[order[i]] = slot;
+			gr->vindex[order[i]] = r;
+		}
 	}
 done:
 	free(order);
 	free(runs);
 	if (rc < 0)
 		grouping_free(gr);
+	return rc;
+}
+
+/* Group the vertices by a string attribute (absent: everyone unknown). */
+static int group_by(grouping *gr, const igraph_t *graph, const char *attr, int max_named)
+{
+	igraph_integer_t n = igraph_vcount(graph);
+	const char **vals = NULL;
+	int rc;
+
+	if (igraph_cattribute_has_attr(graph, IGRAPH_ATTRIBUTE_VERTEX, attr)) {
+		if (!(vals = malloc(((size_t)n + 1) * sizeof(*vals))))
+			return cm_error_set(CM_ENOMEM, "out of memory");
+		for (igraph_integer_t v = 0; v < n; v++)
+			vals[v] = VAS(graph, attr, v);
+	}
+	rc = group_values(gr, vals, n, attr, max_named);
+	free(vals);
 	return rc;
 }
 
@@ -722,6 +763,8 @@ static const char *const layouts[] = { "sfdp", "fdp", "neato", "dot", "circo", N
 #define CLUSTER_MAX_ACTORS 200
 #define ALL_LABELS_MAX_ACTORS 60
 #define TOP_LABELS_DEFAULT 30
+/* Largest network whose overlaps are removed with prism (above: prism0, overlap scaling only). */
+#define PRISM_MAX_ACTORS 5000
 /* From this size on, nodes are drawn smaller and ties fainter. */
 #define LARGE_ACTORS 400
 
@@ -796,6 +839,18 @@ typedef struct {
 	igraph_integer_t n_labels;
 	double wmin, wmax;
 	int has_weight;
+	/* highlights */
+	const char *focus;    /* focus type of isolated and clubs */
+	char *mark;           /* per vertex: MARK_* bits */
+	int show_isolated, show_brokers, show_clubs;
+	igraph_integer_t n_isolated, n_brokers, top_brokers, n_marked_labels;
+	size_t n_clubs;
+	grouping club_groups; /* clusters by club */
+	/* --layout geo */
+	double *xy;           /* per vertex: x, y in points */
+	igraph_integer_t geo_by_region, geo_by_neighbours, geo_unplaced;
+	cm_strbuf insets;     /* overseas insets in use, for the caption */
+	double time_limit;    /* seconds; 0: none */
 } map_plan;
 
 /* qsort context for ranking vertices by size. */
@@ -902,6 +957,640 @@ static size_t useful_groups(const grouping *gr)
 	return k;
 }
 
+/* ---------------------------------------------------------------- highlights */
+
+/* Marks drawn on actors (bits of map_plan.mark). */
+#define MARK_ISOLATED 1
+#define MARK_BROKER 2
+/* Ring colours: ColorBrewer "paired12" red and purple, which no type palette uses. */
+#define RING_ISOLATED "/paired12/6"
+#define RING_BROKER "/paired12/10"
+
+/* Lowest isolation level marked: 2 (no peer of the focus type within two steps) or 3 (no tie). */
+#define ISOLATED_MIN_LEVEL 2
+
+static const char *const *index_ids;
+
+/* qsort/bsearch: vertex indices by id. */
+static int cmp_index_id(const void *a, const void *b)
+{
+	igraph_integer_t x = *(const igraph_integer_t *)a, y = *(const igraph_integer_t *)b;
+
+	return strcmp(index_ids[x], index_ids[y]);
+}
+
+/* Vertices sorted by id, to find an actor named in an analysis result. */
+typedef struct {
+	const char **ids;
+	igraph_integer_t *order;
+	igraph_integer_t n;
+} id_index;
+
+/* Free an index (a zeroed one is fine). */
+static void id_index_free(id_index *ix)
+{
+	free(ix->ids);
+	free(ix->order);
+	memset(ix, 0, sizeof(*ix));
+}
+
+/* Index the vertices of graph by their id attribute. */
+static int id_index_build(id_index *ix, const igraph_t *graph)
+{
+	igraph_integer_t n = igraph_vcount(graph);
+	int has_id = has_string_vattr(graph, CM_ATTR_ID);
+
+	memset(ix, 0, sizeof(*ix));
+	ix->ids = malloc(((size_t)n + 1) * sizeof(*ix->ids));
+	ix->order = malloc(((size_t)n + 1) * sizeof(*ix->order));
+	if (!ix->ids || !ix->order) {
+		id_index_free(ix);
+		return cm_error_set(CM_ENOMEM, "out of memory");
+	}
+	ix->n = n;
+	for (igraph_integer_t v = 0; v < n; v++) {
+		ix->ids[v] = has_id ? VAS(graph, CM_ATTR_ID, v) : "";
+		ix->order[v] = v;
+	}
+	index_ids = ix->ids;
+	qsort(ix->order, (size_t)n, sizeof(*ix->order), cmp_index_id);
+	return 0;
+}
+
+/* The vertex with this id, or -1. */
+static igraph_integer_t id_index_find(const id_index *ix, const char *id)
+{
+	igraph_integer_t lo = 0, hi = ix->n;
+
+	while (lo < hi) {
+		igraph_integer_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(ix->ids[ix->order[mid]], id);
+
+		if (c == 0)
+			return ix->order[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+/* Does any actor have the type? */
+static int has_type(const igraph_t *graph, const char *type)
+{
+	if (!has_string_vattr(graph, CM_ATTR_TYPE))
+		return 0;
+	for (igraph_integer_t v = 0; v < igraph_vcount(graph); v++)
+		if (!strcmp(VAS(graph, CM_ATTR_TYPE, v), type))
+			return 1;
+	return 0;
+}
+
+/* Mark the focus actors at isolation level ISOLATED_MIN_LEVEL or more (cm_isolated_compute). */
+static int mark_isolated(map_plan *p, const id_index *ix)
+{
+	cm_table *t = NULL;
+	int rc, c_id, c_level;
+
+	if ((rc = cm_isolated_compute(&t, p->net, p->focus, 0)) < 0)
+		goto done;
+	c_id = cm_table_column(t, "id");
+	c_level = cm_table_column(t, "level");
+	if (c_id < 0 || c_level < 0) {
+		rc = cm_error_set(CM_ERROR, "isolation table without id or level");
+		goto done;
+	}
+	for (size_t r = 0; r < cm_table_nrows(t); r++) {
+		igraph_integer_t v = id_index_find(ix, cm_table_get_string(t, r, (size_t)c_id));
+
+		if (v >= 0 && cm_table_get_number(t, r, (size_t)c_level) >= ISOLATED_MIN_LEVEL) {
+			p->mark[v] |= MARK_ISOLATED;
+			p->n_isolated++;
+		}
+	}
+done:
+	cm_table_free(t);
+	return rc;
+}
+
+/* Mark the top_brokers actors with the most brokerage (cm_brokers_compute, by region); ties at zero are not marked. */
+static int mark_brokers(map_plan *p, const id_index *ix)
+{
+	cm_brokers b = { 0 };
+	int rc, c_id, c_total;
+
+	if ((rc = cm_brokers_compute(&b, p->net, NULL)) < 0)
+		goto done;
+	c_id = cm_table_column(b.actors, "id");
+	c_total = cm_table_column(b.actors, "total");
+	if (c_id < 0 || c_total < 0) {
+		rc = cm_error_set(CM_ERROR, "brokers table without id or total");
+		goto done;
+	}
+	/* the table is sorted, most brokerage first */
+	for (size_t r = 0; r < cm_table_nrows(b.actors) && p->n_brokers < p->top_brokers; r++) {
+		igraph_integer_t v = id_index_find(ix, cm_table_get_string(b.actors, r, (size_t)c_id));
+
+		if (v < 0 || !(cm_table_get_number(b.actors, r, (size_t)c_total) > 0))
+			break;
+		p->mark[v] |= MARK_BROKER;
+		p->n_brokers++;
+	}
+done:
+	cm_brokers_free(&b);
+	return rc;
+}
+
+/* Colour (and cluster) the focus actors by their proposed interregional club. */
+static int group_clubs(map_plan *p, const id_index *ix, const char *regions_path)
+{
+	igraph_integer_t n = igraph_vcount(&p->net->graph);
+	cm_regions *regions = NULL;
+	cm_clubs clubs = { 0 };
+	const char **vals = NULL;
+	int rc, have_clubs = 0;
+
+	if (!regions_path) {
+		rc = cm_error_set(CM_EUSAGE, "--highlight clubs needs the region adjacency (--regions FILE, "
+		                             "e.g. graphs/regions-fr.csv)");
+		goto done;
+	}
+	if ((rc = cm_regions_load(&regions, regions_path)) < 0)
+		goto done;
+	if ((rc = cm_clubs_compute(&clubs, p->net, regions, p->focus, 0)) < 0)
+		goto done;
+	have_clubs = 1;
+	if (!(vals = malloc(((size_t)n + 1) * sizeof(*vals)))) {
+		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (igraph_integer_t v = 0; v < n; v++)
+		vals[v] = "";
+	for (size_t c = 0; c < clubs.n_clubs; c++)
+		for (size_t k = 0; k < clubs.clubs[c].n_members; k++) {
+			igraph_integer_t v = id_index_find(ix, clubs.clubs[c].members[k]);
+
+			if (v >= 0)
+				vals[v] = clubs.clubs[c].name;
+		}
+	p->n_clubs = clubs.n_clubs;
+	grouping_free(&p->colors);
+	/* group_values() copies the names: the clubs can go */
+	if ((rc = group_values(&p->colors, vals, n, "interregional club", MAX_NAMED)) < 0)
+		goto done;
+	p->colors.unknown = "not in a club";
+	p->colors.max_chars = 90;
+	rc = group_values(&p->club_groups, vals, n, "club", MAX_NAMED);
+done:
+	free(vals);
+	if (have_clubs)
+		cm_clubs_free(&clubs);
+	cm_regions_free(regions);
+	return rc;
+}
+
+/* Parse --highlight and compute what it marks. */
+static int plan_highlight(map_plan *p, const cm_render_options *o)
+{
+	const igraph_t *graph = &p->net->graph;
+	const char *h = o->highlight;
+	int want_isolated = 0, want_brokers = 0, want_clubs = 0, rc = 0;
+	id_index ix = { 0 };
+
+	p->focus = o->focus_type && o->focus_type[0] ? o->focus_type : CM_DEFAULT_FOCUS_TYPE;
+	p->top_brokers = CM_RENDER_TOP_BROKERS;
+	if (!h) {
+		/* the default map shows the isolated actors of the focus type, when there are some */
+		want_isolated = has_type(graph, p->focus);
+	} else {
+		const char *s = h;
+
+		while (*s) {
+			size_t len = strcspn(s, ",");
+
+			if (len == 4 && !strncmp(s, "none", 4))
+				;
+			else if (len == 8 && !strncmp(s, "isolated", 8))
+				want_isolated = 1;
+			else if (len == 5 && !strncmp(s, "clubs", 5))
+				want_clubs = 1;
+			else if (len == 7 && !strncmp(s, "brokers", 7))
+				want_brokers = 1;
+			else if (len > 8 && !strncmp(s, "brokers:", 8)) {
+				char num[24], *end;
+				long k;
+
+				snprintf(num, sizeof(num), "%.*s", (int)(len - 8 < 23 ? len - 8 : 23), s + 8);
+				errno = 0;
+				k = strtol(num, &end, 10);
+				if (errno || *end || end == num || k < 1 || len - 8 > 10)
+					return cm_error_set(CM_EUSAGE, "--highlight '%s': brokers:N needs a whole number N >= 1", h);
+				p->top_brokers = (igraph_integer_t)k;
+				want_brokers = 1;
+			} else {
+				return cm_error_set(CM_EUSAGE, "unknown --highlight value '%.*s' "
+				                    "(use isolated, brokers, brokers:N, clubs or none, separated by commas)",
+				                    (int)len, s);
+			}
+			s += len;
+			if (*s == ',')
+				s++;
+		}
+	}
+	if (!(p->mark = calloc((size_t)igraph_vcount(graph) + 1, 1)))
+		return cm_error_set(CM_ENOMEM, "out of memory");
+	if (!want_isolated && !want_brokers && !want_clubs)
+		return 0;
+	if ((rc = id_index_build(&ix, graph)) < 0)
+		return rc;
+	p->show_isolated = want_isolated;
+	p->show_brokers = want_brokers;
+	p->show_clubs = want_clubs;
+	if (want_isolated && (rc = mark_isolated(p, &ix)) < 0)
+		goto done;
+	if (want_brokers && (rc = mark_brokers(p, &ix)) < 0)
+		goto done;
+	if (want_clubs && (rc = group_clubs(p, &ix, o->regions_path)) < 0)
+		goto done;
+done:
+	id_index_free(&ix);
+	return rc;
+}
+
+/* ---------------------------------------------------------------- geographic layout */
+
+/*
+ * Lambert-93 (EPSG:2154), France's official projection: Lambert conformal
+ * conic on the GRS80 ellipsoid, standard parallels 44 and 49 degrees N,
+ * origin 46.5 N 3 E at (700,000 m, 6,600,000 m).  Formulas in docs/maps.md.
+ */
+static void lambert93(double *x, double *y, double lat_deg, double lon_deg)
+{
+	const double a = 6378137.0, f = 1 / 298.257222101, deg = M_PI / 180;
+	const double e = sqrt(2 * f - f * f);
+	const double phi0 = 46.5 * deg, phi1 = 44 * deg, phi2 = 49 * deg, lambda0 = 3 * deg;
+	double m1, m2, t0, t1, t2, t, n, F, rho0, rho, phi = lat_deg * deg;
+
+#define LCC_M(p) (cos(p) / sqrt(1 - e * e * sin(p) * sin(p)))
+#define LCC_T(p) (tan(M_PI / 4 - (p) / 2) / pow((1 - e * sin(p)) / (1 + e * sin(p)), e / 2))
+	m1 = LCC_M(phi1);
+	m2 = LCC_M(phi2);
+	t0 = LCC_T(phi0);
+	t1 = LCC_T(phi1);
+	t2 = LCC_T(phi2);
+	t = LCC_T(phi);
+#undef LCC_M
+#undef LCC_T
+	n = (log(m1) - log(m2)) / (log(t1) - log(t2));
+	F = m1 / (n * pow(t1, n));
+	rho0 = a * F * pow(t0, n);
+	rho = a * F * pow(t, n);
+	*x = 700000 + rho * sin(n * (lon_deg * deg - lambda0));
+	*y = 6600000 + rho0 - rho * cos(n * (lon_deg * deg - lambda0));
+}
+
+/* Metropolitan France (Corsica included); other places go to an inset. */
+static int in_metropole(double lat, double lon)
+{
+	return lat >= 41 && lat <= 51.5 && lon >= -5.8 && lon <= 10;
+}
+
+/* Built-in copy of graphs/regions-fr-centres.csv (the CLI tests check they agree). */
+static const char default_centres[] =
+	"region,lat,lon\n"
+	"Auvergne-Rh\xC3\xB4ne-Alpes,45.45,4.39\n"
+	"Bourgogne-Franche-Comt\xC3\xA9,47.24,4.81\n"
+	"Bretagne,48.18,-2.84\n"
+	"Centre-Val de Loire,47.48,1.68\n"
+	"Corse,42.16,9.09\n"
+	"Grand Est,48.69,5.62\n"
+	"Hauts-de-France,49.97,2.78\n"
+	"\xC3\x8Ele-de-France,48.71,2.50\n"
+	"Normandie,49.12,0.11\n"
+	"Nouvelle-Aquitaine,45.19,0.22\n"
+	"Occitanie,43.70,2.14\n"
+	"Pays de la Loire,47.47,-0.82\n"
+	"Provence-Alpes-C\xC3\xB4te d'Azur,43.96,6.06\n"
+	"Guadeloupe,16.20,-61.55\n"
+	"Martinique,14.64,-61.02\n"
+	"Guyane,3.93,-53.13\n"
+	"La R\xC3\xA9union,-21.13,55.53\n"
+	"Mayotte,-12.82,45.15\n";
+
+typedef struct {
+	char *region;
+	double lat, lon;
+	int inset;      /* overseas: its inset number (table order), else -1 */
+} centre;
+
+typedef struct {
+	centre *c;
+	size_t n;
+	int n_insets;
+} centre_table;
+
+/* Free a centres table (a zeroed one is fine). */
+static void centres_free(centre_table *t)
+{
+	for (size_t i = 0; i < t->n; i++)
+		free(t->c[i].region);
+	free(t->c);
+	memset(t, 0, sizeof(*t));
+}
+
+/* Read a region,lat,lon table (path NULL: the built-in one). */
+static int centres_load(centre_table *t, const char *path)
+{
+	cm_csv csv = { 0 };
+	const char *name = path ? path : "built-in region centres";
+	int rc, c_region = -1, c_lat = -1, c_lon = -1;
+
+	memset(t, 0, sizeof(*t));
+	if (path) {
+		rc = cm_csv_open(&csv, path, name, ',');
+	} else {
+		char *buf = cm_strdup(default_centres);
+
+		rc = buf ? cm_csv_open_buffer(&csv, buf, sizeof(default_centres) - 1, name, ',') : CM_ENOMEM;
+	}
+	if (rc < 0)
+		goto done;
+	if ((rc = cm_csv_next(&csv)) <= 0) {
+		if (rc == 0)
+			rc = cm_error_set_at(CM_EINPUT, name, 1, "empty file (expected a header region,lat,lon)");
+		goto done;
+	}
+	for (size_t i = 0; i < csv.nfields; i++) {
+		if (!strcasecmp(csv.fields[i], "region"))
+			c_region = (int)i;
+		else if (!strcasecmp(csv.fields[i], "lat"))
+			c_lat = (int)i;
+		else if (!strcasecmp(csv.fields[i], "lon"))
+			c_lon = (int)i;
+	}
+	if (c_region < 0 || c_lat < 0 || c_lon < 0) {
+		rc = cm_error_set_at(CM_EINPUT, name, csv.record_line, "expected the columns region, lat and lon");
+		goto done;
+	}
+	while ((rc = cm_csv_next(&csv)) > 0) {
+		centre *c;
+		size_t need = (size_t)(c_region > c_lat ? (c_region > c_lon ? c_region : c_lon)
+		                                        : (c_lat > c_lon ? c_lat : c_lon)) + 1;
+
+		if (csv.nfields < need) {
+			rc = cm_error_set_at(CM_EINPUT, name, csv.record_line, "expected %zu fields, found %zu",
+			                     need, csv.nfields);
+			goto done;
+		}
+		if (!(c = realloc(t->c, (t->n + 1) * sizeof(*t->c)))) {
+			rc = cm_error_set(CM_ENOMEM, "out of memory");
+			goto done;
+		}
+		t->c = c;
+		c = &t->c[t->n];
+		if (cm_parse_number(&c->lat, csv.fields[c_lat], 0) < 0 || fabs(c->lat) > 90 ||
+		    cm_parse_number(&c->lon, csv.fields[c_lon], 0) < 0 || fabs(c->lon) > 180) {
+			rc = cm_error_set_at(CM_EINPUT, name, csv.record_line,
+			                     "lat '%s', lon '%s': expected degrees (-90..90, -180..180)",
+			                     csv.fields[c_lat], csv.fields[c_lon]);
+			goto done;
+		}
+		if (!(c->region = cm_strdup(csv.fields[c_region]))) {
+			rc = CM_ENOMEM;
+			goto done;
+		}
+		c->inset = in_metropole(c->lat, c->lon) ? -1 : t->n_insets++;
+		t->n++;
+	}
+done:
+	cm_csv_close(&csv);
+	if (rc < 0)
+		centres_free(t);
+	return rc < 0 ? rc : 0;
+}
+
+/* The centre of a region, or NULL. */
+static const centre *centre_of(const centre_table *t, const char *region)
+{
+	for (size_t i = 0; region[0] && i < t->n; i++)
+		if (!strcmp(t->c[i].region, region))
+			return &t->c[i];
+	return NULL;
+}
+
+/* The overseas centre nearest to a point (in degrees; only used to pick an inset). */
+static const centre *nearest_inset(const centre_table *t, double lat, double lon)
+{
+	const centre *best = NULL;
+	double bd = 0;
+
+	for (size_t i = 0; i < t->n; i++) {
+		double dlat = t->c[i].lat - lat, dlon = (t->c[i].lon - lon) * cos(lat * M_PI / 180);
+		double d = dlat * dlat + dlon * dlon;
+
+		if (t->c[i].inset >= 0 && (!best || d < bd)) {
+			best = &t->c[i];
+			bd = d;
+		}
+	}
+	return best;
+}
+
+/* Map scale: points per kilometre of Lambert-93. */
+#define GEO_PT_PER_KM 1.2
+/* Insets: west of Brittany, from the north down, this far apart (metres). */
+#define INSET_X (-80000.0)
+#define INSET_TOP 7000000.0
+#define INSET_STEP 190000.0
+
+/* Projected position of a point, in metres: Lambert-93, or its place in an inset (whose number is returned, else -1). */
+static int geo_project(double *x, double *y, const centre_table *t, double lat, double lon)
+{
+	const centre *c;
+
+	if (in_metropole(lat, lon) || !(c = nearest_inset(t, lat, lon))) {
+		lambert93(x, y, lat, lon);
+		return -1;
+	}
+	/* equirectangular around the inset's centre (an inset is a few hundred km) */
+	*x = INSET_X + 6371000.0 * cos(c->lat * M_PI / 180) * (lon - c->lon) * M_PI / 180;
+	*y = INSET_TOP - INSET_STEP * c->inset + 6371000.0 * (lat - c->lat) * M_PI / 180;
+	return c->inset;
+}
+
+/* A coordinate attribute of v as a number (string or numeric attribute); 0 when missing or invalid. */
+static int vertex_degrees(double *out, const igraph_t *graph, const char *attr, int numeric,
+                          igraph_integer_t v, double limit)
+{
+	if (numeric)
+		*out = VAN(graph, attr, v);
+	else if (cm_parse_number(out, VAS(graph, attr, v), 1) < 0)
+		return 0;
+	return isfinite(*out) && fabs(*out) <= limit;
+}
+
+/* Per-vertex base points, before co-located actors are spread (see geo_plan). */
+typedef struct {
+	double x, y;
+	igraph_integer_t v;
+} geo_point;
+
+/* qsort: points by position, then vertex. */
+static int cmp_geo_point(const void *a, const void *b)
+{
+	const geo_point *p = a, *q = b;
+
+	if (p->x != q->x)
+		return p->x < q->x ? -1 : 1;
+	if (p->y != q->y)
+		return p->y < q->y ? -1 : 1;
+	return (p->v > q->v) - (p->v < q->v);
+}
+
+/*
+ * Positions for --layout geo, in points: actors with lat/lon at their
+ * projected place, the others at their region's centre, else at the mean
+ * of their placed neighbours, else in a row under the map.  Actors sharing
+ * a point are spread on a sunflower spiral turned by the seed.
+ */
+static int geo_plan(map_plan *p, const char *centres_path)
+{
+	const igraph_t *graph = &p->net->graph;
+	igraph_integer_t n = igraph_vcount(graph), bad = 0, by_region = 0, by_neighbours = 0, unplaced = 0;
+	centre_table t = { 0 };
+	geo_point *pts = NULL;
+	char *placed = NULL, *used = NULL;
+	int rc, has_lat = igraph_cattribute_has_attr(graph, IGRAPH_ATTRIBUTE_VERTEX, "lat") &&
+	                  igraph_cattribute_has_attr(graph, IGRAPH_ATTRIBUTE_VERTEX, "lon");
+	int lat_num = has_lat && !has_string_vattr(graph, "lat"), lon_num = has_lat && !has_string_vattr(graph, "lon");
+	int has_region = has_string_vattr(graph, CM_ATTR_REGION);
+	igraph_vector_int_t nb;
+	int have_nb = 0;
+	double xmin = 0, ymin = 0, spacing, turn = (double)(p->seed % 360) * M_PI / 180;
+
+	if ((rc = centres_load(&t, centres_path)) < 0)
+		goto done;
+	pts = calloc((size_t)n + 1, sizeof(*pts));
+	placed = calloc((size_t)n + 1, 1);
+	used = calloc((size_t)t.n_insets + 1, 1);
+	p->xy = calloc(2 * (size_t)n + 1, sizeof(*p->xy));
+	if (!pts || !placed || !used || !p->xy || igraph_vector_int_init(&nb, 0) != IGRAPH_SUCCESS) {
+		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		goto done;
+	}
+	have_nb = 1;
+	for (igraph_integer_t v = 0; v < n; v++) {
+		double lat, lon;
+		const centre *c;
+		int inset;
+
+		pts[v].v = v;
+		if (has_lat && vertex_degrees(&lat, graph, "lat", lat_num, v, 90) &&
+		    vertex_degrees(&lon, graph, "lon", lon_num, v, 180)) {
+			if ((inset = geo_project(&pts[v].x, &pts[v].y, &t, lat, lon)) >= 0)
+				used[inset] = 1;
+			placed[v] = 1;
+			continue;
+		}
+		if (has_lat && ((lat_num ? !isnan(VAN(graph, "lat", v)) : VAS(graph, "lat", v)[0] != '\0') ||
+		                (lon_num ? !isnan(VAN(graph, "lon", v)) : VAS(graph, "lon", v)[0] != '\0')))
+			bad++;
+		if (has_region && (c = centre_of(&t, VAS(graph, CM_ATTR_REGION, v))) != NULL) {
+			if ((inset = geo_project(&pts[v].x, &pts[v].y, &t, c->lat, c->lon)) >= 0)
+				used[inset] = 1;
+			placed[v] = 1;
+			by_region++;
+		}
+	}
+	/* the others next to their placed neighbours; a few passes reach chains of them */
+	for (int pass = 0; pass < 3; pass++) {
+		for (igraph_integer_t v = 0; v < n; v++) {
+			double sx = 0, sy = 0;
+			igraph_integer_t k = 0;
+
+			if (placed[v])
+				continue;
+			if (igraph_neighbors(graph, &nb, v, IGRAPH_ALL) != IGRAPH_SUCCESS) {
+				rc = cm_error_set(CM_ENOMEM, "out of memory");
+				goto done;
+			}
+			for (igraph_integer_t i = 0; i < igraph_vector_int_size(&nb); i++) {
+				igraph_integer_t u = VECTOR(nb)[i];
+
+				if (placed[u] == 1) {
+					sx += pts[u].x;
+					sy += pts[u].y;
+					k++;
+				}
+			}
+			if (k) {
+				pts[v].x = sx / (double)k;
+				pts[v].y = sy / (double)k;
+				placed[v] = 2;  /* not used for others in this pass: the order would matter */
+				by_neighbours++;
+			}
+		}
+		for (igraph_integer_t v = 0; v < n; v++)
+			if (placed[v] == 2)
+				placed[v] = 1;
+	}
+	for (igraph_integer_t v = 0, first = 1; v < n; v++) {
+		if (!placed[v])
+			continue;
+		if (first || pts[v].x < xmin)
+			xmin = pts[v].x;
+		if (first || pts[v].y < ymin)
+			ymin = pts[v].y;
+		first = 0;
+	}
+	/* nowhere to put them: a row under the map, 60 km apart */
+	for (igraph_integer_t v = 0; v < n; v++) {
+		if (placed[v])
+			continue;
+		pts[v].x = xmin + 60000.0 * (double)(unplaced % 20);
+		pts[v].y = ymin - 120000.0 - 60000.0 * (double)(unplaced / 20);
+		unplaced++;
+	}
+	/* spread actors sharing a point, so that each can be seen */
+	spacing = (n > LARGE_ACTORS ? 0.15 : 0.45) * 72 / GEO_PT_PER_KM * 1000;
+	qsort(pts, (size_t)n, sizeof(*pts), cmp_geo_point);
+	for (igraph_integer_t i = 0, k = 0; i < n; i++) {
+		igraph_integer_t v = pts[i].v;
+		double r, a;
+
+		k = i > 0 && pts[i].x == pts[i - 1].x && pts[i].y == pts[i - 1].y ? k + 1 : 0;
+		r = spacing * sqrt((double)k);
+		a = turn + 2.399963229728653 * (double)k; /* the golden angle */
+		p->xy[2 * v] = (pts[i].x + r * cos(a)) / 1000 * GEO_PT_PER_KM;
+		p->xy[2 * v + 1] = (pts[i].y + r * sin(a)) / 1000 * GEO_PT_PER_KM;
+	}
+	if (bad)
+		cm_notice("%" IGRAPH_PRId " actor%s with an invalid lat/lon placed like actors without one",
+		          bad, bad == 1 ? "" : "s");
+	p->geo_by_region = by_region;
+	p->geo_by_neighbours = by_neighbours;
+	p->geo_unplaced = unplaced;
+	/* the insets in use, for the caption */
+	for (size_t i = 0; i < t.n; i++) {
+		if (t.c[i].inset < 0 || !used[t.c[i].inset])
+			continue;
+		if ((p->insets.len && cm_strbuf_puts(&p->insets, ", ") < 0) ||
+		    cm_strbuf_puts(&p->insets, t.c[i].region) < 0) {
+			rc = cm_error_set(CM_ENOMEM, "out of memory");
+			goto done;
+		}
+	}
+done:
+	if (have_nb)
+		igraph_vector_int_destroy(&nb);
+	centres_free(&t);
+	free(pts);
+	free(placed);
+	free(used);
+	return rc;
+}
+
 /* Fill the plan from the options: format, engine, groupings, sizes and labels. */
 static int plan_map(map_plan *p, const cm_network *net, const char *path, const cm_render_options *o)
 {
@@ -914,17 +1603,21 @@ static int plan_map(map_plan *p, const cm_network *net, const char *path, const 
 
 	p->net = net;
 	p->seed = o->seed ? o->seed : CM_DEFAULT_SEED;
-	p->text_scale = n > LARGE_ACTORS ? 3 : 1;
+	/* maps of more than a few dozen actors are shrunk to fit a page: their text grows */
+	p->text_scale = n > LARGE_ACTORS ? 3 : n > ALL_LABELS_MAX_ACTORS / 2 ? 1.8 : 1;
 	if (!(p->renderer = pick_format(path, o->format)))
 		return CM_EUSAGE;
+	p->time_limit = o->time_limit == 0 ? CM_RENDER_TIME_LIMIT : o->time_limit < 0 ? 0 : o->time_limit;
 	if (!o->layout || !strcmp(o->layout, "auto")) {
 		p->engine = n <= FDP_MAX_ACTORS ? "fdp" : "sfdp";
+	} else if (!strcmp(o->layout, "geo")) {
+		p->engine = "geo";
 	} else {
 		for (int i = 0; layouts[i]; i++)
 			if (!strcmp(layouts[i], o->layout))
 				p->engine = layouts[i];
 		if (!p->engine)
-			return cm_error_set(CM_EUSAGE, "unknown layout '%s' (use auto, sfdp, fdp, neato, dot or circo)",
+			return cm_error_set(CM_EUSAGE, "unknown layout '%s' (use auto, sfdp, fdp, neato, dot, circo or geo)",
 			                    o->layout);
 	}
 	if (o->color_by && (rc = check_attr(graph, o->color_by, "--color-by")) < 0)
@@ -957,8 +1650,34 @@ static int plan_map(map_plan *p, const cm_network *net, const char *path, const 
 	if ((rc = size_measure(&p->size, graph, p->size_by, net->directed)) < 0)
 		return rc;
 	p->size_max = n > 0 ? igraph_vector_max(&p->size) : 0;
+	if (cm_interrupted())
+		return cm_error_set(CM_EINTERRUPTED, "interrupted");
+	if ((rc = plan_highlight(p, o)) < 0)
+		return rc;
+	/* clubs replaced the colours: the scheme follows their number */
+	p->pal = &palettes[p->colors.named <= 7 ? 0 : p->colors.named == 8 ? 1 : 2];
+	if (p->show_clubs && !o->cluster_by && (!strcmp(p->engine, "fdp") || !strcmp(p->engine, "dot"))) {
+		/* the clubs' boxes replace the regions' */
+		grouping_free(&p->clusters);
+		p->clusters = p->club_groups;
+		memset(&p->club_groups, 0, sizeof(p->club_groups));
+		p->have_clusters = useful_groups(&p->clusters) >= 1;
+	}
+	if (!strcmp(p->engine, "geo")) {
+		p->have_clusters = 0;
+		if ((rc = geo_plan(p, o->centres_path)) < 0)
+			return rc;
+	}
+	if (cm_interrupted())
+		return cm_error_set(CM_EINTERRUPTED, "interrupted");
 	if ((rc = pick_labels(p, o->labels)) < 0)
 		return rc;
+	/* a marked actor is always named (unless --labels none) */
+	for (igraph_integer_t v = 0; v < n && (!o->labels || strcmp(o->labels, "none")); v++)
+		if (p->mark[v] && !p->label_on[v]) {
+			p->label_on[v] = 1;
+			p->n_marked_labels++;
+		}
 	p->has_weight = igraph_cattribute_has_attr(graph, IGRAPH_ATTRIBUTE_EDGE, CM_ATTR_WEIGHT);
 	p->wmin = p->wmax = 1;
 	for (igraph_integer_t e = 0; p->has_weight && e < m; e++) {
@@ -977,9 +1696,13 @@ static void plan_free(map_plan *p)
 	grouping_free(&p->colors);
 	grouping_free(&p->shapes);
 	grouping_free(&p->clusters);
+	grouping_free(&p->club_groups);
 	if (p->size.stor_begin)
 		igraph_vector_destroy(&p->size);
 	free(p->label_on);
+	free(p->mark);
+	free(p->xy);
+	cm_strbuf_free(&p->insets);
 }
 
 /* The display name of a grouping value. */
@@ -1007,7 +1730,7 @@ static int shape_index(int slot)
 static int legend_rows(cm_strbuf *b, const grouping *gr, const palette *pal, int shaped, const char *heading,
                        double k)
 {
-	int rc = 0, per_row = 4, in_row = 0;
+	int rc = 0, per_row = gr->max_chars > 32 ? 2 : 4, in_row = 0;
 	igraph_integer_t other = 0;
 	char color[32];
 
@@ -1042,7 +1765,10 @@ static int legend_rows(cm_strbuf *b, const grouping *gr, const palette *pal, int
 			                       14 * k, glyphs[shape_index(slot)]);
 		rc |= cm_strbuf_puts(b, "<TD ALIGN=\"LEFT\">");
 		if (i < gr->n)
-			rc |= escape_text(b, value_name(gr->values[i]), 1, 32);
+			rc |= escape_text(b, gr->values[i][0] || !gr->unknown ? value_name(gr->values[i]) : gr->unknown, 1,
+			                  gr->max_chars ? gr->max_chars : 32);
+		else if (gr->unknown)
+			rc |= escape_text(b, gr->named < (int)gr->n - gr->has_unknown ? "others" : gr->unknown, 1, 0);
 		else
 			rc |= cm_strbuf_puts(b, gr->named < (int)gr->n - gr->has_unknown ? "other or unknown" : "unknown");
 		rc |= cm_strbuf_printf(b, " (%" IGRAPH_PRId ")</TD>", count);
@@ -1054,6 +1780,45 @@ static int legend_rows(cm_strbuf *b, const grouping *gr, const palette *pal, int
 	if (in_row)
 		rc |= cm_strbuf_puts(b, "</TR>\n");
 	rc |= cm_strbuf_puts(b, "</TABLE></TD></TR>\n");
+	return rc ? CM_ENOMEM : 0;
+}
+
+/* One legend entry for a mark: a ring in the mark's colour, then its meaning. */
+static int legend_mark(cm_strbuf *b, const char *ring, const char *text, igraph_integer_t count, double k)
+{
+	int rc = 0;
+
+	/* one cell (a nested table was stretched by Graphviz 2.43, leaving a gap) */
+	rc |= cm_strbuf_printf(b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%g\" COLOR=\"%s\"><B>\xE2\x97\x8B</B></FONT> ",
+	                       16 * k, ring);
+	rc |= escape_text(b, text, 1, 0);
+	rc |= cm_strbuf_printf(b, " (%" IGRAPH_PRId ")</TD></TR>\n", count);
+	return rc;
+}
+
+/* Legend of the marks (isolated, brokers), under a "marked" heading. */
+static int legend_marks(cm_strbuf *b, const map_plan *p)
+{
+	cm_strbuf text = { 0 };
+	double k = p->text_scale;
+	int rc = 0;
+
+	rc |= cm_strbuf_printf(b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%g\" COLOR=\"#444444\">marked</FONT></TD></TR>\n",
+	                       11 * k);
+	if (p->show_isolated) {
+		rc |= cm_strbuf_printf(&text, "isolated %s: no tie, or no peer of its type within two steps",
+		                       !strcmp(p->focus, "cite") ? "cit\xC3\xA9" : p->focus);
+		if (rc == 0)
+			rc |= legend_mark(b, RING_ISOLATED, text.s, p->n_isolated, k);
+	}
+	if (p->show_brokers) {
+		text.len = 0;
+		rc |= cm_strbuf_printf(&text, "top %" IGRAPH_PRId " broker%s (Gould-Fernandez brokerage between regions)",
+		                       p->top_brokers, p->top_brokers == 1 ? "" : "s");
+		if (rc == 0)
+			rc |= legend_mark(b, RING_BROKER, text.s, p->n_brokers, k);
+	}
+	cm_strbuf_free(&text);
 	return rc ? CM_ENOMEM : 0;
 }
 
@@ -1117,7 +1882,23 @@ static int map_label(cm_strbuf *b, const map_plan *p, const cm_render_options *o
 			rc |= cm_strbuf_printf(b, " \xC2\xB7 labels: top %" IGRAPH_PRId " by %s", p->n_labels,
 			                       strcmp(p->size_by, "none") ? size_name : "order");
 	}
-	rc |= cm_strbuf_printf(b, " \xC2\xB7 layout %s, seed %lu</FONT></TD></TR>\n", p->engine, p->seed);
+	if (p->xy) {
+		rc |= cm_strbuf_printf(b, " \xC2\xB7 layout geo (Lambert-93), seed %lu</FONT></TD></TR>\n", p->seed);
+		rc |= cm_strbuf_printf(b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%g\" COLOR=\"#444444\">",
+		                       11 * p->text_scale);
+		rc |= cm_strbuf_printf(b, "%" IGRAPH_PRId " actors placed by lat/lon",
+		                       n - p->geo_by_region - p->geo_by_neighbours - p->geo_unplaced);
+		if (p->insets.len)
+			rc |= escape_text(b, " \xC2\xB7 insets west of Brittany, north to south: ", 1, 0) |
+			      escape_text(b, p->insets.s, 1, 0);
+		if (p->geo_by_region || p->geo_by_neighbours || p->geo_unplaced)
+			rc |= cm_strbuf_printf(b, "; without: %" IGRAPH_PRId " around their region's centre, "
+			                          "%" IGRAPH_PRId " beside their neighbours, %" IGRAPH_PRId " in the bottom row",
+			                       p->geo_by_region, p->geo_by_neighbours, p->geo_unplaced);
+		rc |= cm_strbuf_puts(b, "</FONT></TD></TR>\n");
+	} else {
+		rc |= cm_strbuf_printf(b, " \xC2\xB7 layout %s, seed %lu</FONT></TD></TR>\n", p->engine, p->seed);
+	}
 	if (!o->no_legend && rc == 0) {
 		cm_strbuf heading = { 0 };
 
@@ -1131,6 +1912,8 @@ static int map_label(cm_strbuf *b, const map_plan *p, const cm_render_options *o
 				rc |= legend_rows(b, &p->shapes, NULL, 1, heading.s, p->text_scale);
 		}
 		cm_strbuf_free(&heading);
+		if (rc == 0 && (p->show_isolated || p->show_brokers))
+			rc |= legend_marks(b, p);
 	}
 	rc |= cm_strbuf_puts(b, "</TABLE>");
 	free(derived);
@@ -1150,10 +1933,10 @@ static int build_map(Agraph_t **out, map_plan *p, const cm_render_options *o)
 	const igraph_t *graph = &p->net->graph;
 	igraph_integer_t n = igraph_vcount(graph), m = igraph_ecount(graph);
 	int directed = p->net->directed && igraph_is_directed(graph);
-	int large = n > LARGE_ACTORS, rc = 0;
+	int large = n > LARGE_ACTORS, huge = n > PRISM_MAX_ACTORS, rc = 0;
 	Agraph_t *g = NULL, **subs = NULL;
 	Agnode_t **nodes = NULL;
-	Agsym_t *s_shape, *s_fill, *s_width, *s_height, *s_xlabel, *s_tooltip, *s_pen;
+	Agsym_t *s_shape, *s_fill, *s_width, *s_height, *s_xlabel, *s_tooltip, *s_pen, *s_color, *s_npen, *s_pos, *s_label;
 	cm_strbuf text = { 0 };
 	char buf[64], name[32];
 	const char *has_label_attr = has_string_vattr(graph, CM_ATTR_LABEL) ? CM_ATTR_LABEL : NULL;
@@ -1187,38 +1970,46 @@ static int build_map(Agraph_t **out, map_plan *p, const cm_render_options *o)
 	graph_set(g, "labeljust", "l");
 	snprintf(buf, sizeof(buf), "%lu", p->seed);
 	graph_set(g, "start", buf);
-	if (strcmp(p->engine, "dot") && strcmp(p->engine, "circo")) {
+	if (p->xy) {
+		/* the positions are the geography: overlaps stay (co-located actors were spread) */
+		graph_set(g, "overlap", "true");
+		graph_set(g, "splines", "false");
+	} else if (strcmp(p->engine, "dot") && strcmp(p->engine, "circo")) {
 		/*
 		 * prism removes overlaps fast (fdp's default took minutes on 1,000
-		 * actors); without it, sfdp squeezed 20,000 actors into a blot
+		 * actors), but took 366 s against sfdp's 27 s on 20,000 actors:
+		 * beyond PRISM_MAX_ACTORS only the scaling step runs (prism0, which
+		 * is also what sfdp does by default)
 		 */
-		graph_set(g, "overlap", "prism");
+		graph_set(g, "overlap", n > PRISM_MAX_ACTORS ? "prism0" : "prism");
 		graph_set(g, "pack", "true");
 	}
 	if (!strcmp(p->engine, "sfdp"))
 		graph_set(g, "smoothing", "none");
 	/* room for the labels between actors (fdp's default K is 0.3 inch) */
 	if (!strcmp(p->engine, "fdp") && !large)
-		graph_set(g, "K", "0.6");
+		graph_set(g, "K", p->text_scale > 1 ? "0.5" : "0.6");
 	if (large)
 		graph_set(g, "size", "40,40");
 	if (!strcmp(p->renderer, "png"))
-		graph_set(g, "dpi", large ? "72" : "110");
+		graph_set(g, "dpi", large ? "72" : "96");
 	if ((rc = map_label(&text, p, o)) < 0)
 		goto done;
 	graph_set(g, "label", "");
 	agset(g, "label", agstrdup_html(g, text.s));
 
 	/* node defaults before any node exists */
-	agattr(g, AGNODE, "label", "");
+	s_label = agattr(g, AGNODE, "label", "");
 	agattr(g, AGNODE, "style", "filled");
 	agattr(g, AGNODE, "fixedsize", "true");
 	agattr(g, AGNODE, "colorscheme", (char *)p->pal->scheme);
-	agattr(g, AGNODE, "color", "#333333");
-	agattr(g, AGNODE, "penwidth", large ? "0.3" : "0.7");
+	s_color = agattr(g, AGNODE, "color", "#333333");
+	s_npen = agattr(g, AGNODE, "penwidth", large ? "0.3" : "0.7");
+	s_pos = p->xy ? agattr(g, AGNODE, "pos", "") : NULL;
 	agattr(g, AGNODE, "fontname", "Helvetica");
 	agattr(g, AGNODE, "fontcolor", "#222222");
-	agattr(g, AGNODE, "fontsize", large ? "20" : "11");
+	snprintf(buf, sizeof(buf), "%g", large ? 20 : 11 * p->text_scale);
+	agattr(g, AGNODE, "fontsize", buf);
 	s_shape = agattr(g, AGNODE, "shape", "circle");
 	s_fill = agattr(g, AGNODE, "fillcolor", "1");
 	s_width = agattr(g, AGNODE, "width", "0.2");
@@ -1228,6 +2019,12 @@ static int build_map(Agraph_t **out, map_plan *p, const cm_render_options *o)
 	/* edge defaults */
 	agattr(g, AGEDGE, "color", large ? "#66666640" : "#66666680");
 	agattr(g, AGEDGE, "arrowsize", "0.5");
+	/*
+	 * ties drawn to the centres, under the nodes (outputorder): clipping
+	 * them at polygon borders was a tenth of the drawing on 20,000 actors
+	 */
+	if (huge && !directed)
+		agattr(g, AGEDGE, "clip", "false");
 	s_pen = agattr(g, AGEDGE, "penwidth", large ? "0.4" : "1");
 
 	if (p->have_clusters) {
@@ -1246,7 +2043,8 @@ static int build_map(Agraph_t **out, map_plan *p, const cm_render_options *o)
 			agset(subs[c], "style", "rounded,dashed");
 			agset(subs[c], "color", "#999999");
 			agset(subs[c], "fontcolor", "#666666");
-			agset(subs[c], "fontsize", "12");
+			snprintf(buf, sizeof(buf), "%g", 12 * p->text_scale);
+			agset(subs[c], "fontsize", buf);
 		}
 	}
 	for (igraph_integer_t v = 0; v < n; v++) {
@@ -1260,14 +2058,8 @@ static int build_map(Agraph_t **out, map_plan *p, const cm_render_options *o)
 			label = VAS(graph, CM_ATTR_ID, v);
 		/* Graphviz names are internal: data never becomes a node name (SVG ids, comments) */
 		snprintf(name, sizeof(name), "n%" IGRAPH_PRId, v);
-		if (p->have_clusters) {
-			for (size_t c = 0; c < p->clusters.n; c++)
-				if (subs[c] && !strcmp(p->clusters.values[c],
-				                       VAS(graph, p->clusters.attr, v))) {
-					home = subs[c];
-					break;
-				}
-		}
+		if (p->have_clusters && subs[p->clusters.vindex[v]])
+			home = subs[p->clusters.vindex[v]];
 		if (!(nodes[v] = agnode(home, name, 1))) {
 			rc = cm_error_set(CM_ENOMEM, "out of memory");
 			goto done;
@@ -1278,9 +2070,21 @@ static int build_map(Agraph_t **out, map_plan *p, const cm_render_options *o)
 		snprintf(buf, sizeof(buf), "%d", cslot < p->pal->named ? p->pal->color[cslot] : p->pal->other);
 		agxset(nodes[v], s_fill, buf);
 		agxset(nodes[v], s_shape, (char *)shapes[p->shapes.n == 1 ? 0 : shape_index(sslot)]);
+		if (p->mark[v]) {
+			/* a ring that shows on the smallest node */
+			if (width < (large ? 0.2 : 0.3))
+				width = large ? 0.2 : 0.3;
+			agxset(nodes[v], s_color, (p->mark[v] & MARK_ISOLATED) ? RING_ISOLATED : RING_BROKER);
+			agxset(nodes[v], s_npen, large ? "6" : "5");
+		}
 		snprintf(buf, sizeof(buf), "%.3f", width);
 		agxset(nodes[v], s_width, buf);
 		agxset(nodes[v], s_height, buf);
+		if (s_pos) {
+			/* points, pinned: nop (neato -n) keeps them */
+			snprintf(buf, sizeof(buf), "%.2f,%.2f!", p->xy[2 * v], p->xy[2 * v + 1]);
+			agxset(nodes[v], s_pos, buf);
+		}
 		text.len = 0;
 		if ((rc = escape_text(&text, label, 0, 0)) < 0)
 			goto done;
@@ -1289,7 +2093,11 @@ static int build_map(Agraph_t **out, map_plan *p, const cm_render_options *o)
 			text.len = 0;
 			if ((rc = escape_text(&text, label, 0, 32)) < 0)
 				goto done;
-			agxset(nodes[v], s_xlabel, text.s);
+			/*
+			 * beside the node; on large maps over it, since placing
+			 * xlabels among 20,000 nodes took a tenth of the drawing time
+			 */
+			agxset(nodes[v], huge ? s_label : s_xlabel, text.s);
 		}
 	}
 	for (igraph_integer_t e = 0; e < m; e++) {
@@ -1319,12 +2127,31 @@ done:
 	return rc;
 }
 
-/* What the drawing child reports back through its pipe. */
+/* Stages of the drawing child, as reported to the parent. */
+enum {
+	DRAW_DONE = 0,
+	DRAW_LAYOUT_FAILED,
+	DRAW_RENDER_FAILED,
+	DRAW_WRITE_FAILED,
+	DRAW_BUILD_FAILED,  /* building the Graphviz graph: code and message from cm_error */
+	DRAW_EXITED         /* Graphviz called exit() before the drawing was written */
+};
+
+/* What the drawing child reports back through its pipe, after the tag 'R'. */
 typedef struct {
-	int stage;  /* 0 done, 1 layout failed, 2 rendering failed, 3 writing failed */
+	int stage;  /* DRAW_* */
 	int err;    /* errno of a failed write */
+	int code;   /* cm_error code of a failed build */
 	char message[512];
 } draw_report;
+
+/* How a drawing went, for cm_render() to decide on a fallback. */
+typedef struct {
+	int timed_out;   /* stopped after the time limit */
+	int built;       /* the child built the graph ('B') */
+	int laid_out;    /* the child finished the layout ('L') */
+	double seconds;  /* wall time of the child */
+} draw_outcome;
 
 /*
  * Draw a PDF with a fixed creation date: cairo stamps the current time,
@@ -1353,13 +2180,26 @@ static int render_pdf(GVC_t *ctx, Agraph_t *g, FILE *stream)
 	return rc;
 }
 
-/* Child side: lay out, draw into stream, report, and leave without running exit handlers. */
-/* The drawing child's report pipe, for child_exit(). */
+/* The drawing child's report pipe and stage, for child_exit(). */
 static int child_fd = -1;
+static int child_report_fd = -1;
+static int child_rendering;
+
+/* Child side: send the report (tag 'R' then the struct) and leave without running exit handlers. */
+static void child_report(draw_report *r)
+{
+	char tag = 'R';
+
+	child_fd = -1;
+	if (write(child_report_fd, &tag, 1) != 1 || write(child_report_fd, r, sizeof(*r)) != (ssize_t)sizeof(*r))
+		_exit(2);
+	_exit(0);
+}
 
 /*
  * Graphviz calls exit(1) when a write fails (a full disk, a closed pipe):
- * report that as a write error, with the errno of the failed write.
+ * report that as a write error, with the errno of the failed write.  Before
+ * the drawing is written, an exit() is Graphviz giving up (out of memory).
  */
 static void child_exit(void)
 {
@@ -1369,118 +2209,199 @@ static void child_exit(void)
 	if (child_fd < 0)
 		return;
 	memset(&r, 0, sizeof(r));
-	r.stage = 3;
-	r.err = e ? e : EIO;
-	if (write(child_fd, &r, sizeof(r)) != (ssize_t)sizeof(r))
-		_exit(2);
-	_exit(0);
+	if (child_rendering) {
+		r.stage = DRAW_WRITE_FAILED;
+		r.err = e ? e : EIO;
+	} else {
+		r.stage = DRAW_EXITED;
+		snprintf(r.message, sizeof(r.message), "%s", gv_last_error());
+	}
+	child_report(&r);
 }
 
-static void draw_child(int fd, GVC_t *ctx, Agraph_t *g, const char *engine, const char *renderer,
-                       FILE *stream)
+/* Child side: send a progress tag ('B' built, 'L' laid out). */
+static void child_progress(char tag)
+{
+	if (write(child_report_fd, &tag, 1) != 1)
+		_exit(2);
+}
+
+/* Child side: build the graph, lay it out, draw into stream, report. */
+static void draw_child(GVC_t *ctx, map_plan *p, const cm_render_options *o, FILE *stream)
 {
 	draw_report r;
 	char *mem = NULL;
 	size_t len = 0;
 	FILE *ms;
-	Agraph_t *copy;
+	Agraph_t *g = NULL, *copy;
 	Agsym_t *label;
+	const char *engine = p->xy ? "nop" : p->engine;
 
-	/* Ctrl-C ends the child at once; the parent cleans up */
-	signal(SIGINT, SIG_DFL);
-	signal(SIGTERM, SIG_DFL);
-	child_fd = fd;
+	/* Ctrl-C and SIGTERM end the child at once (default handlers, set at the fork); the parent cleans up */
+	child_fd = child_report_fd;
 	atexit(child_exit);
 	memset(&r, 0, sizeof(r));
+	/*
+	 * The graph is built here, not in the parent: cgraph does not check
+	 * its allocations, so running out of memory crashes the child, which
+	 * the parent reports (F6 in docs/reliability.md).
+	 */
+	if ((r.code = build_map(&g, p, o)) < 0) {
+		r.stage = DRAW_BUILD_FAILED;
+		snprintf(r.message, sizeof(r.message), "%s", cm_error_message());
+		child_report(&r);
+	}
+	child_progress('B');
 	/*
 	 * fdp's result depends on where cgraph put the objects in memory when
 	 * they were built one by one; a graph read back from cgraph's own
 	 * serialisation lays out the same every time.  Only labels escaped by
 	 * escape_text() (never ending in a lone backslash) come from data.
 	 */
+	if (!strcmp(engine, "sfdp") || !strcmp(engine, "nop"))
+		goto lay_out;  /* only fdp needs the copy: it saves sfdp a tenth of its time on 20,000 actors */
 	ms = open_memstream(&mem, &len);
 	aglexbad();
 	if (!ms || agwrite(g, ms) != 0 || fclose(ms) != 0 || !(copy = agmemread(mem))) {
-		r.stage = 1;
-		snprintf(r.message, sizeof(r.message), "cannot copy the graph: %s", gv_last_error());
-		goto report;
+		/* the graph was just written by cgraph itself: only memory can be missing */
+		r.stage = DRAW_BUILD_FAILED;
+		r.code = CM_ENOMEM;
+		snprintf(r.message, sizeof(r.message), "out of memory copying the map for graphviz");
+		child_report(&r);
 	}
+	agclose(g);
+	free(mem);
 	g = copy;
 	/*
 	 * agwrite() left out the empty label and gvContext() makes "\N" the
 	 * default of every graph read afterwards: without this, nodes would
-	 * show their internal names.
+	 * show their internal names (the labels of large maps are kept).
 	 */
 	label = agattr(g, AGNODE, "label", "");
 	for (Agnode_t *v = agfstnode(g); v && label; v = agnxtnode(g, v))
-		agxset(v, label, "");
+		if (!strcmp(agxget(v, label), "\\N"))  /* labels from data were escaped: never a lone \N */
+			agxset(v, label, "");
+lay_out:
 	if (gvLayout(ctx, g, engine) != 0) {
-		r.stage = 1;
+		r.stage = DRAW_LAYOUT_FAILED;
 	} else {
+		child_progress('L');
+		child_rendering = 1;
 		errno = 0;
-		if ((!strcmp(renderer, "pdf") ? render_pdf(ctx, g, stream) : gvRender(ctx, g, renderer, stream)) != 0)
-			r.stage = 2;
+		if ((!strcmp(p->renderer, "pdf") ? render_pdf(ctx, g, stream) : gvRender(ctx, g, p->renderer, stream)) != 0)
+			r.stage = DRAW_RENDER_FAILED;
 		else if (fflush(stream) != 0 || ferror(stream))
-			r.stage = 3, r.err = errno ? errno : EIO;
-		gvFreeLayout(ctx, g);
+			r.stage = DRAW_WRITE_FAILED, r.err = errno ? errno : EIO;
+		child_rendering = 0;
 	}
-	if (r.stage == 1 || r.stage == 2)
+	if (r.stage == DRAW_LAYOUT_FAILED || r.stage == DRAW_RENDER_FAILED)
 		snprintf(r.message, sizeof(r.message), "%s", gv_last_error());
-report:
-	child_fd = -1;
-	if (write(fd, &r, sizeof(r)) != (ssize_t)sizeof(r))
-		_exit(2);
-	_exit(0);
+	child_report(&r);
 }
 
+/* Seconds on the monotonic clock. */
+static double now_seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Is the address space or data size limited (ulimit -v / -d)?  Then a crash is most likely a failed allocation. */
+static int memory_limited(void)
+{
+	struct rlimit rl;
+
+	return (getrlimit(RLIMIT_AS, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY) ||
+	       (getrlimit(RLIMIT_DATA, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY);
+}
+
+/* How long after SIGTERM the child gets before SIGKILL (seconds). */
+#define CHILD_GRACE 2.0
+
 /*
- * Lay out and draw g into stream in a child process.  Graphviz's fdp and
- * sfdp keep random state between layouts in one process, so only the first
- * layout of a process is reproducible: each map gets a fresh process (a
- * Graphviz crash, or its exit() on a failed write, then also becomes an
- * error instead of taking us down).
+ * Build, lay out and draw the map into out in a child process.  Graphviz's
+ * fdp and sfdp keep random state between layouts in one process, so only
+ * the first layout of a process is reproducible: each map gets a fresh
+ * process (a Graphviz crash, or its exit() on a failed write, then also
+ * becomes an error instead of taking us down).  The child is stopped after
+ * p->time_limit seconds, and on SIGINT/SIGTERM (SIGKILL if SIGTERM does not
+ * end it within CHILD_GRACE seconds).
  */
-static int draw_isolated(GVC_t *ctx, Agraph_t *g, const char *engine, const char *renderer,
+static int draw_isolated(draw_outcome *res, GVC_t *ctx, map_plan *p, const cm_render_options *o,
                          cm_output *out, const char *path)
 {
 	FILE *stream = cm_output_stream(out);
 	draw_report r;
 	size_t got = 0;
-	int fds[2] = { -1, -1 }, status = 0, rc = 0, killed = 0;
+	int fds[2] = { -1, -1 }, status = 0, rc = 0, in_report = 0;
+	double start, killed_at = 0;
+	sigset_t block, old_mask;
 	pid_t pid;
 
+	memset(res, 0, sizeof(*res));
 	if (cm_interrupted())
 		return cm_error_set(CM_EINTERRUPTED, "interrupted");
 	if (pipe2(fds, O_CLOEXEC) != 0)
 		return cm_error_set(CM_ERROR, "cannot start drawing: %s", strerror(errno));
 	/* buffered output must not be written twice, once by each process */
 	fflush(NULL);
+	start = now_seconds();
+	/* until the child has its own handlers, the parent's (which remove the output) must not run there */
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGTERM);
+	sigprocmask(SIG_BLOCK, &block, &old_mask);
 	pid = fork();
+	if (pid != 0)
+		sigprocmask(SIG_SETMASK, &old_mask, NULL);
 	if (pid < 0) {
 		rc = cm_error_set(CM_ERROR, "cannot start drawing: %s", strerror(errno));
 		goto done;
 	}
 	if (pid == 0) {
 		close(fds[0]);
-		draw_child(fds[1], ctx, g, engine, renderer, stream);
+		child_report_fd = fds[1];
+		signal(SIGINT, SIG_DFL);
+		signal(SIGTERM, SIG_DFL);
+		sigprocmask(SIG_SETMASK, &old_mask, NULL);
+		draw_child(ctx, p, o, stream);
 	}
 	close(fds[1]);
 	fds[1] = -1;
 	memset(&r, 0, sizeof(r));
-	/* poll, so that an interrupt that came before the wait also stops the child */
-	while (got < sizeof(r)) {
+	/* poll, so that an interrupt or the time limit also stops a busy child */
+	while (!in_report || got < sizeof(r)) {
 		struct pollfd pfd = { fds[0], POLLIN, 0 };
+		double t = now_seconds();
 		ssize_t n;
 
-		if (cm_interrupted() && !killed) {
+		if (!killed_at && (cm_interrupted() || (p->time_limit > 0 && t - start > p->time_limit))) {
+			res->timed_out = !cm_interrupted();
 			kill(pid, SIGTERM);
-			killed = 1;
+			killed_at = t;
+		} else if (killed_at && t - killed_at > CHILD_GRACE) {
+			kill(pid, SIGKILL);
 		}
 		n = poll(&pfd, 1, 200);
 		if (n == 0 || (n < 0 && errno == EINTR))
 			continue;
 		if (n < 0)
 			break;
+		if (!in_report) {
+			char tag;
+
+			n = read(fds[0], &tag, 1);
+			if (n < 0 && errno == EINTR)
+				continue;
+			if (n <= 0)
+				break;
+			res->built |= tag == 'B';
+			res->laid_out |= tag == 'L';
+			in_report = tag == 'R';
+			continue;
+		}
 		n = read(fds[0], (char *)&r + got, sizeof(r) - got);
 		if (n < 0 && errno == EINTR)
 			continue;
@@ -1490,24 +2411,41 @@ static int draw_isolated(GVC_t *ctx, Agraph_t *g, const char *engine, const char
 	}
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
+	res->seconds = now_seconds() - start;
 	if (cm_interrupted()) {
 		rc = cm_error_set(CM_EINTERRUPTED, "interrupted while drawing the map");
-	} else if (got < sizeof(r)) {
+	} else if (res->timed_out) {
+		rc = cm_error_set(CM_ERROR, "graphviz's %s did not finish the map of %" IGRAPH_PRId " actors within "
+		                  "%g s (the time limit; --time-limit to change it, or draw part of the network "
+		                  "with --where or --ego)", p->xy ? "neato -n" : p->engine,
+		                  igraph_vcount(&p->net->graph), p->time_limit);
+	} else if (!in_report || got < sizeof(r)) {
 		/* no report: the child died (its exit status alone says little: valgrind changes it) */
-		if (WIFSIGNALED(status))
-			rc = cm_error_set(CM_ERROR, "graphviz crashed while drawing the map (signal %d)",
-			                  WTERMSIG(status));
+		int sig = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
+
+		if (sig && (!res->built || memory_limited()) && sig != SIGKILL)
+			rc = cm_error_set(CM_ENOMEM, "out of memory %s the map (graphviz crashed with signal %d)",
+			                  res->built ? "drawing" : "building", sig);
+		else if (sig)
+			rc = cm_error_set(CM_ERROR, "graphviz crashed while drawing the map (signal %d)", sig);
 		else
 			rc = cm_error_set(CM_ERROR, "graphviz stopped while drawing the map (status %d)",
 			                  WIFEXITED(status) ? WEXITSTATUS(status) : -1);
-	} else if (r.stage == 1) {
-		rc = cm_error_set(CM_ERROR, "graphviz could not lay out the map with %s: %s", engine,
-		                  r.message);
-	} else if (r.stage == 2) {
-		rc = cm_error_set(CM_ERROR, "graphviz could not draw the map as %s: %s", renderer, r.message);
-	} else if (r.stage == 3 && r.err == EPIPE && !strcmp(path, "-")) {
+	} else if (r.stage == DRAW_BUILD_FAILED) {
+		rc = cm_error_set(r.code < 0 ? r.code : CM_ERROR, "%s", r.message);
+	} else if (r.stage == DRAW_EXITED) {
+		if (strstr(r.message, "memory") || memory_limited())
+			rc = cm_error_set(CM_ENOMEM, "out of memory drawing the map (graphviz: %s)", r.message);
+		else
+			rc = cm_error_set(CM_ERROR, "graphviz gave up drawing the map: %s", r.message);
+	} else if (r.stage == DRAW_LAYOUT_FAILED) {
+		rc = cm_error_set(CM_ERROR, "graphviz could not lay out the map with %s: %s",
+		                  p->xy ? "neato -n (geo)" : p->engine, r.message);
+	} else if (r.stage == DRAW_RENDER_FAILED) {
+		rc = cm_error_set(CM_ERROR, "graphviz could not draw the map as %s: %s", p->renderer, r.message);
+	} else if (r.stage == DRAW_WRITE_FAILED && r.err == EPIPE && !strcmp(path, "-")) {
 		rc = 0; /* the reader of standard output went away (| head): not our failure */
-	} else if (r.stage == 3) {
+	} else if (r.stage == DRAW_WRITE_FAILED) {
 		errno = r.err;
 		rc = cm_error_set(CM_EIO, "cannot write '%s': %s", strcmp(path, "-") ? path : "standard output",
 		                  strerror(r.err));
@@ -1520,20 +2458,24 @@ done:
 	return rc;
 }
 
+/* Layouts that fall back to sfdp when they run out of time. */
+static int has_fallback(const map_plan *p)
+{
+	return !p->xy && strcmp(p->engine, "sfdp");
+}
+
 int cm_render(const cm_network *net, const char *path, const cm_render_options *opts)
 {
 	static const cm_render_options defaults = { 0 };
 	const cm_render_options *o = opts ? opts : &defaults;
 	map_plan plan = { 0 };
-	Agraph_t *g = NULL;
 	cm_output *out = NULL;
+	draw_outcome res;
 	GVC_t *ctx;
 	int rc;
 
 	if (!path)
 		return cm_error_set(CM_EUSAGE, "no output file given");
-	if (o->highlight)
-		cm_notice("--highlight is not supported yet; drawing the plain map");
 	if ((rc = plan_map(&plan, net, path, o)) < 0)
 		goto done;
 	if (!strcmp(plan.engine, "neato") && igraph_vcount(&net->graph) > 2000)
@@ -1544,18 +2486,28 @@ int cm_render(const cm_network *net, const char *path, const cm_render_options *
 		goto done;
 	}
 	gv_begin();
-	if ((rc = build_map(&g, &plan, o)) < 0)
-		goto done;
 	if ((rc = cm_output_open(&out, path)) < 0)
 		goto done;
-	if ((rc = draw_isolated(ctx, g, plan.engine, plan.renderer, out, path)) < 0)
+	rc = draw_isolated(&res, ctx, &plan, o, out, path);
+	if (rc < 0 && res.timed_out && !res.laid_out && has_fallback(&plan)) {
+		/* nothing was written yet: start the file again, with the fastest layout */
+		cm_notice("%s did not finish the layout within %g s; drawing with sfdp instead", plan.engine,
+		          plan.time_limit);
+		cm_error_clear();
+		cm_output_abort(out);
+		out = NULL;
+		plan.engine = "sfdp";
+		plan.have_clusters = 0;
+		if ((rc = cm_output_open(&out, path)) < 0)
+			goto done;
+		rc = draw_isolated(&res, ctx, &plan, o, out, path);
+	}
+	if (rc < 0)
 		goto done;
 	rc = cm_output_commit(out);
 	out = NULL;
 done:
 	cm_output_abort(out);
-	if (g)
-		agclose(g);
 	plan_free(&plan);
 	return rc;
 }

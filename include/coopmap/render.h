@@ -14,24 +14,44 @@ extern "C" {
 /** Options of cm_render(). Zero-initialise, then set what you need. */
 typedef struct cm_render_options {
 	const char *format;     /**< "svg", "png", "pdf", "dot"; NULL: from the path */
-	const char *layout;     /**< "auto" (NULL: fdp up to 1,500 actors, then sfdp), "sfdp", "fdp", "neato", "dot", "circo" */
+	const char *layout;     /**< "auto" (NULL: fdp up to 1,500 actors, then sfdp), "sfdp", "fdp",
+	                             "neato", "dot", "circo" or "geo" (lat/lon, see docs/maps.md) */
 	const char *color_by;   /**< actor attribute for colours (default "type") */
 	const char *shape_by;   /**< actor attribute for shapes (default "type") */
 	const char *size_by;    /**< "pagerank" (default), "degree", "strength" or "none" */
 	const char *cluster_by; /**< actor attribute for clusters (NULL: "region" on maps of at most 200 actors; "none") */
-	const char *highlight;  /**< "isolated", "brokers", "clubs" or NULL; not drawn yet (a notice says so) */
-	const char *regions_path; /**< region adjacency (for clubs; unused until highlight is drawn) */
+	/**
+	 * What to mark, a comma-separated list of "isolated" (actors of the
+	 * focus type at isolation level 2 or 3: red ring), "brokers" or
+	 * "brokers:N" (the N, default 5, actors with the most Gould-Fernandez
+	 * brokerage: purple ring), "clubs" (colours and clusters by proposed
+	 * interregional club; needs regions_path), or "none".  NULL:
+	 * "isolated" when some actor has the focus type, else nothing.
+	 */
+	const char *highlight;
+	const char *focus_type;   /**< focus type of isolated and clubs (NULL: "cite") */
+	const char *regions_path; /**< region adjacency file, for "clubs" (e.g. graphs/regions-fr.csv) */
+	const char *centres_path; /**< region centres (region,lat,lon) for layout "geo"; NULL: the
+	                               built-in copy of graphs/regions-fr-centres.csv */
 	const char *labels;     /**< "auto" (NULL: all up to 60 actors, else the top 30 by size), "all", "none", "top:N" */
 	const char *title;      /**< NULL: from the network */
 	int no_legend;
+	double time_limit;      /**< seconds for the layout (0: CM_RENDER_TIME_LIMIT; negative: none) */
 	unsigned long seed;     /**< 0: CM_DEFAULT_SEED */
 } cm_render_options;
+
+/** Seconds a layout may run before coopmap stops it (see cm_render()). */
+#define CM_RENDER_TIME_LIMIT 300
+/** Brokers marked by highlight "brokers". */
+#define CM_RENDER_TOP_BROKERS 5
 
 /**
  * Render a map.  Writes atomically: on failure an existing file at path is
  * untouched and no partial file remains.  Layout and drawing run in a child
  * process (fork), so that the same input and seed give the same bytes; see
- * docs/maps.md.
+ * docs/maps.md.  A layout still running after time_limit seconds is
+ * stopped: fdp, neato, dot and circo then fall back to sfdp (with a
+ * notice); sfdp and geo fail with CM_ERROR.
  * @param net the network
  * @param path output file, or "-" for standard output (format then required)
  * @param opts options (NULL: defaults)

@@ -1,4 +1,7 @@
 /* coopmap render: draw a network map with Graphviz. */
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
 #include <stdlib.h>
 
 #include "cli.h"
@@ -11,8 +14,79 @@ enum {
 	OPT_COLOR_BY,
 	OPT_SHAPE_BY,
 	OPT_SIZE_BY,
-	OPT_CLUSTER_BY
+	OPT_CLUSTER_BY,
+	OPT_HIGHLIGHT,
+	OPT_FOCUS,
+	OPT_REGIONS,
+	OPT_CENTRES,
+	OPT_TIME_LIMIT
 };
+
+struct render_args {
+	cm_render_options ro;
+	const char *output;
+};
+
+/* render's own options. */
+static int render_option(void *ctx, int opt, const char *arg)
+{
+	struct render_args *a = ctx;
+	cm_render_options *ro = &a->ro;
+	double limit;
+
+	switch (opt) {
+	case 'o':
+		a->output = arg;
+		return 0;
+	case 'T':
+		ro->format = arg;
+		return 0;
+	case OPT_LAYOUT:
+		ro->layout = arg;
+		return 0;
+	case OPT_TITLE:
+		ro->title = arg;
+		return 0;
+	case OPT_LABELS:
+		ro->labels = arg;
+		return 0;
+	case OPT_NO_LEGEND:
+		ro->no_legend = 1;
+		return 0;
+	case OPT_COLOR_BY:
+		ro->color_by = arg;
+		return 0;
+	case OPT_SHAPE_BY:
+		ro->shape_by = arg;
+		return 0;
+	case OPT_SIZE_BY:
+		ro->size_by = arg;
+		return 0;
+	case OPT_CLUSTER_BY:
+		ro->cluster_by = arg;
+		return 0;
+	case OPT_HIGHLIGHT:
+		ro->highlight = arg;
+		return 0;
+	case OPT_FOCUS:
+		ro->focus_type = arg;
+		return 0;
+	case OPT_REGIONS:
+		ro->regions_path = arg;
+		return 0;
+	case OPT_CENTRES:
+		ro->centres_path = arg;
+		return 0;
+	case OPT_TIME_LIMIT:
+		/* 0 means "no limit" on the command line (the library's 0 is the default) */
+		if (cm_parse_number(&limit, arg, 0) < 0 || limit < 0 || limit > 1e7)
+			return cli_usage_error("render", "--time-limit '%s' is not a number of seconds (0: no limit)", arg);
+		ro->time_limit = limit == 0 ? -1 : limit;
+		return 0;
+	default:
+		return cli_usage_error("render", "unexpected option");
+	}
+}
 
 int cmd_render(int argc, char **argv)
 {
@@ -28,75 +102,36 @@ int cmd_render(int argc, char **argv)
 		{ "shape-by", required_argument, NULL, OPT_SHAPE_BY },
 		{ "size-by", required_argument, NULL, OPT_SIZE_BY },
 		{ "cluster-by", required_argument, NULL, OPT_CLUSTER_BY },
+		{ "highlight", required_argument, NULL, OPT_HIGHLIGHT },
+		{ "focus-type", required_argument, NULL, OPT_FOCUS },
+		{ "regions", required_argument, NULL, OPT_REGIONS },
+		{ "centres", required_argument, NULL, OPT_CENTRES },
+		{ "centers", required_argument, NULL, OPT_CENTRES },
+		{ "time-limit", required_argument, NULL, OPT_TIME_LIMIT },
 		CLI_COMMON_OPTIONS,
 		{ NULL, 0, NULL, 0 }
 	};
+	struct render_args args = { { 0 }, NULL };
 	struct cli_common common = { 0 };
-	cm_render_options ro = { 0 };
 	cm_network *net = NULL;
-	const char *input, *output = NULL;
-	int opt, status = CLI_OK, rc;
+	const char *input;
+	int status, rc;
 
-	while ((opt = getopt_long(argc, argv, "o:T:", longopts, NULL)) != -1) {
-		switch (opt) {
-		case 'o':
-			output = optarg;
-			continue;
-		case 'T':
-			ro.format = optarg;
-			continue;
-		case OPT_LAYOUT:
-			ro.layout = optarg;
-			continue;
-		case OPT_TITLE:
-			ro.title = optarg;
-			continue;
-		case OPT_LABELS:
-			ro.labels = optarg;
-			continue;
-		case OPT_NO_LEGEND:
-			ro.no_legend = 1;
-			continue;
-		case OPT_COLOR_BY:
-			ro.color_by = optarg;
-			continue;
-		case OPT_SHAPE_BY:
-			ro.shape_by = optarg;
-			continue;
-		case OPT_SIZE_BY:
-			ro.size_by = optarg;
-			continue;
-		case OPT_CLUSTER_BY:
-			ro.cluster_by = optarg;
-			continue;
-		case '?':
-			status = cli_usage_error("render", "see 'coopmap render --help'");
-			goto done;
-		}
-		rc = cli_common_option(&common, "render", opt, optarg);
-		if (rc == -2)
-			goto done;
-		if (rc != 0) {
-			status = CLI_EUSAGE;
-			goto done;
-		}
-	}
-	if (!(input = cli_input("render", argc, argv))) {
-		status = CLI_EUSAGE;
+	status = cli_parse(&input, &common, "render", argc, argv, "o:T:", longopts, render_option, &args);
+	if (status != 0)
 		goto done;
-	}
-	if (!output) {
+	if (!args.output) {
 		status = cli_usage_error("render", "no output file given (-o FILE)");
 		goto done;
 	}
-	ro.seed = common.have_seed ? common.seed : CM_DEFAULT_SEED;
+	args.ro.seed = common.have_seed ? common.seed : CM_DEFAULT_SEED;
 	if ((status = cli_load(&net, input, &common)) != CLI_OK)
 		goto done;
-	rc = cm_render(net, output, &ro);
+	rc = cm_render(net, args.output, &args.ro);
 	if (rc < 0)
 		status = cli_fail(rc);
 done:
 	cm_network_free(net);
 	cli_common_free(&common);
-	return status;
+	return status == CLI_STOP ? CLI_OK : status;
 }

@@ -30,6 +30,81 @@ if [ -d graphs/cites-educatives ]; then
 	expect_status "render to a closed pipe" 0
 fi
 
+# -o - with -T svg: the map on standard output, well-formed, one node per actor
+run render "$R/small" -o - -T svg
+expect_status "render svg to stdout" 0
+xmllint --noout "$TMP/out" 2>/dev/null; check "render svg to stdout is well-formed XML" $?
+[ "$(grep -c 'class="node"' "$TMP/out")" -eq 6 ]; check "render svg to stdout has every actor" $?
+
+# highlights.  tests/data/render/isolated (by hand, docs/analysis.md levels):
+#   c1 -- r1 -- c2 : each cité reaches the other through the centre r1 (level 0 or 1)
+#   c3 -- a1       : a1 has no other tie, so no cité within two steps of c3 (level 2)
+#   c4             : no tie at all (level 3)
+# so exactly c3 and c4 get the red ring (ColorBrewer paired12 6, #e31a1c);
+# nodes are named n<index> in the order of nodes.csv: c1 n0, r1 n1, c2 n2, c3 n3, a1 n4, c4 n5.
+run render "$DATA/render/isolated" -o "$TMP/iso.svg"
+expect_status "render marks isolated cités" 0
+xmllint --noout "$TMP/iso.svg" 2>/dev/null; check "render isolated svg is well-formed XML" $?
+[ "$(grep -c 'class="node"' "$TMP/iso.svg")" -eq 6 ]; check "render isolated svg has one node per actor" $?
+# the node groups with a red ring, by their internal names
+awk '/<title>n[0-9]*<\/title>/ { n = $0; gsub(/.*<title>|<\/title>.*/, "", n) } /class="node"/ { n = "" }
+     /stroke="#e31a1c"/ && n != "" { print n }' "$TMP/iso.svg" | sort -u >"$TMP/ringed"
+printf 'n3\nn5\n' >"$TMP/want"
+cmp -s "$TMP/ringed" "$TMP/want"; check "render rings exactly c3 and c4" $? "$(tr '\n' ' ' <"$TMP/ringed")"
+grep -q '>marked</text>' "$TMP/iso.svg"; check "render legend has a marked section" $?
+grep -q 'isolated cité: no tie, or no peer of its type within two steps (2)</text>' "$TMP/iso.svg"
+check "render legend counts 2 isolated cités" $?
+grep -q '>isolated</text>' "$TMP/iso.svg"; check "render title from the folder" $?
+run render "$DATA/render/isolated" -o "$TMP/iso2.svg" --highlight none
+expect_status "render --highlight none" 0
+! grep -q 'stroke="#e31a1c"' "$TMP/iso2.svg"; check "render --highlight none marks nothing" $?
+run render "$DATA/render/isolated" -o "$TMP/iso3.svg" --highlight brokers:1
+expect_status "render --highlight brokers:1" 0
+# r1 alone sits between actors that are not tied (c1 and c2): the one broker, purple (#6a3d9a)
+[ "$(grep -c 'stroke="#6a3d9a"' "$TMP/iso3.svg")" -eq 1 ]; check "render rings one broker" $?
+run render "$DATA/render/isolated" -o "$TMP/x.svg" --highlight clubs
+expect_status "render clubs without --regions" 2
+expect_err "render clubs without --regions" "needs the region adjacency (--regions FILE"
+run render "$DATA/render/isolated" -o "$TMP/clubs.svg" --highlight clubs --regions "$DATA/render/regions.csv"
+expect_status "render --highlight clubs" 0
+grep -q '>Club 1: Bretagne, Normandie (3)</text>' "$TMP/clubs.svg"; check "render legend names the club" $?
+run render "$DATA/render/isolated" -o "$TMP/x.svg" --highlight lonely
+expect_status "render bad --highlight" 2
+expect_err "render bad --highlight" "unknown --highlight value 'lonely'"
+
+# --layout geo on tests/data/render/geo: Paris, Brest and Nice with lat/lon, one
+# Bretagne actor without.  Lambert-93 from PROJ (cs2cs EPSG:4326 EPSG:2154):
+# Brest x 146633 < Paris x 652469 < Nice x 1043410; y (north) Paris 6862035 >
+# Brest 6836262 > Nice 6299400, so in SVG (y down) Paris is above Brest above Nice.
+# (--shape-by none: every node an ellipse, whose centre is read below)
+run render "$DATA/render/geo" -o "$TMP/geo.svg" --layout geo --size-by none --shape-by none
+expect_status "render --layout geo" 0
+xmllint --noout "$TMP/geo.svg" 2>/dev/null; check "render geo svg is well-formed XML" $?
+awk '/<title>n[0-9]*<\/title>/ { n = $0; gsub(/.*<title>|<\/title>.*/, "", n) }
+     /<ellipse/ && n != "" { x = $0; y = $0; sub(/.*cx="/, "", x); sub(/".*/, "", x); sub(/.*cy="/, "", y); sub(/".*/, "", y);
+                             print n, x, y; n = "" }' "$TMP/geo.svg" >"$TMP/pos"
+# n0 Paris, n1 Brest, n2 Nice, n3 the Bretagne actor (nodes.csv order)
+[ "$(sort -k2 -g "$TMP/pos" | cut -d' ' -f1 | tr '\n' ' ')" = "n1 n3 n0 n2 " ]; check "render geo: west to east Brest, Bretagne, Paris, Nice" $? "$(tr '\n' ';' <"$TMP/pos")"
+[ "$(sort -k3 -g "$TMP/pos" | cut -d' ' -f1 | grep -v n3 | tr '\n' ' ')" = "n0 n1 n2 " ]; check "render geo: north to south Paris, Brest, Nice" $? "$(tr '\n' ';' <"$TMP/pos")"
+# the built-in centres are graphs/regions-fr-centres.csv: same map either way
+run render "$DATA/render/geo" -o "$TMP/geo2.svg" --layout geo --size-by none --shape-by none \
+	--centres graphs/regions-fr-centres.csv
+cmp -s "$TMP/geo.svg" "$TMP/geo2.svg"; check "render geo: built-in centres match graphs/regions-fr-centres.csv" $?
+
+# the time limit: neato on 3,000 actors needs minutes; stopped after 1 s, then sfdp
+# is tried (notice) and stopped too: an error, no file
+GEN=build/tests/gen_network
+if [ -x "$GEN" ]; then
+	"$GEN" --actors 3000 --ties 9000 --out "$TMP/slow" >/dev/null
+	run render "$TMP/slow" -o "$TMP/slow.svg" --layout neato --time-limit 1
+	expect_status "render past the time limit" 1
+	expect_err "render past the time limit" "neato did not finish the layout within 1 s; drawing with sfdp instead"
+	expect_err "render past the time limit" "sfdp did not finish the map of 3000 actors within 1 s"
+	[ ! -e "$TMP/slow.svg" ]; check "render past the time limit writes nothing" $?
+fi
+run render "$R/small" -o "$TMP/x.svg" --time-limit soon
+expect_status "render bad --time-limit" 2
+
 run render "$R/small" -o "$TMP/map.pdf"
 expect_status "render pdf" 0
 head -c 5 "$TMP/map.pdf" | grep -q '%PDF-'; check "render pdf is a PDF" $?
@@ -98,6 +173,12 @@ expect_status "render into a missing folder" 4
 run render --help
 expect_status "render --help" 0
 grep -q -- '--labels' "$TMP/out"; check "render --help lists --labels" $?
+# every option of the parser is in the help (src/cli/main.c holds the text)
+for opt in --output --type --layout --title --labels --no-legend --color-by --shape-by --size-by \
+	--cluster-by --highlight --focus-type --regions --centres --time-limit; do
+	grep -q -- "$opt" "$TMP/out" || echo "render --help misses $opt" >>"$TMP/help-missing"
+done
+[ ! -s "$TMP/help-missing" ]; check "render --help lists every option" $? "$(cat "$TMP/help-missing" 2>/dev/null)"
 
 # Ctrl-C while Graphviz works: exit 130, the old file stays, no temporary file
 # remains (neato on 3,000 actors runs for minutes, so the signal comes first)
