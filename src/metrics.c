@@ -3,9 +3,6 @@
  * and communities, one row per actor.  Definitions: docs/measures.md.
  */
 #include <math.h>
-#include <pthread.h>
-#include <stdatomic.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,12 +19,8 @@
 /* Default number of sampled source actors per component (docs/measures.md). */
 #define DEFAULT_SAMPLES 256
 
-/*
- * Unweighted path searches are shared among this many threads when there
- * are at least BFS_THREADED_WORK source x (actors + ties) units of work.
- */
-#define BFS_JOBS 4
-#define BFS_THREADED_WORK 2e7
+/* Exact closeness and harmonic are computed in slices of at least this many actors. */
+#define EXACT_SLICE 256
 
 /* Distance matrices of sampled sources are computed in slices of this many cells. */
 #define DISTANCE_BATCH_CELLS (1 << 22)
@@ -272,375 +265,102 @@ done:
 	return rc;
 }
 
-/* Exact weighted path measures through igraph (NULL: not wanted); unweighted ones use bfs_paths(). */
-static int paths_exact(struct ctx *c, igraph_vector_t *bet, igraph_vector_t *clo, igraph_vector_t *har)
+/*
+ * Exact closeness (harmonic when harmonic is set) of every actor through
+ * igraph, in slices of actors: igraph does not poll for interruption in
+ * every one of these searches, and a slice costs its share of the searches
+ * plus one O(n + m) set-up, so slices of at least EXACT_SLICE actors let
+ * Ctrl-C and the progress line work at a negligible cost.
+ */
+static int closeness_slices(struct ctx *c, igraph_vector_t *out, int harmonic)
 {
 	const igraph_vector_t *len = c->weighted ? &c->dist : NULL;
 	igraph_neimode_t mode = c->directed ? IGRAPH_OUT : IGRAPH_ALL;
+	const char *what = harmonic ? "harmonic" : "closeness";
+	igraph_integer_t slice = c->n / 100 > EXACT_SLICE ? c->n / 100 : EXACT_SLICE;
+	igraph_vector_t part;
 	igraph_error_t err;
 	int rc = 0;
 
-	if (bet) {
-		progress_what = "betweenness";
-		if ((err = igraph_betweenness(c->g, bet, igraph_vss_all(), c->directed, len)) != IGRAPH_SUCCESS) {
-			rc = cm_error_from_igraph(err, "computing betweenness");
+	if (igraph_vector_init(&part, 0) != IGRAPH_SUCCESS)
+		return cm_error_set(CM_ENOMEM, "out of memory while computing %s", what);
+	for (igraph_integer_t v0 = 0; v0 < c->n; v0 += slice) {
+		igraph_integer_t v1 = v0 + slice < c->n ? v0 + slice : c->n;
+
+		if (cm_interrupted()) {
+			rc = cm_error_set(CM_EINTERRUPTED, "interrupted while computing %s", what);
 			goto done;
 		}
-	}
-	if (clo) {
-		progress_what = "closeness";
-		if ((err = igraph_closeness(c->g, clo, NULL, NULL, igraph_vss_all(), mode, len, 1)) != IGRAPH_SUCCESS) {
-			rc = cm_error_from_igraph(err, "computing closeness");
+		cm_progress(what, (double)v0, (double)c->n);
+		if (harmonic)
+			err = igraph_harmonic_centrality(c->g, &part, igraph_vss_range(v0, v1), mode, len, 1);
+		else
+			err = igraph_closeness(c->g, &part, NULL, NULL, igraph_vss_range(v0, v1), mode, len, 1);
+		if (err != IGRAPH_SUCCESS) {
+			rc = cm_error_from_igraph(err, harmonic ? "computing harmonic centrality" : "computing closeness");
 			goto done;
 		}
 		/* igraph gives NaN to an actor who reaches nobody; coopmap says 0 */
-		for (igraph_integer_t v = 0; v < c->n; v++)
-			if (isnan(VECTOR(*clo)[v]))
-				VECTOR(*clo)[v] = 0;
-	}
-	if (har) {
-		progress_what = "harmonic";
-		if ((err = igraph_harmonic_centrality(c->g, har, igraph_vss_all(), mode, len, 1)) != IGRAPH_SUCCESS) {
-			rc = cm_error_from_igraph(err, "computing harmonic centrality");
-			goto done;
+		for (igraph_integer_t v = v0; v < v1; v++) {
+			double x = VECTOR(part)[v - v0];
+
+			VECTOR(*out)[v] = isfinite(x) ? x : 0;
 		}
-		for (igraph_integer_t v = 0; v < c->n; v++)
-			if (!isfinite(VECTOR(*har)[v]))
-				VECTOR(*har)[v] = 0;
 	}
+	cm_progress(what, (double)c->n, (double)c->n);
 done:
-	progress_what = NULL;
+	igraph_vector_destroy(&part);
 	return rc;
 }
 
-/* Compressed adjacency: the neighbours of v are adj[off[v]] .. adj[off[v+1]-1]. */
-struct csr {
-	igraph_integer_t *off;
-	int32_t *adj;      /* 32 bits: half the memory traffic of the searches */
-};
-
-/* Build the adjacency following ties in direction mode (loops left out). */
-static int csr_build(struct csr *out, const igraph_t *g, igraph_neimode_t mode)
+/* Exact path measures through igraph (NULL: not wanted). */
+static int paths_exact(struct ctx *c, igraph_vector_t *bet, igraph_vector_t *clo, igraph_vector_t *har)
 {
-	igraph_integer_t n = igraph_vcount(g), m = igraph_ecount(g);
-	int directed = igraph_is_directed(g);
-	int rc = 0;
-
-	if (n > INT32_MAX) {
-		rc = cm_error_set(CM_EUSAGE, "too many actors for path measures (%ld)", (long)n);
-		goto done;
-	}
-	out->off = calloc((size_t)n + 2, sizeof(*out->off));
-	out->adj = malloc((size_t)(2 * m + 1) * sizeof(*out->adj));
-	if (!out->off || !out->adj) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory while indexing ties");
-		goto done;
-	}
-	for (igraph_integer_t e = 0; e < m; e++) {
-		igraph_integer_t a = IGRAPH_FROM(g, e), b = IGRAPH_TO(g, e);
-
-		if (a == b)
-			continue;
-		if (!directed || mode != IGRAPH_IN)
-			out->off[a + 2]++;
-		if (!directed || mode == IGRAPH_IN)
-			out->off[b + 2]++;
-	}
-	for (igraph_integer_t v = 0; v < n; v++)
-		out->off[v + 2] += out->off[v + 1];
-	for (igraph_integer_t e = 0; e < m; e++) {
-		igraph_integer_t a = IGRAPH_FROM(g, e), b = IGRAPH_TO(g, e);
-
-		if (a == b)
-			continue;
-		if (!directed || mode != IGRAPH_IN)
-			out->adj[out->off[a + 1]++] = (int32_t)b;
-		if (!directed || mode == IGRAPH_IN)
-			out->adj[out->off[b + 1]++] = (int32_t)a;
-	}
-done:
-	return rc;
-}
-
-/* Free an adjacency. */
-static void csr_free(struct csr *c)
-{
-	free(c->off);
-	free(c->adj);
-	c->off = NULL;
-	c->adj = NULL;
-}
-
-/* One share of the sources of bfs_paths(), run by one thread. */
-struct bfs_job {
-	const struct csr *out, *in;      /* shared, read only */
-	const igraph_integer_t *src;
-	igraph_integer_t first, last;    /* this job's sources: src[first..last-1] */
-	igraph_integer_t n, total;
-	double *bet, *cnt, *sumd, *sumh; /* this job's sums (NULL: not wanted) */
-	atomic_long *done;               /* sources finished by every job */
-	int report;                      /* the calling thread reports progress */
-	int failed;                      /* CM_EINTERRUPTED or CM_ENOMEM */
-};
-
-/*
- * Unweighted path sums from the job's sources, by breadth-first search:
- * Brandes' dependencies added to bet (each ordered pair; the caller halves
- * them in undirected networks), and for every actor v reached, the count,
- * sum of distances and sum of 1/distance between v and the source, added
- * to cnt, sumd and sumh.  With in set (directed networks) the distances are
- * those from v to the source, by a second search along reversed ties.
- */
-static void *bfs_run(void *arg)
-{
-	/*
-	 * One record per actor, so that a search touches one cache line per
-	 * neighbour.  The dependency is accumulated as the ratio of path
-	 * counts times (1 + dependency): storing (1 + dependency) / paths
-	 * instead would underflow into slow subnormal numbers on networks with
-	 * long paths, where path counts grow very large.
-	 */
-	struct node {
-		double sigma;   /* shortest paths from the source */
-		double delta;   /* dependency of the source on the actor */
-		int32_t dist;
-		int32_t pad;
-	} *nd = NULL;
-	struct bfs_job *job = arg;
-	const struct csr *out = job->out, *in = job->in;
-	double *bet = job->bet, *cnt = job->cnt, *sumd = job->sumd, *sumh = job->sumh;
-	igraph_integer_t n = job->n;
-	int32_t *order = NULL;
-
-	nd = malloc((size_t)(n > 0 ? n : 1) * sizeof(*nd));
-	order = malloc((size_t)(n > 0 ? n : 1) * sizeof(*order));
-	if (!nd || !order) {
-		job->failed = CM_ENOMEM;
-		goto done;
-	}
-	for (igraph_integer_t v = 0; v < n; v++) {
-		nd[v].sigma = 0;
-		nd[v].delta = 0;
-		nd[v].dist = -1;
-		nd[v].pad = 0;
-	}
-	for (igraph_integer_t i = job->first; i < job->last; i++) {
-		igraph_integer_t s = job->src[i], head = 0, tail = 1;
-
-		if (cm_interrupted()) {
-			job->failed = CM_EINTERRUPTED;
-			goto done;
-		}
-		if (job->report && ((i - job->first) & 7) == 0)
-			cm_progress(bet ? "betweenness" : "closeness",
-			            (double)atomic_load(job->done), (double)job->total);
-		/* forward search, counting shortest paths; order doubles as the queue */
-		nd[s].dist = 0;
-		nd[s].sigma = 1;
-		order[0] = (int32_t)s;
-		while (head < tail) {
-			int32_t v = order[head++];
-			int32_t dn = nd[v].dist + 1;
-			double sv = nd[v].sigma;
-
-			for (igraph_integer_t j = out->off[v]; j < out->off[v + 1]; j++) {
-				struct node *w = &nd[out->adj[j]];
-
-				if (w->dist < 0) {
-					w->dist = dn;
-					order[tail++] = out->adj[j];
-				}
-				if (w->dist == dn)
-					w->sigma += sv;
-			}
-		}
-		if (bet) {
-			/* dependencies, pulled from the successors in reverse order */
-			for (igraph_integer_t k = tail - 1; k > 0; k--) {
-				int32_t v = order[k];
-				int32_t dn = nd[v].dist + 1;
-				double sv = nd[v].sigma, d = 0;
-
-				for (igraph_integer_t j = out->off[v]; j < out->off[v + 1]; j++) {
-					const struct node *w = &nd[out->adj[j]];
-
-					if (w->dist == dn)
-						d += sv / w->sigma * (1.0 + w->delta);
-				}
-				nd[v].delta = d;
-				bet[v] += d;
-			}
-		}
-		if (cnt && !in) {
-			for (igraph_integer_t k = 1; k < tail; k++) {
-				int32_t v = order[k];
-
-				cnt[v] += 1;
-				sumd[v] += nd[v].dist;
-				sumh[v] += 1.0 / nd[v].dist;
-			}
-		}
-		for (igraph_integer_t k = 0; k < tail; k++) {
-			nd[order[k]].dist = -1;
-			nd[order[k]].sigma = 0;
-			nd[order[k]].delta = 0;
-		}
-		if (in) {
-			/* distances from every actor to s: search along reversed ties */
-			nd[s].dist = 0;
-			order[0] = (int32_t)s;
-			head = 0;
-			tail = 1;
-			while (head < tail) {
-				int32_t v = order[head++];
-				int32_t dn = nd[v].dist + 1;
-
-				for (igraph_integer_t j = in->off[v]; j < in->off[v + 1]; j++) {
-					int32_t w = in->adj[j];
-
-					if (nd[w].dist < 0) {
-						nd[w].dist = dn;
-						order[tail++] = w;
-						cnt[w] += 1;
-						sumd[w] += dn;
-						sumh[w] += 1.0 / dn;
-					}
-				}
-			}
-			for (igraph_integer_t k = 0; k < tail; k++)
-				nd[order[k]].dist = -1;
-		}
-		atomic_fetch_add(job->done, 1);
-	}
-done:
-	free(nd);
-	free(order);
-	return NULL;
-}
-
-/*
- * Unweighted path sums from every source in src (see bfs_run), into bet,
- * cnt, sumd and sumh (NULL: not wanted).  Large runs are split into
- * BFS_JOBS shares run by as many threads; the shares and the order in
- * which their sums are added do not depend on the machine, so results
- * repeat exactly.
- */
-static int bfs_paths(struct ctx *c, const igraph_vector_int_t *src, double *bet,
-                     double *cnt, double *sumd, double *sumh)
-{
-	struct bfs_job job[BFS_JOBS];
-	pthread_t tid[BFS_JOBS];
-	int started[BFS_JOBS] = { 0 };
-	double *extra[BFS_JOBS] = { NULL };
-	struct csr out = { 0 }, in = { 0 };
-	igraph_integer_t n = c->n, nsrc = igraph_vector_int_size(src);
-	atomic_long done_count;
-	int rc = 0, njobs = 1, reverse = c->directed && cnt;
-
-	atomic_init(&done_count, 0);
-	memset(job, 0, sizeof(job));
-	if ((rc = csr_build(&out, c->g, IGRAPH_OUT)) < 0)
-		goto done;
-	if (reverse && (rc = csr_build(&in, c->g, IGRAPH_IN)) < 0)
-		goto done;
-	if ((double)nsrc * (double)(c->m + n) >= BFS_THREADED_WORK && nsrc >= BFS_JOBS)
-		njobs = BFS_JOBS;
-	for (int j = 0; j < njobs; j++) {
-		job[j].out = &out;
-		job[j].in = reverse ? &in : NULL;
-		job[j].src = VECTOR(*src);
-		job[j].first = nsrc * j / njobs;
-		job[j].last = nsrc * (j + 1) / njobs;
-		job[j].n = n;
-		job[j].total = nsrc;
-		job[j].done = &done_count;
-		job[j].report = j == 0;
-		if (j == 0) {
-			job[j].bet = bet;
-			job[j].cnt = cnt;
-			job[j].sumd = sumd;
-			job[j].sumh = sumh;
-			continue;
-		}
-		/* the other shares sum into their own zeroed arrays, added in order below */
-		extra[j] = calloc((size_t)(4 * n + 1), sizeof(double));
-		if (!extra[j]) {
-			rc = cm_error_set(CM_ENOMEM, "out of memory while computing paths");
-			goto done;
-		}
-		job[j].bet = bet ? extra[j] : NULL;
-		job[j].cnt = cnt ? extra[j] + n : NULL;
-		job[j].sumd = cnt ? extra[j] + 2 * n : NULL;
-		job[j].sumh = cnt ? extra[j] + 3 * n : NULL;
-	}
-	for (int j = 1; j < njobs; j++) {
-		if (pthread_create(&tid[j], NULL, bfs_run, &job[j]) != 0)
-			job[j].failed = CM_ENOMEM;
-		else
-			started[j] = 1;
-	}
-	bfs_run(&job[0]);
-	for (int j = 1; j < njobs; j++)
-		if (started[j])
-			pthread_join(tid[j], NULL);
-	for (int j = 0; j < njobs; j++)
-		if (job[j].failed) {
-			rc = job[j].failed == CM_EINTERRUPTED
-				? cm_error_set(CM_EINTERRUPTED, "interrupted while computing paths")
-				: cm_error_set(CM_ENOMEM, "out of memory while computing paths");
-			goto done;
-		}
-	for (int j = 1; j < njobs; j++)
-		for (igraph_integer_t v = 0; v < n; v++) {
-			if (bet)
-				bet[v] += job[j].bet[v];
-			if (cnt) {
-				cnt[v] += job[j].cnt[v];
-				sumd[v] += job[j].sumd[v];
-				sumh[v] += job[j].sumh[v];
-			}
-		}
-	cm_progress(bet ? "betweenness" : "closeness", (double)nsrc, (double)nsrc);
-done:
-	for (int j = 0; j < BFS_JOBS; j++)
-		free(extra[j]);
-	csr_free(&out);
-	csr_free(&in);
-	return rc;
-}
-
-/*
- * Weighted path sums (tie length 1/weight) through igraph: betweenness from
- * the sources (already halved by igraph in undirected networks) and the
- * distance sums as in bfs_paths(), by Dijkstra in slices of sources.
- */
-static int dijkstra_paths(struct ctx *c, const igraph_vector_int_t *src, igraph_vector_t *bet,
-                          double *cnt, double *sumd, double *sumh)
-{
-	igraph_integer_t nsrc = igraph_vector_int_size(src), batch;
-	igraph_matrix_t d;
 	igraph_error_t err;
 	int rc = 0;
 
-	if (igraph_matrix_init(&d, 0, 0) != IGRAPH_SUCCESS)
-		return cm_error_set(CM_ENOMEM, "out of memory while computing paths");
 	if (bet) {
 		progress_what = "betweenness";
-		err = igraph_betweenness_subset(c->g, bet, igraph_vss_all(), c->directed,
-		                                igraph_vss_vector(src), igraph_vss_all(), &c->dist);
+		err = igraph_betweenness(c->g, bet, igraph_vss_all(), c->directed,
+		                         c->weighted ? &c->dist : NULL);
 		progress_what = NULL;
 		if (err != IGRAPH_SUCCESS) {
 			rc = cm_error_from_igraph(err, "computing betweenness");
 			goto done;
 		}
 	}
-	if (!cnt)
+	if (clo && (rc = closeness_slices(c, clo, 0)) < 0)
 		goto done;
+	if (har && (rc = closeness_slices(c, har, 1)) < 0)
+		goto done;
+done:
+	return rc;
+}
+
+/*
+ * Distance sums between every actor and the sources, by igraph_distances
+ * (igraph_distances_dijkstra with --weighted) from slices of sources, so
+ * that at most DISTANCE_BATCH_CELLS distances are held at a time.  For each
+ * actor v and source s != v that are connected: cnt[v] counts s, sumd[v]
+ * adds d(v, s) and sumh[v] adds 1 / d(v, s).  In directed networks d(v, s)
+ * is the length of the paths from v to s (searches along reversed ties).
+ */
+static int distance_sums(struct ctx *c, const igraph_vector_int_t *src, double *cnt,
+                         double *sumd, double *sumh)
+{
+	igraph_neimode_t mode = c->directed ? IGRAPH_IN : IGRAPH_ALL;
+	igraph_integer_t nsrc = igraph_vector_int_size(src), batch;
+	igraph_matrix_t d;
+	igraph_error_t err;
+	int rc = 0;
+
+	if (igraph_matrix_init(&d, 0, 0) != IGRAPH_SUCCESS)
+		return cm_error_set(CM_ENOMEM, "out of memory while computing distances");
 	batch = DISTANCE_BATCH_CELLS / (c->n > 0 ? c->n : 1);
 	if (batch < 1)
 		batch = 1;
 	for (igraph_integer_t b0 = 0; b0 < nsrc; b0 += batch) {
-		igraph_integer_t b1 = b0 + batch < nsrc ? b0 + batch : nsrc;
+		igraph_integer_t b1 = b0 + batch < nsrc ? b0 + batch : nsrc, rows = b1 - b0;
 		igraph_vector_int_t slice;
 
 		if (cm_interrupted()) {
@@ -648,22 +368,28 @@ static int dijkstra_paths(struct ctx *c, const igraph_vector_int_t *src, igraph_
 			goto done;
 		}
 		cm_progress("closeness", (double)b0, (double)nsrc);
-		igraph_vector_int_view(&slice, VECTOR(*src) + b0, b1 - b0);
-		err = igraph_distances_dijkstra(c->g, &d, igraph_vss_vector(&slice), igraph_vss_all(),
-		                                &c->dist, c->directed ? IGRAPH_IN : IGRAPH_ALL);
+		igraph_vector_int_view(&slice, VECTOR(*src) + b0, rows);
+		if (c->weighted)
+			err = igraph_distances_dijkstra(c->g, &d, igraph_vss_vector(&slice), igraph_vss_all(),
+			                                &c->dist, mode);
+		else
+			err = igraph_distances(c->g, &d, igraph_vss_vector(&slice), igraph_vss_all(), mode);
 		if (err != IGRAPH_SUCCESS) {
 			rc = cm_error_from_igraph(err, "computing distances");
 			goto done;
 		}
+		/* the matrix is column-major: the rows-long column v holds d(v, slice) */
 		for (igraph_integer_t v = 0; v < c->n; v++) {
-			for (igraph_integer_t r = 0; r < b1 - b0; r++) {
-				double x = MATRIX(d, r, v);
+			const double *col = &MATRIX(d, 0, v);
 
-				if (VECTOR(*src)[b0 + r] == v || !isfinite(x))
-					continue;
-				cnt[v] += 1;
-				sumd[v] += x;
-				sumh[v] += 1.0 / x;
+			for (igraph_integer_t r = 0; r < rows; r++) {
+				double x = col[r];
+
+				if (x > 0 && x < IGRAPH_INFINITY) {
+					cnt[v] += 1;
+					sumd[v] += x;
+					sumh[v] += 1.0 / x;
+				}
 			}
 		}
 	}
@@ -677,12 +403,13 @@ done:
  * Path measures from source actors.  With k > 0, each (weak) component
  * with more than k actors contributes k sources drawn without replacement
  * (seeded); smaller components, and every component when k <= 0, use all
- * their actors, so they are exact.  Betweenness sums the dependencies of
- * the paths leaving the sources and scales them by size/sources; closeness
- * is 1 / the mean distance to the sources reached; harmonic scales the sum
- * of 1/distance to the sources by (size-1)/(sources other than the actor)
- * and divides by n-1.  Undirected distances are symmetric; in directed
- * networks the distances from the actor to the sources are used.
+ * their actors, so they are exact.  Betweenness is igraph's betweenness
+ * from the sources to every actor (igraph_betweenness_subset, which halves
+ * the dependencies in undirected networks, so that all sources give
+ * igraph_betweenness) scaled by size/sources; closeness is 1 / the mean
+ * distance to the sources reached; harmonic scales the sum of 1/distance to
+ * the sources by (size-1)/(sources other than the actor) and divides by
+ * n-1 (docs/measures.md derives the estimators).
  */
 static int paths_from_sources(struct ctx *c, igraph_integer_t k, igraph_vector_t *bet,
                               igraph_vector_t *clo, igraph_vector_t *har, int *estimated)
@@ -739,6 +466,17 @@ static int paths_from_sources(struct ctx *c, igraph_integer_t k, igraph_vector_t
 			if (igraph_vector_int_push_back(&src, VECTOR(members)[base + VECTOR(pick)[j]]))
 				goto nomem;
 	}
+	if (bet) {
+		progress_what = "betweenness";
+		err = igraph_betweenness_subset(c->g, bet, igraph_vss_all(), c->directed,
+		                                igraph_vss_vector(&src), igraph_vss_all(),
+		                                c->weighted ? &c->dist : NULL);
+		progress_what = NULL;
+		if (err != IGRAPH_SUCCESS) {
+			rc = cm_error_from_igraph(err, "computing betweenness");
+			goto done;
+		}
+	}
 	if (clo || har) {
 		cnt = calloc((size_t)c->n, sizeof(*cnt));
 		sumd = calloc((size_t)c->n, sizeof(*sumd));
@@ -748,19 +486,9 @@ static int paths_from_sources(struct ctx *c, igraph_integer_t k, igraph_vector_t
 			goto nomem;
 		for (igraph_integer_t i = 0; i < igraph_vector_int_size(&src); i++)
 			insample[VECTOR(src)[i]] = 1;
+		if ((rc = distance_sums(c, &src, cnt, sumd, sumh)) < 0)
+			goto done;
 	}
-	if (bet)
-		igraph_vector_null(bet);
-	if (c->weighted) {
-		rc = dijkstra_paths(c, &src, bet, cnt, sumd, sumh);
-	} else {
-		rc = bfs_paths(c, &src, bet ? VECTOR(*bet) : NULL, cnt, sumd, sumh);
-		/* Brandes counts each pair from both ends in an undirected network */
-		if (rc == 0 && bet && !c->directed)
-			igraph_vector_scale(bet, 0.5);
-	}
-	if (rc < 0)
-		goto done;
 	for (igraph_integer_t v = 0; v < c->n; v++) {
 		igraph_integer_t comp = VECTOR(memb)[v];
 		double size = (double)VECTOR(csize)[comp], ks = (double)VECTOR(ksize)[comp];
@@ -780,6 +508,7 @@ static int paths_from_sources(struct ctx *c, igraph_integer_t k, igraph_vector_t
 nomem:
 	rc = cm_error_set(CM_ENOMEM, "out of memory while choosing source actors");
 done:
+	progress_what = NULL;
 	free(cnt);
 	free(sumd);
 	free(sumh);
@@ -811,7 +540,7 @@ static int compute_paths(struct ctx *c, unsigned want)
 		k = 0;
 	else if (k <= 0 && (double)c->n * (double)(c->n + c->m) > PATH_EXACT_LIMIT)
 		k = DEFAULT_SAMPLES;
-	if (k <= 0 && c->weighted)
+	if (k <= 0)
 		rc = paths_exact(c, want & CM_M_BETWEENNESS ? &bet : NULL,
 		                 want & CM_M_CLOSENESS ? &clo : NULL,
 		                 want & CM_M_HARMONIC ? &har : NULL);

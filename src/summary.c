@@ -17,14 +17,18 @@
 #include "internal.h"
 
 /*
- * Diameter and average path length are exact up to this many actors and
- * while actors x (actors + ties), the work of one BFS per actor, stays
- * under CM_SUMMARY_EXACT_WORK (about ten seconds); beyond, estimated.
+ * Diameter and average path length are exact (one breadth-first search
+ * from every actor, by igraph) while actors x (actors + ties), the work of
+ * those searches, stays under CM_SUMMARY_EXACT_WORK: igraph does about 1e8
+ * such units per second (measured, docs/summary.md), so a few seconds.
+ * Beyond, they are estimated from CM_SUMMARY_SAMPLES searches.
  */
-#define CM_SUMMARY_EXACT_MAX 20000
-#define CM_SUMMARY_EXACT_WORK 1e9
+#define CM_SUMMARY_EXACT_WORK 3e8
+#define CM_SUMMARY_EXACT_TEXT "3 x 10^8"
 /* BFS sources drawn when estimating them. */
 #define CM_SUMMARY_SAMPLES 200
+/* Distances from sampled sources are computed in slices of this many cells. */
+#define CM_SUMMARY_BATCH_CELLS (1 << 22)
 
 /* One tie of the undirected view before pairs are merged. */
 struct pair {
@@ -139,85 +143,136 @@ done:
 }
 
 /*
- * Estimate diameter and average path length from BFS trees rooted at a
- * random sample of actors: the largest distance seen (a lower bound of the
- * diameter) and the mean distance over the pairs reached.
+ * Exact diameter and average path length from one pass of searches: the
+ * histogram of the lengths of the shortest paths between connected pairs
+ * (igraph_path_length_hist; igraph_diameter and
+ * igraph_average_path_length would each search from every actor).
  */
-static int sampled_paths(double *diameter, double *apl, const igraph_t *g, int directed)
+static int exact_paths(double *diameter, double *apl, const igraph_t *g, int directed)
 {
-	igraph_integer_t n = igraph_vcount(g), k = n < CM_SUMMARY_SAMPLES ? n : CM_SUMMARY_SAMPLES;
-	igraph_adjlist_t al;
-	igraph_vector_int_t sources;
-	igraph_integer_t *dist = NULL, *queue = NULL, longest = 0;
-	double sum = 0, reached = 0;
-	int have_al = 0, have_sources = 0, rc = 0;
+	igraph_vector_t hist;
+	igraph_real_t unconnected;
 	igraph_error_t err;
+	double pairs = 0, sum = 0;
+	int rc = 0;
 
 	*diameter = *apl = NAN;
-	err = igraph_adjlist_init(g, &al, directed ? IGRAPH_OUT : IGRAPH_ALL, IGRAPH_NO_LOOPS,
-	                          IGRAPH_NO_MULTIPLE);
-	if (err != IGRAPH_SUCCESS) {
-		rc = cm_error_from_igraph(err, "estimating path lengths");
+	if ((err = igraph_vector_init(&hist, 0)) != IGRAPH_SUCCESS)
+		return cm_error_from_igraph(err, "computing path lengths");
+	if ((err = igraph_path_length_hist(g, &hist, &unconnected, directed)) != IGRAPH_SUCCESS) {
+		rc = cm_error_from_igraph(err, "computing path lengths");
 		goto done;
 	}
-	have_al = 1;
-	if ((err = igraph_vector_int_init(&sources, 0)) != IGRAPH_SUCCESS) {
-		rc = cm_error_from_igraph(err, "estimating path lengths");
-		goto done;
+	/* hist[i] counts the pairs at distance i + 1 */
+	for (igraph_integer_t i = 0; i < igraph_vector_size(&hist); i++) {
+		double k = VECTOR(hist)[i];
+
+		if (k > 0) {
+			pairs += k;
+			sum += k * (double)(i + 1);
+			*diameter = (double)(i + 1);
+		}
 	}
+	if (pairs > 0)
+		*apl = sum / pairs;
+done:
+	igraph_vector_destroy(&hist);
+	return rc;
+}
+
+/*
+ * Estimate diameter and average path length from k actors drawn at random
+ * (seeded by the caller): igraph_distances from slices of them, so that at
+ * most CM_SUMMARY_BATCH_CELLS distances are held at a time.  The average is
+ * the mean distance over the pairs (source, actor reached); the diameter
+ * the longest distance seen, raised by one more search from the farthest
+ * actor found (a double sweep): still a lower bound of the diameter.
+ */
+static int sampled_paths(double *diameter, double *apl, const igraph_t *g, int directed,
+                         igraph_integer_t k)
+{
+	igraph_neimode_t mode = directed ? IGRAPH_OUT : IGRAPH_ALL;
+	igraph_integer_t n = igraph_vcount(g), batch, far = -1;
+	igraph_vector_int_t sources;
+	igraph_matrix_t d;
+	igraph_vector_t ecc;
+	double sum = 0, reached = 0, longest = 0;
+	int have_sources = 0, have_d = 0, have_ecc = 0, rc = 0;
+	igraph_error_t err;
+	const char *what = "estimating path lengths";
+
+	*diameter = *apl = NAN;
+	if (k > n)
+		k = n;
+	if ((err = igraph_vector_int_init(&sources, 0)) != IGRAPH_SUCCESS)
+		goto fail;
 	have_sources = 1;
-	if ((err = igraph_random_sample(&sources, 0, n - 1, k)) != IGRAPH_SUCCESS) {
-		rc = cm_error_from_igraph(err, "sampling actors");
-		goto done;
-	}
-	dist = malloc((size_t)n * sizeof(*dist));
-	queue = malloc((size_t)n * sizeof(*queue));
-	if (!dist || !queue) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
-		goto done;
-	}
-	for (igraph_integer_t s = 0; s < k; s++) {
-		igraph_integer_t head = 0, tail = 0;
+	if ((err = igraph_matrix_init(&d, 0, 0)) != IGRAPH_SUCCESS)
+		goto fail;
+	have_d = 1;
+	if ((err = igraph_vector_init(&ecc, 0)) != IGRAPH_SUCCESS)
+		goto fail;
+	have_ecc = 1;
+	what = "sampling actors";
+	if ((err = igraph_random_sample(&sources, 0, n - 1, k)) != IGRAPH_SUCCESS)
+		goto fail;
+	what = "estimating path lengths";
+	batch = CM_SUMMARY_BATCH_CELLS / (n > 0 ? n : 1);
+	if (batch < 1)
+		batch = 1;
+	for (igraph_integer_t b0 = 0; b0 < k; b0 += batch) {
+		igraph_integer_t b1 = b0 + batch < k ? b0 + batch : k;
+		igraph_vector_int_t slice;
 
 		if (cm_interrupted()) {
 			rc = cm_error_set(CM_EINTERRUPTED, "interrupted while estimating path lengths");
 			goto done;
 		}
-		cm_progress("path lengths", (double)s, (double)k);
-		for (igraph_integer_t v = 0; v < n; v++)
-			dist[v] = -1;
-		dist[VECTOR(sources)[s]] = 0;
-		queue[tail++] = VECTOR(sources)[s];
-		while (head < tail) {
-			igraph_integer_t v = queue[head++];
-			igraph_vector_int_t *nb = igraph_adjlist_get(&al, v);
+		cm_progress("path lengths", (double)b0, (double)k);
+		igraph_vector_int_view(&slice, VECTOR(sources) + b0, b1 - b0);
+		err = igraph_distances(g, &d, igraph_vss_vector(&slice), igraph_vss_all(), mode);
+		if (err != IGRAPH_SUCCESS)
+			goto fail;
+		/* column-major: the column of actor v holds its distances from the slice */
+		for (igraph_integer_t v = 0; v < n; v++) {
+			const double *col = &MATRIX(d, 0, v);
 
-			for (igraph_integer_t i = 0; i < igraph_vector_int_size(nb); i++) {
-				igraph_integer_t u = VECTOR(*nb)[i];
+			for (igraph_integer_t r = 0; r < b1 - b0; r++) {
+				double x = col[r];
 
-				if (dist[u] >= 0)
-					continue;
-				dist[u] = dist[v] + 1;
-				sum += (double)dist[u];
-				reached++;
-				if (dist[u] > longest)
-					longest = dist[u];
-				queue[tail++] = u;
+				if (x > 0 && x < IGRAPH_INFINITY) {
+					sum += x;
+					reached++;
+					if (x > longest) {
+						longest = x;
+						far = v;
+					}
+				}
 			}
 		}
 	}
 	cm_progress("path lengths", (double)k, (double)k);
-	if (reached > 0) {
-		*diameter = (double)longest;
-		*apl = sum / reached;
+	if (reached == 0)
+		goto done;
+	if (far >= 0) {
+		err = igraph_eccentricity(g, &ecc, igraph_vss_1(far), mode);
+		if (err != IGRAPH_SUCCESS)
+			goto fail;
+		if (VECTOR(ecc)[0] > longest)
+			longest = VECTOR(ecc)[0];
 	}
+	*diameter = longest;
+	*apl = sum / reached;
+	goto done;
+fail:
+	rc = cm_error_from_igraph(err, what);
 done:
-	free(dist);
-	free(queue);
+	if (have_ecc)
+		igraph_vector_destroy(&ecc);
+	if (have_d)
+		igraph_matrix_destroy(&d);
 	if (have_sources)
 		igraph_vector_int_destroy(&sources);
-	if (have_al)
-		igraph_adjlist_destroy(&al);
 	return rc;
 }
 
@@ -408,20 +463,18 @@ int cm_summary_compute(cm_summary *out, const cm_network *net, unsigned long see
 	for (igraph_integer_t v = 0; v < n; v++)
 		out->isolated += VECTOR(degree)[v] == 0;
 
-	if (m > 0 && (n > CM_SUMMARY_EXACT_MAX ||
-	              (double)n * ((double)n + (double)m) > CM_SUMMARY_EXACT_WORK)) {
+	if (m > 0 && (double)n * ((double)n + (double)m) > CM_SUMMARY_EXACT_WORK) {
 		TRY(igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)seed), "sampling actors");
-		if ((rc = sampled_paths(&out->diameter, &out->average_path_length, g, directed)) < 0)
+		if ((rc = sampled_paths(&out->diameter, &out->average_path_length, g, directed,
+		                        CM_SUMMARY_SAMPLES)) < 0)
 			goto done;
 		out->paths_estimated = 1;
-		cm_notice("diameter and average path length estimated from %d of %" IGRAPH_PRId
-		          " actors (exact only up to %d actors and 10^9 actors x (actors + ties))",
-		          CM_SUMMARY_SAMPLES, n, CM_SUMMARY_EXACT_MAX);
+		cm_notice("diameter and average path length estimated from %d sampled source actors "
+		          "of %" IGRAPH_PRId " (exact only while actors x (actors + ties) <= "
+		          CM_SUMMARY_EXACT_TEXT ")", CM_SUMMARY_SAMPLES, n);
 	} else if (m > 0) {
-		TRY(igraph_diameter(g, &out->diameter, NULL, NULL, NULL, NULL, directed, 1),
-		    "computing the diameter");
-		TRY(igraph_average_path_length(g, &out->average_path_length, NULL, directed, 1),
-		    "computing the average path length");
+		if ((rc = exact_paths(&out->diameter, &out->average_path_length, g, directed)) < 0)
+			goto done;
 	}
 
 	if (n > 0)

@@ -587,6 +587,66 @@ static void test_selection_and_empty(void **state)
 	cm_network_free(net);
 }
 
+/* Progress handler that interrupts the computation at its first report. */
+static void interrupt_now(void *ctx, const char *what, double done, double total)
+{
+	(void)ctx;
+	(void)what;
+	(void)done;
+	(void)total;
+	cm_interrupt();
+}
+
+/*
+ * Runs last (cm_interrupt() cannot be undone).  The first run is
+ * interrupted from its first progress report, so that igraph_closeness
+ * starts with the interruption pending: igraph 0.10.2 then returns
+ * IGRAPH_INTERRUPTED from its interruption point without calling the error
+ * handler, leaving its work memory on the FINALLY stack (finding F11 in
+ * docs/reliability.md: a leak under ASan, and stale entries for the next
+ * failure to free).  Every later route through igraph (exact, sampled,
+ * weighted, the other measures) starts interrupted.  Each must fail with
+ * CM_EINTERRUPTED, return no table and leave the FINALLY stack empty.
+ */
+static void test_interrupted(void **state)
+{
+	static const struct {
+		unsigned metrics;
+		int exact, weighted;
+		igraph_integer_t samples;
+	} runs[] = {
+		{ CM_M_CLOSENESS, 1, 0, 0 },
+		{ CM_M_BETWEENNESS, 1, 0, 0 },
+		{ CM_M_HARMONIC, 1, 1, 0 },
+		{ CM_M_BETWEENNESS, 0, 0, 64 },
+		{ CM_M_CLOSENESS | CM_M_HARMONIC, 0, 1, 64 },
+		{ CM_M_EIGENVECTOR, 0, 0, 0 },
+		{ CM_M_COMMUNITY, 0, 0, 0 },
+	};
+	cm_network *net = random_net(2000, 10000, 0);
+
+	(void)state;
+	cm_progress_set_handler(interrupt_now, NULL);
+	for (size_t i = 0; i < sizeof(runs) / sizeof(runs[0]); i++) {
+		cm_metrics_options o = { 0 };
+		cm_table *t = NULL;
+
+		o.metrics = runs[i].metrics;
+		o.exact = runs[i].exact;
+		o.weighted = runs[i].weighted;
+		o.samples = runs[i].samples;
+		cm_error_clear();
+		if (cm_metrics_compute(&t, net, &o) != CM_EINTERRUPTED)
+			fail_msg("run %zu was not interrupted", i);
+		assert_true(cm_interrupted());
+		assert_null(t);
+		assert_int_equal(IGRAPH_FINALLY_STACK_SIZE(), 0);
+	}
+	cm_progress_set_handler(NULL, NULL);
+	cm_error_clear();
+	cm_network_free(net);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -601,6 +661,7 @@ int main(void)
 		cmocka_unit_test(test_sampled_all_equals_exact),
 		cmocka_unit_test(test_sampled_error),
 		cmocka_unit_test(test_selection_and_empty),
+		cmocka_unit_test(test_interrupted), /* last: cm_interrupt() stays */
 	};
 
 	igraph_set_attribute_table(&igraph_cattribute_table);

@@ -494,7 +494,8 @@ static void keep_notice(void *ctx, const char *message)
 }
 
 /*
- * Above 20,000 actors the path figures are estimated.  On a ring of 20,001
+ * Above actors x (actors + ties) = 3e8 the path figures are estimated (here
+ * 20,001 x 40,002 = 8.0e8).  On a ring of 20,001
  * actors every actor sees the same distances 1,1,2,2,...,10000,10000, so
  * any sample gives the exact figures: diameter 10000 and average
  * 2*(10000*10001/2)/20000 = 5000.5.  No triangle: transitivity 0.
@@ -522,6 +523,35 @@ static void test_estimated(void **state)
 	out = render(&s, CM_FORMAT_JSON);
 	assert_non_null(strstr(out, ",\n  \"paths_estimated\": true\n}\n"));
 	free(out);
+	cm_summary_free(&s);
+	igraph_destroy(&net.graph);
+}
+
+/*
+ * Estimates on a path of 20,000 actors (20,000 x 39,999 = 8.0e8 > 3e8).
+ * By hand: the two ends are 19,999 ties apart, the diameter; whatever the
+ * sampled sources, the farthest actor found is an end, and the search from
+ * it (double sweep) finds 19,999, so the estimate is exact.  The mean
+ * distance over the n(n-1)/2 pairs is sum_{d=1}^{n-1} d (n - d) / (n(n-1)/2)
+ * = (n + 1) / 3 = 6667; a source at position i has mean distance
+ * (i(i+1) + (n-1-i)(n-i)) / (2(n-1)), between n/4 and n/2, so 200 sources
+ * estimate 6667 within a few percent (5% allowed).
+ */
+static void test_estimated_path(void **state)
+{
+	cm_network net = { 0 };
+	cm_summary s;
+	igraph_t g;
+
+	(void)state;
+	assert_int_equal(igraph_ring(&g, 20000, IGRAPH_UNDIRECTED, 0, 0), IGRAPH_SUCCESS);
+	hand_network(&net, &g, 0);
+	assert_int_equal(cm_summary_compute(&s, &net, CM_DEFAULT_SEED), 0);
+	assert_true(s.paths_estimated);
+	assert_close(s.diameter, 19999);
+	assert_true(fabs(s.average_path_length / (20001.0 / 3.0) - 1) < 0.05);
+	/* and it is an estimate, not the exact figure */
+	assert_true(fabs(s.average_path_length - 20001.0 / 3.0) > 1e-6);
 	cm_summary_free(&s);
 	igraph_destroy(&net.graph);
 }
@@ -580,6 +610,7 @@ int main(void)
 		cmocka_unit_test(test_empty),
 		cmocka_unit_test(test_no_ties),
 		cmocka_unit_test(test_estimated),
+		cmocka_unit_test(test_estimated_path),
 		cmocka_unit_test(test_bad_weight),
 		cmocka_unit_test(test_write_error),
 	};

@@ -30,7 +30,7 @@ typedef struct cm_summary {
 	igraph_integer_t isolated;           /**< actors with no tie */
 	double diameter;                     /**< unweighted, over connected pairs; NaN if no tie */
 	double average_path_length;          /**< unweighted, over connected pairs; NaN if no tie */
-	int paths_estimated;                 /**< non-zero when diameter/APL come from samples */
+	int paths_estimated;                 /**< non-zero when diameter/APL come from 200 sampled sources */
 	double transitivity;                 /**< global clustering; NaN when undefined */
 	double degree_assortativity;         /**< NaN when undefined */
 	double modularity;                   /**< of the Leiden partition */
@@ -87,7 +87,7 @@ typedef struct cm_metrics_options {
 	int exact;                     /**< never sample path measures (wins over samples) */
 	/**
 	 * Source actors sampled per component for betweenness, closeness and
-	 * harmonic.  0: exact while actors x ties <= 5e9, else 256.  A positive
+	 * harmonic.  0: exact while actors x (actors + ties) <= 1e9, else 256.  A positive
 	 * value always samples (a component of at most that many actors is
 	 * then exact, so samples >= actors gives the exact values).
 	 */

@@ -1,5 +1,4 @@
 /* coopmap metrics: one row per actor with the measures asked for. */
-#include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -84,6 +83,54 @@ static int check_sort_column(const char *name, unsigned want)
 	return cli_usage_error("metrics", "--sort: no column '%s' (columns: %s)", name, list);
 }
 
+/* What metrics' own options set. */
+struct metrics_args {
+	cm_metrics_options mo;
+	cm_format format;
+	const char *sort;
+	size_t top;
+};
+
+/* metrics' own options: --metrics, --format, --sort, --top, --weighted, --exact, --betweenness-samples. */
+static int metrics_option(void *ctx, int opt, const char *arg)
+{
+	struct metrics_args *a = ctx;
+	long v;
+
+	switch (opt) {
+	case OPT_METRICS:
+		if (cm_metrics_parse(&a->mo.metrics, arg) < 0) {
+			cli_usage_error("metrics", "%s", cm_error_message());
+			cm_error_clear();
+			return CLI_EUSAGE;
+		}
+		return 0;
+	case OPT_FORMAT:
+		return cli_parse_format(&a->format, "metrics", arg);
+	case OPT_SORT:
+		a->sort = arg;
+		return 0;
+	case OPT_TOP:
+		if ((v = cli_parse_long("metrics", "--top", arg, 1, LONG_MAX)) == LONG_MIN)
+			return CLI_EUSAGE;
+		a->top = (size_t)v;
+		return 0;
+	case OPT_WEIGHTED:
+		a->mo.weighted = 1;
+		return 0;
+	case OPT_EXACT:
+		a->mo.exact = 1;
+		return 0;
+	case OPT_SAMPLES:
+		if ((v = cli_parse_long("metrics", "--betweenness-samples", arg, 1, LONG_MAX)) == LONG_MIN)
+			return CLI_EUSAGE;
+		a->mo.samples = (igraph_integer_t)v;
+		return 0;
+	default:
+		return cli_usage_error("metrics", "unexpected option");
+	}
+}
+
 int cmd_metrics(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -99,111 +146,54 @@ int cmd_metrics(int argc, char **argv)
 	};
 	static const char *const ascending[] = { "id", "label", "type", "region" };
 	struct cli_common common = { 0 };
-	cm_metrics_options mo = { 0 };
-	cm_format format = CM_FORMAT_TABLE;
+	struct metrics_args a = { .format = CM_FORMAT_TABLE };
 	cm_network *net = NULL;
 	cm_table *table = NULL;
-	const char *input, *sort = NULL;
-	size_t top = 0;
-	long v;
-	int opt, status = CLI_OK, rc;
+	const char *input;
+	int status, rc;
 
-	while ((opt = getopt_long(argc, argv, "m:f:", longopts, NULL)) != -1) {
-		switch (opt) {
-		case OPT_METRICS:
-			if (cm_metrics_parse(&mo.metrics, optarg) < 0) {
-				status = cli_usage_error("metrics", "%s", cm_error_message());
-				goto done;
-			}
-			continue;
-		case OPT_FORMAT:
-			if (cm_format_parse(&format, optarg) < 0) {
-				status = cli_usage_error("metrics", "%s", cm_error_message());
-				goto done;
-			}
-			continue;
-		case OPT_SORT:
-			sort = optarg;
-			continue;
-		case OPT_TOP:
-			if ((v = cli_parse_long("metrics", "--top", optarg, 1, LONG_MAX)) == LONG_MIN) {
-				status = CLI_EUSAGE;
-				goto done;
-			}
-			top = (size_t)v;
-			continue;
-		case OPT_WEIGHTED:
-			mo.weighted = 1;
-			continue;
-		case OPT_EXACT:
-			mo.exact = 1;
-			continue;
-		case OPT_SAMPLES:
-			if ((v = cli_parse_long("metrics", "--betweenness-samples", optarg, 1, LONG_MAX)) == LONG_MIN) {
-				status = CLI_EUSAGE;
-				goto done;
-			}
-			mo.samples = (igraph_integer_t)v;
-			continue;
-		case '?':
-			status = cli_usage_error("metrics", "see 'coopmap metrics --help'");
-			goto done;
-		default:
-			break;
-		}
-		rc = cli_common_option(&common, "metrics", opt, optarg);
-		if (rc == -2)
-			goto done;
-		if (rc != 0) {
-			status = CLI_EUSAGE;
-			goto done;
-		}
-	}
-	if (mo.exact && mo.samples > 0) {
+	status = cli_parse(&input, &common, "metrics", argc, argv, "m:f:", longopts, metrics_option, &a);
+	if (status != 0)
+		goto done;
+	if (a.mo.exact && a.mo.samples > 0) {
 		status = cli_usage_error("metrics", "--exact and --betweenness-samples exclude each other");
 		goto done;
 	}
-	if (!mo.metrics)
-		mo.metrics = CM_M_ALL;
-	if (sort && (status = check_sort_column(sort, mo.metrics)) != CLI_OK)
+	if (!a.mo.metrics)
+		a.mo.metrics = CM_M_ALL;
+	if (a.sort && (status = check_sort_column(a.sort, a.mo.metrics)) != CLI_OK)
 		goto done;
-	if (!(input = cli_input("metrics", argc, argv))) {
-		status = CLI_EUSAGE;
-		goto done;
-	}
 	if ((status = cli_load(&net, input, &common)) != CLI_OK)
 		goto done;
-	mo.seed = common.have_seed ? common.seed : CM_DEFAULT_SEED;
+	a.mo.seed = common.have_seed ? common.seed : CM_DEFAULT_SEED;
 	if (!common.quiet && isatty(STDERR_FILENO)) {
 		cm_progress_set_handler(show_progress, &progress);
 		cm_notice_set_handler(notice_over_progress, NULL);
 	}
-	rc = cm_metrics_compute(&table, net, &mo);
+	rc = cm_metrics_compute(&table, net, &a.mo);
 	cm_progress_set_handler(NULL, NULL);
 	clear_progress(&progress);
 	if (rc < 0) {
 		status = cli_fail(rc);
 		goto done;
 	}
-	if (sort) {
-		int col = cm_table_column(table, sort), descending = 1;
+	if (a.sort) {
+		int col = cm_table_column(table, a.sort), descending = 1;
 
 		for (size_t i = 0; i < 4; i++)
-			if (!strcmp(sort, ascending[i]))
+			if (!strcmp(a.sort, ascending[i]))
 				descending = 0;
 		if (col < 0 || (rc = cm_table_sort(table, (size_t)col, descending)) < 0) {
-			status = cli_fail(col < 0 ? cm_error_set(CM_ERROR, "no column '%s'", sort) : rc);
+			status = cli_fail(col < 0 ? cm_error_set(CM_ERROR, "no column '%s'", a.sort) : rc);
 			goto done;
 		}
 	}
-	rc = cm_table_write(stdout, table, format, top);
-	if (rc < 0 && !(rc == CM_EIO && errno == EPIPE))
-		status = cli_fail(rc);
+	status = cli_output_status(cm_table_write(stdout, table, a.format, a.top));
 done:
 	cm_progress_set_handler(NULL, NULL);
 	clear_progress(&progress);
 	cm_table_free(table);
 	cm_network_free(net);
 	cli_common_free(&common);
-	return status;
+	return status == CLI_STOP ? CLI_OK : status;
 }

@@ -92,7 +92,7 @@ row() {
 	echo "clustering, eigenvector, communities and betweenness from 256 sampled source actors,"
 	echo "write a CSV. Wall time is the best of $REPEAT runs (one run for the slow peers); peak"
 	echo "memory is the maximum resident set size (/usr/bin/time %M); CPU is user + system time of"
-	echo "that run (coopmap's path searches use up to 4 threads, PRPACK uses OpenMP). A high load"
+	echo "that run (coopmap and python-igraph run igraph on one thread, except PRPACK's OpenMP). A high load"
 	echo "average means other jobs shared the CPUs: wall times are then inflated."
 	echo
 	echo "| run | wall (s) | peak memory (MB) | CPU (s) | wall / coopmap | memory / coopmap | CPU / coopmap |"

@@ -59,3 +59,15 @@ expect_err "summary to a full device" "cannot write output"
 status=$(cat "$TMP/status")
 expect_status "summary into a closed pipe" 0
 [ ! -s "$TMP/err" ]; check "summary into a closed pipe is quiet" $? "$(head -c 300 "$TMP/err")"
+
+# above actors x (actors + ties) = 3e8 (here 20,000 x 30,000 = 6e8) the path
+# figures are estimated from 200 sources and the output says so
+if [ -x build/tests/gen_network ]; then
+	build/tests/gen_network --actors 20000 --ties 10000 --seed 2 --out "$TMP/sum20k" >/dev/null
+	run summary "$TMP/sum20k" --format json
+	expect_status "summary estimated" 0
+	expect_err "summary estimated" "estimated from 200 sampled source actors of 20000"
+	grep -q '"paths_estimated": true' "$TMP/out"; check "summary estimated: JSON says so" $?
+	run summary "$TMP/sum20k" --quiet
+	grep -q '^paths_estimated  *true$' "$TMP/out"; check "summary estimated: table says so" $?
+fi
