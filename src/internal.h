@@ -61,6 +61,17 @@ int cm_network_finish(cm_network **out, igraph_t *raw, const char *source,
                       const cm_load_options *opts);
 
 /*
+ * network.c: cm_network_finish() for a raw graph of which the caller has
+ * already ensured some properties (the CSV loader), so that the pipeline
+ * skips their checks: `ready` is a mask of CM_READY_* flags.
+ */
+#define CM_READY_NAMES 1u   /* "name" holds unique, non-empty text for every actor */
+#define CM_READY_NUMBERS 2u /* "weight" numeric, positive, finite; "year" numeric, whole or NaN */
+#define CM_READY_MERGED 4u  /* no self-loop and no repeated tie; directed only if asked */
+int cm_network_finish_ready(cm_network **out, igraph_t *raw, const char *source,
+                            const cm_load_options *opts, unsigned ready);
+
+/*
  * network.c: optional numeric vertex attribute of a raw graph, non-zero for
  * actors listed in an actor table (kept by the year filters even when they
  * lose all their ties).  cm_network_finish() removes it; when absent every

@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,9 +69,34 @@ typedef struct header {
 	size_t nstr;
 } header;
 
+/*
+ * The actor names met in the CSV files, interned: each name is copied once
+ * into one growing arena and found again through an open-addressing table
+ * whose 32-byte slots hold the name's length, 32 bits of its hash and its
+ * first bytes.  A lookup of a name of up to NAME_INLINE bytes reads one slot
+ * and never the arena: one cache miss per lookup on a million actors, where
+ * a table of pointers costs two.
+ */
+#define NAME_INLINE 20
+typedef struct name_slot {
+	uint32_t hash;                 /* high 32 bits of the 64-bit hash */
+	uint32_t index;                /* vertex index + 1; 0: empty slot */
+	uint32_t len;                  /* length, or UINT32_MAX for longer names */
+	char key[NAME_INLINE];         /* first bytes, zero-padded */
+} name_slot;
+
+typedef struct name_table {
+	name_slot *slots;
+	size_t mask;
+	char *arena;                   /* every name, NUL-terminated, one after another */
+	size_t arena_len, arena_cap;
+	size_t *offset;                /* vertex index -> offset of its name in arena */
+	igraph_integer_t n, cap;
+} name_table;
+
 /* Everything read from the CSV files, before the graph is built. */
 typedef struct csv_net {
-	cm_names names;
+	name_table names;
 	long *node_lines;           /* line of each actor-table row */
 	igraph_integer_t nlisted;   /* actors from the actor table: indices 0..nlisted-1 */
 	size_t vcap;
@@ -79,38 +105,184 @@ typedef struct csv_net {
 	igraph_vector_t weight, year;
 	igraph_integer_t m;
 	size_t ecap;
-	char **blocks;              /* copies of the names, close together in memory */
-	size_t nblocks, block_left;
-	char *block_next;
 	int freed;                  /* csv_net_free() was called */
 } csv_net;
 
-/* Find or add an actor, copying a new name next to the others (fewer cache misses). */
-static int actor_index(csv_net *net, const char *name, igraph_integer_t *idx)
+/* Mix 64 bits (the finaliser of MurmurHash3). */
+static uint64_t mix64(uint64_t h)
 {
-	size_t n = strlen(name) + 1;
-	char *copy;
-	int added;
+	h ^= h >> 33;
+	h *= 0xFF51AFD7ED558CCDULL;
+	h ^= h >> 33;
+	h *= 0xC4CEB9FE1A85EC53ULL;
+	return h ^ (h >> 33);
+}
 
-	if ((*idx = cm_names_get(&net->names, name)) >= 0)
-		return 0;
-	if (n > net->block_left) {
-		size_t size = n > 65536 ? n : 65536;
-		char **blocks = realloc(net->blocks, (net->nblocks + 1) * sizeof(*blocks));
+/* Hash a name of len bytes; key holds its first NAME_INLINE bytes, zero-padded to 24. */
+static uint64_t name_hash(const char *s, size_t len, const char *key)
+{
+	uint64_t w[3], h;
 
-		if (!blocks)
-			return cm_error_set(CM_ENOMEM, "out of memory");
-		net->blocks = blocks;
-		if (!(net->blocks[net->nblocks] = malloc(size)))
-			return cm_error_set(CM_ENOMEM, "out of memory");
-		net->block_next = net->blocks[net->nblocks++];
-		net->block_left = size;
+	if (len <= NAME_INLINE) {
+		memcpy(w, key, sizeof(w));
+		return mix64(w[0] ^ mix64(w[1] ^ mix64(w[2] ^ len)));
 	}
-	copy = net->block_next;
-	memcpy(copy, name, n);
-	net->block_next += n;
-	net->block_left -= n;
-	return cm_names_add(&net->names, copy, idx, &added);
+	h = 1469598103934665603ULL; /* FNV-1a for the rare long names */
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+	return mix64(h ^ len);
+}
+
+/* Free the table and its arena. */
+static void names_free(name_table *t)
+{
+	free(t->slots);
+	free(t->arena);
+	free(t->offset);
+	memset(t, 0, sizeof(*t));
+}
+
+/* The text of actor v (valid until the next insertion moves the arena). */
+static const char *names_text(const name_table *t, igraph_integer_t v)
+{
+	return t->arena + t->offset[v];
+}
+
+/* Make room for `expect` names without rehashing (the table stays at most half full). */
+static int names_reserve(name_table *t, size_t expect)
+{
+	size_t size = 1024;
+	name_slot *slots;
+
+	while (size < expect * 2)
+		size *= 2;
+	if (t->slots && size <= t->mask + 1)
+		return 0;
+	slots = calloc(size, sizeof(*slots));
+	if (!slots)
+		return cm_error_set(CM_ENOMEM, "out of memory");
+	for (size_t j = 0; t->slots && j <= t->mask; j++) {
+		const name_slot *o = &t->slots[j];
+		const char *s;
+		char key[24] = { 0 };
+		size_t i, len;
+
+		if (!o->index)
+			continue;
+		/* a slot keeps half the hash bits: hash the name again */
+		s = names_text(t, o->index - 1);
+		len = strlen(s);
+		memcpy(key, s, len < NAME_INLINE ? len : NAME_INLINE);
+		for (i = name_hash(s, len, key) & (size - 1); slots[i].index; i = (i + 1) & (size - 1))
+			;
+		slots[i] = *o;
+	}
+	free(t->slots);
+	t->slots = slots;
+	t->mask = size - 1;
+	return 0;
+}
+
+/* A name to look up, with its length, padded first bytes and hash computed once. */
+typedef struct name_ref {
+	const char *s;
+	size_t len;
+	uint64_t hash;
+	char key[24];
+} name_ref;
+
+/* Prepare the lookup of NUL-terminated s. */
+static void name_ref_init(name_ref *r, const char *s)
+{
+	r->s = s;
+	r->len = strlen(s);
+	memset(r->key, 0, sizeof(r->key));
+	memcpy(r->key, s, r->len < NAME_INLINE ? r->len : NAME_INLINE);
+	r->hash = name_hash(s, r->len, r->key);
+}
+
+/* Ask for the slot where the lookup of r starts, ahead of the lookup. */
+static void names_prefetch(const name_table *t, const name_ref *r)
+{
+	if (t->slots)
+		__builtin_prefetch(&t->slots[r->hash & t->mask]);
+}
+
+/* Find the actor r names, adding it with the next index when absent; *added tells which. */
+static int names_intern_ref(name_table *t, const name_ref *r, igraph_integer_t *idx, int *added)
+{
+	uint32_t hi = (uint32_t)(r->hash >> 32), slen = r->len <= NAME_INLINE ? (uint32_t)r->len : UINT32_MAX;
+	size_t i;
+	int rc;
+
+	*added = 0;
+	if ((!t->slots || (size_t)(t->n + 1) * 2 > t->mask + 1) &&
+	    (rc = names_reserve(t, (size_t)(t->n + 1) * 2)) < 0)
+		return rc;
+	for (i = r->hash & t->mask; t->slots[i].index; i = (i + 1) & t->mask) {
+		const name_slot *p = &t->slots[i];
+
+		if (p->hash != hi || p->len != slen || memcmp(p->key, r->key, NAME_INLINE))
+			continue;
+		if (slen == UINT32_MAX &&
+		    strcmp(names_text(t, p->index - 1) + NAME_INLINE, r->s + NAME_INLINE))
+			continue;
+		*idx = p->index - 1;
+		return 0;
+	}
+	if (t->n >= 0xFFFFFFFE)
+		return cm_error_set(CM_EINPUT, "more than 4294967294 actors");
+	if (t->n == t->cap) {
+		igraph_integer_t cap = t->cap ? t->cap * 2 : 1024;
+		size_t *p = realloc(t->offset, (size_t)cap * sizeof(*p));
+
+		if (!p)
+			return cm_error_set(CM_ENOMEM, "out of memory");
+		t->offset = p;
+		t->cap = cap;
+	}
+	if (t->arena_len + r->len + 1 > t->arena_cap) {
+		size_t cap = t->arena_cap ? t->arena_cap : 65536;
+		char *p;
+
+		while (cap < t->arena_len + r->len + 1)
+			cap *= 2;
+		if (!(p = realloc(t->arena, cap)))
+			return cm_error_set(CM_ENOMEM, "out of memory");
+		t->arena = p;
+		t->arena_cap = cap;
+	}
+	memcpy(t->arena + t->arena_len, r->s, r->len + 1);
+	t->offset[t->n] = t->arena_len;
+	t->arena_len += r->len + 1;
+	t->slots[i].hash = hi;
+	t->slots[i].index = (uint32_t)(t->n + 1);
+	t->slots[i].len = slen;
+	memcpy(t->slots[i].key, r->key, NAME_INLINE);
+	*idx = t->n++;
+	*added = 1;
+	return 0;
+}
+
+/* Find or add actor s (NUL-terminated). */
+static int names_intern(name_table *t, const char *s, igraph_integer_t *idx, int *added)
+{
+	name_ref r;
+
+	name_ref_init(&r, s);
+	return names_intern_ref(t, &r, idx, added);
+}
+
+/* Line breaks from p to end, plus one: an upper bound on the records of a table. */
+static size_t count_lines(const char *p, const char *end)
+{
+	size_t lines = 1;
+
+	while (p < end && (p = memchr(p, '\n', (size_t)(end - p)))) {
+		lines++;
+		p++;
+	}
+	return lines;
 }
 
 /* Free a header's arrays. */
@@ -280,7 +452,7 @@ static int check_width(const cm_csv *c, const header *h)
 	return 0;
 }
 
-/* Whole numbers of up to 9 digits skip strtod: most weights and every year. */
+/* Whole numbers of up to 9 digits skip strtod: every year. */
 static int parse_small_int(double *out, const char *s)
 {
 	const char *p = s + (s[0] == '-');
@@ -295,6 +467,43 @@ static int parse_small_int(double *out, const char *s)
 	if (n == 0)
 		return -1;
 	*out = s[0] == '-' ? -(double)v : (double)v;
+	return 0;
+}
+
+/*
+ * Plain decimals ("3", "0.25", "-2", ".5", "1,5" with a decimal comma) skip
+ * strtod: with at most 15 digits the digits make an exact double and so
+ * does the power of ten, and one IEEE division of two exact doubles is
+ * correctly rounded -- the value strtod gives.  Anything else (spaces,
+ * exponents, '+', more digits) returns -1 for cm_parse_number to decide.
+ */
+static int parse_plain_decimal(double *out, const char *s, int decimal_comma)
+{
+	static const double pow10[] = {
+		1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15
+	};
+	const char *p = s + (s[0] == '-');
+	uint64_t mant = 0;
+	int digits = 0, frac = -1;
+	double v;
+
+	for (;; p++) {
+		if (*p >= '0' && *p <= '9') {
+			if (++digits > 15)
+				return -1;
+			mant = mant * 10 + (uint64_t)(*p - '0');
+			if (frac >= 0)
+				frac++;
+		} else if ((*p == '.' || (*p == ',' && decimal_comma)) && frac < 0) {
+			frac = 0;
+		} else {
+			break;
+		}
+	}
+	if (*p || digits == 0)
+		return -1;
+	v = frac > 0 ? (double)mant / pow10[frac] : (double)mant;
+	*out = s[0] == '-' ? -v : v;
 	return 0;
 }
 
@@ -323,24 +532,32 @@ static int read_nodes(csv_net *net, cm_csv *c)
 
 	if ((rc = read_header(h, c, 1)) < 0)
 		return rc;
+	/* one actor per line, most often: size the table and the columns once */
+	net->vcap = count_lines(c->buf + c->pos, c->buf + c->len);
+	if ((rc = names_reserve(&net->names, net->vcap)) < 0)
+		return rc;
+	if (!(net->node_lines = malloc(net->vcap * sizeof(*net->node_lines))))
+		return cm_error_set(CM_ENOMEM, "out of memory");
+	if ((rc = header_reserve(h, net->vcap)) < 0)
+		return rc;
 	while ((rc = cm_csv_next(c)) == 1) {
 		const char *id;
 		igraph_integer_t v;
 		double year;
 
-		if ((rc = check_width(c, h)) < 0)
+		if (c->nfields != h->ncols && (rc = check_width(c, h)) < 0)
 			return rc;
 		id = c->fields[h->at[R_ID]];
 		if (!id[0])
 			return cm_error_set_at(CM_EINPUT, c->name, c->record_line, "empty id");
-		if ((rc = cm_names_add(&net->names, id, &v, &added)) < 0)
+		if ((rc = names_intern(&net->names, id, &v, &added)) < 0)
 			return rc;
 		if (!added)
 			return cm_error_set_at(CM_EINPUT, c->name, c->record_line,
 			                       "actor '%s' is listed twice (first on line %ld)",
 			                       id, net->node_lines[v]);
 		if ((size_t)v >= net->vcap) {
-			size_t cap = net->vcap ? net->vcap * 2 : 256;
+			size_t cap = net->vcap * 2;
 			long *lines = realloc(net->node_lines, cap * sizeof(*lines));
 
 			if (!lines)
@@ -367,95 +584,116 @@ static int read_nodes(csv_net *net, cm_csv *c)
 	return rc;
 }
 
-/* Read the edge list: one tie per row. */
+/* Make room for cap ties in every per-tie array. */
+static int edges_reserve(csv_net *net, size_t cap)
+{
+	if (igraph_vector_int_reserve(&net->edges, 2 * (igraph_integer_t)cap) ||
+	    igraph_vector_reserve(&net->weight, (igraph_integer_t)cap) ||
+	    igraph_vector_reserve(&net->year, (igraph_integer_t)cap))
+		return cm_error_set(CM_ENOMEM, "out of memory");
+	net->ecap = cap;
+	return header_reserve(&net->eh, cap);
+}
+
+/* Records read before their actors are looked up (see read_edges). */
+#define EDGE_BATCH 64
+
+/*
+ * Read the edge list: one tie per row.  The per-tie arrays are sized from
+ * the line count and written directly; their igraph sizes are set at the
+ * end.  Records are read in batches whose actor names are hashed and their
+ * table slots fetched ahead, then looked up in file order: a lookup in a
+ * table of a million actors waits for memory, and this way the waits
+ * overlap instead of adding up.
+ */
 static int read_edges(csv_net *net, cm_csv *c)
 {
 	header *h = &net->eh;
 	const int decimal_comma = c->delim != ',';
-	igraph_integer_t lines;
-	int rc;
+	name_ref refs[2 * EDGE_BATCH];
+	igraph_integer_t *ends;
+	double *weight, *year;
+	int rc, at_w, at_y, added;
+	size_t lines;
 
 	if ((rc = read_header(h, c, 0)) < 0)
 		return rc;
-	/* one tie per line, most often: size the arrays once */
-	lines = 1;
-	for (const char *p = c->buf + c->pos; (p = memchr(p, '\n', (size_t)(c->buf + c->len - p))); p++)
-		lines++;
-	if (igraph_vector_int_reserve(&net->edges, 2 * lines) || igraph_vector_reserve(&net->weight, lines) ||
-	    igraph_vector_reserve(&net->year, lines))
-		return cm_error_set(CM_ENOMEM, "out of memory");
-	net->ecap = (size_t)lines;
-	if ((rc = header_reserve(h, net->ecap)) < 0)
+	at_w = h->at[R_WEIGHT];
+	at_y = h->at[R_YEAR];
+	lines = count_lines(c->buf + c->pos, c->buf + c->len);
+	/* without an actor table, guess an actor per 16 ties (the table grows if needed) */
+	if (!net->nlisted && (rc = names_reserve(&net->names, lines / 16)) < 0)
 		return rc;
-	while ((rc = cm_csv_next(c)) == 1) {
-		const char *src, *dst, *ws, *ys;
-		igraph_integer_t a, b;
-		double w = 1, y = NAN;
+	if ((rc = edges_reserve(net, lines + EDGE_BATCH)) < 0)
+		return rc;
+	do {
+		igraph_integer_t m = net->m, k = 0;
 
-		if ((rc = check_width(c, h)) < 0)
+		/* more records than line feeds (lone CR line breaks): grow */
+		if ((size_t)m + EDGE_BATCH > net->ecap && (rc = edges_reserve(net, net->ecap * 2)) < 0)
 			return rc;
-		src = c->fields[h->at[R_SOURCE]];
-		dst = c->fields[h->at[R_TARGET]];
-		if (!src[0] || !dst[0])
-			return cm_error_set_at(CM_EINPUT, c->name, c->record_line, "empty %s",
-			                       !src[0] ? "source" : "target");
-		if (h->at[R_WEIGHT] >= 0 && (ws = c->fields[h->at[R_WEIGHT]])[0]) {
-			if (parse_small_int(&w, ws) < 0 && cm_parse_number(&w, ws, decimal_comma) < 0)
-				return cm_error_set_at(CM_EINPUT, c->name, c->record_line,
-				                       "weight '%s' is not a number%s", ws,
-				                       strchr(ws, ',') ? " (write decimals with a point, or "
-				                       "separate the fields with ';')" : "");
-			if (!(w > 0))
-				return cm_error_set_at(CM_EINPUT, c->name, c->record_line,
-				                       "weight '%s' is not a positive number", ws);
-		}
-		if (h->at[R_YEAR] >= 0 && parse_year(&y, (ys = c->fields[h->at[R_YEAR]])) < 0)
-			return cm_error_set_at(CM_EINPUT, c->name, c->record_line,
-			                       "year '%s' is not a whole number", ys);
-		if ((rc = actor_index(net, src, &a)) < 0 || (rc = actor_index(net, dst, &b)) < 0)
-			return rc;
-		if ((size_t)net->m >= net->ecap) {
-			net->ecap = net->ecap ? net->ecap * 2 : 1024;
-			if ((rc = header_reserve(h, net->ecap)) < 0)
+		weight = VECTOR(net->weight);
+		year = VECTOR(net->year);
+		while (k < EDGE_BATCH && (rc = cm_csv_next(c)) == 1) {
+			const char *src, *dst, *ws, *ys;
+			double w = 1, y = NAN;
+
+			if (c->nfields != h->ncols && (rc = check_width(c, h)) < 0)
 				return rc;
+			src = c->fields[h->at[R_SOURCE]];
+			dst = c->fields[h->at[R_TARGET]];
+			if (!src[0] || !dst[0])
+				return cm_error_set_at(CM_EINPUT, c->name, c->record_line, "empty %s",
+				                       !src[0] ? "source" : "target");
+			if (at_w >= 0 && (ws = c->fields[at_w])[0]) {
+				if (parse_plain_decimal(&w, ws, decimal_comma) < 0 &&
+				    cm_parse_number(&w, ws, decimal_comma) < 0)
+					return cm_error_set_at(CM_EINPUT, c->name, c->record_line,
+					                       "weight '%s' is not a number%s", ws,
+					                       strchr(ws, ',') ? " (write decimals with a point, or "
+					                       "separate the fields with ';')" : "");
+				if (!(w > 0))
+					return cm_error_set_at(CM_EINPUT, c->name, c->record_line,
+					                       "weight '%s' is not a positive number", ws);
+			}
+			if (at_y >= 0 && parse_year(&y, (ys = c->fields[at_y])) < 0)
+				return cm_error_set_at(CM_EINPUT, c->name, c->record_line,
+				                       "year '%s' is not a whole number", ys);
+			/* the fields stay in the buffer, NUL-terminated, after the next record is read */
+			name_ref_init(&refs[2 * k], src);
+			name_ref_init(&refs[2 * k + 1], dst);
+			names_prefetch(&net->names, &refs[2 * k]);
+			names_prefetch(&net->names, &refs[2 * k + 1]);
+			for (size_t i = 0; i < h->ncols; i++)
+				if (h->col[i] >= 0)
+					h->str[h->col[i]].v[m + k] = c->fields[i];
+			weight[m + k] = w;
+			year[m + k] = y;
+			k++;
 		}
-		for (size_t i = 0; i < h->ncols; i++)
-			if (h->col[i] >= 0)
-				h->str[h->col[i]].v[net->m] = c->fields[i];
-		if (igraph_vector_int_push_back(&net->edges, a) || igraph_vector_int_push_back(&net->edges, b) ||
-		    igraph_vector_push_back(&net->weight, w) || igraph_vector_push_back(&net->year, y))
-			return cm_error_set(CM_ENOMEM, "out of memory");
-		net->m++;
-		if ((net->m & 0xFFFF) == 0 && cm_interrupted())
+		if (rc < 0)
+			return rc;
+		ends = VECTOR(net->edges);
+		for (igraph_integer_t j = 0; j < 2 * k; j++) {
+			int r = names_intern_ref(&net->names, &refs[j], &ends[2 * m + j], &added);
+
+			if (r < 0)
+				return r;
+		}
+		net->m = m + k;
+		if ((net->m & ~(igraph_integer_t)0xFFFF) != (m & ~(igraph_integer_t)0xFFFF) && cm_interrupted())
 			return cm_error_set(CM_EINTERRUPTED, "interrupted");
-	}
-	return rc;
-}
-
-/* Set a string attribute from `count` values (then "" up to `total`). */
-static int set_strings(igraph_t *g, int edges, const char *attr, const char **v,
-                       igraph_integer_t count, igraph_integer_t total)
-{
-	igraph_strvector_t sv;
-	int rc = 0;
-
-	if (igraph_strvector_init(&sv, total))
-		return cm_error_set(CM_ENOMEM, "out of memory");
-	for (igraph_integer_t i = 0; i < count; i++)
-		if (v[i][0])
-			IG(igraph_strvector_set(&sv, i, v[i]), "setting attributes");
-	if (edges)
-		IG(igraph_cattribute_EAS_setv(g, attr, &sv), "setting attributes");
-	else
-		IG(igraph_cattribute_VAS_setv(g, attr, &sv), "setting attributes");
-done:
-	igraph_strvector_destroy(&sv);
+	} while (rc == 1);
+	/* within the capacity reserved above: cannot fail */
+	igraph_vector_int_resize(&net->edges, 2 * net->m);
+	igraph_vector_resize(&net->weight, net->m);
+	igraph_vector_resize(&net->year, net->m);
 	return rc;
 }
 
 /*
  * Without year filters, drop self-loops and merge repeated ties before the
- * graph exists (the rules of cm_network_finish(), which then finds nothing
+ * graph exists (the rules of cm_network_finish(), which then has nothing
  * to do): deleting ties from a built graph copies every attribute.
  */
 static int premerge(csv_net *net, int directed)
@@ -499,42 +737,82 @@ done:
 	return rc;
 }
 
-/* Build the raw graph from what the CSV files held. */
-static int build_graph(igraph_t *g, csv_net *net, int directed)
+/* Set string attribute attr of elements 0..count-1 from v (empty values stay as created). */
+static int set_each(igraph_t *g, int edges, const char *attr, const char *const *v,
+                    const name_table *names, igraph_integer_t count)
+{
+	int rc = 0;
+
+	for (igraph_integer_t i = 0; i < count; i++) {
+		const char *s = names ? names_text(names, i) : v[i];
+
+		if (!s[0])
+			continue;
+		if (edges)
+			IG(igraph_cattribute_EAS_set(g, attr, i, s), "building the graph");
+		else
+			IG(igraph_cattribute_VAS_set(g, attr, i, s), "building the graph");
+	}
+done:
+	return rc;
+}
+
+/*
+ * Build the raw graph from what the CSV files held.  String attributes are
+ * created while the graph is empty and filled in place once the actors and
+ * ties exist: igraph's handler gives each new element its own empty string,
+ * which a short value then reuses, where setting a whole string vector
+ * would copy every string once more.  The ties go in with one
+ * igraph_add_edges() call (one index sort); the tie list is released
+ * before the numbers are copied in.
+ */
+static int build_graph(igraph_t *g, csv_net *net, cm_csv *nodes, int directed)
 {
 	igraph_integer_t n = net->names.n;
 	igraph_vector_t listed;
 	igraph_strvector_t none;
 	int rc = 0, have_graph = 0;
 
-	IG(igraph_vector_init(&listed, n), "building the graph");
+	IG(igraph_vector_init(&listed, 0), "building the graph");
 	IG(igraph_strvector_init(&none, 0), "building the graph");
-	IG(igraph_empty(g, n, directed ? IGRAPH_DIRECTED : IGRAPH_UNDIRECTED), "building the graph");
+	IG(igraph_empty(g, 0, directed ? IGRAPH_DIRECTED : IGRAPH_UNDIRECTED), "building the graph");
 	have_graph = 1;
-	/*
-	 * String tie attributes exist before the ties are added and are then
-	 * set one by one: igraph copies a whole string vector twice otherwise.
-	 */
+	IG(igraph_cattribute_VAS_setv(g, CM_ATTR_ID, &none), "building the graph");
+	for (size_t i = 0; i < net->nh.nstr; i++)
+		IG(igraph_cattribute_VAS_setv(g, net->nh.str[i].attr, &none), "building the graph");
 	for (size_t i = 0; i < net->eh.nstr; i++)
 		IG(igraph_cattribute_EAS_setv(g, net->eh.str[i].attr, &none), "building the graph");
-	IG(igraph_add_edges(g, &net->edges, NULL), "building the graph");
-	for (size_t i = 0; i < net->eh.nstr; i++) {
-		const char *attr = net->eh.str[i].attr, **v = net->eh.str[i].v;
-
-		for (igraph_integer_t e = 0; e < net->m; e++)
-			if (v[e][0])
-				IG(igraph_cattribute_EAS_set(g, attr, e, v[e]), "building the graph");
-	}
-	IG(igraph_cattribute_EAN_setv(g, CM_ATTR_WEIGHT, &net->weight), "building the graph");
-	IG(igraph_cattribute_EAN_setv(g, CM_ATTR_YEAR, &net->year), "building the graph");
-	if ((rc = set_strings(g, 0, CM_ATTR_ID, net->names.names, n, n)) < 0)
+	IG(igraph_add_vertices(g, n, NULL), "building the graph");
+	if ((rc = set_each(g, 0, CM_ATTR_ID, NULL, &net->names, n)) < 0)
 		goto done;
 	for (size_t i = 0; i < net->nh.nstr; i++)
-		if ((rc = set_strings(g, 0, net->nh.str[i].attr, net->nh.str[i].v, net->nlisted, n)) < 0)
+		if ((rc = set_each(g, 0, net->nh.str[i].attr, net->nh.str[i].v, NULL, net->nlisted)) < 0)
 			goto done;
+	IG(igraph_vector_resize(&listed, n), "building the graph");
+	igraph_vector_null(&listed);
 	for (igraph_integer_t v = 0; v < net->nlisted; v++)
 		VECTOR(listed)[v] = 1;
 	IG(igraph_cattribute_VAN_setv(g, CM_ATTR_LISTED, &listed), "building the graph");
+	igraph_vector_destroy(&listed);
+	IG(igraph_vector_init(&listed, 0), "building the graph");
+	/* what served only to read the actors goes before the ties come in (the peak) */
+	free(net->names.slots);
+	net->names.slots = NULL;
+	net->names.mask = 0;
+	free(net->node_lines);
+	net->node_lines = NULL;
+	header_free(&net->nh);
+	cm_csv_close(nodes);
+	IG(igraph_add_edges(g, &net->edges, NULL), "building the graph");
+	igraph_vector_int_clear(&net->edges);
+	igraph_vector_int_resize_min(&net->edges);
+	for (size_t i = 0; i < net->eh.nstr; i++)
+		if ((rc = set_each(g, 1, net->eh.str[i].attr, net->eh.str[i].v, NULL, net->m)) < 0)
+			goto done;
+	IG(igraph_cattribute_EAN_setv(g, CM_ATTR_WEIGHT, &net->weight), "building the graph");
+	igraph_vector_clear(&net->weight);
+	igraph_vector_resize_min(&net->weight);
+	IG(igraph_cattribute_EAN_setv(g, CM_ATTR_YEAR, &net->year), "building the graph");
 done:
 	if (rc < 0 && have_graph)
 		igraph_destroy(g);
@@ -548,12 +826,7 @@ static void csv_net_free(csv_net *net)
 {
 	if (net->freed)
 		return;
-	cm_names_free(&net->names);
-	for (size_t i = 0; i < net->nblocks; i++)
-		free(net->blocks[i]);
-	free(net->blocks);
-	net->blocks = NULL;
-	net->nblocks = 0;
+	names_free(&net->names);
 	free(net->node_lines);
 	net->node_lines = NULL;
 	header_free(&net->nh);
@@ -571,10 +844,10 @@ static int load_csv(cm_network **out, char *buf, size_t len, const char *name,
 	cm_csv edges = { 0 }, nodes = { 0 };
 	csv_net net;
 	igraph_t g;
+	unsigned ready = CM_READY_NAMES | CM_READY_NUMBERS;
 	int rc;
 
 	memset(&net, 0, sizeof(net));
-	cm_names_init(&net.names);
 	igraph_vector_int_init(&net.edges, 0);
 	igraph_vector_init(&net.weight, 0);
 	igraph_vector_init(&net.year, 0);
@@ -591,19 +864,25 @@ static int load_csv(cm_network **out, char *buf, size_t len, const char *name,
 	buf = NULL;
 	if (rc < 0 || (rc = read_edges(&net, &edges)) < 0)
 		goto done;
+	/* the edge list's text is needed no more unless a text column points into it */
+	if (net.eh.nstr == 0)
+		cm_csv_close(&edges);
 	if (net.names.n > net.nlisted && nodes_path)
 		cm_notice("%" IGRAPH_PRId " actor%s named in %s %s not in %s: added",
 		          net.names.n - net.nlisted, net.names.n - net.nlisted == 1 ? "" : "s", name,
 		          net.names.n - net.nlisted == 1 ? "is" : "are", nodes_path);
-	if (!opts->filter.has_from && !opts->filter.has_to && (rc = premerge(&net, opts->directed)) < 0)
-		goto done;
-	if ((rc = build_graph(&g, &net, opts->directed)) < 0)
+	if (!opts->filter.has_from && !opts->filter.has_to) {
+		if ((rc = premerge(&net, opts->directed)) < 0)
+			goto done;
+		ready |= CM_READY_MERGED;
+	}
+	if ((rc = build_graph(&g, &net, &nodes, opts->directed)) < 0)
 		goto done;
 	/* the graph holds copies of everything: release the text before the pipeline */
 	csv_net_free(&net);
 	cm_csv_close(&edges);
 	cm_csv_close(&nodes);
-	rc = cm_network_finish(out, &g, name, opts);
+	rc = cm_network_finish_ready(out, &g, name, opts, ready);
 done:
 	free(buf);
 	cm_csv_close(&edges);

@@ -408,6 +408,251 @@ static void test_header_only(void **state)
 	cm_network_free(net);
 }
 
+/* Write text to a new temporary .csv file; path must hold 40 bytes. */
+static void write_temp(char *path, const char *text)
+{
+	FILE *f;
+	int fd;
+
+	strcpy(path, "/tmp/coopmap-load-XXXXXX.csv");
+	fd = mkstemps(path, 4);
+	assert_true(fd >= 0);
+	f = fdopen(fd, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	assert_int_equal(fclose(f), 0);
+}
+
+/* Load CSV text from a temporary file: the return code, and the network in *net. */
+static int load_text(cm_network **net, const char *text)
+{
+	char path[40];
+	int rc;
+
+	write_temp(path, text);
+	cm_error_clear();
+	notices[0] = '\0';
+	rc = cm_network_load(net, path, NULL);
+	unlink(path);
+	return rc;
+}
+
+/*
+ * Weights are read exactly as strtod reads them in the C locale: the
+ * expected values are C literals, converted by the compiler.  The fast path
+ * takes plain decimals of up to 15 digits; the others (exponent, '+',
+ * spaces, 16+ digits) go through cm_parse_number.
+ */
+static void test_weight_values(void **state)
+{
+	static const struct { const char *text; double want; } cases[] = {
+		{ "0.1", 0.1 }, { "2.50", 2.5 }, { ".5", 0.5 }, { "5.", 5.0 }, { "007", 7.0 },
+		{ "1e2", 100.0 }, { "+3", 3.0 }, { "\" 4 \"", 4.0 }, { "1e-5", 1e-5 },
+		{ "123456789012.345", 123456789012.345 }, { "3.14159265358979", 3.14159265358979 },
+		{ "0.000000000000001", 0.000000000000001 }, { "999999999999999", 999999999999999.0 },
+		{ "0.1234567890123456789", 0.1234567890123456789 },
+		{ "9007199254740993", 9007199254740993.0 }, /* 2^53 + 1: rounds to even */
+		{ "2.675", 2.675 }, { "1.0000000000000002", 1.0000000000000002 },
+	};
+	char text[4096] = "source,target,weight\n";
+	cm_network *net = NULL;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		size_t n = strlen(text);
+
+		snprintf(text + n, sizeof(text) - n, "s%zu,t%zu,%s\n", i, i, cases[i].text);
+	}
+	assert_int_equal(load_text(&net, text), 0);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char a[16], b[16];
+
+		snprintf(a, sizeof(a), "s%zu", i);
+		snprintf(b, sizeof(b), "t%zu", i);
+		if (tie_weight(net, a, b) != cases[i].want)
+			fail_msg("weight %s: got %.17g, want %.17g", cases[i].text, tie_weight(net, a, b),
+			         cases[i].want);
+	}
+	cm_network_free(net);
+}
+
+/* Random plain decimals load as the C library's strtod (C locale) reads them. */
+static void test_weight_random(void **state)
+{
+	enum { N = 3000 };
+	static char text[N * 48], values[N][24];
+	locale_t c = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+	cm_network *net = NULL;
+	size_t len;
+
+	(void)state;
+	assert_non_null(c);
+	srand(7);
+	len = (size_t)snprintf(text, sizeof(text), "source,target,weight\n");
+	for (int i = 0; i < N; i++) {
+		int digits = 1 + rand() % 15, point = rand() % (digits + 1), k = 0;
+
+		for (int d = 0; d < digits; d++) {
+			if (d == point)
+				values[i][k++] = '.';
+			values[i][k++] = (char)('0' + (d == 0 ? 1 + rand() % 9 : rand() % 10));
+		}
+		values[i][k] = '\0';
+		len += (size_t)snprintf(text + len, sizeof(text) - len, "s%d,t%d,%s\n", i, i, values[i]);
+	}
+	assert_int_equal(load_text(&net, text), 0);
+	assert_int_equal(cm_network_ties(net), N);
+	for (int i = 0; i < N; i++) {
+		igraph_integer_t eid = -1;
+
+		char a[16], b[16];
+
+		snprintf(a, sizeof(a), "s%d", i);
+		snprintf(b, sizeof(b), "t%d", i);
+		igraph_get_eid(&net->graph, &eid, cm_network_find(net, a), cm_network_find(net, b), 0, 1);
+		if (EAN(&net->graph, CM_ATTR_WEIGHT, eid) != strtod_l(values[i], NULL, c))
+			fail_msg("weight %s: got %.17g, want %.17g", values[i],
+			         EAN(&net->graph, CM_ATTR_WEIGHT, eid), strtod_l(values[i], NULL, c));
+	}
+	cm_network_free(net);
+	freelocale(c);
+}
+
+/* What is not a positive finite number is refused, with the line. */
+static void test_weight_refused(void **state)
+{
+	static const struct { const char *weight, *message; } cases[] = {
+		{ "0.0", ":3: weight '0.0' is not a positive number" },
+		{ "-0.5", ":3: weight '-0.5' is not a positive number" },
+		{ "-0", ":3: weight '-0' is not a positive number" },
+		{ "0.000", ":3: weight '0.000' is not a positive number" },
+		{ "inf", ":3: weight 'inf' is not a number" },
+		{ "Infinity", ":3: weight 'Infinity' is not a number" },
+		{ "nan", ":3: weight 'nan' is not a number" },
+		{ "1.2.3", ":3: weight '1.2.3' is not a number" },
+		{ ".", ":3: weight '.' is not a number" },
+		{ "-", ":3: weight '-' is not a number" },
+		{ "0x10", ":3: weight '0x10' is not a number" },
+		{ "1e999", ":3: weight '1e999' is not a number" },
+		{ "1e-400", ":3: weight '1e-400' is not a number" },
+		{ "12a", ":3: weight '12a' is not a number" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char text[128];
+		cm_network *net = (cm_network *)text;
+
+		snprintf(text, sizeof(text), "source,target,weight\na,b,1\nb,c,%s\n", cases[i].weight);
+		assert_int_equal(load_text(&net, text), CM_EINPUT);
+		assert_null(net);
+		if (!strstr(cm_error_message(), cases[i].message))
+			fail_msg("weight %s: got '%s', want '%s'", cases[i].weight, cm_error_message(),
+			         cases[i].message);
+	}
+	cm_error_clear();
+}
+
+/*
+ * Names longer than the table keeps inline (20 bytes) and names sharing
+ * long prefixes stay distinct; the expected counts are written out below.
+ */
+static void test_long_names(void **state)
+{
+	cm_network *net = NULL;
+
+	(void)state;
+	/* 7 distinct actors: 19, 20 and 21 letters; two 35-byte names alike but for the end;
+	 * one of 40 bytes and its 39-byte prefix */
+	assert_int_equal(load_text(&net,
+	                           "source,target,weight\n"
+	                           "abcdefghijklmnopqrs,abcdefghijklmnopqrst,1\n"
+	                           "abcdefghijklmnopqrst,abcdefghijklmnopqrstu,2\n"
+	                           "organisation-partenaire-0001-nord,organisation-partenaire-0001-sud,3\n"
+	                           "abcdefghijklmnopqrstuvwxyz0123456789abcd,abcdefghijklmnopqrstuvwxyz0123456789abc,4\n"
+	                           "abcdefghijklmnopqrstu,abcdefghijklmnopqrs,5\n"
+	                           "organisation-partenaire-0001-sud,organisation-partenaire-0001-nord,6\n"),
+	                 0);
+	assert_int_equal(cm_network_actors(net), 7);
+	assert_int_equal(cm_network_ties(net), 5); /* the sixth row repeats the third */
+	assert_true(tie_weight(net, "abcdefghijklmnopqrs", "abcdefghijklmnopqrst") == 1);
+	assert_true(tie_weight(net, "abcdefghijklmnopqrst", "abcdefghijklmnopqrstu") == 2);
+	assert_true(tie_weight(net, "organisation-partenaire-0001-nord", "organisation-partenaire-0001-sud") == 9);
+	assert_true(tie_weight(net, "abcdefghijklmnopqrstuvwxyz0123456789abcd",
+	                       "abcdefghijklmnopqrstuvwxyz0123456789abc") == 4);
+	assert_true(tie_weight(net, "abcdefghijklmnopqrstu", "abcdefghijklmnopqrs") == 5);
+	cm_network_free(net);
+}
+
+/*
+ * Many actors without an actor table (the name table grows many times), a
+ * file with lone CR line breaks (the tie arrays grow past the line count),
+ * repeats far apart, and an error past the first records read in a batch
+ * keeps its line.  Tie i joins "actor-i" and "actor-(i+1)" with weight i + 1;
+ * the last row repeats the first (weight 1 + 1).
+ */
+static void test_many_ties(void **state)
+{
+	enum { N = 5000 };
+	static char text[N * 40 + 100];
+	cm_network *net = NULL;
+
+	(void)state;
+	for (int cr = 0; cr <= 1; cr++) {
+		size_t len = (size_t)snprintf(text, sizeof(text), "source,target,weight%s", cr ? "\r" : "\n");
+
+		for (int i = 0; i < N; i++)
+			len += (size_t)snprintf(text + len, sizeof(text) - len, "actor-%d,actor-%d,%d%s", i, i + 1,
+			                        i + 1, cr ? "\r" : "\n");
+		snprintf(text + len, sizeof(text) - len, "actor-1,actor-0,1%s", cr ? "\r" : "\n");
+		assert_int_equal(load_text(&net, text), 0);
+		assert_int_equal(cm_network_actors(net), N + 1);
+		assert_int_equal(cm_network_ties(net), N);
+		assert_true(tie_weight(net, "actor-0", "actor-1") == 2);
+		assert_true(tie_weight(net, "actor-2500", "actor-2501") == 2501);
+		assert_true(tie_weight(net, "actor-4999", "actor-5000") == 5000);
+		assert_int_equal(cm_network_find(net, "actor-4321"), 4321); /* order of appearance */
+		assert_non_null(strstr(notices, "merged 1 repeated tie"));
+		cm_network_free(net);
+	}
+	/* an actor table with lone CR line breaks: its arrays grow past the line count too */
+	{
+		char nodes[40], edges[40];
+		size_t len = (size_t)snprintf(text, sizeof(text), "id,label,type\r");
+
+		for (int i = 0; i < 1000; i++)
+			len += (size_t)snprintf(text + len, sizeof(text) - len, "n%d,Actor %d,%s\r", i, i,
+			                        i % 2 ? "cite" : "crpv");
+		write_temp(nodes, text);
+		write_temp(edges, "source,target\nn1,n999\nn999,extra\n");
+		net = load(edges, nodes);
+		assert_int_equal(cm_network_actors(net), 1001);
+		assert_int_equal(cm_network_find(net, "n999"), 999);
+		assert_string_equal(cm_network_vattr(net, CM_ATTR_LABEL, 999), "Actor 999");
+		assert_string_equal(cm_network_vattr(net, CM_ATTR_TYPE, 999), "cite");
+		assert_string_equal(cm_network_vattr(net, CM_ATTR_LABEL, 1000), "extra"); /* default: the id */
+		assert_string_equal(cm_network_vattr(net, CM_ATTR_TYPE, 1000), "");
+		assert_true(tie_weight(net, "n999", "extra") == 1);
+		assert_non_null(strstr(notices, "1 actor named in"));
+		cm_network_free(net);
+		unlink(nodes);
+		unlink(edges);
+	}
+	/* line 1 is the header: the bad row i = 149 is on line 151 */
+	{
+		size_t len = (size_t)snprintf(text, sizeof(text), "source,target,weight\n");
+
+		for (int i = 0; i < 300; i++)
+			len += (size_t)snprintf(text + len, sizeof(text) - len, "actor-%d,%s,1\n", i,
+			                        i == 149 ? "" : "x");
+		net = (cm_network *)text;
+		assert_int_equal(load_text(&net, text), CM_EINPUT);
+		assert_null(net);
+		assert_non_null(strstr(cm_error_message(), ":151: empty target"));
+		cm_error_clear();
+	}
+}
+
 /* Load years-edges.csv + years-nodes.csv with options. */
 static int load_years(cm_network **net, cm_load_options *o)
 {
@@ -619,6 +864,11 @@ int main(void)
 		cmocka_unit_test(test_bad_inputs),
 		cmocka_unit_test(test_huge_field),
 		cmocka_unit_test(test_header_only),
+		cmocka_unit_test(test_weight_values),
+		cmocka_unit_test(test_weight_random),
+		cmocka_unit_test(test_weight_refused),
+		cmocka_unit_test(test_long_names),
+		cmocka_unit_test(test_many_ties),
 		cmocka_unit_test(test_merge_and_loops),
 		cmocka_unit_test(test_directed),
 		cmocka_unit_test(test_year_range),

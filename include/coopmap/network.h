@@ -8,9 +8,10 @@
  *
  * - vertex string attributes "name" (the actor id, compared as text),
  *   "label" (defaults to the id), "type" and "region" ("" when unknown);
- * - edge numeric attribute "weight" (a positive finite number, default 1),
- *   edge numeric attribute "year" (NaN when undated) and edge string
- *   attribute "kind" ("" when unknown).
+ * - edge numeric attribute "weight" (a positive finite number, default 1)
+ *   and edge numeric attribute "year" (NaN when undated);
+ * - edge string attribute "kind" only when the input has one ("" for a tie
+ *   without it): check with igraph_cattribute_has_attr() before EAS().
  *
  * Any other column of the input is kept as a string attribute of the same
  * (lowercased) name.  Repeated ties are merged (weights summed, the earliest

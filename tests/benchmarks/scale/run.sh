@@ -16,6 +16,9 @@
 #   PEER_TIMEOUT=S      a run still going after S seconds is stopped and
 #                       reported as such (default 1200)
 #                       ("none": coopmap alone)
+#   COOPMAP_TIMEOUT=S   the same for coopmap's runs (default PEER_TIMEOUT)
+#   BENCH_COOPMAP=0     do not run coopmap (peers only: with BENCH_APPEND=1, measure
+#                       the peers once and coopmap again after a change)
 #   BENCH_APPEND=1      keep the figures already in build/bench/ and add to them
 #                       (a tool measured again replaces its old figures)
 #   MEASURE=0           do not measure: rebuild the report from the figures
@@ -26,8 +29,8 @@
 #   load     read the CSV, build the graph with every attribute, exit
 #            (coopmap: build/tests/benchmarks/scale/load_only, which calls
 #            cm_network_load and exits)
-#   summary  `coopmap summary DIR`: whole-network figures (paths exact up to
-#            20,000 actors, estimated from 200 sampled sources above)
+#   summary  `coopmap summary DIR`: whole-network figures (paths exact while
+#            actors x (actors + ties) <= 3e8, estimated from 200 sampled sources above)
 #   metrics  `coopmap metrics DIR --metrics degree,strength,pagerank,coreness,
 #            clustering,eigenvector,community,betweenness
 #            --betweenness-samples 256 --format csv`
@@ -78,9 +81,11 @@ measure() {
 	out=$BENCH/out-$size-$tool-$task
 	cmd=$(tool_cmd "$tool" "$task" "$dir" "$out.csv")
 	extra=-
+	limit=$PEER_TIMEOUT
+	[ "$tool" = coopmap ] && limit=${COOPMAP_TIMEOUT:-$PEER_TIMEOUT}
 	echo "run.sh: $size $task $tool ..." >&2
 	# OMP_NUM_THREADS=1: graph-tool would use both cores; every tool gets one (coopmap is serial)
-	if OMP_NUM_THREADS=1 "$TIME" -f '%e %U %S %M' -o "$out.time" timeout "$PEER_TIMEOUT" \
+	if OMP_NUM_THREADS=1 "$TIME" -f '%e %U %S %M' -o "$out.time" timeout "$limit" \
 		sh -c "exec $cmd" >"$out.stdout" 2>"$out.err"; then
 		status=ok
 	else
@@ -97,7 +102,7 @@ measure() {
 	wall=$1 cpu=$(awk -v u="$2" -v s="$3" 'BEGIN { printf "%.2f", u + s }') kb=$4
 	# load_only prints "actors ties seconds": the loader's own time, start-up left out
 	[ "$tool:$task:$status" = coopmap:load:ok ] && extra=$(cut -d' ' -f3 "$out.stdout")
-	[ "$status" = timeout ] && extra=$PEER_TIMEOUT
+	[ "$status" = timeout ] && extra=$limit
 	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$task" "$tool" "$status" "$wall" "$cpu" "$kb" "$extra" >>"$tsv"
 	echo "run.sh: $size $task $tool: $status, $wall s wall, $cpu s CPU, $((kb / 1024)) MB" >&2
 }
@@ -116,7 +121,7 @@ if [ "${MEASURE:-1}" != 0 ]; then
 			printf 'bytes\t%s\tmachine\t%s\t%s\n' "$bytes" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)" \
 				>"$BENCH/scale-$s.tsv"
 		for task in $TASKS; do
-			measure "$s" coopmap "$task" "$dir"
+			[ "${BENCH_COOPMAP:-1}" = 0 ] || measure "$s" coopmap "$task" "$dir"
 			for peer in $PEERS; do
 				[ "$peer" = none ] && continue
 				if [ "$peer" = networkx ] && [ "$actors" -gt "$NETWORKX_MAX" ]; then
@@ -198,8 +203,8 @@ done
 	echo "wall times are noisy; CPU time is the steadier figure."
 	echo
 	echo "The work: **load** = read nodes.csv + edges.csv, build the graph with every attribute;"
-	echo "**summary** = \`coopmap summary\` figures (paths exact up to 20,000 actors, estimated"
-	echo "from 200 sampled sources above); **metrics** = degree, strength, pagerank, coreness,"
+	echo "**summary** = \`coopmap summary\` figures (paths exact while actors x (actors + ties) <= 3e8,"
+	echo "estimated from 200 sampled sources above); **metrics** = degree, strength, pagerank, coreness,"
 	echo "clustering, eigenvector, communities, betweenness from 256 sampled sources, written as"
 	echo "CSV. Peers: tests/benchmarks/scale/peer_*.py (load, summary, graph-tool metrics) and"
 	echo "tests/benchmarks/metrics/peer_{igraph,networkx}.py (metrics)."

@@ -122,3 +122,20 @@ expect_err "missing file" "no-such-file.csv"
 run summary "$B"
 expect_status "folder without edges.csv" 4
 expect_err "folder without edges.csv" "no edges.csv or edges.tsv in folder"
+
+# ties without a "kind" column have no kind attribute: GraphML declares no
+# kind key, and a CSV export still has its (empty) kind column
+printf 'source,target,weight\na,b,2\nb,c,0.5\n' >"$TMP/nokind.csv"
+run convert "$TMP/nokind.csv" -o "$TMP/nokind.graphml"
+expect_status "convert without kind" 0
+! grep -q 'attr.name="kind"' "$TMP/nokind.graphml" && grep -q 'attr.name="weight"' "$TMP/nokind.graphml"
+check "no kind key in GraphML without a kind column" $? "$(grep '<key' "$TMP/nokind.graphml")"
+run convert "$TMP/nokind.csv" -o "$TMP/nokind-csv/"
+expect_status "convert without kind to CSV" 0
+[ "$(head -n 1 "$TMP/nokind-csv/edges.csv")" = "source,target,weight,year,kind" ] &&
+	[ "$(sed -n 2p "$TMP/nokind-csv/edges.csv")" = "a,b,2,," ]
+check "CSV export keeps an empty kind column" $? "$(head -n 3 "$TMP/nokind-csv/edges.csv")"
+printf 'source,target,kind\na,b,meeting\nb,c,\n' >"$TMP/kind.csv"
+run convert "$TMP/kind.csv" -o "$TMP/kind.graphml"
+grep -q 'attr.name="kind"' "$TMP/kind.graphml" && grep -q '>meeting<' "$TMP/kind.graphml"
+check "kind key in GraphML with a kind column" $? "$(grep -c '<key' "$TMP/kind.graphml")"
