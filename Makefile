@@ -123,31 +123,50 @@ test: deps
 map: deps
 	$(Q)$(MAKE) --no-print-directory coopmap
 	./coopmap summary $(SAMPLE)
-	./coopmap render $(SAMPLE) -o map.svg
+	./coopmap render $(SAMPLE) -o map.svg --highlight isolated
 	@echo "wrote map.svg"
 
 # The whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer, then valgrind.
 SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+# Every process also writes its reports to a file of its own in these folders
+# (forked drawing children included), and a stage fails when one is not empty:
+# a report fails the build even where a test accepts several exit statuses or
+# only looks at the output.  Status 99 for any report, as valgrind's.
+SAN_REPORTS = build/asan/reports
+VG_REPORTS = build/valgrind-reports
 VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
-	--show-leak-kinds=definite --suppressions=tests/valgrind.supp
+	--show-leak-kinds=definite --suppressions=tests/valgrind.supp --num-callers=30 \
+	--log-file=$(CURDIR)/$(VG_REPORTS)/vg.%p
+
+# reports DIR: print the non-empty report files of DIR and fail if there is one
+reports = found=$$(find $(1) -type f -size +0 2>/dev/null | sort); \
+	if [ -n "$$found" ]; then \
+		for f in $$found; do echo "=== report $$f"; head -n 80 "$$f"; done; \
+		echo "$(2): $$(echo "$$found" | wc -l) report(s), see $(1)/"; exit 1; \
+	fi; echo "$(2): no report"
 
 check: deps
 	$(Q)$(MAKE) --no-print-directory check-asan
 	$(Q)$(MAKE) --no-print-directory check-valgrind
 	$(Q)$(MAKE) --no-print-directory fuzz
 
-# Any sanitizer report stops the run with a stack; LeakSanitizer ignores only
+# Any sanitizer report stops the process with a stack; LeakSanitizer ignores only
 # the fontconfig and Graphviz plugin-loader leaks listed (and explained) in tests/lsan.supp.
-check-asan: export ASAN_OPTIONS = halt_on_error=1:detect_leaks=1:print_stacktrace=1:fast_unwind_on_malloc=0:strict_string_checks=1:detect_stack_use_after_return=1
-check-asan: export UBSAN_OPTIONS = halt_on_error=1:print_stacktrace=1
+check-asan: export ASAN_OPTIONS = halt_on_error=1:detect_leaks=1:print_stacktrace=1:fast_unwind_on_malloc=0:strict_string_checks=1:detect_stack_use_after_return=1:exitcode=99:log_path=$(CURDIR)/$(SAN_REPORTS)/asan
+check-asan: export UBSAN_OPTIONS = halt_on_error=1:print_stacktrace=1:exitcode=99:log_path=$(CURDIR)/$(SAN_REPORTS)/ubsan
 check-asan: export LSAN_OPTIONS = suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0
-check-asan:
-	$(Q)$(MAKE) --no-print-directory BUILD=build/asan BIN=build/asan/coopmap \
-		CFLAGS="$(SAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" unit-tests
+# (the CLI cases generate their big inputs with the normal build's build/tests/gen_network)
+check-asan: $(TOOLS)
+	$(Q)rm -rf $(SAN_REPORTS) && mkdir -p $(SAN_REPORTS)
+	$(Q)rc=0; $(MAKE) --no-print-directory BUILD=build/asan BIN=build/asan/coopmap \
+		CFLAGS="$(SAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" unit-tests || rc=1; \
+	$(call reports,$(SAN_REPORTS),check-asan); exit $$rc
 
 check-valgrind: build-tests
-	$(Q)CM_TEST_WRAPPER="$(VALGRIND)" COOPMAP_WRAPPER="$(VALGRIND)" COOPMAP=./$(BIN) \
-		sh tests/run.sh $(UNIT_TESTS)
+	$(Q)rm -rf $(VG_REPORTS) && mkdir -p $(VG_REPORTS)
+	$(Q)rc=0; CM_TEST_WRAPPER="$(VALGRIND)" COOPMAP_WRAPPER="$(VALGRIND)" COOPMAP=./$(BIN) \
+		sh tests/run.sh $(UNIT_TESTS) || rc=1; \
+	$(call reports,$(VG_REPORTS),check-valgrind); exit $$rc
 
 # libFuzzer targets (tests/fuzz/): built with clang into build/fuzz/, each run
 # FUZZ_SECONDS over its corpus in tests/fuzz/corpus/<target>/ (new inputs go to
@@ -191,6 +210,11 @@ bench: deps
 	$(Q)$(MAKE) --no-print-directory deps DEB_PACKAGES="$(BENCH_PACKAGES)"
 	$(Q)$(MAKE) --no-print-directory coopmap $(TOOLS) $(BUILD)/tests/benchmarks/scale/load_only
 	$(Q)BENCH_SIZES="$(BENCH_SIZES)" BENCH_LARGE="$(BENCH_LARGE)" sh tests/benchmarks/scale/run.sh
+
+# coopmap render against sfdp -Tsvg on 20,000 actors (RENDER_ACTORS, RENDER_ROUNDS): not a test.
+bench-render: deps
+	$(Q)$(MAKE) --no-print-directory coopmap $(BUILD)/tests/gen_network
+	$(Q)sh tests/benchmarks/render/run.sh
 
 install: coopmap $(LIB)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/coopmap

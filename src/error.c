@@ -123,6 +123,11 @@ int cm_interrupted(void)
 	return interrupted != 0;
 }
 
+void cm_interrupt_clear(void)
+{
+	interrupted = 0;
+}
+
 /* igraph's error handler: keep the first real reason, free the FINALLY stack, return. */
 static void igraph_error_keep(const char *reason, const char *file, int line,
                               igraph_error_t igraph_errno)
@@ -148,11 +153,20 @@ static void igraph_warning_notice(const char *reason, const char *file, int line
 	cm_notice("igraph: %s", reason);
 }
 
-/* igraph polls this during long computations so that Ctrl-C stops them. */
+/*
+ * igraph polls this during long computations so that Ctrl-C stops them.
+ * IGRAPH_ALLOW_INTERRUPTION() returns IGRAPH_INTERRUPTED without calling the
+ * error handler, so the work memory of the function being interrupted is
+ * still on the FINALLY stack, pointing into frames that are alive only now:
+ * free it here, as python-igraph's interruption hook does (F11).
+ */
 static igraph_error_t igraph_interruption(void *data)
 {
 	(void)data;
-	return interrupted ? IGRAPH_INTERRUPTED : IGRAPH_SUCCESS;
+	if (!interrupted)
+		return IGRAPH_SUCCESS;
+	IGRAPH_FINALLY_FREE();
+	return IGRAPH_INTERRUPTED;
 }
 
 int cm_init(void)

@@ -120,6 +120,25 @@ static char *temp_template(const char *target)
 	return b.s;
 }
 
+/* Whether the folder that would hold path exists (ENOENT also comes from /proc). */
+static int parent_exists(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	struct stat st;
+	char *dir;
+	int rc;
+
+	if (!slash)
+		return 1;
+	if (slash == path)
+		return 1;
+	if (!(dir = strndup(path, (size_t)(slash - path))))
+		return 1;
+	rc = stat(dir, &st) == 0 && S_ISDIR(st.st_mode);
+	free(dir);
+	return rc;
+}
+
 /* Mode a new file gets from open(2): 0666 less the umask. */
 static mode_t default_mode(void)
 {
@@ -199,8 +218,10 @@ int cm_output_open(cm_output **out, const char *path)
 
 			free(o->temp);
 			o->temp = NULL;
-			rc = cm_error_set(CM_EIO, "cannot write '%s': %s", path,
-			                  e == ENOENT ? "no such directory" : strerror(e));
+			if (e == ENOENT && !parent_exists(o->target))
+				rc = cm_error_set(CM_EIO, "cannot write '%s': no such directory", path);
+			else
+				rc = cm_error_set(CM_EIO, "cannot write '%s': %s", path, strerror(e));
 			goto done;
 		}
 		o->slot = registry_add(o->temp);

@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <cmocka.h>
@@ -218,6 +220,60 @@ static void test_unwritable_directory(void **state)
 	rmdir(sub);
 }
 
+/*
+ * A folder that exists but takes no new files (/proc): the system's reason,
+ * not "no such directory" (finding F9).
+ */
+static void test_folder_refusing_files(void **state)
+{
+	cm_output *o = NULL;
+
+	(void)state;
+	if (access("/proc/self", F_OK) != 0)
+		skip();
+	assert_int_equal(cm_output_open(&o, "/proc/coopmap-test-output.svg"), CM_EIO);
+	assert_null(o);
+	assert_non_null(strstr(cm_error_message(), "cannot write '/proc/coopmap-test-output.svg': "));
+	assert_null(strstr(cm_error_message(), "no such directory"));
+}
+
+/*
+ * Over the file size limit (RLIMIT_FSIZE, like a quota), with SIGXFSZ
+ * ignored as coopmap's main does (F8): the write fails with EFBIG, the
+ * commit reports it, the old file stays and no temporary file is left.
+ */
+static void test_file_size_limit(void **state)
+{
+	char path[256];
+	cm_output *o = NULL;
+	struct rlimit old, lim;
+	void (*prev)(int);
+	int rc;
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s", path_in("fsz.txt"));
+	put_file(path, "old\n");
+	prev = signal(SIGXFSZ, SIG_IGN);
+	assert_int_equal(getrlimit(RLIMIT_FSIZE, &old), 0);
+	lim = old;
+	lim.rlim_cur = 4096;
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &lim), 0);
+	rc = cm_output_open(&o, path);
+	if (rc == 0) {
+		/* 20,000 bytes: several stdio buffers, well past the 4,096-byte limit */
+		for (int i = 0; i < 2000; i++)
+			fputs("0123456789", cm_output_stream(o));
+		rc = cm_output_commit(o);
+	}
+	setrlimit(RLIMIT_FSIZE, &old);
+	signal(SIGXFSZ, prev);
+	assert_int_equal(rc, CM_EIO);
+	assert_non_null(strstr(cm_error_message(), strerror(EFBIG)));
+	assert_string_equal(get_file(path), "old\n");
+	assert_int_equal(hidden_files(), 0);
+	unlink(path);
+}
+
 /* The signal path unlinks open temporary files; a later commit then fails cleanly. */
 static void test_abort_all_signal_safe(void **state)
 {
@@ -272,6 +328,62 @@ static void test_stdout(void **state)
 	assert_int_equal(cm_output_commit(o), 0);
 }
 
+/*
+ * error.c's igraph handler (cm_init), tested here beside the other failure
+ * paths: an igraph error returns to the caller with the reason recorded,
+ * instead of igraph's default handler aborting the process.
+ */
+static void test_igraph_error_returns(void **state)
+{
+	igraph_t g;
+	igraph_vector_int_t deg;
+	igraph_error_t err;
+
+	(void)state;
+	assert_int_equal(igraph_ring(&g, 5, IGRAPH_UNDIRECTED, 0, 1), IGRAPH_SUCCESS);
+	assert_int_equal(igraph_vector_int_init(&deg, 0), IGRAPH_SUCCESS);
+	/* vertex 7 of a 5-vertex ring does not exist */
+	err = igraph_degree(&g, &deg, igraph_vss_1(7), IGRAPH_ALL, IGRAPH_LOOPS);
+	assert_int_equal(err, IGRAPH_EINVVID);
+	assert_int_equal(cm_error_code(), CM_ERROR);
+	assert_non_null(strstr(cm_error_message(), "igraph: "));
+	assert_int_equal(IGRAPH_FINALLY_STACK_SIZE(), 0);
+	cm_error_clear();
+	assert_int_equal(cm_error_from_igraph(err, "counting degrees"), CM_ERROR);
+	assert_non_null(strstr(cm_error_message(), "counting degrees"));
+	igraph_vector_int_destroy(&deg);
+	igraph_destroy(&g);
+}
+
+/*
+ * An interrupted igraph function returns IGRAPH_INTERRUPTED without calling
+ * the error handler; its work memory (here the weak-components queue, neighbour
+ * vector and visited flags) must not stay on the FINALLY stack (F11: leaked,
+ * and a later error would have freed pointers into dead stack frames).
+ * Under ASan and valgrind a leak also fails the test.
+ */
+static void test_igraph_interrupted_frees(void **state)
+{
+	igraph_t g;
+	igraph_vector_int_t memb;
+	igraph_integer_t no = 0;
+	igraph_error_t err;
+
+	(void)state;
+	assert_int_equal(igraph_ring(&g, 100, IGRAPH_UNDIRECTED, 0, 1), IGRAPH_SUCCESS);
+	assert_int_equal(igraph_vector_int_init(&memb, 0), IGRAPH_SUCCESS);
+	cm_interrupt();
+	err = igraph_connected_components(&g, &memb, NULL, &no, IGRAPH_WEAK);
+	cm_interrupt_clear();
+	assert_int_equal(err, IGRAPH_INTERRUPTED);
+	assert_int_equal(IGRAPH_FINALLY_STACK_SIZE(), 0);
+	/* once cleared, the same call runs: a ring is one component */
+	assert_int_equal(igraph_connected_components(&g, &memb, NULL, &no, IGRAPH_WEAK), IGRAPH_SUCCESS);
+	assert_int_equal(no, 1);
+	igraph_vector_int_destroy(&memb);
+	igraph_destroy(&g);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -287,6 +399,10 @@ int main(void)
 		cmocka_unit_test_setup(test_abort_all_signal_safe, setup),
 		cmocka_unit_test_setup(test_symlink, setup),
 		cmocka_unit_test_setup(test_stdout, setup),
+		cmocka_unit_test_setup(test_folder_refusing_files, setup),
+		cmocka_unit_test_setup(test_file_size_limit, setup),
+		cmocka_unit_test_setup(test_igraph_error_returns, setup),
+		cmocka_unit_test_setup(test_igraph_interrupted_frees, setup),
 	};
 	int failed;
 

@@ -102,6 +102,12 @@ void cm_interrupt(void);
 int cm_interrupted(void);
 
 /**
+ * Forget an interrupt, so that later computations run again (a program
+ * that goes on after cancelling one computation; tests).
+ */
+void cm_interrupt_clear(void);
+
+/**
  * Initialise the library: replaces igraph's aborting error handler with one
  * that records the first non-empty reason and frees igraph's FINALLY stack,
  * and routes igraph warnings to notices.  The caller must have attached

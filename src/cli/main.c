@@ -1,4 +1,5 @@
 /* coopmap's entry point: start-up, the command table and dispatch. */
+#include <dlfcn.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,23 +41,31 @@ const struct cli_command cli_commands[] = {
 	  "  --group ATTR          actor attribute defining groups (default region)\n"
 	  "  --format F            table (default), csv, tsv or json\n" },
 	{ "render", cmd_render,
-	  "INPUT -o FILE [-T svg|png|pdf|dot] [--layout auto|sfdp|fdp|neato|dot|circo] [--title TEXT]\n"
+	  "INPUT -o FILE [-T svg|png|pdf|dot] [--layout auto|sfdp|fdp|neato|dot|circo|geo] [--title TEXT]\n"
 	  "        [--labels auto|all|none|top:N] [--no-legend] [--color-by ATTR] [--shape-by ATTR]\n"
-	  "        [--size-by MEASURE] [--cluster-by ATTR]",
+	  "        [--size-by MEASURE] [--cluster-by ATTR] [--highlight isolated,brokers[:N],clubs|none]\n"
+	  "        [--focus-type TYPE] [--regions FILE] [--centres FILE] [--time-limit SECONDS]",
 	  "draw a network map with Graphviz (SVG, PNG, PDF or DOT)",
 	  "  -o, --output FILE     output file (- for standard output, with -T)\n"
 	  "  -T, --type FORMAT     svg, png, pdf or dot (default: from the extension)\n"
 	  "  --layout L            auto (default: fdp up to 1500 actors, then sfdp), sfdp, fdp,\n"
-	  "                        neato, dot or circo\n"
+	  "                        neato, dot, circo, or geo (regions placed on the map of France)\n"
 	  "  --title TEXT          title above the map (default: the input's name)\n"
-	  "  --labels L            auto (all up to 150 actors, else the top 40), all, none, or\n"
+	  "  --labels L            auto (all up to 60 actors, else the top 30), all, none, or\n"
 	  "                        top:N (the N largest actors)\n"
 	  "  --no-legend           leave out the legend (title and counts stay)\n"
 	  "  --color-by ATTR       actor attribute giving colours (default type)\n"
 	  "  --shape-by ATTR       actor attribute giving shapes (default type; none)\n"
 	  "  --size-by MEASURE     pagerank (default), degree, strength or none\n"
 	  "  --cluster-by ATTR     draw groups as boxes (fdp and dot layouts; default region\n"
-	  "                        up to 200 actors; none to turn off)\n" },
+	  "                        up to 200 actors; none to turn off)\n"
+	  "  --highlight LIST      isolated, brokers, brokers:N, clubs (comma-separated) or none\n"
+	  "                        (default isolated when some actor has the focus type)\n"
+	  "  --focus-type TYPE     actor type of isolated and clubs (default cite)\n"
+	  "  --regions FILE        region adjacency for clubs, e.g. graphs/regions-fr.csv\n"
+	  "  --centres FILE        region centres (region,lat,lon) for --layout geo\n"
+	  "                        (default: built-in graphs/regions-fr-centres.csv)\n"
+	  "  --time-limit S        seconds the drawing may take (default 300; 0: no limit)\n" },
 	{ "convert", cmd_convert, "INPUT -o FILE [-T graphml|gml|dot|csv]",
 	  "write the network as GraphML, GML, DOT or a CSV folder (nodes.csv, edges.csv)",
 	  "  -o, --output FILE     .graphml, .gml, .dot/.gv, or a folder for CSV (a name without\n"
@@ -90,6 +99,25 @@ static void on_signal(int sig)
 	cm_interrupt();
 }
 
+/*
+ * igraph runs PageRank (PRPACK) in OpenMP threads, and libgomp ends the
+ * process with exit 1 ("Thread creation failed") when it cannot start one,
+ * e.g. under a low address-space limit.  One thread, unless the user chose a
+ * number with OMP_NUM_THREADS: libgomp read the environment before main, so
+ * the limit is set through its API, looked up so that coopmap still links
+ * against an igraph built without OpenMP.
+ */
+static void limit_openmp_threads(void)
+{
+	void (*set_num_threads)(int);
+
+	if (getenv("OMP_NUM_THREADS"))
+		return;
+	*(void **)&set_num_threads = dlsym(RTLD_DEFAULT, "omp_set_num_threads");
+	if (set_num_threads)
+		set_num_threads(1);
+}
+
 int cli_quiet;
 
 int main(int argc, char **argv)
@@ -98,6 +126,7 @@ int main(int argc, char **argv)
 	struct sigaction sa;
 	int status;
 
+	limit_openmp_threads();
 	igraph_set_attribute_table(&igraph_cattribute_table);
 	cm_init();
 	cm_notice_set_handler(print_notice, &cli_quiet);
@@ -108,6 +137,8 @@ int main(int argc, char **argv)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
+	/* over a file size limit, write() fails with EFBIG and the output is cleaned up */
+	signal(SIGXFSZ, SIG_IGN);
 
 	if (argc < 2) {
 		cli_print_help(stderr, NULL);

@@ -41,6 +41,11 @@ run_one() {
 	summary=$(grep -E '^#[0-9]+[[:space:]]+(DONE|INITED|pulse|NEW|REDUCE)|^#[0-9]+: cov:' "$out/logs/$t.log" | tail -n 1)
 	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$out/logs/$t.log")
 	rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$out/logs/$t.log")
+	# fork mode prints no stat:: lines: "#N: cov: .. exec/s R .." instead
+	if [ -z "$execs" ]; then
+		execs=$(echo "$summary" | sed -n 's/^#\([0-9]*\):.*/\1/p')
+		rate=$(echo "$summary" | sed -n 's/.* exec\/s \([0-9]*\) .*/\1/p')
+	fi
 	if [ "$rc" -ne 0 ]; then
 		echo "fuzz $t: FAILED (exit $rc), see $out/logs/$t.log:"
 		grep -E 'ERROR|SUMMARY|Test unit written|fuzz:' "$out/logs/$t.log" | head -n 8
