@@ -188,7 +188,12 @@ if [ -x "$GEN" ]; then
 	echo old >"$TMP/int.svg"
 	"$BIN" render "$TMP/big" -o "$TMP/int.svg" --layout neato --quiet 2>"$TMP/err" </dev/null &
 	pid=$!
-	sleep 1
+	# signal once the drawing child runs (main's handlers are set by then,
+	# even when a slow wrapper such as valgrind starts the program)
+	for _ in $(seq 600); do
+		pgrep -P "$pid" >/dev/null && break
+		sleep 0.1
+	done
 	kill -INT "$pid"
 	# give it 30 s to stop, should the interrupt be ignored
 	for _ in $(seq 300); do
