@@ -666,39 +666,57 @@ static int group_by(grouping *gr, const igraph_t *graph, const char *attr, int m
 	return rc;
 }
 
+/* Characters kept from the end of a shortened label. */
+#define LABEL_TAIL 8
+
 /*
  * Append s as Graphviz label text: invalid UTF-8 replaced, control
  * characters dropped (they make invalid XML), "\" doubled (Graphviz expands
  * \N, \G, \l...) and "&" written &amp; (Graphviz decodes entities).  html
  * also escapes < > " for HTML-like labels.  At most max_chars characters
- * are kept (0: all), the cut marked with an ellipsis.
+ * are kept (0: all): the start and the last LABEL_TAIL characters, the cut
+ * marked with an ellipsis in the middle, since labels that differ only at
+ * the end ("Cité éducative Hauts-de-France 13") must stay apart.
  */
 static int escape_text(cm_strbuf *b, const char *s, int html, size_t max_chars)
 {
 	char *clean = cm_utf8_sanitize(s ? s : "");
-	size_t chars = 0;
+	size_t chars = 0, total = 0, head = 0, skip_to = 0;
 	int rc = 0;
 
 	if (!clean)
 		return CM_ENOMEM;
+	for (const unsigned char *p = (const unsigned char *)clean; *p; p++)
+		total += (*p & 0xC0) != 0x80;
+	if (max_chars && total > max_chars) {
+		size_t tail = max_chars > 2 * LABEL_TAIL ? LABEL_TAIL : 0;
+
+		head = max_chars - 1 - tail;
+		skip_to = total - tail;
+	}
 	for (const unsigned char *p = (const unsigned char *)clean; *p && rc == 0; p++) {
 		unsigned char c = *p;
 
 		if ((c & 0xC0) != 0x80) {
-			if (max_chars && chars == max_chars) {
-				rc = cm_strbuf_puts(b, "\xE2\x80\xA6");
-				break;
-			}
 			chars++;
+			if (skip_to && chars == head + 1) {
+				rc = cm_strbuf_puts(b, "\xE2\x80\xA6");
+				if (skip_to == total)
+					break;
+			}
+			if (skip_to && chars > head && chars <= skip_to) {
+				while ((p[1] & 0xC0) == 0x80)
+					p++;
+				continue;
+			}
 		}
 		if (c == '\t' || c == '\n' || c == '\r')
 			rc = cm_strbuf_add(b, " ", 1);
 		else if (c < 0x20 || c == 0x7F)
-			chars--;
-		else if (c == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) {
+			continue; /* counted in the length all the same: a label rarely has them */
+		else if (c == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
 			p++; /* C1 control: not allowed in SVG text either */
-			chars--;
-		} else if (c == '\\')
+		else if (c == '\\')
 			rc = cm_strbuf_puts(b, "\\\\");
 		else if (c == '&')
 			rc = cm_strbuf_puts(b, "&amp;");

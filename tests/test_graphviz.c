@@ -531,6 +531,32 @@ static void test_render_labels(void **state)
 	unlink(path_in("l.svg"));
 }
 
+/*
+ * Long labels are cut to 32 characters keeping the start (23 characters),
+ * an ellipsis and the last 8, so that two labels differing only at the end
+ * stay apart.  By hand, "Cite educative Hauts de France 13" (33 characters)
+ * gives "Cite educative Hauts de" + "…" + "rance 13"; the 32 characters of
+ * "... France 1" are kept whole.
+ */
+static void test_render_long_labels(void **state)
+{
+	static const int pair[] = { 0, 1 };
+	static const char *const labels[] = { "Cite educative Hauts de France 13", "Cite educative Hauts de France 1" };
+	cm_network *net = make_net(2, NULL, labels, NULL, NULL, 1, pair, NULL);
+	cm_render_options o = { 0 };
+	char *svg;
+
+	(void)state;
+	o.labels = "all";
+	assert_int_equal(cm_render(net, path_in("long.svg"), &o), 0);
+	svg = slurp(path_in("long.svg"), NULL);
+	assert_non_null(strstr(svg, ">Cite educative Hauts de\xE2\x80\xA6rance 13</text>"));
+	assert_non_null(strstr(svg, ">Cite educative Hauts de France 1</text>"));
+	free(svg);
+	free_net(net);
+	unlink(path_in("long.svg"));
+}
+
 /* Small maps with regions get one cluster per region under fdp; none with sfdp or "none". */
 static void test_render_clusters(void **state)
 {
@@ -885,6 +911,7 @@ int main(void)
 		cmocka_unit_test_setup(test_render_formats, setup),
 		cmocka_unit_test_setup(test_render_errors, setup),
 		cmocka_unit_test_setup(test_render_labels, setup),
+		cmocka_unit_test_setup(test_render_long_labels, setup),
 		cmocka_unit_test_setup(test_render_clusters, setup),
 		cmocka_unit_test_setup(test_render_tiny, setup),
 		cmocka_unit_test_setup(test_render_highlight_isolated, setup),
