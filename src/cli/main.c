@@ -126,8 +126,8 @@ int main(int argc, char **argv)
 	struct sigaction sa;
 	int status;
 
-	limit_openmp_threads();
 	igraph_set_attribute_table(&igraph_cattribute_table);
+	limit_openmp_threads();
 	cm_init();
 	cm_notice_set_handler(print_notice, &cli_quiet);
 
