@@ -30,6 +30,19 @@ run() {
 	status=$?
 }
 
+# signal_and_reap PID SIGNAL SECONDS: send SIGNAL, give the process SECONDS
+# to stop (then SIGKILL, should the signal be ignored), reap it into $status
+signal_and_reap() {
+	kill "-$2" "$1"
+	for _ in $(seq $(($3 * 10))); do
+		kill -0 "$1" 2>/dev/null || break
+		sleep 0.1
+	done
+	kill -KILL "$1" 2>/dev/null
+	wait "$1"
+	status=$?
+}
+
 # expect_status NAME WANT
 expect_status() {
 	[ "$status" -eq "$2" ]

@@ -194,15 +194,7 @@ if [ -x "$GEN" ]; then
 		pgrep -P "$pid" >/dev/null && break
 		sleep 0.1
 	done
-	kill -INT "$pid"
-	# give it 30 s to stop, should the interrupt be ignored
-	for _ in $(seq 300); do
-		kill -0 "$pid" 2>/dev/null || break
-		sleep 0.1
-	done
-	kill -KILL "$pid" 2>/dev/null
-	wait "$pid"
-	status=$?
+	signal_and_reap "$pid" INT 30
 	expect_status "render interrupted" 130
 	expect_err "render interrupted" "interrupted"
 	[ "$(cat "$TMP/int.svg")" = old ]; check "render interrupted keeps the old file" $?

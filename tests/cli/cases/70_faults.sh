@@ -137,14 +137,7 @@ fault_signal() {
 	sleep "$fault_delay"
 	kill -0 "$pid" 2>/dev/null
 	check "$name: still working after $fault_delay s, when the signal is sent" $?
-	kill "-$sig" "$pid"
-	for i in $(seq 600); do
-		kill -0 "$pid" 2>/dev/null || break
-		sleep 0.1
-	done
-	kill -KILL "$pid" 2>/dev/null
-	wait "$pid"
-	status=$?
+	signal_and_reap "$pid" "$sig" 60
 	# (F11: igraph's work memory leaked when interrupted, a LeakSanitizer or
 	# valgrind report instead of exit 130; fixed in error.c's interruption hook)
 	expect_status "$name" 130
