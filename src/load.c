@@ -963,6 +963,8 @@ static int pajek_check_count(const char *buf, size_t len, const char *name)
 
 			while (k < n && (line[k] == ' ' || line[k] == '\t'))
 				k++;
+			if (k < n && line[k] == '+') /* igraph's reader takes a sign too */
+				k++;
 			for (; k < n && line[k] >= '0' && line[k] <= '9'; k++)
 				count = count >= ULLONG_MAX / 10 ? ULLONG_MAX / 10 : count * 10 + (unsigned long long)(line[k] - '0');
 			if (count > 100000 && count > len)

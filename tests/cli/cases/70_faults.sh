@@ -252,6 +252,10 @@ fi
 fault_run 60 summary "$F/huge-count.net"
 expect_status "a Pajek file declaring 1.5 billion actors" 3
 expect_err "a Pajek file declaring 1.5 billion actors" "declares 1554595781 actors"
+# the same with a sign (found by the CI fuzz run: 39 s under ASan)
+fault_run 60 summary "$F/huge-count-plus.net"
+expect_status "a Pajek file declaring +1141010 actors" 3
+expect_err "a Pajek file declaring +1141010 actors" "declares 1141010 actors"
 
 # fault_big NAME FILE: refused as bad data within 120 s
 fault_big() {
