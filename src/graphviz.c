@@ -776,9 +776,9 @@ static const char *pick_format(const char *path, const char *format)
 }
 
 /* Layout engines coopmap offers. */
-static const char *const layouts[] = { "sfdp", "fdp", "neato", "dot", "circo", NULL };
+static const char *const layouts[] = { "fr", "sfdp", "fdp", "neato", "dot", "circo", NULL };
 
-/* Largest network drawn with fdp by "auto": fdp+prism took 0.9 s at 1,000 actors here. */
+/* Largest network laid out by igraph (fr) under "auto"; sfdp above. */
 #define FDP_MAX_ACTORS 1500
 /* Largest network drawn with clusters by default, and with every label. */
 #define CLUSTER_MAX_ACTORS 200
@@ -868,7 +868,8 @@ typedef struct {
 	size_t n_clubs;
 	grouping club_groups; /* clusters by club */
 	/* --layout geo */
-	double *xy;           /* per vertex: x, y in points */
+	double *xy;           /* per vertex: x, y in points (geo, fr): drawn pinned */
+	double *cluster_bb;   /* fr: per cluster, its box (x0, y0, x1, y1 in points) */
 	igraph_integer_t geo_by_region, geo_by_neighbours, geo_unplaced;
 	cm_strbuf insets;     /* overseas insets in use, for the caption */
 	double time_limit;    /* seconds; 0: none */
@@ -1612,6 +1613,385 @@ done:
 	return rc;
 }
 
+/* ---------------------------------------------------------------- igraph layout, drawn pinned */
+
+/*
+ * The default layout of maps up to FDP_MAX_ACTORS actors ("fr"): igraph
+ * computes the positions, seeded, and Graphviz draws them pinned (neato -n)
+ * with the cluster boxes given as bounding boxes, so that the same input
+ * and seed give the same file.  Graphviz 2.43's fdp could not promise that:
+ * its overlap removal walks GTS triangulations kept in glib hash tables
+ * keyed by addresses, and the addresses change with address randomisation
+ * and with glib's slice allocator, which consults the clock (docs/maps.md).
+ *
+ * Each group (a region's box, or the whole map) is laid out alone with
+ * Fruchterman-Reingold on its inner ties, then spread until no two actors,
+ * with room for their labels, overlap.  The groups' boxes are placed by
+ * laying out the graph of groups (tied when their actors are), spread until
+ * no two boxes overlap.
+ */
+#define FR_ITERATIONS 500
+/* Points kept free between actors, inside a box around its actors, and between boxes. */
+#define FR_GAP 4
+#define FR_BOX_PAD 12
+#define FR_BOX_GAP 24
+
+/* Node diameter of v in inches: the area follows the size measure; a marked node is big enough to show its ring. */
+static double node_width(const map_plan *p, igraph_integer_t v, int large)
+{
+	double wmin = large ? 0.06 : 0.16, wmax = large ? 0.45 : 0.85;
+	double x = p->size_max > 0 && VECTOR(p->size)[v] > 0 ? VECTOR(p->size)[v] / p->size_max : 0;
+	double width = wmin + (wmax - wmin) * sqrt(x);
+
+	if (p->mark && p->mark[v] && width < (large ? 0.2 : 0.3))
+		width = large ? 0.2 : 0.3;
+	return width;
+}
+
+/* The text that names v on the map: its label, else its id. */
+static const char *vertex_name(const igraph_t *graph, igraph_integer_t v)
+{
+	const char *s = has_string_vattr(graph, CM_ATTR_LABEL) ? VAS(graph, CM_ATTR_LABEL, v) : "";
+
+	if (!s[0] && has_string_vattr(graph, CM_ATTR_ID))
+		s = VAS(graph, CM_ATTR_ID, v);
+	return s;
+}
+
+/* Point size of actor labels. */
+static double label_points(const map_plan *p, int large)
+{
+	return large ? 20 : 11 * p->text_scale;
+}
+
+/*
+ * The box an actor needs, in points (width, height into wh): its node and,
+ * when its label is shown, the label beside it, where Graphviz puts
+ * external labels (Helvetica averages about 0.55 em a character; labels
+ * are cut at 32 characters).
+ */
+static void actor_box(double *wh, const map_plan *p, igraph_integer_t v, int large)
+{
+	double d = node_width(p, v, large) * 72;
+
+	wh[0] = wh[1] = d;
+	if (p->label_on[v]) {
+		size_t chars = 0;
+
+		for (const unsigned char *s = (const unsigned char *)vertex_name(&p->net->graph, v); *s; s++)
+			chars += (*s & 0xC0) != 0x80;
+		wh[0] += (double)(chars > 32 ? 32 : chars) * 0.55 * label_points(p, large);
+		wh[1] += 1.2 * label_points(p, large);
+	}
+}
+
+/*
+ * Fruchterman-Reingold positions of the graph with k vertices and the
+ * given ties, into xy (x, y per vertex), the random generator seeded
+ * first so that the layout repeats.
+ */
+static igraph_error_t fr_positions(double *xy, const igraph_vector_int_t *ties, igraph_integer_t k,
+                                   unsigned long seed)
+{
+	igraph_t g;
+	igraph_matrix_t pos;
+
+	IGRAPH_CHECK(igraph_create(&g, ties, k, IGRAPH_UNDIRECTED));
+	IGRAPH_FINALLY(igraph_destroy, &g);
+	IGRAPH_MATRIX_INIT_FINALLY(&pos, 0, 0);
+	IGRAPH_CHECK(igraph_rng_seed(igraph_rng_default(), seed));
+	IGRAPH_CHECK(igraph_layout_fruchterman_reingold(&g, &pos, 0, FR_ITERATIONS, sqrt((double)k),
+	                                                IGRAPH_LAYOUT_AUTOGRID, NULL, NULL, NULL, NULL, NULL));
+	for (igraph_integer_t i = 0; i < k; i++) {
+		xy[2 * i] = MATRIX(pos, i, 0);
+		xy[2 * i + 1] = MATRIX(pos, i, 1);
+	}
+	igraph_matrix_destroy(&pos);
+	igraph_destroy(&g);
+	IGRAPH_FINALLY_CLEAN(2);
+	return IGRAPH_SUCCESS;
+}
+
+/* qsort: doubles, ascending. */
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+/*
+ * The factor by which the centres xy[0..k-1] of boxes (sizes wh) move
+ * apart so that the median box comes no closer than gap to any other: a
+ * pair is apart once it is apart along x or along y.  push_apart() then
+ * separates the closer ones; spreading until the closest pair is apart
+ * would leave the map mostly empty (work: k doubles).
+ */
+static double spread_factor(const double *xy, const double *wh, igraph_integer_t k, double gap, double quantile,
+                            double *work)
+{
+	double s;
+
+	if (k < 2)
+		return 1;
+	for (igraph_integer_t i = 0; i < k; i++) {
+		work[i] = 0;
+		for (igraph_integer_t j = 0; j < k; j++) {
+			double dx = fabs(xy[2 * i] - xy[2 * j]), dy = fabs(xy[2 * i + 1] - xy[2 * j + 1]);
+			double fx = ((wh[2 * i] + wh[2 * j]) / 2 + gap) / fmax(dx, 1e-9);
+			double fy = ((wh[2 * i + 1] + wh[2 * j + 1]) / 2 + gap) / fmax(dy, 1e-9);
+
+			if (j != i)
+				work[i] = fmax(work[i], fmin(fx, fy));
+		}
+	}
+	qsort(work, (size_t)k, sizeof(*work), cmp_double);
+	s = work[(igraph_integer_t)(quantile * (double)(k - 1))];
+	return s > 0 && isfinite(s) ? s : 1;
+}
+
+/* Sweeps of push_apart() at most: each costs k * k / 2 pair tests. */
+#define PUSH_SWEEPS 100
+
+/*
+ * Move the boxes (centres xy, sizes wh) apart until no two come closer
+ * than gap, or PUSH_SWEEPS sweeps are done: each overlapping pair moves
+ * apart by half the overlap each, along the axis where the overlap is
+ * smaller, so the layout keeps its shape.  Returns the pairs still
+ * overlapping.
+ */
+static igraph_integer_t push_apart(double *xy, const double *wh, igraph_integer_t k, double gap, int sweeps)
+{
+	igraph_integer_t left = 0;
+
+	for (int sweep = 0; sweep < sweeps; sweep++) {
+		left = 0;
+		for (igraph_integer_t i = 0; i < k; i++) {
+			for (igraph_integer_t j = i + 1; j < k; j++) {
+				double dx = xy[2 * j] - xy[2 * i], dy = xy[2 * j + 1] - xy[2 * i + 1];
+				double ox = (wh[2 * i] + wh[2 * j]) / 2 + gap - fabs(dx);
+				double oy = (wh[2 * i + 1] + wh[2 * j + 1]) / 2 + gap - fabs(dy);
+
+				if (ox <= 1e-6 || oy <= 1e-6)
+					continue;
+				left++;
+				/* on top of each other: apart along x, the later one to the right */
+				if (ox <= oy) {
+					double d = (dx < 0 ? -ox : ox) / 2;
+
+					xy[2 * i] -= d;
+					xy[2 * j] += d;
+				} else {
+					double d = (dy < 0 ? -oy : oy) / 2;
+
+					xy[2 * i + 1] -= d;
+					xy[2 * j + 1] += d;
+				}
+			}
+		}
+		if (!left)
+			break;
+	}
+	return left;
+}
+
+/*
+ * Positions for the "fr" layout, in points, into p->xy; the box of each
+ * cluster into p->cluster_bb.  Group nc (past the clusters) holds the
+ * actors outside every box.
+ */
+static int fr_plan(map_plan *p)
+{
+	const igraph_t *graph = &p->net->graph;
+	igraph_integer_t n = igraph_vcount(graph), m = igraph_ecount(graph);
+	igraph_integer_t ng = p->have_clusters ? (igraph_integer_t)p->clusters.n + 1 : 1;
+	igraph_integer_t *gid = NULL, *lid = NULL, *count = NULL, *first = NULL, *members = NULL, *qid = NULL;
+	double *local = NULL, *ab = NULL, *work = NULL, *box = NULL, *centre = NULL, *wh = NULL, *qwh = NULL;
+	igraph_vector_int_t ties;
+	igraph_error_t err = IGRAPH_SUCCESS;
+	int large = n > LARGE_ACTORS, rc = 0, have_ties = 0;
+	double header = p->have_clusters ? 12 * p->text_scale * 1.6 : 0;
+	igraph_integer_t nq = 0;
+
+	gid = malloc(((size_t)n + 1) * sizeof(*gid));
+	lid = malloc(((size_t)n + 1) * sizeof(*lid));
+	members = malloc(((size_t)n + 1) * sizeof(*members));
+	count = calloc((size_t)ng + 1, sizeof(*count));
+	first = calloc((size_t)ng + 1, sizeof(*first));
+	qid = malloc(((size_t)ng + 1) * sizeof(*qid));
+	local = malloc((2 * (size_t)n + 1) * sizeof(*local));
+	ab = malloc((2 * (size_t)n + 1) * sizeof(*ab));
+	work = malloc((3 * (size_t)n + 1) * sizeof(*work));   /* a group's boxes, then spread_factor()'s own */
+	box = malloc((4 * (size_t)ng + 1) * sizeof(*box));
+	centre = calloc(2 * (size_t)ng + 1, sizeof(*centre));
+	wh = calloc(2 * (size_t)ng + 1, sizeof(*wh));
+	qwh = calloc(2 * (size_t)ng + 1, sizeof(*qwh));
+	p->xy = calloc(2 * (size_t)n + 1, sizeof(*p->xy));
+	if (p->have_clusters)
+		p->cluster_bb = malloc((4 * p->clusters.n + 1) * sizeof(*p->cluster_bb));
+	if (!gid || !lid || !members || !count || !first || !qid || !local || !ab || !work || !box || !centre ||
+	    !wh || !qwh || !p->xy || (p->have_clusters && !p->cluster_bb) || igraph_vector_int_init(&ties, 0) != IGRAPH_SUCCESS) {
+		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		goto done;
+	}
+	have_ties = 1;
+	/* groups, and each actor's place in its group (members: grouped, in actor order) */
+	for (igraph_integer_t v = 0; v < n; v++) {
+		size_t c = p->have_clusters ? p->clusters.vindex[v] : 0;
+
+		gid[v] = p->have_clusters && !p->clusters.values[c][0] ? ng - 1 : (igraph_integer_t)c;
+		lid[v] = count[gid[v]]++;
+		actor_box(ab + 2 * v, p, v, large);
+	}
+	for (igraph_integer_t g = 1; g < ng; g++)
+		first[g] = first[g - 1] + count[g - 1];
+	for (igraph_integer_t v = 0; v < n; v++)
+		members[first[gid[v]] + lid[v]] = v;
+	/* each group alone, on its inner ties */
+	for (igraph_integer_t g = 0; g < ng; g++) {
+		igraph_integer_t k = count[g], *mem = members + first[g];
+		double *xy = local + 2 * first[g], s, x0 = HUGE_VAL, y0 = HUGE_VAL, x1 = -HUGE_VAL, y1 = -HUGE_VAL;
+
+		if (k == 0)
+			continue;
+		igraph_vector_int_clear(&ties);
+		for (igraph_integer_t e = 0; e < m && err == IGRAPH_SUCCESS; e++) {
+			igraph_integer_t a = IGRAPH_FROM(graph, e), b = IGRAPH_TO(graph, e);
+
+			if (gid[a] == g && gid[b] == g && a != b) {
+				err = igraph_vector_int_push_back(&ties, lid[a]);
+				if (err == IGRAPH_SUCCESS)
+					err = igraph_vector_int_push_back(&ties, lid[b]);
+			}
+		}
+		if (err == IGRAPH_SUCCESS)
+			err = fr_positions(xy, &ties, k, p->seed);
+		if (err != IGRAPH_SUCCESS) {
+			rc = cm_error_from_igraph(err, "laying out the map");
+			goto done;
+		}
+		for (igraph_integer_t i = 0; i < k; i++) {
+			work[2 * i] = ab[2 * mem[i]];
+			work[2 * i + 1] = ab[2 * mem[i] + 1];
+		}
+		s = spread_factor(xy, work, k, FR_GAP, 0.5, work + 2 * k);
+		for (igraph_integer_t i = 0; i < 2 * k; i++)
+			xy[i] *= s;
+		push_apart(xy, work, k, FR_GAP, PUSH_SWEEPS);
+		for (igraph_integer_t i = 0; i < k; i++) {
+			double hw = ab[2 * mem[i]] / 2, hh = ab[2 * mem[i] + 1] / 2;
+
+			x0 = fmin(x0, xy[2 * i] - hw);
+			x1 = fmax(x1, xy[2 * i] + hw);
+			y0 = fmin(y0, xy[2 * i + 1] - hh);
+			y1 = fmax(y1, xy[2 * i + 1] + hh);
+		}
+		box[4 * g] = x0;
+		box[4 * g + 1] = y0;
+		box[4 * g + 2] = x1;
+		box[4 * g + 3] = y1;
+		wh[2 * g] = x1 - x0 + 2 * FR_BOX_PAD;
+		if (g < ng - 1 && p->have_clusters) {
+			/* wide enough for its name (cut at 40 characters, as drawn) */
+			size_t chars = 0;
+
+			for (const unsigned char *t = (const unsigned char *)p->clusters.values[g]; *t; t++)
+				chars += (*t & 0xC0) != 0x80;
+			wh[2 * g] = fmax(wh[2 * g], (double)(chars > 40 ? 40 : chars) * 0.6 * 12 * p->text_scale + 2 * FR_BOX_PAD);
+		}
+		wh[2 * g + 1] = y1 - y0 + 2 * FR_BOX_PAD + (g < ng - 1 || !p->have_clusters ? header : 0);
+		if (cm_interrupted()) {
+			rc = cm_error_set(CM_EINTERRUPTED, "interrupted");
+			goto done;
+		}
+	}
+	/* the boxes: the graph of the non-empty groups, tied where their actors are */
+	for (igraph_integer_t g = 0; g < ng; g++)
+		qid[g] = count[g] ? nq++ : -1;
+	igraph_vector_int_clear(&ties);
+	for (igraph_integer_t e = 0; e < m && err == IGRAPH_SUCCESS; e++) {
+		igraph_integer_t a = gid[IGRAPH_FROM(graph, e)], b = gid[IGRAPH_TO(graph, e)];
+
+		if (a != b) {
+			err = igraph_vector_int_push_back(&ties, qid[a]);
+			if (err == IGRAPH_SUCCESS)
+				err = igraph_vector_int_push_back(&ties, qid[b]);
+		}
+	}
+	if (err == IGRAPH_SUCCESS)
+		err = fr_positions(centre, &ties, nq, p->seed);
+	if (err != IGRAPH_SUCCESS) {
+		rc = cm_error_from_igraph(err, "laying out the map");
+		goto done;
+	}
+	/* centre[] and qwh[] are indexed by qid */
+	for (igraph_integer_t g = 0; g < ng; g++) {
+		if (qid[g] >= 0) {
+			qwh[2 * qid[g]] = wh[2 * g];
+			qwh[2 * qid[g] + 1] = wh[2 * g + 1];
+		}
+	}
+	{
+		double s = spread_factor(centre, qwh, nq, FR_BOX_GAP, 0, work), xmin = HUGE_VAL, ymin = HUGE_VAL;
+
+		for (igraph_integer_t q = 0; q < nq; q++) {
+			centre[2 * q] *= s;
+			centre[2 * q + 1] *= s;
+		}
+		push_apart(centre, qwh, nq, FR_BOX_GAP, 10 * PUSH_SWEEPS);
+		for (igraph_integer_t q = 0; q < nq; q++) {
+			xmin = fmin(xmin, centre[2 * q] - qwh[2 * q] / 2);
+			ymin = fmin(ymin, centre[2 * q + 1] - qwh[2 * q + 1] / 2);
+		}
+		for (igraph_integer_t q = 0; q < nq; q++) {
+			centre[2 * q] -= xmin;
+			centre[2 * q + 1] -= ymin;
+		}
+	}
+	/* actors: their box's place, the header at its top */
+	for (igraph_integer_t g = 0; g < ng; g++) {
+		igraph_integer_t q = qid[g];
+		double cx, cy, lx, ly, top;
+
+		if (q < 0)
+			continue;
+		cx = centre[2 * q];
+		cy = centre[2 * q + 1];
+		top = g < ng - 1 || !p->have_clusters ? header : 0;
+		lx = (box[4 * g] + box[4 * g + 2]) / 2;
+		ly = (box[4 * g + 1] + box[4 * g + 3]) / 2;
+		for (igraph_integer_t i = 0; i < count[g]; i++) {
+			igraph_integer_t v = members[first[g] + i];
+
+			p->xy[2 * v] = cx + local[2 * (first[g] + i)] - lx;
+			p->xy[2 * v + 1] = cy - top / 2 + local[2 * (first[g] + i) + 1] - ly;
+		}
+		if (p->have_clusters && g < ng - 1) {
+			p->cluster_bb[4 * g] = cx - wh[2 * g] / 2;
+			p->cluster_bb[4 * g + 1] = cy - wh[2 * g + 1] / 2;
+			p->cluster_bb[4 * g + 2] = cx + wh[2 * g] / 2;
+			p->cluster_bb[4 * g + 3] = cy + wh[2 * g + 1] / 2;
+		}
+	}
+done:
+	if (have_ties)
+		igraph_vector_int_destroy(&ties);
+	free(gid);
+	free(lid);
+	free(members);
+	free(count);
+	free(first);
+	free(qid);
+	free(local);
+	free(ab);
+	free(work);
+	free(box);
+	free(centre);
+	free(wh);
+	free(qwh);
+	return rc;
+}
+
 /* Fill the plan from the options: format, engine, groupings, sizes and labels. */
 static int plan_map(map_plan *p, const cm_network *net, const char *path, const cm_render_options *o)
 {
@@ -1630,7 +2010,7 @@ static int plan_map(map_plan *p, const cm_network *net, const char *path, const 
 		return CM_EUSAGE;
 	p->time_limit = o->time_limit == 0 ? CM_RENDER_TIME_LIMIT : o->time_limit < 0 ? 0 : o->time_limit;
 	if (!o->layout || !strcmp(o->layout, "auto")) {
-		p->engine = n <= FDP_MAX_ACTORS ? "fdp" : "sfdp";
+		p->engine = n <= FDP_MAX_ACTORS ? "fr" : "sfdp";
 	} else if (!strcmp(o->layout, "geo")) {
 		p->engine = "geo";
 	} else {
@@ -1638,7 +2018,7 @@ static int plan_map(map_plan *p, const cm_network *net, const char *path, const 
 			if (!strcmp(layouts[i], o->layout))
 				p->engine = layouts[i];
 		if (!p->engine)
-			return cm_error_set(CM_EUSAGE, "unknown layout '%s' (use auto, sfdp, fdp, neato, dot, circo or geo)",
+			return cm_error_set(CM_EUSAGE, "unknown layout '%s' (use auto, fr, sfdp, fdp, neato, dot, circo or geo)",
 			                    o->layout);
 	}
 	if (o->color_by && (rc = check_attr(graph, o->color_by, "--color-by")) < 0)
@@ -1656,9 +2036,9 @@ static int plan_map(map_plan *p, const cm_network *net, const char *path, const 
 	if (!cluster_by && n <= CLUSTER_MAX_ACTORS && has_string_vattr(graph, CM_ATTR_REGION))
 		cluster_by = CM_ATTR_REGION;
 	if (cluster_by && strcmp(cluster_by, "none")) {
-		if (strcmp(p->engine, "fdp") && strcmp(p->engine, "dot")) {
+		if (strcmp(p->engine, "fr") && strcmp(p->engine, "fdp") && strcmp(p->engine, "dot")) {
 			if (o->cluster_by)
-				cm_notice("clusters need the fdp or dot layout; --cluster-by ignored with %s", p->engine);
+				cm_notice("clusters need the fr, fdp or dot layout; --cluster-by ignored with %s", p->engine);
 		} else {
 			if ((rc = group_by(&p->clusters, graph, cluster_by, MAX_NAMED)) < 0)
 				return rc;
@@ -1677,7 +2057,8 @@ static int plan_map(map_plan *p, const cm_network *net, const char *path, const 
 		return rc;
 	/* clubs replaced the colours: the scheme follows their number */
 	p->pal = &palettes[p->colors.named <= 7 ? 0 : p->colors.named == 8 ? 1 : 2];
-	if (p->show_clubs && !o->cluster_by && (!strcmp(p->engine, "fdp") || !strcmp(p->engine, "dot"))) {
+	if (p->show_clubs && !o->cluster_by &&
+	    (!strcmp(p->engine, "fr") || !strcmp(p->engine, "fdp") || !strcmp(p->engine, "dot"))) {
 		/* the clubs' boxes replace the regions' */
 		grouping_free(&p->clusters);
 		p->clusters = p->club_groups;
@@ -1709,6 +2090,9 @@ static int plan_map(map_plan *p, const cm_network *net, const char *path, const 
 		if (e == 0 || w > p->wmax)
 			p->wmax = w;
 	}
+	/* last: the spacing needs the sizes, marks and labels */
+	if (!strcmp(p->engine, "fr"))
+		return fr_plan(p);
 	return 0;
 }
 
@@ -1723,6 +2107,7 @@ static void plan_free(map_plan *p)
 	free(p->label_on);
 	free(p->mark);
 	free(p->xy);
+	free(p->cluster_bb);
 	cm_strbuf_free(&p->insets);
 }
 
@@ -1903,7 +2288,7 @@ static int map_label(cm_strbuf *b, const map_plan *p, const cm_render_options *o
 			rc |= cm_strbuf_printf(b, " \xC2\xB7 labels: top %" IGRAPH_PRId " by %s", p->n_labels,
 			                       strcmp(p->size_by, "none") ? size_name : "order");
 	}
-	if (p->xy) {
+	if (!strcmp(p->engine, "geo")) {
 		rc |= cm_strbuf_printf(b, " \xC2\xB7 layout geo (Lambert-93), seed %lu</FONT></TD></TR>\n", p->seed);
 		rc |= cm_strbuf_printf(b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%g\" COLOR=\"#444444\">",
 		                       11 * p->text_scale);
@@ -1918,7 +2303,8 @@ static int map_label(cm_strbuf *b, const map_plan *p, const cm_render_options *o
 			                       p->geo_by_region, p->geo_by_neighbours, p->geo_unplaced);
 		rc |= cm_strbuf_puts(b, "</FONT></TD></TR>\n");
 	} else {
-		rc |= cm_strbuf_printf(b, " \xC2\xB7 layout %s, seed %lu</FONT></TD></TR>\n", p->engine, p->seed);
+		rc |= cm_strbuf_printf(b, " \xC2\xB7 layout %s, seed %lu</FONT></TD></TR>\n",
+		                       strcmp(p->engine, "fr") ? p->engine : "Fruchterman-Reingold (igraph)", p->seed);
 	}
 	if (!o->no_legend && rc == 0) {
 		cm_strbuf heading = { 0 };
@@ -1962,7 +2348,6 @@ static int build_map(Agraph_t **out, map_plan *p, const cm_render_options *o)
 	char buf[64], name[32];
 	const char *has_label_attr = has_string_vattr(graph, CM_ATTR_LABEL) ? CM_ATTR_LABEL : NULL;
 	const char *has_id_attr = has_string_vattr(graph, CM_ATTR_ID) ? CM_ATTR_ID : NULL;
-	double wmin = large ? 0.06 : 0.16, wmax = large ? 0.45 : 0.85;
 
 	g = agopen("coopmap", directed ? Agdirected : Agundirected, NULL);
 	nodes = calloc((size_t)n + 1, sizeof(*nodes));
@@ -1976,6 +2361,8 @@ static int build_map(Agraph_t **out, map_plan *p, const cm_render_options *o)
 	 * root's own values (declaring on the root resets its value)
 	 */
 	agattr(g, AGRAPH, "style", "");
+	if (p->cluster_bb)
+		agattr(g, AGRAPH, "bb", "");  /* neato -n draws a cluster where its bb says */
 	agattr(g, AGRAPH, "color", "");
 	agattr(g, AGRAPH, "fontcolor", "");
 	agattr(g, AGRAPH, "fontsize", "");
@@ -2029,7 +2416,7 @@ static int build_map(Agraph_t **out, map_plan *p, const cm_render_options *o)
 	s_pos = p->xy ? agattr(g, AGNODE, "pos", "") : NULL;
 	agattr(g, AGNODE, "fontname", "Helvetica");
 	agattr(g, AGNODE, "fontcolor", "#222222");
-	snprintf(buf, sizeof(buf), "%g", large ? 20 : 11 * p->text_scale);
+	snprintf(buf, sizeof(buf), "%g", label_points(p, large));
 	agattr(g, AGNODE, "fontsize", buf);
 	s_shape = agattr(g, AGNODE, "shape", "circle");
 	s_fill = agattr(g, AGNODE, "fillcolor", "1");
@@ -2062,6 +2449,12 @@ static int build_map(Agraph_t **out, map_plan *p, const cm_render_options *o)
 				goto done;
 			agset(subs[c], "label", text.s);
 			agset(subs[c], "style", "rounded,dashed");
+			if (p->cluster_bb) {
+				const double *bb = p->cluster_bb + 4 * c;
+
+				snprintf(buf, sizeof(buf), "%.2f,%.2f,%.2f,%.2f", bb[0], bb[1], bb[2], bb[3]);
+				agset(subs[c], "bb", buf);
+			}
 			agset(subs[c], "color", "#999999");
 			agset(subs[c], "fontcolor", "#666666");
 			snprintf(buf, sizeof(buf), "%g", 12 * p->text_scale);
@@ -2069,8 +2462,7 @@ static int build_map(Agraph_t **out, map_plan *p, const cm_render_options *o)
 		}
 	}
 	for (igraph_integer_t v = 0; v < n; v++) {
-		double x = p->size_max > 0 && VECTOR(p->size)[v] > 0 ? VECTOR(p->size)[v] / p->size_max : 0;
-		double width = wmin + (wmax - wmin) * sqrt(x);   /* area follows the measure */
+		double width = node_width(p, v, large);
 		int cslot = p->colors.slot[v], sslot = p->shapes.slot[v];
 		const char *label = has_label_attr ? VAS(graph, CM_ATTR_LABEL, v) : "";
 		Agraph_t *home = g;
@@ -2092,9 +2484,7 @@ static int build_map(Agraph_t **out, map_plan *p, const cm_render_options *o)
 		agxset(nodes[v], s_fill, buf);
 		agxset(nodes[v], s_shape, (char *)shapes[p->shapes.n == 1 ? 0 : shape_index(sslot)]);
 		if (p->mark[v]) {
-			/* a ring that shows on the smallest node */
-			if (width < (large ? 0.2 : 0.3))
-				width = large ? 0.2 : 0.3;
+			/* a ring that shows on the smallest node (node_width() made it big enough) */
 			agxset(nodes[v], s_color, (p->mark[v] & MARK_ISOLATED) ? RING_ISOLATED : RING_BROKER);
 			agxset(nodes[v], s_npen, large ? "6" : "5");
 		}

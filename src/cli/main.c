@@ -41,15 +41,17 @@ const struct cli_command cli_commands[] = {
 	  "  --group ATTR          actor attribute defining groups (default region)\n"
 	  "  --format F            table (default), csv, tsv or json\n" },
 	{ "render", cmd_render,
-	  "INPUT -o FILE [-T svg|png|pdf|dot] [--layout auto|sfdp|fdp|neato|dot|circo|geo] [--title TEXT]\n"
+	  "INPUT -o FILE [-T svg|png|pdf|dot] [--layout auto|fr|sfdp|fdp|neato|dot|circo|geo] [--title TEXT]\n"
 	  "        [--labels auto|all|none|top:N] [--no-legend] [--color-by ATTR] [--shape-by ATTR]\n"
 	  "        [--size-by MEASURE] [--cluster-by ATTR] [--highlight isolated,brokers[:N],clubs|none]\n"
 	  "        [--focus-type TYPE] [--regions FILE] [--centres FILE] [--time-limit SECONDS]",
 	  "draw a network map with Graphviz (SVG, PNG, PDF or DOT)",
 	  "  -o, --output FILE     output file (- for standard output, with -T)\n"
 	  "  -T, --type FORMAT     svg, png, pdf or dot (default: from the extension)\n"
-	  "  --layout L            auto (default: fdp up to 1500 actors, then sfdp), sfdp, fdp,\n"
-	  "                        neato, dot, circo, or geo (regions placed on the map of France)\n"
+	  "  --layout L            auto (default: fr up to 1500 actors, then sfdp); fr (igraph's\n"
+	  "                        Fruchterman-Reingold, region by region: the same map every\n"
+	  "                        run), sfdp, fdp, neato, dot, circo, or geo (regions placed on\n"
+	  "                        the map of France)\n"
 	  "  --title TEXT          title above the map (default: the input's name)\n"
 	  "  --labels L            auto (all up to 60 actors, else the top 30), all, none, or\n"
 	  "                        top:N (the N largest actors)\n"
@@ -57,7 +59,7 @@ const struct cli_command cli_commands[] = {
 	  "  --color-by ATTR       actor attribute giving colours (default type)\n"
 	  "  --shape-by ATTR       actor attribute giving shapes (default type; none)\n"
 	  "  --size-by MEASURE     pagerank (default), degree, strength or none\n"
-	  "  --cluster-by ATTR     draw groups as boxes (fdp and dot layouts; default region\n"
+	  "  --cluster-by ATTR     draw groups as boxes (fr, fdp and dot layouts; default region\n"
 	  "                        up to 200 actors; none to turn off)\n"
 	  "  --highlight LIST      isolated, brokers, brokers:N, clubs (comma-separated) or none\n"
 	  "                        (default isolated when some actor has the focus type)\n"
