@@ -778,8 +778,6 @@ static const char *pick_format(const char *path, const char *format)
 /* Layout engines coopmap offers. */
 static const char *const layouts[] = { "fr", "sfdp", "fdp", "neato", "dot", "circo", NULL };
 
-/* Largest network laid out by igraph (fr) under "auto"; sfdp above. */
-#define FDP_MAX_ACTORS 1500
 /* Largest network drawn with clusters by default, and with every label. */
 #define CLUSTER_MAX_ACTORS 200
 #define ALL_LABELS_MAX_ACTORS 60
@@ -1616,7 +1614,7 @@ done:
 /* ---------------------------------------------------------------- igraph layout, drawn pinned */
 
 /*
- * The default layout of maps up to FDP_MAX_ACTORS actors ("fr"): igraph
+ * The default layout ("fr"): igraph
  * computes the positions, seeded, and Graphviz draws them pinned (neato -n)
  * with the cluster boxes given as bounding boxes, so that the same input
  * and seed give the same file.  Graphviz 2.43's fdp could not promise that:
@@ -1688,10 +1686,11 @@ static void actor_box(double *wh, const map_plan *p, igraph_integer_t v, int lar
 /*
  * Fruchterman-Reingold positions of the graph with k vertices and the
  * given ties, into xy (x, y per vertex), the random generator seeded
- * first so that the layout repeats.
+ * first so that the layout repeats; the connected components into
+ * membership and *ncomp.
  */
-static igraph_error_t fr_positions(double *xy, const igraph_vector_int_t *ties, igraph_integer_t k,
-                                   unsigned long seed)
+static igraph_error_t fr_positions(double *xy, igraph_vector_int_t *membership, igraph_integer_t *ncomp,
+                                   const igraph_vector_int_t *ties, igraph_integer_t k, unsigned long seed)
 {
 	igraph_t g;
 	igraph_matrix_t pos;
@@ -1706,10 +1705,24 @@ static igraph_error_t fr_positions(double *xy, const igraph_vector_int_t *ties, 
 		xy[2 * i] = MATRIX(pos, i, 0);
 		xy[2 * i + 1] = MATRIX(pos, i, 1);
 	}
+	IGRAPH_CHECK(igraph_connected_components(&g, membership, NULL, ncomp, IGRAPH_WEAK));
 	igraph_matrix_destroy(&pos);
 	igraph_destroy(&g);
 	IGRAPH_FINALLY_CLEAN(2);
 	return IGRAPH_SUCCESS;
+}
+
+/* Component sizes for cmp_component(). */
+static const igraph_integer_t *sort_sizes;
+
+/* qsort: components by size, largest first, then by number. */
+static int cmp_component(const void *a, const void *b)
+{
+	igraph_integer_t x = *(const igraph_integer_t *)a, y = *(const igraph_integer_t *)b;
+
+	if (sort_sizes[x] != sort_sizes[y])
+		return sort_sizes[x] > sort_sizes[y] ? -1 : 1;
+	return (x > y) - (x < y);
 }
 
 /* qsort: doubles, ascending. */
@@ -1752,6 +1765,44 @@ static double spread_factor(const double *xy, const double *wh, igraph_integer_t
 
 /* Sweeps of push_apart() at most: each costs k * k / 2 pair tests. */
 #define PUSH_SWEEPS 100
+/* Largest group spread pair by pair (spread_factor, push_apart); larger ones by density_factor(). */
+#define PUSH_MAX_ACTORS 2000
+/* Room given to each actor of a large group: this many times its box. */
+#define DENSITY_ROOM 4
+
+/*
+ * The factor that gives the boxes (sizes wh) of the largest component
+ * (membership, ncomp) DENSITY_ROOM times their area in all, measured on
+ * the bounding box of its centres: linear time, for groups where comparing
+ * every pair is too slow.  Some boxes then overlap, as with sfdp's own
+ * default.
+ */
+static double density_factor(const double *xy, const double *wh, igraph_integer_t k,
+                             const igraph_vector_int_t *membership, igraph_integer_t ncomp)
+{
+	double x0 = HUGE_VAL, y0 = HUGE_VAL, x1 = -HUGE_VAL, y1 = -HUGE_VAL, area = 0, s;
+	igraph_integer_t *size = calloc((size_t)ncomp + 1, sizeof(*size)), big = 0;
+
+	if (!size)
+		return 1;  /* only the spacing suffers */
+	for (igraph_integer_t i = 0; i < k; i++)
+		size[VECTOR(*membership)[i]]++;
+	for (igraph_integer_t c = 1; c < ncomp; c++)
+		if (size[c] > size[big])
+			big = c;
+	for (igraph_integer_t i = 0; i < k; i++) {
+		if (VECTOR(*membership)[i] != big)
+			continue;
+		x0 = fmin(x0, xy[2 * i]);
+		x1 = fmax(x1, xy[2 * i]);
+		y0 = fmin(y0, xy[2 * i + 1]);
+		y1 = fmax(y1, xy[2 * i + 1]);
+		area += wh[2 * i] * wh[2 * i + 1];
+	}
+	free(size);
+	s = sqrt(DENSITY_ROOM * area / fmax((x1 - x0) * (y1 - y0), 1e-9));
+	return s > 0 && isfinite(s) ? s : 1;
+}
 
 /*
  * Move the boxes (centres xy, sizes wh) apart until no two come closer
@@ -1796,6 +1847,84 @@ static igraph_integer_t push_apart(double *xy, const double *wh, igraph_integer_
 }
 
 /*
+ * Pack the connected components of a group (membership, ncomp; boxes wh)
+ * as sfdp does: the largest stays, the others go in rows under it, largest
+ * first.  Left where FR put them, small components and lone actors are
+ * flung to the edges by its repulsion, and scaling the map to a page then
+ * shrinks the rest.
+ */
+static int pack_components(double *xy, const double *wh, igraph_integer_t k, const igraph_vector_int_t *membership,
+                           igraph_integer_t ncomp)
+{
+	double *bb = calloc(4 * (size_t)ncomp + 1, sizeof(*bb)), width, area = 0, x, y, row = 0;
+	igraph_integer_t *size = calloc((size_t)ncomp + 1, sizeof(*size)), *order = NULL, big = 0;
+	int rc = 0;
+
+	order = malloc(((size_t)ncomp + 1) * sizeof(*order));
+	if (!bb || !size || !order) {
+		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (igraph_integer_t c = 0; c < ncomp; c++) {
+		bb[4 * c] = bb[4 * c + 1] = HUGE_VAL;
+		bb[4 * c + 2] = bb[4 * c + 3] = -HUGE_VAL;
+		order[c] = c;
+	}
+	for (igraph_integer_t i = 0; i < k; i++) {
+		igraph_integer_t c = VECTOR(*membership)[i];
+
+		size[c]++;
+		bb[4 * c] = fmin(bb[4 * c], xy[2 * i] - wh[2 * i] / 2);
+		bb[4 * c + 1] = fmin(bb[4 * c + 1], xy[2 * i + 1] - wh[2 * i + 1] / 2);
+		bb[4 * c + 2] = fmax(bb[4 * c + 2], xy[2 * i] + wh[2 * i] / 2);
+		bb[4 * c + 3] = fmax(bb[4 * c + 3], xy[2 * i + 1] + wh[2 * i + 1] / 2);
+	}
+	/* largest first; igraph numbers components by their first actor, which breaks ties */
+	for (igraph_integer_t c = 1; c < ncomp; c++)
+		if (size[c] > size[big])
+			big = c;
+	order[0] = big;
+	order[big] = 0;
+	sort_sizes = size;
+	if (ncomp > 2)
+		qsort(order + 1, (size_t)ncomp - 1, sizeof(*order), cmp_component);
+	for (igraph_integer_t c = 0; c < ncomp; c++)
+		if (c != big)
+			area += (bb[4 * c + 2] - bb[4 * c] + FR_GAP) * (bb[4 * c + 3] - bb[4 * c + 1] + FR_GAP);
+	width = fmax(bb[4 * big + 2] - bb[4 * big], sqrt(area));
+	x = bb[4 * big];
+	y = bb[4 * big + 1] - 2 * FR_GAP;
+	for (igraph_integer_t o = 1; o < ncomp; o++) {
+		igraph_integer_t c = order[o];
+		double w = bb[4 * c + 2] - bb[4 * c] + FR_GAP, h = bb[4 * c + 3] - bb[4 * c + 1] + FR_GAP;
+
+		if (x + w > bb[4 * big] + width && x > bb[4 * big]) {
+			x = bb[4 * big];
+			y -= row;
+			row = 0;
+		}
+		/* the shift of component c, kept in its box's first corner */
+		bb[4 * c + 2] = x - bb[4 * c];
+		bb[4 * c + 3] = y - bb[4 * c + 3];
+		x += w;
+		row = fmax(row, h);
+	}
+	for (igraph_integer_t i = 0; i < k; i++) {
+		igraph_integer_t c = VECTOR(*membership)[i];
+
+		if (c == big)
+			continue;
+		xy[2 * i] += bb[4 * c + 2];
+		xy[2 * i + 1] += bb[4 * c + 3];
+	}
+done:
+	free(bb);
+	free(size);
+	free(order);
+	return rc;
+}
+
+/*
  * Positions for the "fr" layout, in points, into p->xy; the box of each
  * cluster into p->cluster_bb.  Group nc (past the clusters) holds the
  * actors outside every box.
@@ -1807,9 +1936,10 @@ static int fr_plan(map_plan *p)
 	igraph_integer_t ng = p->have_clusters ? (igraph_integer_t)p->clusters.n + 1 : 1;
 	igraph_integer_t *gid = NULL, *lid = NULL, *count = NULL, *first = NULL, *members = NULL, *qid = NULL;
 	double *local = NULL, *ab = NULL, *work = NULL, *box = NULL, *centre = NULL, *wh = NULL, *qwh = NULL;
-	igraph_vector_int_t ties;
+	igraph_vector_int_t ties, membership;
 	igraph_error_t err = IGRAPH_SUCCESS;
-	int large = n > LARGE_ACTORS, rc = 0, have_ties = 0;
+	igraph_integer_t ncomp = 0;
+	int large = n > LARGE_ACTORS, rc = 0, have_ties = 0, have_membership = 0;
 	double header = p->have_clusters ? 12 * p->text_scale * 1.6 : 0;
 	igraph_integer_t nq = 0;
 
@@ -1835,6 +1965,11 @@ static int fr_plan(map_plan *p)
 		goto done;
 	}
 	have_ties = 1;
+	if (igraph_vector_int_init(&membership, 0) != IGRAPH_SUCCESS) {
+		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		goto done;
+	}
+	have_membership = 1;
 	/* groups, and each actor's place in its group (members: grouped, in actor order) */
 	for (igraph_integer_t v = 0; v < n; v++) {
 		size_t c = p->have_clusters ? p->clusters.vindex[v] : 0;
@@ -1864,20 +1999,25 @@ static int fr_plan(map_plan *p)
 					err = igraph_vector_int_push_back(&ties, lid[b]);
 			}
 		}
-		if (err == IGRAPH_SUCCESS)
-			err = fr_positions(xy, &ties, k, p->seed);
-		if (err != IGRAPH_SUCCESS) {
-			rc = cm_error_from_igraph(err, "laying out the map");
-			goto done;
-		}
 		for (igraph_integer_t i = 0; i < k; i++) {
 			work[2 * i] = ab[2 * mem[i]];
 			work[2 * i + 1] = ab[2 * mem[i] + 1];
 		}
-		s = spread_factor(xy, work, k, FR_GAP, 0.5, work + 2 * k);
+		if (err == IGRAPH_SUCCESS)
+			err = fr_positions(xy, &membership, &ncomp, &ties, k, p->seed);
+		if (err != IGRAPH_SUCCESS) {
+			rc = cm_error_from_igraph(err, "laying out the map");
+			goto done;
+		}
+		/* large groups: comparing every pair is too slow, the density decides */
+		s = k <= PUSH_MAX_ACTORS ? spread_factor(xy, work, k, FR_GAP, 0.5, work + 2 * k)
+		                         : density_factor(xy, work, k, &membership, ncomp);
 		for (igraph_integer_t i = 0; i < 2 * k; i++)
 			xy[i] *= s;
-		push_apart(xy, work, k, FR_GAP, PUSH_SWEEPS);
+		if (k <= PUSH_MAX_ACTORS)
+			push_apart(xy, work, k, FR_GAP, PUSH_SWEEPS);
+		if (ncomp > 1 && (rc = pack_components(xy, work, k, &membership, ncomp)) < 0)
+			goto done;
 		for (igraph_integer_t i = 0; i < k; i++) {
 			double hw = ab[2 * mem[i]] / 2, hh = ab[2 * mem[i] + 1] / 2;
 
@@ -1919,7 +2059,7 @@ static int fr_plan(map_plan *p)
 		}
 	}
 	if (err == IGRAPH_SUCCESS)
-		err = fr_positions(centre, &ties, nq, p->seed);
+		err = fr_positions(centre, &membership, &ncomp, &ties, nq, p->seed);
 	if (err != IGRAPH_SUCCESS) {
 		rc = cm_error_from_igraph(err, "laying out the map");
 		goto done;
@@ -1976,6 +2116,8 @@ static int fr_plan(map_plan *p)
 done:
 	if (have_ties)
 		igraph_vector_int_destroy(&ties);
+	if (have_membership)
+		igraph_vector_int_destroy(&membership);
 	free(gid);
 	free(lid);
 	free(members);
@@ -2010,7 +2152,7 @@ static int plan_map(map_plan *p, const cm_network *net, const char *path, const 
 		return CM_EUSAGE;
 	p->time_limit = o->time_limit == 0 ? CM_RENDER_TIME_LIMIT : o->time_limit < 0 ? 0 : o->time_limit;
 	if (!o->layout || !strcmp(o->layout, "auto")) {
-		p->engine = n <= FDP_MAX_ACTORS ? "fr" : "sfdp";
+		p->engine = "fr";
 	} else if (!strcmp(o->layout, "geo")) {
 		p->engine = "geo";
 	} else {
@@ -2090,9 +2232,6 @@ static int plan_map(map_plan *p, const cm_network *net, const char *path, const 
 		if (e == 0 || w > p->wmax)
 			p->wmax = w;
 	}
-	/* last: the spacing needs the sizes, marks and labels */
-	if (!strcmp(p->engine, "fr"))
-		return fr_plan(p);
 	return 0;
 }
 
@@ -2646,23 +2785,25 @@ static void draw_child(GVC_t *ctx, map_plan *p, const cm_render_options *o, FILE
 	FILE *ms;
 	Agraph_t *g = NULL, *copy;
 	Agsym_t *label;
-	const char *engine = p->xy ? "nop" : p->engine;
+	const char *engine;
 
 	/* Ctrl-C and SIGTERM end the child at once (default handlers, set at the fork); the parent cleans up */
 	child_fd = child_report_fd;
 	atexit(child_exit);
 	memset(&r, 0, sizeof(r));
 	/*
-	 * The graph is built here, not in the parent: cgraph does not check
-	 * its allocations, so running out of memory crashes the child, which
-	 * the parent reports (F6 in docs/reliability.md).
+	 * igraph's positions (fr) are computed here, where the time limit
+	 * applies.  The graph is built here too, not in the parent: cgraph
+	 * does not check its allocations, so running out of memory crashes the
+	 * child, which the parent reports (F6 in docs/reliability.md).
 	 */
-	if ((r.code = build_map(&g, p, o)) < 0) {
+	if ((!strcmp(p->engine, "fr") && (r.code = fr_plan(p)) < 0) || (r.code = build_map(&g, p, o)) < 0) {
 		r.stage = DRAW_BUILD_FAILED;
 		snprintf(r.message, sizeof(r.message), "%s", cm_error_message());
 		child_report(&r);
 	}
 	child_progress('B');
+	engine = p->xy ? "nop" : p->engine;
 	/*
 	 * fdp's result depends on where cgraph put the objects in memory when
 	 * they were built one by one; a graph read back from cgraph's own
@@ -2829,9 +2970,10 @@ static int draw_isolated(draw_outcome *res, GVC_t *ctx, map_plan *p, const cm_re
 	if (cm_interrupted()) {
 		rc = cm_error_set(CM_EINTERRUPTED, "interrupted while drawing the map");
 	} else if (res->timed_out) {
-		rc = cm_error_set(CM_ERROR, "graphviz's %s did not finish the map of %" IGRAPH_PRId " actors within "
+		rc = cm_error_set(CM_ERROR, "%s%s did not finish the map of %" IGRAPH_PRId " actors within "
 		                  "%g s (the time limit; --time-limit to change it, or draw part of the network "
-		                  "with --where or --ego)", p->xy ? "neato -n" : p->engine,
+		                  "with --where or --ego)", !strcmp(p->engine, "fr") ? "the " : "graphviz's ",
+		                  p->xy ? "neato -n" : !strcmp(p->engine, "fr") ? "fr layout" : p->engine,
 		                  igraph_vcount(&p->net->graph), p->time_limit);
 	} else if (!in_report || got < sizeof(r)) {
 		/* no report: the child died (its exit status alone says little: valgrind changes it) */
@@ -2875,7 +3017,7 @@ done:
 /* Layouts that fall back to sfdp when they run out of time. */
 static int has_fallback(const map_plan *p)
 {
-	return !p->xy && strcmp(p->engine, "sfdp");
+	return !p->xy && strcmp(p->engine, "sfdp") && strcmp(p->engine, "fr");
 }
 
 int cm_render(const cm_network *net, const char *path, const cm_render_options *opts)

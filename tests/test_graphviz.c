@@ -504,6 +504,54 @@ static void test_render_fr_layout(void **state)
 	unlink(path_in("fr3.dot"));
 }
 
+/*
+ * A large group (more than 2,000 actors: spread by density, not pair by
+ * pair): the actors without ties are packed in rows under the connected
+ * part, as sfdp packs components, instead of being flung around it.
+ */
+static void test_render_fr_large(void **state)
+{
+	enum { RING = 2100, LONE = 60, N = RING + LONE };
+	int *ends = malloc(2 * RING * sizeof(*ends));
+	cm_network *net;
+	cm_render_options o = { 0 };
+	FILE *f;
+	Agraph_t *g;
+	double ring_low = HUGE_VAL, lone_high = -HUGE_VAL;
+	int lone = 0;
+
+	(void)state;
+	assert_non_null(ends);
+	for (int i = 0; i < RING; i++) {
+		ends[2 * i] = i;
+		ends[2 * i + 1] = (i + 1) % RING;
+	}
+	net = make_net(N, NULL, NULL, NULL, NULL, RING, ends, NULL);
+	o.labels = "none";
+	assert_int_equal(cm_render(net, path_in("large.dot"), &o), 0);
+	assert_non_null(f = fopen(path_in("large.dot"), "r"));
+	assert_non_null(g = agread(f, NULL));
+	fclose(f);
+	for (Agnode_t *v = agfstnode(g); v; v = agnxtnode(g, v)) {
+		double pos[2], h = atof(agget(v, "height")) * 72 / 2;
+		int index = atoi(agnameof(v) + 1);  /* nodes are named n<index> */
+
+		assert_int_equal(numbers(pos, 2, agget(v, "pos")), 2);
+		if (index < RING) {
+			ring_low = fmin(ring_low, pos[1] - h);
+		} else {
+			lone_high = fmax(lone_high, pos[1] + h);
+			lone++;
+		}
+	}
+	assert_int_equal(lone, LONE);
+	assert_true(lone_high < ring_low);
+	agclose(g);
+	free(ends);
+	free_net(net);
+	unlink(path_in("large.dot"));
+}
+
 /* PNG and PDF come out with their signatures; -T wins over the extension. */
 static void test_render_formats(void **state)
 {
@@ -1022,6 +1070,7 @@ int main(void)
 		cmocka_unit_test_setup(test_render_svg_safe, setup),
 		cmocka_unit_test_setup(test_render_deterministic, setup),
 		cmocka_unit_test_setup(test_render_fr_layout, setup),
+		cmocka_unit_test_setup(test_render_fr_large, setup),
 		cmocka_unit_test_setup(test_render_formats, setup),
 		cmocka_unit_test_setup(test_render_errors, setup),
 		cmocka_unit_test_setup(test_render_labels, setup),

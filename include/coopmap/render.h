@@ -14,7 +14,7 @@ extern "C" {
 /** Options of cm_render(). Zero-initialise, then set what you need. */
 typedef struct cm_render_options {
 	const char *format;     /**< "svg", "png", "pdf", "dot"; NULL: from the path */
-	const char *layout;     /**< "auto" (NULL: "fr" up to 1,500 actors, then sfdp), "fr" (igraph's
+	const char *layout;     /**< "auto" (NULL: "fr" at any size), "fr" (igraph's
 	                             Fruchterman-Reingold by cluster, drawn pinned), "sfdp", "fdp",
 	                             "neato", "dot", "circo" or "geo" (lat/lon, see docs/maps.md) */
 	const char *color_by;   /**< actor attribute for colours (default "type") */

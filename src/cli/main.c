@@ -48,7 +48,7 @@ const struct cli_command cli_commands[] = {
 	  "draw a network map with Graphviz (SVG, PNG, PDF or DOT)",
 	  "  -o, --output FILE     output file (- for standard output, with -T)\n"
 	  "  -T, --type FORMAT     svg, png, pdf or dot (default: from the extension)\n"
-	  "  --layout L            auto (default: fr up to 1500 actors, then sfdp); fr (igraph's\n"
+	  "  --layout L            auto (default: fr at any size); fr (igraph's\n"
 	  "                        Fruchterman-Reingold, region by region: the same map every\n"
 	  "                        run), sfdp, fdp, neato, dot, circo, or geo (regions placed on\n"
 	  "                        the map of France)\n"

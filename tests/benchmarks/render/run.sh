@@ -17,8 +17,10 @@
 # exported by `coopmap convert ... -o g.dot` (every attribute as text; sfdp
 # ignores those it does not know).  coopmap draws the full styled map (the
 # default options: colours, shapes, sizes by PageRank, legend, top-30 labels,
-# isolated cités marked) through the same sfdp; sfdp alone draws plain nodes
-# and ties with its defaults.  Generated files are kept under build/bench/render.
+# isolated cités marked), once with its default layout (fr: positions from
+# igraph's Fruchterman-Reingold, drawn by Graphviz with neato -n) and once
+# through sfdp (--layout sfdp); sfdp alone draws plain nodes and ties with
+# its defaults.  Generated files are kept under build/bench/render.
 set -eu
 cd "$(dirname "$0")/../../.."
 N=${RENDER_ACTORS:-20000}
@@ -62,9 +64,11 @@ while [ "$r" -le "$ROUNDS" ]; do
 	echo "round $r" >&2
 	if [ $((r % 2)) = 1 ]; then
 		run coopmap ./coopmap render "$G" -o "$DIR/coopmap.svg" --quiet --time-limit 0
+		run coopmap-sfdp ./coopmap render "$G" -o "$DIR/coopmap-sfdp.svg" --layout sfdp --quiet --time-limit 0
 		run sfdp sfdp -Tsvg "$DIR/g$N.dot" -o "$DIR/sfdp.svg"
 	else
 		run sfdp sfdp -Tsvg "$DIR/g$N.dot" -o "$DIR/sfdp.svg"
+		run coopmap-sfdp ./coopmap render "$G" -o "$DIR/coopmap-sfdp.svg" --layout sfdp --quiet --time-limit 0
 		run coopmap ./coopmap render "$G" -o "$DIR/coopmap.svg" --quiet --time-limit 0
 	fi
 	r=$((r + 1))
@@ -75,6 +79,7 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 stat() { grep "^$1 " "$DIR/runs" | grep -v failed | awk -v c="$2" '{ print $c }' | median; }
 cw=$(stat coopmap 2) cc=$(stat coopmap 3) cr=$(stat coopmap 4) cb=$(stat coopmap 5)
+xw=$(stat coopmap-sfdp 2) xc=$(stat coopmap-sfdp 3) xr=$(stat coopmap-sfdp 4) xb=$(stat coopmap-sfdp 5)
 sw=$(stat sfdp 2) sc=$(stat sfdp 3) sr=$(stat sfdp 4) sb=$(stat sfdp 5)
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
 mib() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
@@ -90,17 +95,18 @@ mkdir -p "$(dirname "$OUT")"
 	echo "Load average before: $load_before; after: $load_after (a shared machine: read the ratios, not the seconds)."
 	echo
 	echo "Network: \`gen_network --actors $N --ties $((2 * N)) --seed 1\`. $ROUNDS rounds, the tools"
-	echo "alternating which goes first; medians. coopmap draws the default styled map through sfdp"
-	echo "(colours, shapes, PageRank sizes, legend, labels, marks); \`sfdp -Tsvg\` draws the DOT export"
+	echo "alternating which goes first; medians. coopmap draws the default styled map (colours, shapes,"
+	echo "PageRank sizes, legend, labels, marks) with its default layout (fr: igraph's Fruchterman-Reingold,"
+	echo "drawn by Graphviz with neato -n) and with \`--layout sfdp\`; \`sfdp -Tsvg\` draws the DOT export"
 	echo "(\`coopmap convert\`) with its defaults. Ratio = coopmap / sfdp: at most 1 meets the goal."
 	echo
-	echo "| | coopmap render | sfdp -Tsvg | ratio |"
-	echo "|---|---|---|---|"
-	echo "| wall time (s) | $cw | $sw | $(ratio "$cw" "$sw") |"
-	echo "| CPU time (s) | $cc | $sc | $(ratio "$cc" "$sc") |"
-	echo "| peak memory (MiB) | $(mib "$cr") | $(mib "$sr") | $(ratio "$cr" "$sr") |"
-	echo "| SVG bytes | $cb | $sb | $(ratio "$cb" "$sb") |"
-	echo "| SVG bytes per actor | $(per "$cb") | $(per "$sb") | |"
+	echo "| | coopmap render | sfdp -Tsvg | ratio | coopmap render --layout sfdp | ratio |"
+	echo "|---|---|---|---|---|---|"
+	echo "| wall time (s) | $cw | $sw | $(ratio "$cw" "$sw") | $xw | $(ratio "$xw" "$sw") |"
+	echo "| CPU time (s) | $cc | $sc | $(ratio "$cc" "$sc") | $xc | $(ratio "$xc" "$sc") |"
+	echo "| peak memory (MiB) | $(mib "$cr") | $(mib "$sr") | $(ratio "$cr" "$sr") | $(mib "$xr") | $(ratio "$xr" "$sr") |"
+	echo "| SVG bytes | $cb | $sb | $(ratio "$cb" "$sb") | $xb | $(ratio "$xb" "$sb") |"
+	echo "| SVG bytes per actor | $(per "$cb") | $(per "$sb") | | $(per "$xb") | |"
 	echo
 	echo "Every run (tool, wall s, CPU s, peak KB, SVG bytes):"
 	echo
