@@ -80,30 +80,45 @@ static int control_error(const char *buf, size_t len, const char *name)
 	return 0;
 }
 
+/* The high bit of each byte of w that is zero (exact, no carry between bytes). */
+static uint64_t zero_bytes(uint64_t w)
+{
+	const uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL;
+
+	return ~(((w & low7) + low7) | w) & ~low7;
+}
+
 /*
  * Scan for control characters and non-ASCII bytes, eight bytes at a time
- * (most of a CSV file is printable ASCII).  Returns 0 and sets *ascii, or
- * CM_EINPUT naming the line of the first control character.
+ * and tested once per block of 64 (most of a CSV file is printable ASCII,
+ * tabs and line breaks).  Returns 0 and sets *ascii, or CM_EINPUT naming
+ * the line of the first control character.
  */
 static int scan_text(const char *buf, size_t len, const char *name, int *ascii)
 {
 	const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+	const uint64_t low7 = ~high;
 	const unsigned char *p = (const unsigned char *)buf;
 	uint64_t seen_high = 0;
 	size_t i = 0;
 
-	for (; i + 8 <= len; i += 8) {
-		uint64_t w;
+	for (; i + 64 <= len; i += 64) {
+		uint64_t ctrl = 0;
 
-		memcpy(&w, p + i, 8);
-		seen_high |= w & high;
-		/* a byte below 0x20 (exact test, see "hasless" in Bit Twiddling Hacks) */
-		if ((w - ones * 0x20) & ~w & high) {
-			for (size_t k = i; k < i + 8; k++)
-				if (p[k] < 0x20 && p[k] != '\t' && p[k] != '\n' && p[k] != '\r')
-					return control_error(buf, len, name);
+		for (size_t k = 0; k < 64; k += 8) {
+			uint64_t w, below;
+
+			memcpy(&w, p + i + k, 8);
+			seen_high |= w;
+			/* bytes below 0x20: bit 7 clear in both the byte and (its low 7 bits + 0x60) */
+			below = ~(((w & low7) + ones * 0x60) | w) & high;
+			ctrl |= below & ~zero_bytes(w ^ (ones * '\t')) & ~zero_bytes(w ^ (ones * '\n')) &
+			        ~zero_bytes(w ^ (ones * '\r'));
 		}
+		if (ctrl)
+			return control_error(buf, len, name);
 	}
+	seen_high &= high;
 	for (; i < len; i++) {
 		seen_high |= p[i] & 0x80;
 		if (p[i] < 0x20 && p[i] != '\t' && p[i] != '\n' && p[i] != '\r')

@@ -90,6 +90,24 @@ int cm_attr_type(const igraph_t *g, igraph_attribute_elemtype_t et, const char *
 int cm_ties_merge(const igraph_vector_int_t *edges, int directed, char *flags,
                   double *weight, double *year, igraph_integer_t *merged);
 
+/*
+ * network.c: cm_ties_merge(), also giving in *grouped (malloc'd, *count
+ * entries) the ties not flagged on entry, grouped by their smaller end
+ * (their first end when directed), in file order within a group.  The
+ * repeats it flags are among them.  weight NULL: group only, merge nothing.
+ */
+int cm_ties_merge_grouped(const igraph_vector_int_t *edges, int directed, char *flags,
+                          double *weight, double *year, igraph_integer_t *merged,
+                          igraph_integer_t **grouped, igraph_integer_t *count);
+
+/*
+ * network.c: ask for transparent huge pages on the 2 MiB pages inside
+ * [p, p + bytes), before they are first touched: a big loader array then
+ * costs a page fault per 2 MiB instead of per 4 KiB, and its random reads
+ * miss the TLB less.  Only advice: nothing happens when it is refused.
+ */
+void cm_advise_huge(void *p, size_t bytes);
+
 /* network.c: refuse string attributes that are not UTF-8 (readers that do not check). */
 int cm_network_check_text(const igraph_t *g, const char *source);
 

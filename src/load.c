@@ -161,6 +161,7 @@ static int names_reserve(name_table *t, size_t expect)
 	slots = calloc(size, sizeof(*slots));
 	if (!slots)
 		return cm_error_set(CM_ENOMEM, "out of memory");
+	cm_advise_huge(slots, size * sizeof(*slots));
 	for (size_t j = 0; t->slots && j <= t->mask; j++) {
 		const name_slot *o = &t->slots[j];
 		const char *s;
@@ -240,6 +241,7 @@ static int names_intern_ref(name_table *t, const name_ref *r, igraph_integer_t *
 			return cm_error_set(CM_ENOMEM, "out of memory");
 		t->offset = p;
 		t->cap = cap;
+		cm_advise_huge(p, (size_t)cap * sizeof(*p));
 	}
 	if (t->arena_len + r->len + 1 > t->arena_cap) {
 		size_t cap = t->arena_cap ? t->arena_cap : 65536;
@@ -251,6 +253,7 @@ static int names_intern_ref(name_table *t, const name_ref *r, igraph_integer_t *
 			return cm_error_set(CM_ENOMEM, "out of memory");
 		t->arena = p;
 		t->arena_cap = cap;
+		cm_advise_huge(p, cap);
 	}
 	memcpy(t->arena + t->arena_len, r->s, r->len + 1);
 	t->offset[t->n] = t->arena_len;
@@ -307,6 +310,7 @@ static int header_reserve(header *h, size_t cap)
 		if (!p)
 			return cm_error_set(CM_ENOMEM, "out of memory");
 		h->str[i].v = p;
+		cm_advise_huge(p, cap * sizeof(*p));
 	}
 	return 0;
 }
@@ -538,6 +542,7 @@ static int read_nodes(csv_net *net, cm_csv *c)
 		return rc;
 	if (!(net->node_lines = malloc(net->vcap * sizeof(*net->node_lines))))
 		return cm_error_set(CM_ENOMEM, "out of memory");
+	cm_advise_huge(net->node_lines, net->vcap * sizeof(*net->node_lines));
 	if ((rc = header_reserve(h, net->vcap)) < 0)
 		return rc;
 	while ((rc = cm_csv_next(c)) == 1) {
@@ -591,6 +596,9 @@ static int edges_reserve(csv_net *net, size_t cap)
 	    igraph_vector_reserve(&net->weight, (igraph_integer_t)cap) ||
 	    igraph_vector_reserve(&net->year, (igraph_integer_t)cap))
 		return cm_error_set(CM_ENOMEM, "out of memory");
+	cm_advise_huge(VECTOR(net->edges), 2 * cap * sizeof(igraph_integer_t));
+	cm_advise_huge(VECTOR(net->weight), cap * sizeof(double));
+	cm_advise_huge(VECTOR(net->year), cap * sizeof(double));
 	net->ecap = cap;
 	return header_reserve(&net->eh, cap);
 }
@@ -692,40 +700,66 @@ static int read_edges(csv_net *net, cm_csv *c)
 }
 
 /*
- * Without year filters, drop self-loops and merge repeated ties before the
- * graph exists (the rules of cm_network_finish(), which then has nothing
- * to do): deleting ties from a built graph copies every attribute.
+ * Put the ties in the order igraph indexes fastest: grouped by their
+ * smaller end (first end when directed), in file order within a group.
+ * igraph_add_edges() sorts the ties by their ends with a linked-list radix
+ * sort whose every step is a cache miss when the ties come in file order:
+ * grouped, it took 2.7 s instead of 7-9 s at 10 million ties.  Without year
+ * filters, self-loops are dropped and repeated ties merged on the way (the
+ * rules of cm_network_finish(), which then has nothing to do): deleting
+ * ties from a built graph copies every attribute.
  */
-static int premerge(csv_net *net, int directed)
+static int group_ties(csv_net *net, int directed, int merge)
 {
-	igraph_integer_t m = net->m, loops = 0, merged = 0, k = 0;
-	igraph_integer_t *ends = VECTOR(net->edges);
-	double *w = VECTOR(net->weight), *y = VECTOR(net->year);
+	igraph_integer_t m = net->m, loops = 0, merged = 0, k = 0, count = 0;
+	igraph_integer_t *ends = VECTOR(net->edges), *order = NULL, *te;
+	double *w = VECTOR(net->weight), *y = VECTOR(net->year), *td;
 	char *flags = calloc((size_t)m + 1, 1);
+	void *tmp = NULL;
+	const char **ts;
 	int rc = 0;
 
 	if (!flags)
 		return cm_error_set(CM_ENOMEM, "out of memory");
-	for (igraph_integer_t e = 0; e < m; e++) {
+	cm_advise_huge(flags, (size_t)m + 1);
+	for (igraph_integer_t e = 0; merge && e < m; e++) {
 		if (ends[2 * e] == ends[2 * e + 1]) {
 			flags[e] = 1;
 			loops++;
 		}
 	}
-	if ((rc = cm_ties_merge(&net->edges, directed, flags, w, y, &merged)) < 0)
+	if ((rc = cm_ties_merge_grouped(&net->edges, directed, flags, merge ? w : NULL, y, &merged,
+	                                &order, &count)) < 0)
 		goto done;
-	if (loops + merged == 0)
+	for (igraph_integer_t i = 0; i < count; i++)
+		if (!flags[order[i]])
+			order[k++] = order[i];
+	/* gather each per-tie array in the new order through one buffer */
+	if (!(tmp = malloc(((size_t)k + 1) * 2 * sizeof(*te)))) {
+		rc = cm_error_set(CM_ENOMEM, "out of memory");
 		goto done;
-	for (igraph_integer_t e = 0; e < m; e++) {
-		if (flags[e])
-			continue;
-		ends[2 * k] = ends[2 * e];
-		ends[2 * k + 1] = ends[2 * e + 1];
-		w[k] = w[e];
-		y[k] = y[e];
-		for (size_t i = 0; i < net->eh.nstr; i++)
-			net->eh.str[i].v[k] = net->eh.str[i].v[e];
-		k++;
+	}
+	cm_advise_huge(tmp, ((size_t)k + 1) * 2 * sizeof(*te));
+	te = tmp;
+	for (igraph_integer_t i = 0; i < k; i++) {
+		te[2 * i] = ends[2 * order[i]];
+		te[2 * i + 1] = ends[2 * order[i] + 1];
+	}
+	memcpy(ends, te, (size_t)k * 2 * sizeof(*te));
+	td = tmp;
+	for (igraph_integer_t i = 0; i < k; i++)
+		td[i] = w[order[i]];
+	memcpy(w, td, (size_t)k * sizeof(*td));
+	for (igraph_integer_t i = 0; i < k; i++)
+		td[i] = y[order[i]];
+	memcpy(y, td, (size_t)k * sizeof(*td));
+	ts = tmp;
+	for (size_t s = 0; s < net->eh.nstr; s++) {
+		const char **v = net->eh.str[s].v;
+
+		for (igraph_integer_t i = 0; i < k; i++)
+			ts[i] = v[order[i]];
+		memcpy(v, ts, (size_t)k * sizeof(*ts));
 	}
 	net->m = k;
 	igraph_vector_int_resize(&net->edges, 2 * k); /* shrinking cannot fail */
@@ -734,6 +768,8 @@ static int premerge(csv_net *net, int directed)
 	cm_ties_notices(loops, 0, 0, merged, 0);
 done:
 	free(flags);
+	free(order);
+	free(tmp);
 	return rc;
 }
 
@@ -872,9 +908,11 @@ static int load_csv(cm_network **out, char *buf, size_t len, const char *name,
 		          net.names.n - net.nlisted, net.names.n - net.nlisted == 1 ? "" : "s", name,
 		          net.names.n - net.nlisted == 1 ? "is" : "are", nodes_path);
 	if (!opts->filter.has_from && !opts->filter.has_to) {
-		if ((rc = premerge(&net, opts->directed)) < 0)
+		if ((rc = group_ties(&net, opts->directed, 1)) < 0)
 			goto done;
 		ready |= CM_READY_MERGED;
+	} else if ((rc = group_ties(&net, opts->directed, 0)) < 0) {
+		goto done;
 	}
 	if ((rc = build_graph(&g, &net, &nodes, opts->directed)) < 0)
 		goto done;

@@ -3,6 +3,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "internal.h"
 
@@ -570,6 +571,21 @@ done:
 	return rc;
 }
 
+/* Advise huge pages for the 2 MiB-aligned inside of a fresh big array (see internal.h). */
+void cm_advise_huge(void *p, size_t bytes)
+{
+#ifdef MADV_HUGEPAGE
+	const uintptr_t huge = (uintptr_t)2 << 20;
+	uintptr_t a = ((uintptr_t)p + huge - 1) & ~(huge - 1), b = ((uintptr_t)p + bytes) & ~(huge - 1);
+
+	if (p && b > a)
+		(void)madvise((void *)a, b - a, MADV_HUGEPAGE);
+#else
+	(void)p;
+	(void)bytes;
+#endif
+}
+
 /*
  * Ties are grouped by their first end (the smaller one when undirected)
  * with a counting sort that keeps file order within a group; inside a
@@ -577,8 +593,9 @@ done:
  * per actor and 8 per tie where a hash of tie pairs took 32 per tie
  * (512 MiB at 10 million ties) and missed the cache on every probe.
  */
-int cm_ties_merge(const igraph_vector_int_t *edges, int directed, char *flags,
-                  double *weight, double *year, igraph_integer_t *merged)
+int cm_ties_merge_grouped(const igraph_vector_int_t *edges, int directed, char *flags,
+                          double *weight, double *year, igraph_integer_t *merged,
+                          igraph_integer_t **grouped, igraph_integer_t *count)
 {
 	igraph_integer_t m = igraph_vector_int_size(edges) / 2, n = 0;
 	const igraph_integer_t *ends = VECTOR(*edges);
@@ -586,6 +603,10 @@ int cm_ties_merge(const igraph_vector_int_t *edges, int directed, char *flags,
 	int rc = 0;
 
 	*merged = 0;
+	if (grouped) {
+		*grouped = NULL;
+		*count = 0;
+	}
 	for (igraph_integer_t i = 0; i < 2 * m; i++)
 		if (ends[i] >= n)
 			n = ends[i] + 1;
@@ -597,6 +618,10 @@ int cm_ties_merge(const igraph_vector_int_t *edges, int directed, char *flags,
 		rc = cm_error_set(CM_ENOMEM, "out of memory");
 		goto done;
 	}
+	cm_advise_huge(start, ((size_t)n + 1) * sizeof(*start));
+	cm_advise_huge(order, ((size_t)m + 1) * sizeof(*order));
+	cm_advise_huge(seen, ((size_t)n + 1) * sizeof(*seen));
+	cm_advise_huge(first, ((size_t)n + 1) * sizeof(*first));
 	/* start[a + 1] counts the ties of group a, then start[a] is where group a begins */
 	for (igraph_integer_t e = 0; e < m; e++) {
 		igraph_integer_t a = ends[2 * e], b = ends[2 * e + 1];
@@ -615,7 +640,7 @@ int cm_ties_merge(const igraph_vector_int_t *edges, int directed, char *flags,
 	/* start[a] is now where group a ends */
 	for (igraph_integer_t v = 0; v < n; v++)
 		seen[v] = -1;
-	for (igraph_integer_t a = 0, i = 0; a < n; a++) {
+	for (igraph_integer_t a = 0, i = 0; weight && a < n; a++) {
 		for (; i < start[a]; i++) {
 			igraph_integer_t e = order[i], b = ends[2 * e] == a ? ends[2 * e + 1] : ends[2 * e], t;
 
@@ -634,12 +659,24 @@ int cm_ties_merge(const igraph_vector_int_t *edges, int directed, char *flags,
 			(*merged)++;
 		}
 	}
+	if (grouped) {
+		*count = n ? start[n - 1] : 0;
+		*grouped = order;
+		order = NULL;
+	}
 done:
 	free(start);
 	free(order);
 	free(seen);
 	free(first);
 	return rc;
+}
+
+/* The merge alone, for the pipeline of a built graph. */
+int cm_ties_merge(const igraph_vector_int_t *edges, int directed, char *flags,
+                  double *weight, double *year, igraph_integer_t *merged)
+{
+	return cm_ties_merge_grouped(edges, directed, flags, weight, year, merged, NULL, NULL);
 }
 
 void cm_ties_notices(igraph_integer_t loops, igraph_integer_t undated, igraph_integer_t actors,

@@ -192,6 +192,42 @@ static void test_binary(void **state)
 	cm_csv_close(&c);
 }
 
+/*
+ * Every ASCII byte at every place of the first 150 bytes (the check reads
+ * 64-byte blocks, then the tail byte by byte): a text file may hold
+ * tab, line feed and carriage return, and no other byte below 0x20
+ * (0x01-0x08, 0x0B, 0x0C, 0x0E-0x1F: docs/input.md).  The text is lines of
+ * "abcdefghi," with a line feed every 10 bytes, so byte i is on line
+ * i / 10 + 1.
+ */
+static void test_control_anywhere(void **state)
+{
+	char want[96];
+
+	(void)state;
+	for (int pos = 0; pos < 150; pos++) {
+		for (int b = 1; b < 0x80; b++) {
+			char *buf = malloc(151);
+			size_t len = 150;
+			int bad = b < 0x20 && b != '\t' && b != '\n' && b != '\r';
+
+			assert_non_null(buf);
+			for (int i = 0; i < 150; i++)
+				buf[i] = i % 10 == 9 ? '\n' : (char)('a' + i % 10);
+			buf[pos] = (char)b;
+			buf[150] = '\0';
+			cm_error_clear();
+			assert_int_equal(cm_text_prepare(&buf, &len, "t.csv"), bad ? CM_EINPUT : 0);
+			if (bad) {
+				snprintf(want, sizeof(want), "t.csv:%d: control character 0x%02X: this is not "
+				         "a text file", pos / 10 + 1, b);
+				assert_string_equal(cm_error_message(), want);
+			}
+			free(buf);
+		}
+	}
+}
+
 /* Windows-1252 text is transcoded with a notice; bytes it does not define are refused. */
 static void test_windows_1252(void **state)
 {
@@ -274,6 +310,7 @@ int main(void)
 		cmocka_unit_test(test_text_after_quote),
 		cmocka_unit_test(test_huge_field),
 		cmocka_unit_test(test_binary),
+		cmocka_unit_test(test_control_anywhere),
 		cmocka_unit_test(test_windows_1252),
 		cmocka_unit_test(test_utf16),
 		cmocka_unit_test(test_delimiter_detection),

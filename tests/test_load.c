@@ -694,6 +694,40 @@ static void test_merge_and_loops(void **state)
 	cm_network_free(net);
 }
 
+/*
+ * The ties come out grouped by actor (docs/input.md), in file order within
+ * a group.  Rows: 1 c-a (1), 2 b-c (2), 3 a-b (3), 4 c-d (4); no actor
+ * table, so the actors are numbered as they first appear: c 0, a 1, b 2,
+ * d 3.  Undirected, a tie's group is its earlier actor: rows 1, 2, 4 are
+ * c's, row 3 is a's, so the weights by tie id are 1, 2, 4, 3; with a year
+ * filter that keeps every row, the same.  Directed, a tie's group is its
+ * source: c (rows 1, 4), a (row 3), b (row 2): weights 1, 4, 3, 2.
+ */
+static void test_tie_order(void **state)
+{
+	static const char text[] = "source,target,weight,year\nc,a,1,2020\nb,c,2,2020\n"
+	                           "a,b,3,2020\nc,d,4,2020\n";
+	static const double want[3][4] = { { 1, 2, 4, 3 }, { 1, 2, 4, 3 }, { 1, 4, 3, 2 } };
+	char path[40];
+
+	(void)state;
+	write_temp(path, text);
+	for (int run = 0; run < 3; run++) {
+		cm_load_options o = { 0 };
+		cm_network *net = NULL;
+
+		o.filter.has_from = run == 1;
+		o.filter.from = 2000;
+		o.directed = run == 2;
+		assert_int_equal(cm_network_load(&net, path, &o), 0);
+		assert_int_equal(cm_network_ties(net), 4);
+		for (igraph_integer_t e = 0; e < 4; e++)
+			assert_true(EAN(&net->graph, CM_ATTR_WEIGHT, e) == want[run][e]);
+		cm_network_free(net);
+	}
+	unlink(path);
+}
+
 /* --directed: a->b merges rows 1-2 (weight 3); b->a (row 3) stays apart: 6 ties. */
 static void test_directed(void **state)
 {
@@ -870,6 +904,7 @@ int main(void)
 		cmocka_unit_test(test_long_names),
 		cmocka_unit_test(test_many_ties),
 		cmocka_unit_test(test_merge_and_loops),
+		cmocka_unit_test(test_tie_order),
 		cmocka_unit_test(test_directed),
 		cmocka_unit_test(test_year_range),
 		cmocka_unit_test(test_single_year),

@@ -101,6 +101,80 @@ static void check_merge(int directed, igraph_integer_t n, igraph_integer_t m, un
 	free(want_y);
 }
 
+/*
+ * cm_ties_merge_grouped() against a reference written here: for each actor
+ * a = 0, 1, ... in turn, the ties not flagged on entry whose group is a
+ * (smaller end when undirected, first end when directed), in file order.
+ * Its merge must be that of cm_ties_merge() on the same input, and with
+ * weight NULL it must group and merge nothing.
+ */
+static void check_grouped(int directed, igraph_integer_t n, igraph_integer_t m, unsigned seed)
+{
+	igraph_vector_int_t edges;
+	char *entry = calloc((size_t)m, 1), *flags = calloc((size_t)m, 1), *flags2 = calloc((size_t)m, 1);
+	double *w = malloc((size_t)m * sizeof(double)), *y = malloc((size_t)m * sizeof(double));
+	double *w2 = malloc((size_t)m * sizeof(double)), *y2 = malloc((size_t)m * sizeof(double));
+	igraph_integer_t *order = NULL, *want = malloc((size_t)m * sizeof(*want));
+	igraph_integer_t count = -1, merged = -1, merged2 = -1, k = 0;
+
+	assert_true(entry && flags && flags2 && w && y && w2 && y2 && want);
+	assert_int_equal(igraph_vector_int_init(&edges, 2 * m), IGRAPH_SUCCESS);
+	srand(seed);
+	for (igraph_integer_t e = 0; e < m; e++) {
+		VECTOR(edges)[2 * e] = rand() % n;
+		VECTOR(edges)[2 * e + 1] = rand() % n;
+		w[e] = w2[e] = rand() % 10 + 1;
+		y[e] = y2[e] = 2000 + rand() % 25;
+		entry[e] = flags[e] = flags2[e] = rand() % 10 == 0;
+	}
+	for (igraph_integer_t a = 0; a < n; a++) {
+		for (igraph_integer_t e = 0; e < m; e++) {
+			igraph_integer_t u = VECTOR(edges)[2 * e], v = VECTOR(edges)[2 * e + 1];
+
+			if (!entry[e] && ((directed || u < v) ? u : v) == a)
+				want[k++] = e;
+		}
+	}
+	assert_int_equal(cm_ties_merge_grouped(&edges, directed, flags, w, y, &merged, &order,
+	                                       &count), 0);
+	assert_int_equal(cm_ties_merge(&edges, directed, flags2, w2, y2, &merged2), 0);
+	assert_int_equal(merged, merged2);
+	assert_true(merged > 0);
+	assert_memory_equal(flags, flags2, (size_t)m);
+	assert_memory_equal(w, w2, (size_t)m * sizeof(double));
+	assert_int_equal(count, k);
+	assert_memory_equal(order, want, (size_t)k * sizeof(*want));
+	free(order);
+	/* grouping only: the same order, nothing flagged */
+	memcpy(flags, entry, (size_t)m);
+	merged = -1;
+	assert_int_equal(cm_ties_merge_grouped(&edges, directed, flags, NULL, NULL, &merged, &order,
+	                                       &count), 0);
+	assert_int_equal(merged, 0);
+	assert_memory_equal(flags, entry, (size_t)m);
+	assert_int_equal(count, k);
+	assert_memory_equal(order, want, (size_t)k * sizeof(*want));
+	free(order);
+	igraph_vector_int_destroy(&edges);
+	free(entry);
+	free(flags);
+	free(flags2);
+	free(w);
+	free(y);
+	free(w2);
+	free(y2);
+	free(want);
+}
+
+/* Ties grouped by actor for igraph's index, in file order within a group. */
+static void test_ties_grouped(void **state)
+{
+	(void)state;
+	check_grouped(0, 40, 3000, 5);
+	check_grouped(1, 40, 3000, 6);
+	check_grouped(0, 2000, 3000, 7);
+}
+
 /* Repeated ties merge into their first occurrence, in both directions unless directed. */
 static void test_ties_merge(void **state)
 {
@@ -321,6 +395,7 @@ int main(void)
 		cmocka_unit_test(test_finish_bad_ids),
 		cmocka_unit_test(test_finish_merge),
 		cmocka_unit_test(test_ties_merge),
+		cmocka_unit_test(test_ties_grouped),
 		cmocka_unit_test(test_finish_karate),
 	};
 
