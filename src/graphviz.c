@@ -1936,10 +1936,10 @@ static int fr_plan(map_plan *p)
 	igraph_integer_t ng = p->have_clusters ? (igraph_integer_t)p->clusters.n + 1 : 1;
 	igraph_integer_t *gid = NULL, *lid = NULL, *count = NULL, *first = NULL, *members = NULL, *qid = NULL;
 	double *local = NULL, *ab = NULL, *work = NULL, *box = NULL, *centre = NULL, *wh = NULL, *qwh = NULL;
-	igraph_vector_int_t ties, membership;
+	igraph_vector_int_t ties, membership, inc;
 	igraph_error_t err = IGRAPH_SUCCESS;
 	igraph_integer_t ncomp = 0;
-	int large = n > LARGE_ACTORS, rc = 0, have_ties = 0, have_membership = 0;
+	int large = n > LARGE_ACTORS, rc = 0, have_ties = 0, have_membership = 0, have_inc = 0;
 	double header = p->have_clusters ? 12 * p->text_scale * 1.6 : 0;
 	igraph_integer_t nq = 0;
 
@@ -1970,6 +1970,11 @@ static int fr_plan(map_plan *p)
 		goto done;
 	}
 	have_membership = 1;
+	if (igraph_vector_int_init(&inc, 0) != IGRAPH_SUCCESS) {
+		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		goto done;
+	}
+	have_inc = 1;
 	/* groups, and each actor's place in its group (members: grouped, in actor order) */
 	for (igraph_integer_t v = 0; v < n; v++) {
 		size_t c = p->have_clusters ? p->clusters.vindex[v] : 0;
@@ -1989,14 +1994,18 @@ static int fr_plan(map_plan *p)
 
 		if (k == 0)
 			continue;
+		/* the group's inner ties, each once (from its end listed first), through the members' own ties */
 		igraph_vector_int_clear(&ties);
-		for (igraph_integer_t e = 0; e < m && err == IGRAPH_SUCCESS; e++) {
-			igraph_integer_t a = IGRAPH_FROM(graph, e), b = IGRAPH_TO(graph, e);
+		for (igraph_integer_t i = 0; i < k && err == IGRAPH_SUCCESS; i++) {
+			err = igraph_incident(graph, &inc, mem[i], IGRAPH_ALL);
+			for (igraph_integer_t j = 0; err == IGRAPH_SUCCESS && j < igraph_vector_int_size(&inc); j++) {
+				igraph_integer_t b = IGRAPH_OTHER(graph, VECTOR(inc)[j], mem[i]);
 
-			if (gid[a] == g && gid[b] == g && a != b) {
-				err = igraph_vector_int_push_back(&ties, lid[a]);
-				if (err == IGRAPH_SUCCESS)
-					err = igraph_vector_int_push_back(&ties, lid[b]);
+				if (gid[b] == g && lid[b] > i) {
+					err = igraph_vector_int_push_back(&ties, i);
+					if (err == IGRAPH_SUCCESS)
+						err = igraph_vector_int_push_back(&ties, lid[b]);
+				}
 			}
 		}
 		for (igraph_integer_t i = 0; i < k; i++) {
@@ -2019,7 +2028,9 @@ static int fr_plan(map_plan *p)
 		if (ncomp > 1 && (rc = pack_components(xy, work, k, &membership, ncomp)) < 0)
 			goto done;
 		for (igraph_integer_t i = 0; i < k; i++) {
-			double hw = ab[2 * mem[i]] / 2, hh = ab[2 * mem[i] + 1] / 2;
+			/* Graphviz may put a label on any side of its node: the box leaves room for that */
+			double d = node_width(p, mem[i], large) * 72 / 2;
+			double hw = ab[2 * mem[i]] - d, hh = ab[2 * mem[i] + 1] - d;
 
 			x0 = fmin(x0, xy[2 * i] - hw);
 			x1 = fmax(x1, xy[2 * i] + hw);
@@ -2078,7 +2089,8 @@ static int fr_plan(map_plan *p)
 			centre[2 * q] *= s;
 			centre[2 * q + 1] *= s;
 		}
-		push_apart(centre, qwh, nq, FR_BOX_GAP, 10 * PUSH_SWEEPS);
+		/* a few boxes usually; thousands only with --cluster-by on an attribute of many small groups */
+		push_apart(centre, qwh, nq, FR_BOX_GAP, nq <= 200 ? 10 * PUSH_SWEEPS : nq <= PUSH_MAX_ACTORS ? PUSH_SWEEPS : 0);
 		for (igraph_integer_t q = 0; q < nq; q++) {
 			xmin = fmin(xmin, centre[2 * q] - qwh[2 * q] / 2);
 			ymin = fmin(ymin, centre[2 * q + 1] - qwh[2 * q + 1] / 2);
@@ -2118,6 +2130,8 @@ done:
 		igraph_vector_int_destroy(&ties);
 	if (have_membership)
 		igraph_vector_int_destroy(&membership);
+	if (have_inc)
+		igraph_vector_int_destroy(&inc);
 	free(gid);
 	free(lid);
 	free(members);
