@@ -1846,6 +1846,53 @@ static igraph_integer_t push_apart(double *xy, const double *wh, igraph_integer_
 	return left;
 }
 
+/* Does box i (centre x, y; sizes wh) come closer than gap to any other of the k boxes? */
+static int box_hits(const double *xy, const double *wh, igraph_integer_t k, igraph_integer_t i, double x, double y,
+                    double gap)
+{
+	for (igraph_integer_t j = 0; j < k; j++)
+		if (j != i && fabs(x - xy[2 * j]) < (wh[2 * i] + wh[2 * j]) / 2 + gap &&
+		    fabs(y - xy[2 * j + 1]) < (wh[2 * i + 1] + wh[2 * j + 1]) / 2 + gap)
+			return 1;
+	return 0;
+}
+
+/*
+ * Pull the boxes towards their common centre while none comes closer than
+ * gap to another: scaling until the closest pair is clear leaves the
+ * others far apart.  Each box in turn moves a tenth of the way, or slides
+ * along x or y alone when that is blocked, until nothing moves.
+ */
+static void compact_boxes(double *xy, const double *wh, igraph_integer_t k, double gap)
+{
+	for (int sweep = 0; sweep < 10 * PUSH_SWEEPS; sweep++) {
+		double cx = 0, cy = 0;
+		int moved = 0;
+
+		for (igraph_integer_t i = 0; i < k; i++) {
+			cx += xy[2 * i] / (double)k;
+			cy += xy[2 * i + 1] / (double)k;
+		}
+		for (igraph_integer_t i = 0; i < k; i++) {
+			double dx = (cx - xy[2 * i]) / 10, dy = (cy - xy[2 * i + 1]) / 10;
+			const double tries[3][2] = { { dx, dy }, { dx, 0 }, { 0, dy } };
+
+			for (int t = 0; t < 3; t++) {
+				double x = xy[2 * i] + tries[t][0], y = xy[2 * i + 1] + tries[t][1];
+
+				if (fabs(tries[t][0]) + fabs(tries[t][1]) < 0.5 || box_hits(xy, wh, k, i, x, y, gap))
+					continue;
+				xy[2 * i] = x;
+				xy[2 * i + 1] = y;
+				moved = 1;
+				break;
+			}
+		}
+		if (!moved)
+			break;
+	}
+}
+
 /*
  * Pack the connected components of a group (membership, ncomp; boxes wh)
  * as sfdp does: the largest stays, the others go in rows under it, largest
@@ -2091,6 +2138,8 @@ static int fr_plan(map_plan *p)
 		}
 		/* a few boxes usually; thousands only with --cluster-by on an attribute of many small groups */
 		push_apart(centre, qwh, nq, FR_BOX_GAP, nq <= 200 ? 10 * PUSH_SWEEPS : nq <= PUSH_MAX_ACTORS ? PUSH_SWEEPS : 0);
+		if (nq <= 200)
+			compact_boxes(centre, qwh, nq, FR_BOX_GAP);
 		for (igraph_integer_t q = 0; q < nq; q++) {
 			xmin = fmin(xmin, centre[2 * q] - qwh[2 * q] / 2);
 			ymin = fmin(ymin, centre[2 * q + 1] - qwh[2 * q + 1] / 2);
