@@ -1674,10 +1674,8 @@ static void actor_box(double *wh, const map_plan *p, igraph_integer_t v, int lar
 
 	wh[0] = wh[1] = d;
 	if (p->label_on[v]) {
-		size_t chars = 0;
+		size_t chars = cm_utf8_width(vertex_name(&p->net->graph, v));
 
-		for (const unsigned char *s = (const unsigned char *)vertex_name(&p->net->graph, v); *s; s++)
-			chars += (*s & 0xC0) != 0x80;
 		wh[0] += (double)(chars > 32 ? 32 : chars) * 0.55 * label_points(p, large);
 		wh[1] += 1.2 * label_points(p, large);
 	}
@@ -2091,10 +2089,8 @@ static int fr_plan(map_plan *p)
 		wh[2 * g] = x1 - x0 + 2 * FR_BOX_PAD;
 		if (g < ng - 1 && p->have_clusters) {
 			/* wide enough for its name (cut at 40 characters, as drawn) */
-			size_t chars = 0;
+			size_t chars = cm_utf8_width(p->clusters.values[g]);
 
-			for (const unsigned char *t = (const unsigned char *)p->clusters.values[g]; *t; t++)
-				chars += (*t & 0xC0) != 0x80;
 			wh[2 * g] = fmax(wh[2 * g], (double)(chars > 40 ? 40 : chars) * 0.6 * 12 * p->text_scale + 2 * FR_BOX_PAD);
 		}
 		wh[2 * g + 1] = y1 - y0 + 2 * FR_BOX_PAD + (g < ng - 1 || !p->have_clusters ? header : 0);
