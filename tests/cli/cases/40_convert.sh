@@ -73,3 +73,14 @@ for t in graphml gml dot csv; do
 		cmp -s "$TMP/s0.json" "$TMP/s.json"
 	check "sample network through $t gives the same summary" $? "$(diff "$TMP/s0.json" "$TMP/s.json" | head -5)"
 done
+
+# F16 (found by the CI fuzz run): cgraph writes a value that is only U+FEFF
+# (a byte order mark) unquoted and its reader skips it, so the DOT did not
+# read back; such data is refused for DOT, and no file is left
+printf 'source,target,kind\na,b,\357\273\277\n' >"$TMP/bom.csv"
+run convert "$TMP/bom.csv" -o "$TMP/bom.dot"
+expect_status "convert refuses U+FEFF for DOT" 3
+expect_err "convert refuses U+FEFF for DOT" "DOT cannot hold the character U+FEFF"
+[ ! -e "$TMP/bom.dot" ]; check "convert refusing U+FEFF leaves no file" $?
+run convert "$TMP/bom.csv" -o "$TMP/bom.graphml"
+expect_status "convert keeps U+FEFF in GraphML" 0
