@@ -22,59 +22,28 @@ msg = @printf '  %-6s %s\n'
 endif
 
 BUILD = build
+# The version, as include/coopmap/common.h defines it (one place).
+VERSION := $(shell sed -n 's/^#define COOPMAP_VERSION "\(.*\)"/\1/p' include/coopmap/common.h)
 BIN = coopmap
 LIB = $(BUILD)/libcoopmap.a
 
-LIB_OBJS = \
-	$(BUILD)/src/error.o \
-	$(BUILD)/src/util.o \
-	$(BUILD)/src/csv.o \
-	$(BUILD)/src/network.o \
-	$(BUILD)/src/load.o \
-	$(BUILD)/src/write.o \
-	$(BUILD)/src/table.o \
-	$(BUILD)/src/output.o \
-	$(BUILD)/src/graphviz.o \
-	$(BUILD)/src/summary.o \
-	$(BUILD)/src/metrics.o \
-	$(BUILD)/src/isolated.o \
-	$(BUILD)/src/clubs.o \
-	$(BUILD)/src/brokers.o
+# The library's folders, in the order of the data path: a folder may include
+# only the headers of the folders before it (`make check-layers`; src/README.md).
+LAYERS = base model filter load measure present
+# Every .c file of a folder is built: adding a file or a command touches no list here.
+LIB_SRCS = $(foreach d,$(LAYERS),$(sort $(wildcard src/$(d)/*.c src/$(d)/*/*.c)))
+LIB_OBJS = $(patsubst %.c,$(BUILD)/%.o,$(LIB_SRCS))
+CLI_OBJS = $(patsubst %.c,$(BUILD)/%.o,$(sort $(wildcard src/cli/*.c)))
 
-CLI_OBJS = \
-	$(BUILD)/src/cli/main.o \
-	$(BUILD)/src/cli/options.o \
-	$(BUILD)/src/cli/cmd_help.o \
-	$(BUILD)/src/cli/cmd_version.o \
-	$(BUILD)/src/cli/cmd_summary.o \
-	$(BUILD)/src/cli/cmd_metrics.o \
-	$(BUILD)/src/cli/cmd_render.o \
-	$(BUILD)/src/cli/cmd_convert.o \
-	$(BUILD)/src/cli/cmd_isolated.o \
-	$(BUILD)/src/cli/cmd_clubs.o \
-	$(BUILD)/src/cli/cmd_brokers.o
-
-UNIT_TESTS = \
-	$(BUILD)/tests/test_util \
-	$(BUILD)/tests/test_csv \
-	$(BUILD)/tests/test_network \
-	$(BUILD)/tests/test_load \
-	$(BUILD)/tests/test_write \
-	$(BUILD)/tests/test_table \
-	$(BUILD)/tests/test_output \
-	$(BUILD)/tests/test_graphviz \
-	$(BUILD)/tests/test_summary \
-	$(BUILD)/tests/test_metrics \
-	$(BUILD)/tests/test_isolated \
-	$(BUILD)/tests/test_clubs \
-	$(BUILD)/tests/test_brokers
+# Unit tests mirror the tree: tests/unit/<folder>/test_<file>.c.
+UNIT_TESTS = $(patsubst %.c,$(BUILD)/%,$(sort $(wildcard tests/unit/*/test_*.c tests/unit/*/*/test_*.c)))
 
 TOOLS = \
 	$(BUILD)/tests/gen_network
 
 SAMPLE = graphs/cites-educatives
 
-.PHONY: all deps test map install clean unit-tests build-tests check check-asan check-valgrind bench \
+.PHONY: all deps test map install clean unit-tests build-tests check-layers check check-asan check-valgrind bench \
 	fuzz fuzz-deps fuzz-build
 .DEFAULT_GOAL := all
 
@@ -116,8 +85,13 @@ build-tests: $(BIN) $(UNIT_TESTS) $(TOOLS)
 unit-tests: build-tests
 	$(Q)COOPMAP=./$(BIN) sh tests/run.sh $(UNIT_TESTS)
 
+# Each folder includes and calls only the folders before it (tests/layers/check.sh).
+check-layers: $(LIB_OBJS) $(CLI_OBJS)
+	$(Q)BUILD=$(BUILD) sh tests/layers/check.sh
+
 # The README's two commands: each installs what is missing, then works.
 test: deps
+	$(Q)$(MAKE) --no-print-directory check-layers
 	$(Q)$(MAKE) --no-print-directory unit-tests
 
 map: deps
@@ -216,10 +190,22 @@ bench-render: deps
 	$(Q)$(MAKE) --no-print-directory coopmap $(BUILD)/tests/gen_network
 	$(Q)sh tests/benchmarks/render/run.sh
 
-install: coopmap $(LIB)
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/coopmap
+# pkg-config file of the installed library: `pkg-config --cflags --libs coopmap`.
+# The library is static, so its dependencies are public (Requires, not .private).
+# Written at every install, for the PREFIX of that install.
+.PHONY: $(BUILD)/coopmap.pc
+$(BUILD)/coopmap.pc:
+	$(Q)mkdir -p $(dir $@)
+	$(Q)printf '%s\n' 'prefix=$(PREFIX)' 'includedir=$${prefix}/include' 'libdir=$${prefix}/lib' '' \
+		'Name: coopmap' 'Description: map and analyse cooperation networks' 'Version: $(VERSION)' \
+		'Requires: $(PKGS)' 'Cflags: -I$${includedir}' \
+		'Libs: -L$${libdir} -lcoopmap -lm' > $@
+
+install: coopmap $(LIB) $(BUILD)/coopmap.pc
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include/coopmap
 	install -m 755 coopmap $(DESTDIR)$(PREFIX)/bin/coopmap
 	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib/libcoopmap.a
+	install -m 644 $(BUILD)/coopmap.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/coopmap.pc
 	install -m 644 include/coopmap/*.h $(DESTDIR)$(PREFIX)/include/coopmap/
 
 clean:

@@ -117,7 +117,11 @@ void cm_interrupt_clear(void);
  */
 int cm_init(void);
 
-/** Release process-wide resources (the Graphviz context). */
+/**
+ * Release process-wide resources (such as the Graphviz context): runs the
+ * release functions that the library's subsystems registered when they
+ * took them.  The library can be used again afterwards.
+ */
 void cm_shutdown(void);
 
 #ifdef __cplusplus

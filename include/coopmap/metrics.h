@@ -1,66 +1,17 @@
 /**
  * @file coopmap/metrics.h
- * @brief Whole-network summary and per-actor measures.
+ * @brief Per-actor measures (coopmap metrics).
  */
 #ifndef COOPMAP_METRICS_H
 #define COOPMAP_METRICS_H
 
 #include "network.h"
 #include "table.h"
+#include "summary.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-/** Default seed for Leiden and sampling, so that runs repeat. */
-#define CM_DEFAULT_SEED 42
-
-/** A count of actors sharing one attribute value. */
-typedef struct cm_count {
-	char *value;             /**< the attribute value ("" for unknown) */
-	igraph_integer_t count;
-} cm_count;
-
-/** Whole-network measures (coopmap summary). */
-typedef struct cm_summary {
-	igraph_integer_t nodes, edges;
-	double density;
-	igraph_integer_t components;
-	igraph_integer_t largest_component;  /**< actors in the largest component */
-	igraph_integer_t isolated;           /**< actors with no tie */
-	double diameter;                     /**< unweighted, over connected pairs; NaN if no tie */
-	double average_path_length;          /**< unweighted, over connected pairs; NaN if no tie */
-	int paths_estimated;                 /**< non-zero when diameter/APL come from 200 sampled sources */
-	double transitivity;                 /**< global clustering; NaN when undefined */
-	double degree_assortativity;         /**< NaN when undefined */
-	double modularity;                   /**< of the Leiden partition */
-	igraph_integer_t communities;
-	igraph_integer_t articulation_points;
-	igraph_integer_t bridges;
-	cm_count *types;   size_t n_types;   /**< actors by type, largest first */
-	cm_count *regions; size_t n_regions; /**< actors by region, largest first */
-} cm_summary;
-
-/**
- * Compute the summary.
- * @param out receives the summary (free with cm_summary_free)
- * @param net the network
- * @param seed seed for Leiden and sampling
- * @return 0 or a negative code
- */
-int cm_summary_compute(cm_summary *out, const cm_network *net, unsigned long seed);
-
-/** Free what cm_summary_compute() allocated. */
-void cm_summary_free(cm_summary *s);
-
-/**
- * Write a summary.
- * @param f stream
- * @param s the summary
- * @param format CM_FORMAT_TABLE or CM_FORMAT_JSON (csv/tsv: key,value rows)
- * @return 0 or CM_EIO
- */
-int cm_summary_write(FILE *f, const cm_summary *s, cm_format format);
 
 /** Per-actor measures, as bits of cm_metrics_options.metrics. */
 enum {

@@ -1,6 +1,6 @@
 /**
  * @file coopmap/network.h
- * @brief The network model and its loader.
+ * @brief The network model: an igraph graph with the attributes every input gives.
  *
  * A cm_network is an igraph graph whose attributes live in igraph's C
  * attribute handler (igraph_cattribute_table).  Every loaded network carries
@@ -45,49 +45,6 @@ typedef struct cm_network {
 	int directed;     /**< non-zero when ties keep their direction */
 } cm_network;
 
-/** Input formats. CM_FORMAT_AUTO picks one from the path. */
-typedef enum {
-	CM_INPUT_AUTO = 0,
-	CM_INPUT_CSV,      /**< edge list, delimiter detected (, ; or tab) */
-	CM_INPUT_GRAPHML,
-	CM_INPUT_GML,
-	CM_INPUT_PAJEK,
-	CM_INPUT_DOT
-} cm_input_format;
-
-/** Filters applied while loading, in this order: years, merge, min weight, where, ego. */
-typedef struct cm_filter {
-	int has_from;           /**< keep ties with year >= from */
-	int from;
-	int has_to;             /**< keep ties with year <= to */
-	int to;
-	const char *where_attr; /**< keep actors whose attribute is one of where_values */
-	const char **where_values;
-	size_t n_where_values;
-	double min_weight;      /**< keep merged ties with weight >= min_weight (0: all) */
-	const char *ego;        /**< keep the neighbourhood of this actor id */
-	int depth;              /**< radius of the ego neighbourhood (0 or less: 1) */
-} cm_filter;
-
-/** Options of cm_network_load(). Zero-initialise, then set what you need. */
-typedef struct cm_load_options {
-	cm_input_format format; /**< CM_INPUT_AUTO: from the extension */
-	const char *nodes_path; /**< actor table; NULL: nodes.csv beside edges in a folder */
-	int directed;           /**< keep tie direction */
-	cm_filter filter;       /**< filters (zero: none) */
-} cm_load_options;
-
-/**
- * Load a network.
- * @param out receives the network; set to NULL on failure
- * @param input a folder with edges.csv or edges.tsv (and nodes.csv), an edge
- *        list (.csv .tsv .txt), .graphml, .gml, .net, .dot/.gv, or "-" for
- *        CSV on standard input
- * @param opts options, or NULL for the defaults
- * @return 0, or CM_EINPUT / CM_EIO / CM_ENOMEM / CM_EUSAGE with a message
- */
-int cm_network_load(cm_network **out, const char *input, const cm_load_options *opts);
-
 /**
  * Wrap a graph that already carries the model's attributes (tests, library users).
  * Missing model attributes are added with their defaults.  Takes ownership
@@ -119,25 +76,6 @@ igraph_integer_t cm_network_find(const cm_network *net, const char *id);
  *         attribute is absent or not text, or v is out of range
  */
 const char *cm_network_vattr(const cm_network *net, const char *attr, igraph_integer_t v);
-
-/** Output formats of cm_network_write(). */
-typedef enum {
-	CM_OUTPUT_AUTO = 0, /**< from the extension; a path without one is a CSV folder */
-	CM_OUTPUT_GRAPHML,
-	CM_OUTPUT_GML,
-	CM_OUTPUT_DOT,
-	CM_OUTPUT_CSV       /**< a folder holding nodes.csv and edges.csv */
-} cm_output_format;
-
-/**
- * Write a network with all its attributes (coopmap convert).  Files are
- * written atomically: on failure nothing at path changes.
- * @param net the network
- * @param path output file, or folder for CM_OUTPUT_CSV, or "-" for stdout
- * @param format the format, or CM_OUTPUT_AUTO
- * @return 0 or a negative code
- */
-int cm_network_write(const cm_network *net, const char *path, cm_output_format format);
 
 #ifdef __cplusplus
 }

@@ -1,0 +1,47 @@
+/**
+ * @file coopmap/brokers.h
+ * @brief Brokerage between groups (coopmap brokers).
+ *
+ * Definitions, with worked examples, in docs/analysis.md.
+ */
+#ifndef COOPMAP_BROKERS_H
+#define COOPMAP_BROKERS_H
+
+#include "network.h"
+#include "table.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Brokerage, constraint and E-I index per actor (coopmap brokers). */
+typedef struct cm_brokers {
+	char *group;        /**< the grouping attribute */
+	int directed;       /**< roles split into gatekeeper and representative */
+	cm_table *actors;   /**< one row per actor, most brokerage first */
+	cm_table *groups;   /**< group, actors, internal_ties, external_ties, ei_index */
+	double network_ei_index; /**< NaN when no tie joins two known groups */
+	igraph_integer_t n_actors; /**< actors of the network (length of total and ranking) */
+	double *total;             /**< brokerage (sum of the roles) of each actor, indexed by vertex */
+	igraph_integer_t *ranking; /**< the vertices in the order of the actors rows, most brokerage first */
+} cm_brokers;
+
+/**
+ * Compute brokerage roles (Gould-Fernandez), Burt's constraint and effective
+ * size, betweenness and the E-I index.
+ * @param out receives the result (free with cm_brokers_free)
+ * @param net the network
+ * @param group actor attribute defining groups (NULL: "region");
+ *        CM_EUSAGE when no actor has it
+ * @return 0 or a negative code
+ */
+int cm_brokers_compute(cm_brokers *out, const cm_network *net, const char *group);
+
+/** Free what cm_brokers_compute() allocated. */
+void cm_brokers_free(cm_brokers *b);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

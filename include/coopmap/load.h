@@ -1,0 +1,48 @@
+/**
+ * @file coopmap/load.h
+ * @brief Loading a network from CSV, GraphML, GML, Pajek or DOT.
+ */
+#ifndef COOPMAP_LOAD_H
+#define COOPMAP_LOAD_H
+
+#include "network.h"
+#include "filter.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Input formats. CM_INPUT_AUTO picks one from the path. */
+typedef enum {
+	CM_INPUT_AUTO = 0,
+	CM_INPUT_CSV,      /**< edge list, delimiter detected (, ; or tab) */
+	CM_INPUT_GRAPHML,
+	CM_INPUT_GML,
+	CM_INPUT_PAJEK,
+	CM_INPUT_DOT
+} cm_input_format;
+
+/** Options of cm_network_load(). Zero-initialise, then set what you need. */
+typedef struct cm_load_options {
+	cm_input_format format; /**< CM_INPUT_AUTO: from the extension */
+	const char *nodes_path; /**< actor table; NULL: nodes.csv beside edges in a folder */
+	int directed;           /**< keep tie direction */
+	cm_filter filter;       /**< filters (zero: none) */
+} cm_load_options;
+
+/**
+ * Load a network.
+ * @param out receives the network; set to NULL on failure
+ * @param input a folder with edges.csv or edges.tsv (and nodes.csv), an edge
+ *        list (.csv .tsv .txt), .graphml, .gml, .net, .dot/.gv, or "-" for
+ *        CSV on standard input
+ * @param opts options, or NULL for the defaults
+ * @return 0, or CM_EINPUT / CM_EIO / CM_ENOMEM / CM_EUSAGE with a message
+ */
+int cm_network_load(cm_network **out, const char *input, const cm_load_options *opts);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,48 @@
+/**
+ * @file coopmap/writers.h
+ * @brief Writers of the results that are more than one table: summary, clubs, brokers.
+ *
+ * The format rules of every writer are those of coopmap/table.h.
+ */
+#ifndef COOPMAP_WRITERS_H
+#define COOPMAP_WRITERS_H
+
+#include <stdio.h>
+#include "table.h"
+#include "summary.h"
+#include "clubs.h"
+#include "brokers.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/**
+ * Write a summary.
+ * @param f stream
+ * @param s the summary
+ * @param format CM_FORMAT_TABLE or CM_FORMAT_JSON (csv/tsv: key,value rows)
+ * @return 0 or CM_EIO
+ */
+int cm_summary_write(FILE *f, const cm_summary *s, cm_format format);
+
+/**
+ * Write clubs: table (one row per club, then the dense regions), CSV/TSV
+ * (one row per club) or JSON ({"min_size", "type", "clubs", "dense_regions"}).
+ * @return 0 or CM_EIO
+ */
+int cm_clubs_write(FILE *f, const cm_clubs *c, cm_format format);
+
+/**
+ * Write the brokers: the actors table then the groups and the whole-network
+ * E-I index (table), the actors only (CSV/TSV), or
+ * {"actors": [...], "groups": [...], "network_ei_index": x} (JSON).
+ * @return 0 or CM_EIO
+ */
+int cm_brokers_write(FILE *f, const cm_brokers *b, cm_format format);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

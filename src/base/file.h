@@ -1,0 +1,24 @@
+/* Whole-file reads, and advice to the kernel on big arrays. */
+#ifndef COOPMAP_BASE_FILE_H
+#define COOPMAP_BASE_FILE_H
+
+#include <stddef.h>
+
+#include "coopmap/common.h"
+
+/*
+ * Read a whole file (path "-" is standard input) into a NUL-terminated
+ * buffer.  Refuses directories and reports errors with the path.  *out must
+ * be freed with free().
+ */
+int cm_read_file(char **out, size_t *len, const char *path);
+
+/*
+ * Ask for transparent huge pages on the 2 MiB pages inside [p, p + bytes),
+ * before they are first touched: a big loader array then costs a page
+ * fault per 2 MiB instead of per 4 KiB, and its random reads miss the TLB
+ * less.  Only advice: nothing happens when it is refused.
+ */
+void cm_advise_huge(void *p, size_t bytes);
+
+#endif

@@ -1,0 +1,580 @@
+/*
+ * Result tables and their four writers.  Every command that prints rows
+ * goes through here so that quoting, number formatting and UTF-8 handling
+ * are the same everywhere.
+ *
+ * Cells are stored row-major (columns are fixed before the first row);
+ * a numeric cell is a double (NaN = undefined), a string cell a heap
+ * string (NULL = undefined).
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "coopmap/common.h"
+#include "coopmap/table.h"
+#include "coopmap/text.h"
+#include "base/text.h"
+
+typedef struct cm_cell {
+	double num;
+	char *str;
+} cm_cell;
+
+typedef struct cm_column {
+	char *name;
+	cm_coltype type;
+} cm_column;
+
+struct cm_table {
+	cm_column *cols;
+	size_t ncols, cols_cap;
+	cm_cell *cells;
+	size_t nrows, rows_cap;
+};
+
+/* Accepted names of cm_format_parse(), in cm_format order. */
+static const char *const format_names[] = { "table", "csv", "tsv", "json" };
+
+int cm_format_parse(cm_format *out, const char *name)
+{
+	int rc = CM_EUSAGE;
+
+	for (size_t i = 0; i < sizeof(format_names) / sizeof(format_names[0]); i++) {
+		if (name && strcmp(name, format_names[i]) == 0) {
+			*out = (cm_format)i;
+			rc = 0;
+			break;
+		}
+	}
+	if (rc < 0)
+		cm_error_set(rc, "unknown format '%s' (use table, csv, tsv or json)",
+		             name ? name : "");
+	return rc;
+}
+
+int cm_table_new(cm_table **out)
+{
+	*out = calloc(1, sizeof(**out));
+	if (!*out)
+		return cm_error_set(CM_ENOMEM, "out of memory");
+	return 0;
+}
+
+void cm_table_free(cm_table *t)
+{
+	if (!t)
+		return;
+	for (size_t i = 0; i < t->nrows * t->ncols; i++)
+		free(t->cells[i].str);
+	for (size_t c = 0; c < t->ncols; c++)
+		free(t->cols[c].name);
+	free(t->cells);
+	free(t->cols);
+	free(t);
+}
+
+int cm_table_add_column(cm_table *t, const char *name, cm_coltype type)
+{
+	char *copy = NULL;
+	int rc;
+
+	if (t->nrows > 0) {
+		rc = cm_error_set(CM_ERROR, "column '%s' added after rows", name);
+		goto done;
+	}
+	if (t->ncols == t->cols_cap) {
+		size_t cap = t->cols_cap ? 2 * t->cols_cap : 8;
+		cm_column *p = realloc(t->cols, cap * sizeof(*p));
+
+		if (!p) {
+			rc = cm_error_set(CM_ENOMEM, "out of memory");
+			goto done;
+		}
+		t->cols = p;
+		t->cols_cap = cap;
+	}
+	if (!(copy = cm_strdup(name))) {
+		rc = CM_ENOMEM;
+		goto done;
+	}
+	t->cols[t->ncols].name = copy;
+	t->cols[t->ncols].type = type;
+	rc = (int)t->ncols++;
+done:
+	return rc;
+}
+
+int cm_table_column(const cm_table *t, const char *name)
+{
+	for (size_t c = 0; c < t->ncols; c++)
+		if (strcmp(t->cols[c].name, name) == 0)
+			return (int)c;
+	return -1;
+}
+
+size_t cm_table_ncols(const cm_table *t)
+{
+	return t->ncols;
+}
+
+size_t cm_table_nrows(const cm_table *t)
+{
+	return t->nrows;
+}
+
+const char *cm_table_column_name(const cm_table *t, size_t c)
+{
+	return c < t->ncols ? t->cols[c].name : "";
+}
+
+int cm_table_add_rows(cm_table *t, size_t n_rows)
+{
+	size_t need = t->nrows + n_rows;
+	int rc = 0;
+
+	if (t->ncols > 0 && need > t->rows_cap) {
+		size_t cap = t->rows_cap ? t->rows_cap : 16;
+		cm_cell *p = NULL;
+
+		while (cap < need)
+			cap *= 2;
+		if (cap <= SIZE_MAX / t->ncols / sizeof(*p))
+			p = realloc(t->cells, cap * t->ncols * sizeof(*p));
+		if (!p) {
+			rc = cm_error_set(CM_ENOMEM, "out of memory");
+			goto done;
+		}
+		t->cells = p;
+		t->rows_cap = cap;
+	}
+	for (size_t i = t->nrows * t->ncols; i < need * t->ncols; i++) {
+		t->cells[i].num = NAN;
+		t->cells[i].str = NULL;
+	}
+	t->nrows = need;
+done:
+	return rc;
+}
+
+/* The cell at (row, col), or NULL when out of range. */
+static cm_cell *cell_at(const cm_table *t, size_t row, size_t col)
+{
+	if (row >= t->nrows || col >= t->ncols)
+		return NULL;
+	return &t->cells[row * t->ncols + col];
+}
+
+int cm_table_set_string(cm_table *t, size_t row, size_t col, const char *value)
+{
+	cm_cell *cell = cell_at(t, row, col);
+	char *copy = NULL;
+	int rc = 0;
+
+	if (!cell) {
+		rc = cm_error_set(CM_ERROR, "table cell %zu,%zu is out of range", row, col);
+		goto done;
+	}
+	if (t->cols[col].type != CM_COL_STRING) {
+		/* a number given as text: keep it as a number so it sorts and prints as one */
+		double v = NAN;
+
+		if (value && cm_parse_number(&v, value, 0) < 0)
+			v = NAN;
+		cell->num = v;
+		goto done;
+	}
+	if (value && !(copy = cm_strdup(value))) {
+		rc = CM_ENOMEM;
+		goto done;
+	}
+	free(cell->str);
+	cell->str = copy;
+done:
+	return rc;
+}
+
+void cm_table_set_number(cm_table *t, size_t row, size_t col, double value)
+{
+	cm_cell *cell = cell_at(t, row, col);
+
+	if (cell)
+		cell->num = value;
+}
+
+double cm_table_get_number(const cm_table *t, size_t row, size_t col)
+{
+	cm_cell *cell = cell_at(t, row, col);
+
+	if (!cell || t->cols[col].type == CM_COL_STRING)
+		return NAN;
+	return cell->num;
+}
+
+const char *cm_table_get_string(const cm_table *t, size_t row, size_t col)
+{
+	cm_cell *cell = cell_at(t, row, col);
+
+	if (!cell || !cell->str || t->cols[col].type != CM_COL_STRING)
+		return "";
+	return cell->str;
+}
+
+/* What the sort comparator needs. */
+struct sort_ctx {
+	const cm_table *t;
+	size_t col;
+	int descending;
+};
+
+/* Order two row indices; undefined cells last, then the original order (stable). */
+static int compare_rows(const void *pa, const void *pb, void *arg)
+{
+	const struct sort_ctx *ctx = arg;
+	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+	const cm_cell *ca = &ctx->t->cells[a * ctx->t->ncols + ctx->col];
+	const cm_cell *cb = &ctx->t->cells[b * ctx->t->ncols + ctx->col];
+	int r = 0;
+
+	if (ctx->t->cols[ctx->col].type == CM_COL_STRING) {
+		if (!ca->str != !cb->str)
+			return ca->str ? -1 : 1;
+		if (ca->str)
+			r = strcmp(ca->str, cb->str);
+	} else {
+		if (isnan(ca->num) != isnan(cb->num))
+			return isnan(ca->num) ? 1 : -1;
+		if (!isnan(ca->num))
+			r = ca->num < cb->num ? -1 : ca->num > cb->num ? 1 : 0;
+	}
+	if (ctx->descending)
+		r = -r;
+	if (r == 0)
+		r = a < b ? -1 : a > b ? 1 : 0;
+	return r;
+}
+
+int cm_table_sort(cm_table *t, size_t col, int descending)
+{
+	struct sort_ctx ctx = { t, col, descending };
+	size_t *order = NULL;
+	cm_cell *cells = NULL;
+	int rc = 0;
+
+	if (col >= t->ncols) {
+		rc = cm_error_set(CM_ERROR, "sort column %zu is out of range", col);
+		goto done;
+	}
+	if (t->nrows < 2)
+		goto done;
+	order = malloc(t->nrows * sizeof(*order));
+	cells = malloc(t->rows_cap * t->ncols * sizeof(*cells));
+	if (!order || !cells) {
+		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (size_t i = 0; i < t->nrows; i++)
+		order[i] = i;
+	qsort_r(order, t->nrows, sizeof(*order), compare_rows, &ctx);
+	for (size_t i = 0; i < t->nrows; i++)
+		memcpy(&cells[i * t->ncols], &t->cells[order[i] * t->ncols],
+		       t->ncols * sizeof(*cells));
+	free(t->cells);
+	t->cells = cells;
+	cells = NULL;
+done:
+	free(order);
+	free(cells);
+	return rc;
+}
+
+/* Length of the UTF-8 sequence at p if it is valid (at most n bytes), else 0. */
+static size_t utf8_len(const unsigned char *p, size_t n)
+{
+	size_t len = p[0] < 0x80 ? 1 : p[0] >= 0xF0 ? 4 : p[0] >= 0xE0 ? 3 : 2;
+
+	if (len > n || !cm_utf8_valid((const char *)p, len))
+		return 0;
+	return len;
+}
+
+void cm_json_write_string(FILE *f, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	size_t n = strlen((const char *)p), i = 0;
+
+	putc('"', f);
+	while (i < n) {
+		unsigned char c = p[i];
+		size_t k;
+
+		if (c == '"' || c == '\\') {
+			putc('\\', f);
+			putc(c, f);
+			i++;
+		} else if (c < 0x20 || c == '<' || c == '>' || c == '&') {
+			/* <, > and & too, so the text can sit inside an HTML <script> */
+			fprintf(f, "\\u%04x", c);
+			i++;
+		} else if (c < 0x80) {
+			putc(c, f);
+			i++;
+		} else if (!(k = utf8_len(p + i, n - i))) {
+			fputs("\xEF\xBF\xBD", f);
+			i++;
+		} else if (k == 3 && c == 0xE2 && p[i + 1] == 0x80 &&
+		           (p[i + 2] == 0xA8 || p[i + 2] == 0xA9)) {
+			/* U+2028 and U+2029 end lines in JavaScript */
+			fprintf(f, "\\u%04x", p[i + 2] == 0xA8 ? 0x2028 : 0x2029);
+			i += 3;
+		} else {
+			fwrite(p + i, 1, k, f);
+			i += k;
+		}
+	}
+	putc('"', f);
+}
+
+/*
+ * The text of a numeric cell for csv, tsv and table: "" when undefined,
+ * integers without decimals, booleans as 0/1.
+ */
+static void number_text(char *buf, size_t size, cm_coltype type, double v)
+{
+	if (isnan(v)) {
+		buf[0] = '\0';
+	} else if (type == CM_COL_BOOL) {
+		snprintf(buf, size, "%d", v != 0);
+	} else if (type == CM_COL_INT && isfinite(v)) {
+		/* %.0f has no decimal point, so the locale cannot change it */
+		snprintf(buf, size, "%.0f", v == 0 ? 0.0 : round(v));
+	} else {
+		cm_format_number(buf, size, v);
+	}
+}
+
+/* Write a JSON value for a numeric cell: null when undefined or infinite. */
+static void json_number(FILE *f, cm_coltype type, double v)
+{
+	char buf[64];
+
+	if (!isfinite(v)) {
+		fputs("null", f);
+	} else if (type == CM_COL_BOOL) {
+		fputs(v != 0 ? "true" : "false", f);
+	} else {
+		number_text(buf, sizeof(buf), type, v);
+		fputs(buf, f);
+	}
+}
+
+/* Write a CSV field, quoted (RFC 4180) only when it holds , " CR or LF. */
+static void csv_field(FILE *f, const char *s)
+{
+	int quote = strpbrk(s, ",\"\r\n") != NULL;
+
+	if (quote)
+		putc('"', f);
+	for (; *s; s++) {
+		if (*s == '"')
+			putc('"', f);
+		putc(*s, f);
+	}
+	if (quote)
+		putc('"', f);
+}
+
+/* Write a TSV field: tabs, CR and LF would break the row, so they become spaces. */
+static void tsv_field(FILE *f, const char *s)
+{
+	for (; *s; s++)
+		putc(*s == '\t' || *s == '\r' || *s == '\n' ? ' ' : *s, f);
+}
+
+/*
+ * Text of a string for an aligned terminal table: invalid UTF-8 becomes
+ * U+FFFD and control characters become spaces, so widths stay right.
+ */
+static char *terminal_text(const char *s)
+{
+	char *clean = cm_utf8_sanitize(s);
+
+	for (char *q = clean; q && *q; q++)
+		if ((unsigned char)*q < 0x20 || *q == 0x7F)
+			*q = ' ';
+	return clean;
+}
+
+/* Record a write failure keeping errno (the CLI recognises EPIPE). */
+static int write_error(void)
+{
+	int saved = errno;
+	int rc = cm_error_set(CM_EIO, "cannot write output: %s",
+	                      saved ? strerror(saved) : "write error");
+
+	errno = saved;
+	return rc;
+}
+
+/* Check the stream after writing; flushes so that a closed pipe shows now. */
+static int stream_status(FILE *f)
+{
+	if (ferror(f) || fflush(f) != 0 || ferror(f))
+		return write_error();
+	return 0;
+}
+
+/* Write csv or tsv. */
+static int write_delimited(FILE *f, const cm_table *t, size_t rows, int tsv)
+{
+	char buf[64];
+
+	for (size_t c = 0; c < t->ncols; c++) {
+		if (c)
+			putc(tsv ? '\t' : ',', f);
+		(tsv ? tsv_field : csv_field)(f, t->cols[c].name);
+	}
+	putc('\n', f);
+	for (size_t r = 0; r < rows; r++) {
+		for (size_t c = 0; c < t->ncols; c++) {
+			const cm_cell *cell = &t->cells[r * t->ncols + c];
+			const char *text = buf;
+
+			if (c)
+				putc(tsv ? '\t' : ',', f);
+			if (t->cols[c].type == CM_COL_STRING)
+				text = cell->str ? cell->str : "";
+			else
+				number_text(buf, sizeof(buf), t->cols[c].type, cell->num);
+			(tsv ? tsv_field : csv_field)(f, text);
+		}
+		putc('\n', f);
+		if (ferror(f))
+			return write_error();
+	}
+	return 0;
+}
+
+/* Write the JSON array of objects. */
+static int write_json(FILE *f, const cm_table *t, size_t rows)
+{
+	fputs(rows ? "[\n" : "[", f);
+	for (size_t r = 0; r < rows; r++) {
+		fputs("  {", f);
+		for (size_t c = 0; c < t->ncols; c++) {
+			const cm_cell *cell = &t->cells[r * t->ncols + c];
+
+			if (c)
+				fputs(", ", f);
+			cm_json_write_string(f, t->cols[c].name);
+			fputs(": ", f);
+			if (t->cols[c].type != CM_COL_STRING)
+				json_number(f, t->cols[c].type, cell->num);
+			else if (cell->str)
+				cm_json_write_string(f, cell->str);
+			else
+				fputs("null", f);
+		}
+		fputs(r + 1 < rows ? "},\n" : "}\n", f);
+		if (ferror(f))
+			return write_error();
+	}
+	fputs("]\n", f);
+	return 0;
+}
+
+/* Write aligned columns: strings left, numbers right, two spaces between. */
+static int write_aligned(FILE *f, const cm_table *t, size_t rows)
+{
+	char **text = NULL;
+	size_t *width = NULL, n = (rows + 1) * t->ncols;
+	int rc = 0;
+
+	if (t->ncols == 0)
+		goto done;
+	text = calloc(n, sizeof(*text));
+	width = calloc(t->ncols, sizeof(*width));
+	if (!text || !width) {
+		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		goto done;
+	}
+	/* row 0 of text is the header */
+	for (size_t i = 0; i < n; i++) {
+		size_t r = i / t->ncols, c = i % t->ncols;
+		char buf[64];
+
+		if (r == 0) {
+			text[i] = terminal_text(t->cols[c].name);
+		} else if (t->cols[c].type == CM_COL_STRING) {
+			const char *s = t->cells[(r - 1) * t->ncols + c].str;
+
+			text[i] = terminal_text(s ? s : "");
+		} else {
+			number_text(buf, sizeof(buf), t->cols[c].type,
+			            t->cells[(r - 1) * t->ncols + c].num);
+			text[i] = cm_strdup(buf);
+		}
+		if (!text[i]) {
+			rc = CM_ENOMEM;
+			goto done;
+		}
+		if (cm_utf8_width(text[i]) > width[c])
+			width[c] = cm_utf8_width(text[i]);
+	}
+	for (size_t r = 0; r <= rows; r++) {
+		for (size_t c = 0; c < t->ncols; c++) {
+			const char *s = text[r * t->ncols + c];
+			size_t pad = width[c] - cm_utf8_width(s);
+			int right = t->cols[c].type != CM_COL_STRING;
+
+			if (c)
+				fputs("  ", f);
+			if (right)
+				fprintf(f, "%*s", (int)pad, "");
+			fputs(s, f);
+			/* no trailing blanks after the last column */
+			if (!right && c + 1 < t->ncols)
+				fprintf(f, "%*s", (int)pad, "");
+		}
+		putc('\n', f);
+		if (ferror(f)) {
+			rc = write_error();
+			goto done;
+		}
+	}
+done:
+	for (size_t i = 0; text && i < n; i++)
+		free(text[i]);
+	free(text);
+	free(width);
+	return rc;
+}
+
+int cm_table_write(FILE *f, const cm_table *t, cm_format format, size_t top)
+{
+	size_t rows = top && top < t->nrows ? top : t->nrows;
+	int rc;
+
+	switch (format) {
+	case CM_FORMAT_CSV:
+		rc = write_delimited(f, t, rows, 0);
+		break;
+	case CM_FORMAT_TSV:
+		rc = write_delimited(f, t, rows, 1);
+		break;
+	case CM_FORMAT_JSON:
+		rc = write_json(f, t, rows);
+		break;
+	case CM_FORMAT_TABLE:
+		rc = write_aligned(f, t, rows);
+		break;
+	default:
+		rc = cm_error_set(CM_EUSAGE, "unknown output format %d", (int)format);
+		break;
+	}
+	if (rc == 0)
+		rc = stream_status(f);
+	return rc;
+}

@@ -1,0 +1,734 @@
+/*
+ * coopmap summary: whole-network figures (docs/summary.md defines each one).
+ *
+ * Figures that only make sense without direction (transitivity, Leiden
+ * communities and modularity, articulation points, bridges) are computed on
+ * the undirected simple view of the network: every pair of actors joined by
+ * at least one tie becomes one edge whose weight is the sum of the ties'
+ * weights.  For an undirected network loaded by coopmap that view is the
+ * network itself.  Paths, density and degree assortativity follow the
+ * direction of the ties when the network is directed.
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "coopmap/common.h"
+#include "coopmap/network.h"
+#include "coopmap/summary.h"
+#include "coopmap/table.h"
+#include "coopmap/text.h"
+#include "coopmap/writers.h"
+#include "base/error.h"
+#include "base/strbuf.h"
+#include "base/text.h"
+#include "model/raw.h"
+
+/*
+ * Diameter and average path length are exact (one breadth-first search
+ * from every actor, by igraph) while actors x (actors + ties), the work of
+ * those searches, stays under CM_SUMMARY_EXACT_WORK: igraph does about 1e8
+ * such units per second (measured, docs/summary.md), so a few seconds.
+ * Beyond, they are estimated from CM_SUMMARY_SAMPLES searches.
+ */
+#define CM_SUMMARY_EXACT_WORK 3e8
+#define CM_SUMMARY_EXACT_TEXT "3 x 10^8"
+/* BFS sources drawn when estimating them. */
+#define CM_SUMMARY_SAMPLES 200
+/* Distances from sampled sources are computed in slices of this many cells. */
+#define CM_SUMMARY_BATCH_CELLS (1 << 22)
+
+/* One tie of the undirected view before pairs are merged. */
+struct pair {
+	igraph_integer_t from, to;
+	double weight;
+};
+
+/* Order ties by their pair of actors. */
+static int compare_pairs(const void *pa, const void *pb)
+{
+	const struct pair *a = pa, *b = pb;
+
+	if (a->from != b->from)
+		return a->from < b->from ? -1 : 1;
+	if (a->to != b->to)
+		return a->to < b->to ? -1 : 1;
+	return 0;
+}
+
+/* Read the tie weights (1 when the network has none), refusing non-positive ones. */
+static int tie_weights(igraph_vector_t *out, const cm_network *net)
+{
+	const igraph_t *g = &net->graph;
+	igraph_error_t err;
+	int rc = 0;
+
+	if (!igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_EDGE, CM_ATTR_WEIGHT)) {
+		err = igraph_vector_resize(out, igraph_ecount(g));
+		if (err != IGRAPH_SUCCESS) {
+			rc = cm_error_from_igraph(err, "reading tie weights");
+			goto done;
+		}
+		igraph_vector_fill(out, 1.0);
+		goto done;
+	}
+	err = igraph_cattribute_EANV(g, CM_ATTR_WEIGHT, igraph_ess_all(IGRAPH_EDGEORDER_ID), out);
+	if (err != IGRAPH_SUCCESS) {
+		rc = cm_error_from_igraph(err, "reading tie weights");
+		goto done;
+	}
+	for (igraph_integer_t e = 0; e < igraph_vector_size(out); e++) {
+		double w = VECTOR(*out)[e];
+
+		if (!(w > 0) || !isfinite(w)) {
+			rc = cm_error_set(CM_EINPUT, "%s: tie %" IGRAPH_PRId " has weight %g, "
+			                  "not a positive number", net->source ? net->source : "network",
+			                  e + 1, w);
+			goto done;
+		}
+	}
+done:
+	return rc;
+}
+
+/*
+ * Build the undirected simple view: one edge per pair of actors tied in
+ * either direction, weighing the sum of the ties' weights.  *und must be
+ * destroyed by the caller when this returns 0.
+ */
+static int undirected_view(igraph_t *und, igraph_vector_t *und_w, const igraph_t *g,
+                           const igraph_vector_t *w)
+{
+	igraph_integer_t m = igraph_ecount(g), k = 0;
+	struct pair *pairs = NULL;
+	igraph_vector_int_t edges;
+	int have_edges = 0, rc = 0;
+	igraph_error_t err;
+
+	pairs = malloc((size_t)(m ? m : 1) * sizeof(*pairs));
+	if (!pairs) {
+		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (igraph_integer_t e = 0; e < m; e++) {
+		igraph_integer_t a = IGRAPH_FROM(g, e), b = IGRAPH_TO(g, e);
+
+		pairs[e].from = a < b ? a : b;
+		pairs[e].to = a < b ? b : a;
+		pairs[e].weight = VECTOR(*w)[e];
+	}
+	qsort(pairs, (size_t)m, sizeof(*pairs), compare_pairs);
+	for (igraph_integer_t e = 0; e < m; e++) {
+		if (pairs[e].from == pairs[e].to)
+			continue; /* a self-loop ties an actor to no one else */
+		if (k > 0 && pairs[k - 1].from == pairs[e].from && pairs[k - 1].to == pairs[e].to)
+			pairs[k - 1].weight += pairs[e].weight;
+		else
+			pairs[k++] = pairs[e];
+	}
+	if ((err = igraph_vector_int_init(&edges, 2 * k)) != IGRAPH_SUCCESS) {
+		rc = cm_error_from_igraph(err, "building the undirected view");
+		goto done;
+	}
+	have_edges = 1;
+	if ((err = igraph_vector_resize(und_w, k)) != IGRAPH_SUCCESS) {
+		rc = cm_error_from_igraph(err, "building the undirected view");
+		goto done;
+	}
+	for (igraph_integer_t e = 0; e < k; e++) {
+		VECTOR(edges)[2 * e] = pairs[e].from;
+		VECTOR(edges)[2 * e + 1] = pairs[e].to;
+		VECTOR(*und_w)[e] = pairs[e].weight;
+	}
+	err = igraph_create(und, &edges, igraph_vcount(g), IGRAPH_UNDIRECTED);
+	if (err != IGRAPH_SUCCESS)
+		rc = cm_error_from_igraph(err, "building the undirected view");
+done:
+	if (have_edges)
+		igraph_vector_int_destroy(&edges);
+	free(pairs);
+	return rc;
+}
+
+/*
+ * Exact diameter and average path length from one pass of searches: the
+ * histogram of the lengths of the shortest paths between connected pairs
+ * (igraph_path_length_hist; igraph_diameter and
+ * igraph_average_path_length would each search from every actor).
+ */
+static int exact_paths(double *diameter, double *apl, const igraph_t *g, int directed)
+{
+	igraph_vector_t hist;
+	igraph_real_t unconnected;
+	igraph_error_t err;
+	double pairs = 0, sum = 0;
+	int rc = 0;
+
+	*diameter = *apl = NAN;
+	if ((err = igraph_vector_init(&hist, 0)) != IGRAPH_SUCCESS)
+		return cm_error_from_igraph(err, "computing path lengths");
+	if ((err = igraph_path_length_hist(g, &hist, &unconnected, directed)) != IGRAPH_SUCCESS) {
+		rc = cm_error_from_igraph(err, "computing path lengths");
+		goto done;
+	}
+	/* hist[i] counts the pairs at distance i + 1 */
+	for (igraph_integer_t i = 0; i < igraph_vector_size(&hist); i++) {
+		double k = VECTOR(hist)[i];
+
+		if (k > 0) {
+			pairs += k;
+			sum += k * (double)(i + 1);
+			*diameter = (double)(i + 1);
+		}
+	}
+	if (pairs > 0)
+		*apl = sum / pairs;
+done:
+	igraph_vector_destroy(&hist);
+	return rc;
+}
+
+/*
+ * Estimate diameter and average path length from k actors drawn at random
+ * (seeded by the caller): igraph_distances from slices of them, so that at
+ * most CM_SUMMARY_BATCH_CELLS distances are held at a time.  The average is
+ * the mean distance over the pairs (source, actor reached); the diameter
+ * the longest distance seen, raised by one more search from the farthest
+ * actor found (a double sweep): still a lower bound of the diameter.
+ */
+static int sampled_paths(double *diameter, double *apl, const igraph_t *g, int directed,
+                         igraph_integer_t k)
+{
+	igraph_neimode_t mode = directed ? IGRAPH_OUT : IGRAPH_ALL;
+	igraph_integer_t n = igraph_vcount(g), batch, far = -1;
+	igraph_vector_int_t sources;
+	igraph_matrix_t d;
+	igraph_vector_t ecc;
+	double sum = 0, reached = 0, longest = 0;
+	int have_sources = 0, have_d = 0, have_ecc = 0, rc = 0;
+	igraph_error_t err;
+	const char *what = "estimating path lengths";
+
+	*diameter = *apl = NAN;
+	if (k > n)
+		k = n;
+	if ((err = igraph_vector_int_init(&sources, 0)) != IGRAPH_SUCCESS)
+		goto fail;
+	have_sources = 1;
+	if ((err = igraph_matrix_init(&d, 0, 0)) != IGRAPH_SUCCESS)
+		goto fail;
+	have_d = 1;
+	if ((err = igraph_vector_init(&ecc, 0)) != IGRAPH_SUCCESS)
+		goto fail;
+	have_ecc = 1;
+	what = "sampling actors";
+	if ((err = igraph_random_sample(&sources, 0, n - 1, k)) != IGRAPH_SUCCESS)
+		goto fail;
+	what = "estimating path lengths";
+	batch = CM_SUMMARY_BATCH_CELLS / (n > 0 ? n : 1);
+	if (batch < 1)
+		batch = 1;
+	for (igraph_integer_t b0 = 0; b0 < k; b0 += batch) {
+		igraph_integer_t b1 = b0 + batch < k ? b0 + batch : k;
+		igraph_vector_int_t slice;
+
+		if (cm_interrupted()) {
+			rc = cm_error_set(CM_EINTERRUPTED, "interrupted while estimating path lengths");
+			goto done;
+		}
+		cm_progress("path lengths", (double)b0, (double)k);
+		igraph_vector_int_view(&slice, VECTOR(sources) + b0, b1 - b0);
+		err = igraph_distances(g, &d, igraph_vss_vector(&slice), igraph_vss_all(), mode);
+		if (err != IGRAPH_SUCCESS)
+			goto fail;
+		/* column-major: the column of actor v holds its distances from the slice */
+		for (igraph_integer_t v = 0; v < n; v++) {
+			const double *col = &MATRIX(d, 0, v);
+
+			for (igraph_integer_t r = 0; r < b1 - b0; r++) {
+				double x = col[r];
+
+				if (x > 0 && x < IGRAPH_INFINITY) {
+					sum += x;
+					reached++;
+					if (x > longest) {
+						longest = x;
+						far = v;
+					}
+				}
+			}
+		}
+	}
+	cm_progress("path lengths", (double)k, (double)k);
+	if (reached == 0)
+		goto done;
+	if (far >= 0) {
+		err = igraph_eccentricity(g, &ecc, igraph_vss_1(far), mode);
+		if (err != IGRAPH_SUCCESS)
+			goto fail;
+		if (VECTOR(ecc)[0] > longest)
+			longest = VECTOR(ecc)[0];
+	}
+	*diameter = longest;
+	*apl = sum / reached;
+	goto done;
+fail:
+	rc = cm_error_from_igraph(err, what);
+done:
+	if (have_ecc)
+		igraph_vector_destroy(&ecc);
+	if (have_d)
+		igraph_matrix_destroy(&d);
+	if (have_sources)
+		igraph_vector_int_destroy(&sources);
+	return rc;
+}
+
+/* Order counts: largest first, then by value. */
+static int compare_counts(const void *pa, const void *pb)
+{
+	const cm_count *a = pa, *b = pb;
+
+	if (a->count != b->count)
+		return a->count > b->count ? -1 : 1;
+	return strcmp(a->value, b->value);
+}
+
+/* Order strings (pointers into a strvector). */
+static int compare_strings(const void *pa, const void *pb)
+{
+	return strcmp(*(const char *const *)pa, *(const char *const *)pb);
+}
+
+/* Count actors by the value of a vertex string attribute ("" when absent). */
+static int count_by(cm_count **out, size_t *n_out, const cm_network *net, const char *attr)
+{
+	const igraph_t *g = &net->graph;
+	igraph_integer_t n = igraph_vcount(g);
+	igraph_strvector_t values;
+	const char **sorted = NULL;
+	cm_count *counts = NULL;
+	size_t n_counts = 0;
+	int have_values = 0, rc = 0;
+	igraph_error_t err;
+
+	*out = NULL;
+	*n_out = 0;
+	if (n == 0)
+		goto done;
+	sorted = malloc((size_t)n * sizeof(*sorted));
+	counts = calloc((size_t)n, sizeof(*counts));
+	if (!sorted || !counts) {
+		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		goto done;
+	}
+	if ((err = igraph_strvector_init(&values, 0)) != IGRAPH_SUCCESS) {
+		rc = cm_error_from_igraph(err, "counting actors");
+		goto done;
+	}
+	have_values = 1;
+	if (igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_VERTEX, attr)) {
+		err = igraph_cattribute_VASV(g, attr, igraph_vss_all(), &values);
+		if (err != IGRAPH_SUCCESS) {
+			rc = cm_error_from_igraph(err, "reading actor attributes");
+			goto done;
+		}
+	}
+	for (igraph_integer_t v = 0; v < n; v++) {
+		const char *s = igraph_strvector_size(&values) > v ? igraph_strvector_get(&values, v) : "";
+
+		sorted[v] = s ? s : "";
+	}
+	qsort(sorted, (size_t)n, sizeof(*sorted), compare_strings);
+	for (igraph_integer_t v = 0; v < n; v++) {
+		if (n_counts > 0 && strcmp(counts[n_counts - 1].value, sorted[v]) == 0) {
+			counts[n_counts - 1].count++;
+			continue;
+		}
+		if (!(counts[n_counts].value = cm_strdup(sorted[v]))) {
+			rc = CM_ENOMEM;
+			goto done;
+		}
+		counts[n_counts++].count = 1;
+	}
+	qsort(counts, n_counts, sizeof(*counts), compare_counts);
+	*out = counts;
+	*n_out = n_counts;
+	counts = NULL;
+done:
+	for (size_t i = 0; counts && i < n_counts; i++)
+		free(counts[i].value);
+	free(counts);
+	free(sorted);
+	if (have_values)
+		igraph_strvector_destroy(&values);
+	return rc;
+}
+
+/*
+ * Leiden with the modularity objective on the undirected view, then the
+ * partition's modularity from igraph_modularity (the figure reported).
+ */
+static int communities(double *modularity, igraph_integer_t *count, const igraph_t *und,
+                       const igraph_vector_t *w, unsigned long seed)
+{
+	igraph_integer_t n = igraph_vcount(und);
+	igraph_vector_int_t membership;
+	igraph_vector_t strength;
+	igraph_real_t quality = NAN, q = NAN, m = igraph_vector_sum(w);
+	int have_membership = 0, have_strength = 0, rc = 0;
+	igraph_error_t err;
+
+	*modularity = NAN;
+	*count = n; /* without ties every actor is a community of its own */
+	if (n == 0 || igraph_ecount(und) == 0)
+		goto done;
+	if ((err = igraph_vector_int_init_range(&membership, 0, n)) != IGRAPH_SUCCESS)
+		goto fail;
+	have_membership = 1;
+	if ((err = igraph_vector_init(&strength, n)) != IGRAPH_SUCCESS)
+		goto fail;
+	have_strength = 1;
+	err = igraph_strength(und, &strength, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS, w);
+	if (err != IGRAPH_SUCCESS)
+		goto fail;
+	if ((err = igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)seed)) != IGRAPH_SUCCESS)
+		goto fail;
+	err = igraph_community_leiden(und, w, &strength, 1.0 / (2.0 * m), 0.01, 0, -1,
+	                              &membership, count, &quality);
+	if (err != IGRAPH_SUCCESS)
+		goto fail;
+	err = igraph_modularity(und, &membership, w, 1.0, IGRAPH_UNDIRECTED, &q);
+	if (err != IGRAPH_SUCCESS)
+		goto fail;
+	/* both are the same formula; a gap means the objective was set up wrongly */
+	if (fabs(q - quality) > 1e-9 * (1.0 + fabs(q)))
+		cm_notice("Leiden quality %.12g differs from the modularity %.12g of its partition",
+		          quality, q);
+	*modularity = q;
+	goto done;
+fail:
+	*count = 0;
+	rc = cm_error_from_igraph(err, "finding communities");
+done:
+	if (have_membership)
+		igraph_vector_int_destroy(&membership);
+	if (have_strength)
+		igraph_vector_destroy(&strength);
+	return rc;
+}
+
+int cm_summary_compute(cm_summary *out, const cm_network *net, unsigned long seed)
+{
+	const igraph_t *g = &net->graph;
+	igraph_integer_t n = igraph_vcount(g), m = igraph_ecount(g);
+	igraph_bool_t directed = igraph_is_directed(g);
+	igraph_t und;
+	igraph_vector_t w, und_w;
+	igraph_vector_int_t csize, degree, ivec;
+	int have_und = 0, have_w = 0, have_und_w = 0, have_csize = 0, have_degree = 0;
+	int have_ivec = 0, rc = 0;
+	igraph_error_t err = IGRAPH_SUCCESS;
+	const char *what = "";
+
+	memset(out, 0, sizeof(*out));
+	out->nodes = n;
+	out->edges = m;
+	out->density = out->diameter = out->average_path_length = NAN;
+	out->transitivity = out->degree_assortativity = out->modularity = NAN;
+
+#define TRY(call, doing) \
+	do { \
+		what = (doing); \
+		if ((err = (call)) != IGRAPH_SUCCESS) \
+			goto igraph_fail; \
+	} while (0)
+
+	TRY(igraph_vector_init(&w, 0), "reading tie weights");
+	have_w = 1;
+	TRY(igraph_vector_init(&und_w, 0), "building the undirected view");
+	have_und_w = 1;
+	TRY(igraph_vector_int_init(&csize, 0), "finding components");
+	have_csize = 1;
+	TRY(igraph_vector_int_init(&degree, 0), "counting isolated actors");
+	have_degree = 1;
+	TRY(igraph_vector_int_init(&ivec, 0), "finding cut points");
+	have_ivec = 1;
+	if ((rc = tie_weights(&w, net)) < 0)
+		goto done;
+	if ((rc = undirected_view(&und, &und_w, g, &w)) < 0)
+		goto done;
+	have_und = 1;
+
+	if (n > 1)
+		TRY(igraph_density(g, &out->density, IGRAPH_NO_LOOPS), "computing the density");
+
+	TRY(igraph_connected_components(g, NULL, &csize, &out->components, IGRAPH_WEAK),
+	    "finding components");
+	out->largest_component = n > 0 ? igraph_vector_int_max(&csize) : 0;
+	TRY(igraph_degree(g, &degree, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS),
+	    "counting isolated actors");
+	for (igraph_integer_t v = 0; v < n; v++)
+		out->isolated += VECTOR(degree)[v] == 0;
+
+	if (m > 0 && (double)n * ((double)n + (double)m) > CM_SUMMARY_EXACT_WORK) {
+		TRY(igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)seed), "sampling actors");
+		if ((rc = sampled_paths(&out->diameter, &out->average_path_length, g, directed,
+		                        CM_SUMMARY_SAMPLES)) < 0)
+			goto done;
+		out->paths_estimated = 1;
+		cm_notice("diameter and average path length estimated from %d sampled source actors "
+		          "of %" IGRAPH_PRId " (exact only while actors x (actors + ties) <= "
+		          CM_SUMMARY_EXACT_TEXT ")", CM_SUMMARY_SAMPLES, n);
+	} else if (m > 0) {
+		if ((rc = exact_paths(&out->diameter, &out->average_path_length, g, directed)) < 0)
+			goto done;
+	}
+
+	if (n > 0)
+		TRY(igraph_transitivity_undirected(&und, &out->transitivity,
+		                                   IGRAPH_TRANSITIVITY_NAN),
+		    "computing transitivity");
+	if (m > 0)
+		TRY(igraph_assortativity_degree(g, &out->degree_assortativity, directed),
+		    "computing degree assortativity");
+
+	if ((rc = communities(&out->modularity, &out->communities, &und, &und_w, seed)) < 0)
+		goto done;
+
+	TRY(igraph_articulation_points(&und, &ivec), "finding articulation points");
+	out->articulation_points = igraph_vector_int_size(&ivec);
+	TRY(igraph_bridges(&und, &ivec), "finding bridges");
+	out->bridges = igraph_vector_int_size(&ivec);
+#undef TRY
+
+	if ((rc = count_by(&out->types, &out->n_types, net, CM_ATTR_TYPE)) < 0)
+		goto done;
+	if ((rc = count_by(&out->regions, &out->n_regions, net, CM_ATTR_REGION)) < 0)
+		goto done;
+	goto done;
+igraph_fail:
+	rc = cm_error_from_igraph(err, what);
+done:
+	if (rc < 0)
+		cm_summary_free(out);
+	if (have_und)
+		igraph_destroy(&und);
+	if (have_w)
+		igraph_vector_destroy(&w);
+	if (have_und_w)
+		igraph_vector_destroy(&und_w);
+	if (have_csize)
+		igraph_vector_int_destroy(&csize);
+	if (have_degree)
+		igraph_vector_int_destroy(&degree);
+	if (have_ivec)
+		igraph_vector_int_destroy(&ivec);
+	return rc;
+}
+
+void cm_summary_free(cm_summary *s)
+{
+	if (!s)
+		return;
+	for (size_t i = 0; i < s->n_types; i++)
+		free(s->types[i].value);
+	for (size_t i = 0; i < s->n_regions; i++)
+		free(s->regions[i].value);
+	free(s->types);
+	free(s->regions);
+	s->types = s->regions = NULL;
+	s->n_types = s->n_regions = 0;
+}
+
+/* The scalar figures, in the documented order. */
+struct figure {
+	const char *key;
+	double value;
+	int integer;
+};
+
+/* Fill the figures of s; returns how many. */
+static size_t figures(struct figure *f, const cm_summary *s)
+{
+	size_t k = 0;
+
+#define INT_FIG(name) f[k++] = (struct figure){ #name, (double)s->name, 1 }
+#define REAL_FIG(name) f[k++] = (struct figure){ #name, s->name, 0 }
+	INT_FIG(nodes);
+	INT_FIG(edges);
+	REAL_FIG(density);
+	INT_FIG(components);
+	INT_FIG(largest_component);
+	INT_FIG(isolated);
+	REAL_FIG(diameter);
+	REAL_FIG(average_path_length);
+	REAL_FIG(transitivity);
+	REAL_FIG(degree_assortativity);
+	REAL_FIG(modularity);
+	INT_FIG(communities);
+	INT_FIG(articulation_points);
+	INT_FIG(bridges);
+#undef INT_FIG
+#undef REAL_FIG
+	return k;
+}
+
+/* Text of a figure: integers in full, reals with 12 digits, "" when undefined. */
+static void figure_text(char *buf, size_t size, const struct figure *f)
+{
+	if (f->integer)
+		snprintf(buf, size, "%.0f", f->value);
+	else
+		cm_format_number(buf, size, f->value);
+}
+
+/* Write the JSON object of counts ("types" or "regions"). */
+static void json_counts(FILE *f, const char *key, const cm_count *c, size_t n)
+{
+	fprintf(f, "  \"%s\": {", key);
+	for (size_t i = 0; i < n; i++) {
+		fputs(i ? ",\n    " : "\n    ", f);
+		cm_json_write_string(f, c[i].value);
+		fprintf(f, ": %" IGRAPH_PRId, c[i].count);
+	}
+	fputs(n ? "\n  }" : "}", f);
+}
+
+/* The summary as one JSON object. */
+static void write_json(FILE *f, const cm_summary *s)
+{
+	struct figure fig[16];
+	size_t n = figures(fig, s);
+	char buf[64];
+
+	fputs("{\n", f);
+	for (size_t i = 0; i < n; i++) {
+		figure_text(buf, sizeof(buf), &fig[i]);
+		fprintf(f, "  \"%s\": %s,\n", fig[i].key, isfinite(fig[i].value) ? buf : "null");
+	}
+	json_counts(f, "types", s->types, s->n_types);
+	fputs(",\n", f);
+	json_counts(f, "regions", s->regions, s->n_regions);
+	if (s->paths_estimated)
+		fputs(",\n  \"paths_estimated\": true", f);
+	fputs("\n}\n", f);
+}
+
+/* One section of counts for the terminal, names padded to the widest. */
+static void table_counts(FILE *f, const char *title, const cm_count *c, size_t n)
+{
+	size_t width = 0, cwidth = 1;
+	char buf[32];
+
+	for (size_t i = 0; i < n; i++) {
+		const char *name = c[i].value[0] ? c[i].value : "(unknown)";
+		size_t wd = cm_utf8_width(name);
+
+		if (wd > width)
+			width = wd;
+		snprintf(buf, sizeof(buf), "%" IGRAPH_PRId, c[i].count);
+		if (strlen(buf) > cwidth)
+			cwidth = strlen(buf);
+	}
+	fprintf(f, "%s:\n", title);
+	for (size_t i = 0; i < n; i++) {
+		const char *name = c[i].value[0] ? c[i].value : "(unknown)";
+		char *clean = cm_utf8_sanitize(name);
+		const char *shown = clean ? clean : name;
+
+		fprintf(f, "  %s%*s  %*" IGRAPH_PRId "\n", shown,
+		        (int)(width - cm_utf8_width(shown)), "", (int)cwidth, c[i].count);
+		free(clean);
+	}
+}
+
+/* The summary as aligned "key  value" lines, then the counts. */
+static void write_table(FILE *f, const cm_summary *s)
+{
+	struct figure fig[16];
+	size_t n = figures(fig, s), width = 0;
+	char buf[64];
+
+	for (size_t i = 0; i < n; i++)
+		if (strlen(fig[i].key) > width)
+			width = strlen(fig[i].key);
+	for (size_t i = 0; i < n; i++) {
+		figure_text(buf, sizeof(buf), &fig[i]);
+		if (buf[0])
+			fprintf(f, "%-*s  %s\n", (int)width, fig[i].key, buf);
+		else
+			fprintf(f, "%s\n", fig[i].key); /* undefined: nothing after the key */
+	}
+	if (s->paths_estimated)
+		fprintf(f, "%-*s  %s\n", (int)width, "paths_estimated", "true");
+	table_counts(f, "types", s->types, s->n_types);
+	table_counts(f, "regions", s->regions, s->n_regions);
+}
+
+/* The summary as key,value rows through the table writer (csv, tsv). */
+static int write_rows(FILE *f, const cm_summary *s, cm_format format)
+{
+	struct figure fig[16];
+	size_t n = figures(fig, s), row = 0;
+	cm_strbuf key = { 0 };
+	cm_table *t = NULL;
+	int rc;
+
+	if ((rc = cm_table_new(&t)) < 0)
+		goto done;
+	if ((rc = cm_table_add_column(t, "key", CM_COL_STRING)) < 0 ||
+	    (rc = cm_table_add_column(t, "value", CM_COL_REAL)) < 0)
+		goto done;
+	if ((rc = cm_table_add_rows(t, n + (s->paths_estimated != 0) + s->n_types +
+	                               s->n_regions)) < 0)
+		goto done;
+	for (size_t i = 0; i < n; i++, row++) {
+		if ((rc = cm_table_set_string(t, row, 0, fig[i].key)) < 0)
+			goto done;
+		cm_table_set_number(t, row, 1, fig[i].value);
+	}
+	if (s->paths_estimated) {
+		if ((rc = cm_table_set_string(t, row, 0, "paths_estimated")) < 0)
+			goto done;
+		cm_table_set_number(t, row++, 1, 1);
+	}
+	for (size_t i = 0; i < s->n_types + s->n_regions; i++, row++) {
+		const cm_count *c = i < s->n_types ? &s->types[i] : &s->regions[i - s->n_types];
+
+		key.len = 0;
+		if ((rc = cm_strbuf_printf(&key, "%s:%s", i < s->n_types ? "type" : "region",
+		                           c->value)) < 0 ||
+		    (rc = cm_table_set_string(t, row, 0, key.s)) < 0)
+			goto done;
+		cm_table_set_number(t, row, 1, (double)c->count);
+	}
+	rc = cm_table_write(f, t, format, 0);
+done:
+	cm_strbuf_free(&key);
+	cm_table_free(t);
+	return rc < 0 ? rc : 0;
+}
+
+int cm_summary_write(FILE *f, const cm_summary *s, cm_format format)
+{
+	int rc = 0, saved;
+
+	if (format == CM_FORMAT_CSV || format == CM_FORMAT_TSV) {
+		rc = write_rows(f, s, format); /* the table writer checks the stream */
+		goto done;
+	}
+	if (format == CM_FORMAT_JSON)
+		write_json(f, s);
+	else
+		write_table(f, s);
+	if (ferror(f) || fflush(f) != 0 || ferror(f)) {
+		/* keep errno: the CLI stays quiet on EPIPE */
+		saved = errno;
+		rc = cm_error_set(CM_EIO, "cannot write output: %s", strerror(saved));
+		errno = saved;
+	}
+done:
+	return rc;
+}
