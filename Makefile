@@ -44,6 +44,7 @@ LIB_OBJS = \
 CLI_OBJS = \
 	$(BUILD)/src/cli/main.o \
 	$(BUILD)/src/cli/options.o \
+	$(BUILD)/src/cli/commands.o \
 	$(BUILD)/src/cli/cmd_help.o \
 	$(BUILD)/src/cli/cmd_version.o \
 	$(BUILD)/src/cli/cmd_summary.o \

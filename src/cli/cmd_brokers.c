@@ -6,6 +6,26 @@ struct brokers_args {
 	const char *group;
 };
 
+/* The options: the help of the entry below describes each (tests/cli/cases/05_help.sh checks). */
+static const char shortopts[] = "f:";
+static const struct option longopts[] = {
+	{ "group", required_argument, NULL, 'g' },
+	{ "format", required_argument, NULL, 'f' },
+	CLI_COMMON_OPTIONS,
+	{ NULL, 0, NULL, 0 }
+};
+
+const struct cli_command cli_cmd_brokers = {
+	.name = "brokers",
+	.fn = cmd_brokers,
+	.usage = "INPUT [--group ATTR] [--format table|csv|tsv|json]",
+	.summary = "who brokers between groups: Gould-Fernandez roles, constraint, E-I index",
+	.help =
+		"  --group ATTR          actor attribute defining groups (default region)\n"
+		"  -f, --format F        table (default), csv, tsv or json\n"
+		"\n" CLI_COMMON_HELP
+};
+
 /* brokers' own options. */
 static int brokers_option(void *ctx, int opt, const char *arg)
 {
@@ -24,12 +44,6 @@ static int brokers_option(void *ctx, int opt, const char *arg)
 
 int cmd_brokers(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "group", required_argument, NULL, 'g' },
-		{ "format", required_argument, NULL, 'f' },
-		CLI_COMMON_OPTIONS,
-		{ NULL, 0, NULL, 0 }
-	};
 	struct brokers_args args = { CM_FORMAT_TABLE, NULL };
 	struct cli_common common = { 0 };
 	cm_network *net = NULL;
@@ -37,7 +51,7 @@ int cmd_brokers(int argc, char **argv)
 	const char *input;
 	int status, rc, have_brokers = 0;
 
-	status = cli_parse(&input, &common, "brokers", argc, argv, "f:", longopts, brokers_option, &args);
+	status = cli_parse(&input, &common, "brokers", argc, argv, shortopts, longopts, brokers_option, &args);
 	if (status != 0)
 		goto done;
 	if ((status = cli_load(&net, input, &common)) != CLI_OK)

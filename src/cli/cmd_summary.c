@@ -1,6 +1,24 @@
 /* coopmap summary: whole-network figures. */
 #include "cli.h"
 
+/* The options: the help of the entry below describes each (tests/cli/cases/05_help.sh checks). */
+static const char shortopts[] = "f:";
+static const struct option longopts[] = {
+	{ "format", required_argument, NULL, 'f' },
+	CLI_COMMON_OPTIONS,
+	{ NULL, 0, NULL, 0 }
+};
+
+const struct cli_command cli_cmd_summary = {
+	.name = "summary",
+	.fn = cmd_summary,
+	.usage = "INPUT [--format table|json|csv|tsv]",
+	.summary = "whole-network figures: size, density, components, paths, communities",
+	.help =
+		"  -f, --format F        table (default), json, csv or tsv (key,value rows)\n"
+		"\n" CLI_COMMON_HELP
+};
+
 /* summary's own option: --format. */
 static int summary_option(void *ctx, int opt, const char *arg)
 {
@@ -9,11 +27,6 @@ static int summary_option(void *ctx, int opt, const char *arg)
 
 int cmd_summary(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		CLI_COMMON_OPTIONS,
-		{ NULL, 0, NULL, 0 }
-	};
 	struct cli_common common = { 0 };
 	cm_format format = CM_FORMAT_TABLE;
 	cm_network *net = NULL;
@@ -21,7 +34,7 @@ int cmd_summary(int argc, char **argv)
 	const char *input;
 	int status, rc, have_summary = 0;
 
-	status = cli_parse(&input, &common, "summary", argc, argv, "f:", longopts, summary_option, &format);
+	status = cli_parse(&input, &common, "summary", argc, argv, shortopts, longopts, summary_option, &format);
 	if (status != 0)
 		goto done;
 	if ((status = cli_load(&net, input, &common)) != CLI_OK)

@@ -3,6 +3,14 @@
 
 #include "cli.h"
 
+const struct cli_command cli_cmd_version = {
+	.name = "version",
+	.fn = cmd_version,
+	.usage = "",
+	.summary = "print coopmap's version",
+	.help = ""
+};
+
 int cmd_version(int argc, char **argv)
 {
 	const char *ig;
