@@ -4,24 +4,34 @@
  * Adding a command
  * ================
  *
- * 1. Write src/cli/cmd_NAME.c exporting one entry,
- *    `int cmd_NAME(int argc, char **argv)` (argv[0] is the command name).
- *    It parses its options with cli_parse() (its own options go to a static
- *    handler, the shared ones are handled for it), loads its input with
- *    cli_load(), calls the library, and turns library failures into an exit
- *    status with cli_fail() (cli_output_status() for the final write to
- *    stdout).  It prints nothing but its result: errors go through
- *    cli_fail(), notices through the library's notice handler.
- *    cmd_isolated.c is a short model.
+ * 1. Write src/cli/cmd_NAME.c; everything about the command is in it
+ *    (cmd_isolated.c is a short model):
+ *    - its options: `shortopts`, the getopt_long table `longopts` (its own
+ *      options, then CLI_COMMON_OPTIONS when it reads a network) and a
+ *      static handler for its own options (a cli_option_fn);
+ *    - its entry, `const struct cli_command cli_cmd_NAME`, just below them:
+ *      name, function, usage line, one-line summary and help text.  The
+ *      help describes every option of shortopts and longopts, and ends with
+ *      "\n" CLI_COMMON_HELP when longopts has CLI_COMMON_OPTIONS;
+ *    - its function, `static int cmd_NAME(int argc, char **argv)` (declared
+ *      above the entry; argv[0] is the command name).  It parses its options
+ *      with cli_parse() (the shared ones are handled for it; CLI_STOP, after
+ *      --help, becomes CLI_OK), loads its input with cli_load(), calls the
+ *      library, and turns library failures into an exit status with
+ *      cli_fail() (cli_output_status() for the final write to stdout).  It
+ *      prints nothing but its result: errors go through cli_fail() and
+ *      cli_usage_error(), notices through the library's notice handler.
  *
- * 2. Declare it below and add a line to the command table in
- *    src/cli/main.c: { "NAME", cmd_NAME, "usage", "one-line summary" }.
- *    `coopmap help` and `coopmap NAME --help` print from that table.
+ * 2. In src/cli/commands.c, declare cli_cmd_NAME and add &cli_cmd_NAME to
+ *    the command table: `coopmap help`, `coopmap NAME --help` and dispatch
+ *    find the command there.
  *
- * 3. Add build/src/cli/cmd_NAME.o to CLI_OBJS in the Makefile.
+ * 3. Add a case file tests/cli/cases/NN_NAME.sh (tests/cli/run.sh sources
+ *    every case file, in name order) with its expected outputs in
+ *    tests/cli/expected/.  05_help.sh already checks that the help names
+ *    every option of shortopts, longopts and CLI_COMMON_OPTIONS.
  *
- * 4. Add end-to-end cases to tests/cli/run.sh with their expected files in
- *    tests/cli/expected/, and document the command in README.md.
+ * 4. Document the command in README.md (its usage line under "Commands").
  *
  * Exit statuses (documented in README.md and `coopmap help`):
  */
@@ -41,20 +51,23 @@
 #define CLI_ENOMEM 5      /* out of memory */
 #define CLI_EINTR 130     /* interrupted (SIGINT/SIGTERM) */
 
-/* One command of the dispatch table. */
+/* One command: its function and the text of `coopmap help` and `coopmap NAME --help`. */
 struct cli_command {
 	const char *name;
-	int (*fn)(int argc, char **argv);
+	int (*fn)(int argc, char **argv); /* argv[0] is the command name */
 	const char *usage;   /* arguments after "coopmap NAME" */
 	const char *summary; /* one line for `coopmap help` */
-	const char *help;    /* option descriptions for `coopmap NAME --help` */
+	const char *help;    /* option descriptions for `coopmap NAME --help`, or "" */
 };
+
+/* The command table (src/cli/commands.c), in `coopmap help` order, ended by NULL. */
+extern const struct cli_command *const cli_command_table[];
+
+/* The command called name, or NULL. */
+const struct cli_command *cli_command_find(const char *name);
 
 /* Set by --quiet: notices are not printed. */
 extern int cli_quiet;
-
-/* The table, terminated by a NULL name. */
-extern const struct cli_command cli_commands[];
 
 /* Options shared by every command that reads a network. */
 struct cli_common {
@@ -101,14 +114,36 @@ enum {
 	{ "seed", required_argument, NULL, CLI_OPT_SEED }, \
 	{ "help", no_argument, NULL, CLI_OPT_HELP }
 
-/* Help text of the shared options, for `coopmap NAME --help`. */
-extern const char cli_common_help[];
+/* Help text of the shared options: the end of the help of a command that takes them. */
+#define CLI_COMMON_HELP \
+	"Input and filters (every command):\n" \
+	"  INPUT                 folder with edges.csv (and nodes.csv), .csv/.tsv/.txt edge list,\n" \
+	"                        .graphml, .gml, .net (Pajek), .dot/.gv, or - for CSV on stdin\n" \
+	"  --nodes FILE          actor table (id,label,type,region,...)\n" \
+	"  --input-format F      csv, graphml, gml, pajek or dot (default: from the extension)\n" \
+	"  --directed            keep tie direction (default: undirected)\n" \
+	"  --year Y              ties observed in year Y\n" \
+	"  --from Y, --to Y      ties observed from year Y / up to the end of year Y\n" \
+	"  --where ATTR=V1,V2    keep actors whose attribute is one of the values\n" \
+	"  --min-weight W        keep ties whose (merged) weight is at least W\n" \
+	"  --ego ACTOR           keep ACTOR's neighbourhood, --depth N steps (default 1)\n" \
+	"  --seed S              seed for communities, sampling and layouts (default 42)\n" \
+	"  --quiet               do not print notices\n" \
+	"  --help                show this help\n"
+
+/*
+ * What cli_common_option() and cli_parse() return once --help has printed
+ * the command's help: the command stops there and returns CLI_OK.
+ */
+#define CLI_STOP (-2)
+
+/* What cli_common_option() returns for an option that is not a shared one. */
+#define CLI_NOT_COMMON (-1)
 
 /*
  * Handle a shared option.  Returns 0 when handled, CLI_EUSAGE (after
- * printing why) for a bad value, and -1 when opt is not a shared option.
- * For CLI_OPT_HELP it prints the command's help and returns -2: the
- * command then returns CLI_OK.
+ * printing why) for a bad value, CLI_STOP after printing the command's help
+ * for --help, and CLI_NOT_COMMON when opt is not a shared option.
  */
 int cli_common_option(struct cli_common *c, const char *cmd, int opt, const char *arg);
 
@@ -117,7 +152,7 @@ void cli_common_free(struct cli_common *c);
 
 /*
  * Check that exactly one INPUT remains after option parsing and return it;
- * prints the usage and returns NULL otherwise.
+ * prints a usage error and returns NULL otherwise.
  */
 const char *cli_input(const char *cmd, int argc, char **argv);
 
@@ -129,9 +164,6 @@ int cli_load(cm_network **out, const char *input, struct cli_common *c);
  * printing why (cli_usage_error).
  */
 typedef int (*cli_option_fn)(void *ctx, int opt, const char *arg);
-
-/* cli_parse() returns this after printing --help: the command returns CLI_OK. */
-#define CLI_STOP (-1)
 
 /*
  * Parse a command line with getopt_long: the command's own options go to
@@ -151,30 +183,28 @@ int cli_parse_format(cm_format *out, const char *cmd, const char *arg);
  */
 int cli_output_status(int rc);
 
-/* Print "coopmap: MESSAGE" for the library's recorded error and map its code to an exit status. */
+/*
+ * Map a library return code to an exit status: CM_OK is CLI_OK; otherwise
+ * print "coopmap: MESSAGE" (the recorded error, or "interrupted").
+ */
 int cli_fail(int code);
 
-/* Print "coopmap: MESSAGE" and return CLI_EUSAGE after the command's usage line. */
+/* Print "coopmap: MESSAGE" and the command's usage line to stderr; returns CLI_EUSAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* Print a command's usage and help to f. */
+/* Print a command's usage and help to f, or with cmd NULL (or unknown) coopmap's help. */
 void cli_print_help(FILE *f, const char *cmd);
 
-/* Parse a whole non-negative integer option value; prints an error and returns -1 when invalid. */
+/*
+ * Parse a whole number from min to max given to option opt; prints a usage
+ * error and returns LONG_MIN when arg is not one.
+ */
 long cli_parse_long(const char *cmd, const char *opt, const char *arg, long min, long max);
 
-/* Finish writing stdout: an EPIPE is quiet success, another error is CLI_EIO. */
+/*
+ * Flush stdout before exiting: returns status, or CLI_EIO (after printing
+ * why) when status is CLI_OK and the write failed otherwise than with EPIPE.
+ */
 int cli_finish_stdout(int status);
-
-/* Commands. */
-int cmd_help(int argc, char **argv);
-int cmd_version(int argc, char **argv);
-int cmd_summary(int argc, char **argv);
-int cmd_metrics(int argc, char **argv);
-int cmd_render(int argc, char **argv);
-int cmd_convert(int argc, char **argv);
-int cmd_isolated(int argc, char **argv);
-int cmd_clubs(int argc, char **argv);
-int cmd_brokers(int argc, char **argv);
 
 #endif

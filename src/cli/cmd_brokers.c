@@ -6,6 +6,28 @@ struct brokers_args {
 	const char *group;
 };
 
+/* The options: the help of the entry below describes each (tests/cli/cases/05_help.sh checks). */
+static const char shortopts[] = "f:";
+static const struct option longopts[] = {
+	{ "group", required_argument, NULL, 'g' },
+	{ "format", required_argument, NULL, 'f' },
+	CLI_COMMON_OPTIONS,
+	{ NULL, 0, NULL, 0 }
+};
+
+static int cmd_brokers(int argc, char **argv);
+
+const struct cli_command cli_cmd_brokers = {
+	.name = "brokers",
+	.fn = cmd_brokers,
+	.usage = "INPUT [--group ATTR] [--format table|csv|tsv|json]",
+	.summary = "who brokers between groups: Gould-Fernandez roles, constraint, E-I index",
+	.help =
+		"  --group ATTR          actor attribute defining groups (default region)\n"
+		"  -f, --format F        table (default), csv, tsv or json\n"
+		"\n" CLI_COMMON_HELP
+};
+
 /* brokers' own options. */
 static int brokers_option(void *ctx, int opt, const char *arg)
 {
@@ -22,22 +44,17 @@ static int brokers_option(void *ctx, int opt, const char *arg)
 	}
 }
 
-int cmd_brokers(int argc, char **argv)
+/* Run the command: parse, load, compute, write. */
+static int cmd_brokers(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "group", required_argument, NULL, 'g' },
-		{ "format", required_argument, NULL, 'f' },
-		CLI_COMMON_OPTIONS,
-		{ NULL, 0, NULL, 0 }
-	};
 	struct brokers_args args = { CM_FORMAT_TABLE, NULL };
 	struct cli_common common = { 0 };
 	cm_network *net = NULL;
 	cm_brokers brokers = { 0 };
 	const char *input;
-	int status, rc, have_brokers = 0;
+	int status, rc;
 
-	status = cli_parse(&input, &common, "brokers", argc, argv, "f:", longopts, brokers_option, &args);
+	status = cli_parse(&input, &common, "brokers", argc, argv, shortopts, longopts, brokers_option, &args);
 	if (status != 0)
 		goto done;
 	if ((status = cli_load(&net, input, &common)) != CLI_OK)
@@ -47,11 +64,9 @@ int cmd_brokers(int argc, char **argv)
 		status = cli_fail(rc);
 		goto done;
 	}
-	have_brokers = 1;
 	status = cli_output_status(cm_brokers_write(stdout, &brokers, args.format));
 done:
-	if (have_brokers)
-		cm_brokers_free(&brokers);
+	cm_brokers_free(&brokers);
 	cm_network_free(net);
 	cli_common_free(&common);
 	return status == CLI_STOP ? CLI_OK : status;

@@ -10,6 +10,32 @@ struct clubs_args {
 	long min_size;
 };
 
+/* The options: the help of the entry below describes each (tests/cli/cases/05_help.sh checks). */
+static const char shortopts[] = "f:";
+static const struct option longopts[] = {
+	{ "regions", required_argument, NULL, 'r' },
+	{ "type", required_argument, NULL, 't' },
+	{ "min-size", required_argument, NULL, 'm' },
+	{ "format", required_argument, NULL, 'f' },
+	CLI_COMMON_OPTIONS,
+	{ NULL, 0, NULL, 0 }
+};
+
+static int cmd_clubs(int argc, char **argv);
+
+const struct cli_command cli_cmd_clubs = {
+	.name = "clubs",
+	.fn = cmd_clubs,
+	.usage = "INPUT --regions FILE [--min-size N] [--type T] [--format table|csv|tsv|json]",
+	.summary = "propose interregional clubs of sparse regions (like the Club de l'Ouest)",
+	.help =
+		"  --regions FILE        region adjacency (region,neighbour), e.g. graphs/regions-fr.csv\n"
+		"  --min-size N          critical mass of a club (default 10)\n"
+		"  --type T              focus actor type (default cite)\n"
+		"  -f, --format F        table (default), csv, tsv or json\n"
+		"\n" CLI_COMMON_HELP
+};
+
 /* clubs' own options. */
 static int clubs_option(void *ctx, int opt, const char *arg)
 {
@@ -32,25 +58,18 @@ static int clubs_option(void *ctx, int opt, const char *arg)
 	}
 }
 
-int cmd_clubs(int argc, char **argv)
+/* Run the command: parse, load, compute, write. */
+static int cmd_clubs(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "regions", required_argument, NULL, 'r' },
-		{ "type", required_argument, NULL, 't' },
-		{ "min-size", required_argument, NULL, 'm' },
-		{ "format", required_argument, NULL, 'f' },
-		CLI_COMMON_OPTIONS,
-		{ NULL, 0, NULL, 0 }
-	};
 	struct clubs_args args = { CM_FORMAT_TABLE, NULL, NULL, CM_DEFAULT_MIN_SIZE };
 	struct cli_common common = { 0 };
 	cm_network *net = NULL;
 	cm_regions *regions = NULL;
 	cm_clubs clubs = { 0 };
 	const char *input;
-	int status, rc, have_clubs = 0;
+	int status, rc;
 
-	status = cli_parse(&input, &common, "clubs", argc, argv, "f:", longopts, clubs_option, &args);
+	status = cli_parse(&input, &common, "clubs", argc, argv, shortopts, longopts, clubs_option, &args);
 	if (status != 0)
 		goto done;
 	if (!args.regions_path) {
@@ -69,11 +88,9 @@ int cmd_clubs(int argc, char **argv)
 		status = cli_fail(rc);
 		goto done;
 	}
-	have_clubs = 1;
 	status = cli_output_status(cm_clubs_write(stdout, &clubs, args.format));
 done:
-	if (have_clubs)
-		cm_clubs_free(&clubs);
+	cm_clubs_free(&clubs);
 	cm_regions_free(regions);
 	cm_network_free(net);
 	cli_common_free(&common);

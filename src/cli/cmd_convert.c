@@ -25,6 +25,29 @@ struct convert_args {
 	const char *output;
 };
 
+/* The options: the help of the entry below describes each (tests/cli/cases/05_help.sh checks). */
+static const char shortopts[] = "o:T:";
+static const struct option longopts[] = {
+	{ "output", required_argument, NULL, 'o' },
+	{ "type", required_argument, NULL, 'T' },
+	CLI_COMMON_OPTIONS,
+	{ NULL, 0, NULL, 0 }
+};
+
+static int cmd_convert(int argc, char **argv);
+
+const struct cli_command cli_cmd_convert = {
+	.name = "convert",
+	.fn = cmd_convert,
+	.usage = "INPUT -o FILE [-T graphml|gml|dot|csv]",
+	.summary = "write the network as GraphML, GML, DOT or a CSV folder (nodes.csv, edges.csv)",
+	.help =
+		"  -o, --output FILE     .graphml, .gml, .dot/.gv, or a folder for CSV (a name without\n"
+		"                        extension or ending in /); - for standard output, with -T\n"
+		"  -T, --type FORMAT     graphml, gml, dot or csv (default: from the name)\n"
+		"\n" CLI_COMMON_HELP
+};
+
 /* convert's own options. */
 static int convert_option(void *ctx, int opt, const char *arg)
 {
@@ -43,21 +66,16 @@ static int convert_option(void *ctx, int opt, const char *arg)
 	}
 }
 
-int cmd_convert(int argc, char **argv)
+/* Run the command: parse, load, compute, write. */
+static int cmd_convert(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "output", required_argument, NULL, 'o' },
-		{ "type", required_argument, NULL, 'T' },
-		CLI_COMMON_OPTIONS,
-		{ NULL, 0, NULL, 0 }
-	};
 	struct convert_args args = { CM_OUTPUT_AUTO, NULL };
 	struct cli_common common = { 0 };
 	cm_network *net = NULL;
 	const char *input;
 	int status, rc;
 
-	status = cli_parse(&input, &common, "convert", argc, argv, "o:T:", longopts, convert_option, &args);
+	status = cli_parse(&input, &common, "convert", argc, argv, shortopts, longopts, convert_option, &args);
 	if (status != 0)
 		goto done;
 	if (!args.output) {

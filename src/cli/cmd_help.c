@@ -1,19 +1,23 @@
 /* coopmap help [COMMAND]: usage from the command table. */
-#include <string.h>
-
 #include "cli.h"
 
-int cmd_help(int argc, char **argv)
+static int cmd_help(int argc, char **argv);
+
+const struct cli_command cli_cmd_help = {
+	.name = "help",
+	.fn = cmd_help,
+	.usage = "[COMMAND]",
+	.summary = "show help for coopmap or one command",
+	.help = ""
+};
+
+/* Print coopmap's help, or one command's. */
+static int cmd_help(int argc, char **argv)
 {
 	if (argc > 2)
 		return cli_usage_error("help", "too many arguments");
 	if (argc == 2) {
-		const struct cli_command *c;
-
-		for (c = cli_commands; c->name; c++)
-			if (!strcmp(c->name, argv[1]))
-				break;
-		if (!c->name) {
+		if (!cli_command_find(argv[1])) {
 			fprintf(stderr, "coopmap: '%s' is not a coopmap command (see 'coopmap help')\n", argv[1]);
 			return CLI_EUSAGE;
 		}

@@ -9,6 +9,30 @@ struct isolated_args {
 	long min_size;
 };
 
+/* The options: the help of the entry below describes each (tests/cli/cases/05_help.sh checks). */
+static const char shortopts[] = "f:";
+static const struct option longopts[] = {
+	{ "type", required_argument, NULL, 't' },
+	{ "min-size", required_argument, NULL, 'm' },
+	{ "format", required_argument, NULL, 'f' },
+	CLI_COMMON_OPTIONS,
+	{ NULL, 0, NULL, 0 }
+};
+
+static int cmd_isolated(int argc, char **argv);
+
+const struct cli_command cli_cmd_isolated = {
+	.name = "isolated",
+	.fn = cmd_isolated,
+	.usage = "INPUT [--type T] [--min-size N] [--format table|csv|tsv|json]",
+	.summary = "actors of a type (cités by default) cut off from their peers, most isolated first",
+	.help =
+		"  --type T              focus actor type (default cite)\n"
+		"  --min-size N          critical mass of a region (default 10)\n"
+		"  -f, --format F        table (default), csv, tsv or json\n"
+		"\n" CLI_COMMON_HELP
+};
+
 /* isolated's own options. */
 static int isolated_option(void *ctx, int opt, const char *arg)
 {
@@ -28,15 +52,9 @@ static int isolated_option(void *ctx, int opt, const char *arg)
 	}
 }
 
-int cmd_isolated(int argc, char **argv)
+/* Run the command: parse, load, compute, write. */
+static int cmd_isolated(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "type", required_argument, NULL, 't' },
-		{ "min-size", required_argument, NULL, 'm' },
-		{ "format", required_argument, NULL, 'f' },
-		CLI_COMMON_OPTIONS,
-		{ NULL, 0, NULL, 0 }
-	};
 	struct isolated_args args = { CM_FORMAT_TABLE, NULL, CM_DEFAULT_MIN_SIZE };
 	struct cli_common common = { 0 };
 	cm_network *net = NULL;
@@ -44,7 +62,7 @@ int cmd_isolated(int argc, char **argv)
 	const char *input;
 	int status, rc;
 
-	status = cli_parse(&input, &common, "isolated", argc, argv, "f:", longopts, isolated_option, &args);
+	status = cli_parse(&input, &common, "isolated", argc, argv, shortopts, longopts, isolated_option, &args);
 	if (status != 0)
 		goto done;
 	if ((status = cli_load(&net, input, &common)) != CLI_OK)

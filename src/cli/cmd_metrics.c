@@ -91,6 +91,40 @@ struct metrics_args {
 	size_t top;
 };
 
+/* The options: the help of the entry below describes each (tests/cli/cases/05_help.sh checks). */
+static const char shortopts[] = "m:f:";
+static const struct option longopts[] = {
+	{ "metrics", required_argument, NULL, OPT_METRICS },
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "sort", required_argument, NULL, OPT_SORT },
+	{ "top", required_argument, NULL, OPT_TOP },
+	{ "weighted", no_argument, NULL, OPT_WEIGHTED },
+	{ "exact", no_argument, NULL, OPT_EXACT },
+	{ "betweenness-samples", required_argument, NULL, OPT_SAMPLES },
+	CLI_COMMON_OPTIONS,
+	{ NULL, 0, NULL, 0 }
+};
+
+static int cmd_metrics(int argc, char **argv);
+
+const struct cli_command cli_cmd_metrics = {
+	.name = "metrics",
+	.fn = cmd_metrics,
+	.usage =
+		"INPUT [--metrics LIST|all] [--format table|csv|tsv|json] [--sort COLUMN] [--top N]\n"
+		"        [--weighted] [--exact] [--betweenness-samples K]",
+	.summary = "one row per actor: degree, betweenness, pagerank, constraint, community...",
+	.help =
+		"  -m, --metrics LIST    comma-separated measures, or all (default)\n"
+		"  -f, --format F        table (default), csv, tsv or json\n"
+		"  --sort COLUMN         sort by a column (measures descending)\n"
+		"  --top N               print the first N rows only\n"
+		"  --weighted            path measures use distance = 1/weight\n"
+		"  --exact               never sample path measures\n"
+		"  --betweenness-samples K  sample K source actors for path measures\n"
+		"\n" CLI_COMMON_HELP
+};
+
 /* metrics' own options: --metrics, --format, --sort, --top, --weighted, --exact, --betweenness-samples. */
 static int metrics_option(void *ctx, int opt, const char *arg)
 {
@@ -131,19 +165,9 @@ static int metrics_option(void *ctx, int opt, const char *arg)
 	}
 }
 
-int cmd_metrics(int argc, char **argv)
+/* Run the command: parse, load, compute, write. */
+static int cmd_metrics(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "metrics", required_argument, NULL, OPT_METRICS },
-		{ "format", required_argument, NULL, OPT_FORMAT },
-		{ "sort", required_argument, NULL, OPT_SORT },
-		{ "top", required_argument, NULL, OPT_TOP },
-		{ "weighted", no_argument, NULL, OPT_WEIGHTED },
-		{ "exact", no_argument, NULL, OPT_EXACT },
-		{ "betweenness-samples", required_argument, NULL, OPT_SAMPLES },
-		CLI_COMMON_OPTIONS,
-		{ NULL, 0, NULL, 0 }
-	};
 	static const char *const ascending[] = { "id", "label", "type", "region" };
 	struct cli_common common = { 0 };
 	struct metrics_args a = { .format = CM_FORMAT_TABLE };
@@ -152,7 +176,7 @@ int cmd_metrics(int argc, char **argv)
 	const char *input;
 	int status, rc;
 
-	status = cli_parse(&input, &common, "metrics", argc, argv, "m:f:", longopts, metrics_option, &a);
+	status = cli_parse(&input, &common, "metrics", argc, argv, shortopts, longopts, metrics_option, &a);
 	if (status != 0)
 		goto done;
 	if (a.mo.exact && a.mo.samples > 0) {

@@ -27,6 +27,69 @@ struct render_args {
 	const char *output;
 };
 
+/* The options: the help of the entry below describes each (tests/cli/cases/05_help.sh checks). */
+static const char shortopts[] = "o:T:";
+static const struct option longopts[] = {
+	{ "output", required_argument, NULL, 'o' },
+	{ "type", required_argument, NULL, 'T' },
+	{ "layout", required_argument, NULL, OPT_LAYOUT },
+	{ "title", required_argument, NULL, OPT_TITLE },
+	{ "labels", required_argument, NULL, OPT_LABELS },
+	{ "no-legend", no_argument, NULL, OPT_NO_LEGEND },
+	{ "color-by", required_argument, NULL, OPT_COLOR_BY },
+	{ "colour-by", required_argument, NULL, OPT_COLOR_BY },
+	{ "shape-by", required_argument, NULL, OPT_SHAPE_BY },
+	{ "size-by", required_argument, NULL, OPT_SIZE_BY },
+	{ "cluster-by", required_argument, NULL, OPT_CLUSTER_BY },
+	{ "highlight", required_argument, NULL, OPT_HIGHLIGHT },
+	{ "focus-type", required_argument, NULL, OPT_FOCUS },
+	{ "regions", required_argument, NULL, OPT_REGIONS },
+	{ "centres", required_argument, NULL, OPT_CENTRES },
+	{ "centers", required_argument, NULL, OPT_CENTRES },
+	{ "time-limit", required_argument, NULL, OPT_TIME_LIMIT },
+	CLI_COMMON_OPTIONS,
+	{ NULL, 0, NULL, 0 }
+};
+
+static int cmd_render(int argc, char **argv);
+
+const struct cli_command cli_cmd_render = {
+	.name = "render",
+	.fn = cmd_render,
+	.usage =
+		"INPUT -o FILE [-T svg|png|pdf|dot] [--layout auto|fr|sfdp|fdp|neato|dot|circo|geo] [--title TEXT]\n"
+		"        [--labels auto|all|none|top:N] [--no-legend] [--color-by ATTR] [--shape-by ATTR]\n"
+		"        [--size-by MEASURE] [--cluster-by ATTR] [--highlight isolated,brokers[:N],clubs|none]\n"
+		"        [--focus-type TYPE] [--regions FILE] [--centres FILE] [--time-limit SECONDS]",
+	.summary = "draw a network map with Graphviz (SVG, PNG, PDF or DOT)",
+	.help =
+		"  -o, --output FILE     output file (- for standard output, with -T)\n"
+		"  -T, --type FORMAT     svg, png, pdf or dot (default: from the extension)\n"
+		"  --layout L            auto (default: fr at any size); fr (igraph's\n"
+		"                        Fruchterman-Reingold, region by region: the same map every\n"
+		"                        run), sfdp, fdp, neato, dot, circo, or geo (regions placed on\n"
+		"                        the map of France)\n"
+		"  --title TEXT          title above the map (default: the input's name)\n"
+		"  --labels L            auto (all up to 60 actors, else the top 30), all, none, or\n"
+		"                        top:N (the N largest actors)\n"
+		"  --no-legend           leave out the legend (title and counts stay)\n"
+		"  --color-by ATTR       actor attribute giving colours (default type)\n"
+		"  --colour-by ATTR      the same as --color-by\n"
+		"  --shape-by ATTR       actor attribute giving shapes (default type; none)\n"
+		"  --size-by MEASURE     pagerank (default), degree, strength or none\n"
+		"  --cluster-by ATTR     draw groups as boxes (fr, fdp and dot layouts; default region\n"
+		"                        up to 200 actors; none to turn off)\n"
+		"  --highlight LIST      isolated, brokers, brokers:N, clubs (comma-separated) or none\n"
+		"                        (default isolated when some actor has the focus type)\n"
+		"  --focus-type TYPE     actor type of isolated and clubs (default cite)\n"
+		"  --regions FILE        region adjacency for clubs, e.g. graphs/regions-fr.csv\n"
+		"  --centres FILE        region centres (region,lat,lon) for --layout geo\n"
+		"                        (default: built-in graphs/regions-fr-centres.csv)\n"
+		"  --centers FILE        the same as --centres\n"
+		"  --time-limit S        seconds the drawing may take (default 300; 0: no limit)\n"
+		"\n" CLI_COMMON_HELP
+};
+
 /* render's own options. */
 static int render_option(void *ctx, int opt, const char *arg)
 {
@@ -88,36 +151,16 @@ static int render_option(void *ctx, int opt, const char *arg)
 	}
 }
 
-int cmd_render(int argc, char **argv)
+/* Run the command: parse, load, compute, write. */
+static int cmd_render(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "output", required_argument, NULL, 'o' },
-		{ "type", required_argument, NULL, 'T' },
-		{ "layout", required_argument, NULL, OPT_LAYOUT },
-		{ "title", required_argument, NULL, OPT_TITLE },
-		{ "labels", required_argument, NULL, OPT_LABELS },
-		{ "no-legend", no_argument, NULL, OPT_NO_LEGEND },
-		{ "color-by", required_argument, NULL, OPT_COLOR_BY },
-		{ "colour-by", required_argument, NULL, OPT_COLOR_BY },
-		{ "shape-by", required_argument, NULL, OPT_SHAPE_BY },
-		{ "size-by", required_argument, NULL, OPT_SIZE_BY },
-		{ "cluster-by", required_argument, NULL, OPT_CLUSTER_BY },
-		{ "highlight", required_argument, NULL, OPT_HIGHLIGHT },
-		{ "focus-type", required_argument, NULL, OPT_FOCUS },
-		{ "regions", required_argument, NULL, OPT_REGIONS },
-		{ "centres", required_argument, NULL, OPT_CENTRES },
-		{ "centers", required_argument, NULL, OPT_CENTRES },
-		{ "time-limit", required_argument, NULL, OPT_TIME_LIMIT },
-		CLI_COMMON_OPTIONS,
-		{ NULL, 0, NULL, 0 }
-	};
 	struct render_args args = { { 0 }, NULL };
 	struct cli_common common = { 0 };
 	cm_network *net = NULL;
 	const char *input;
 	int status, rc;
 
-	status = cli_parse(&input, &common, "render", argc, argv, "o:T:", longopts, render_option, &args);
+	status = cli_parse(&input, &common, "render", argc, argv, shortopts, longopts, render_option, &args);
 	if (status != 0)
 		goto done;
 	if (!args.output) {

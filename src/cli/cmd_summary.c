@@ -1,27 +1,43 @@
 /* coopmap summary: whole-network figures. */
 #include "cli.h"
 
+/* The options: the help of the entry below describes each (tests/cli/cases/05_help.sh checks). */
+static const char shortopts[] = "f:";
+static const struct option longopts[] = {
+	{ "format", required_argument, NULL, 'f' },
+	CLI_COMMON_OPTIONS,
+	{ NULL, 0, NULL, 0 }
+};
+
+static int cmd_summary(int argc, char **argv);
+
+const struct cli_command cli_cmd_summary = {
+	.name = "summary",
+	.fn = cmd_summary,
+	.usage = "INPUT [--format table|json|csv|tsv]",
+	.summary = "whole-network figures: size, density, components, paths, communities",
+	.help =
+		"  -f, --format F        table (default), json, csv or tsv (key,value rows)\n"
+		"\n" CLI_COMMON_HELP
+};
+
 /* summary's own option: --format. */
 static int summary_option(void *ctx, int opt, const char *arg)
 {
 	return opt == 'f' ? cli_parse_format(ctx, "summary", arg) : cli_usage_error("summary", "unexpected option");
 }
 
-int cmd_summary(int argc, char **argv)
+/* Run the command: parse, load, compute, write. */
+static int cmd_summary(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		CLI_COMMON_OPTIONS,
-		{ NULL, 0, NULL, 0 }
-	};
 	struct cli_common common = { 0 };
 	cm_format format = CM_FORMAT_TABLE;
 	cm_network *net = NULL;
 	cm_summary summary = { 0 };
 	const char *input;
-	int status, rc, have_summary = 0;
+	int status, rc;
 
-	status = cli_parse(&input, &common, "summary", argc, argv, "f:", longopts, summary_option, &format);
+	status = cli_parse(&input, &common, "summary", argc, argv, shortopts, longopts, summary_option, &format);
 	if (status != 0)
 		goto done;
 	if ((status = cli_load(&net, input, &common)) != CLI_OK)
@@ -31,11 +47,9 @@ int cmd_summary(int argc, char **argv)
 		status = cli_fail(rc);
 		goto done;
 	}
-	have_summary = 1;
 	status = cli_output_status(cm_summary_write(stdout, &summary, format));
 done:
-	if (have_summary)
-		cm_summary_free(&summary);
+	cm_summary_free(&summary);
 	cm_network_free(net);
 	cli_common_free(&common);
 	return status == CLI_STOP ? CLI_OK : status;

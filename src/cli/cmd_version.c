@@ -3,7 +3,18 @@
 
 #include "cli.h"
 
-int cmd_version(int argc, char **argv)
+static int cmd_version(int argc, char **argv);
+
+const struct cli_command cli_cmd_version = {
+	.name = "version",
+	.fn = cmd_version,
+	.usage = "",
+	.summary = "print coopmap's version",
+	.help = ""
+};
+
+/* Print the versions of coopmap and igraph. */
+static int cmd_version(int argc, char **argv)
 {
 	const char *ig;
 

@@ -1,4 +1,4 @@
-/* Options shared by every command, loading, and error reporting for the CLI. */
+/* Options shared by every command, help, loading, and error reporting for the CLI. */
 #include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
@@ -7,40 +7,15 @@
 
 #include "cli.h"
 
-const char cli_common_help[] =
-	"Input and filters (every command):\n"
-	"  INPUT                 folder with edges.csv (and nodes.csv), .csv/.tsv/.txt edge list,\n"
-	"                        .graphml, .gml, .net (Pajek), .dot/.gv, or - for CSV on stdin\n"
-	"  --nodes FILE          actor table (id,label,type,region,...)\n"
-	"  --input-format F      csv, graphml, gml, pajek or dot (default: from the extension)\n"
-	"  --directed            keep tie direction (default: undirected)\n"
-	"  --year Y              ties observed in year Y\n"
-	"  --from Y, --to Y      ties observed from year Y / up to the end of year Y\n"
-	"  --where ATTR=V1,V2    keep actors whose attribute is one of the values\n"
-	"  --min-weight W        keep ties whose (merged) weight is at least W\n"
-	"  --ego ACTOR           keep ACTOR's neighbourhood, --depth N steps (default 1)\n"
-	"  --seed S              seed for communities, sampling and layouts (default 42)\n"
-	"  --quiet               do not print notices\n"
-	"  --help                show this help\n";
-
-/* Find a command in the table by name. */
-static const struct cli_command *find_command(const char *name)
-{
-	for (const struct cli_command *c = cli_commands; c->name; c++)
-		if (!strcmp(c->name, name))
-			return c;
-	return NULL;
-}
-
 void cli_print_help(FILE *f, const char *name)
 {
-	const struct cli_command *c = name ? find_command(name) : NULL;
+	const struct cli_command *c = name ? cli_command_find(name) : NULL;
 
 	if (!c) {
 		fprintf(f, "usage: coopmap COMMAND [OPTIONS] INPUT\n\n"
 		           "Map and analyse cooperation networks.\n\nCommands:\n");
-		for (c = cli_commands; c->name; c++)
-			fprintf(f, "  %-10s %s\n", c->name, c->summary);
+		for (const struct cli_command *const *t = cli_command_table; *t; t++)
+			fprintf(f, "  %-10s %s\n", (*t)->name, (*t)->summary);
 		fprintf(f, "\nRun 'coopmap COMMAND --help' for a command's options.\n\n"
 		           "Exit status: 0 success, 1 internal failure, 2 bad command line,\n"
 		           "3 bad input data, 4 file not readable or writable, 5 out of memory,\n"
@@ -50,13 +25,11 @@ void cli_print_help(FILE *f, const char *name)
 	fprintf(f, "usage: coopmap %s %s\n\n%s\n", c->name, c->usage, c->summary);
 	if (c->help[0])
 		fprintf(f, "\nOptions:\n%s", c->help);
-	if (c->fn != cmd_help && c->fn != cmd_version)
-		fprintf(f, "\n%s", cli_common_help);
 }
 
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
-	const struct cli_command *c = cmd ? find_command(cmd) : NULL;
+	const struct cli_command *c = cmd ? cli_command_find(cmd) : NULL;
 	va_list ap;
 
 	fputs("coopmap: ", stderr);
@@ -203,9 +176,9 @@ int cli_common_option(struct cli_common *c, const char *cmd, int opt, const char
 		return 0;
 	case CLI_OPT_HELP:
 		cli_print_help(stdout, cmd);
-		return -2;
+		return CLI_STOP;
 	default:
-		return -1;
+		return CLI_NOT_COMMON;
 	}
 }
 
@@ -241,11 +214,9 @@ int cli_parse(const char **input, struct cli_common *c, const char *cmd, int arg
 		if (opt == '?' || opt == ':')
 			return cli_usage_error(cmd, "see 'coopmap %s --help'", cmd);
 		rc = cli_common_option(c, cmd, opt, optarg);
-		if (rc == -2)
-			return CLI_STOP;
-		if (rc > 0)
-			return rc;
-		if (rc == -1 && (rc = fn ? fn(ctx, opt, optarg) : cli_usage_error(cmd, "unexpected option")) != 0)
+		if (rc == CLI_NOT_COMMON)
+			rc = fn ? fn(ctx, opt, optarg) : cli_usage_error(cmd, "unexpected option");
+		if (rc != 0)
 			return rc;
 	}
 	if (!(*input = cli_input(cmd, argc, argv)))

@@ -8,19 +8,7 @@
 #include "fuzz.h"
 #include "cli/cli.h"
 
-/* main.c is not linked: the CLI objects need the command table and the quiet flag. */
-const struct cli_command cli_commands[] = {
-	{ "summary", cmd_summary, "INPUT", "summary", "" },
-	{ "metrics", cmd_metrics, "INPUT", "metrics", "" },
-	{ "render", cmd_render, "INPUT -o FILE", "render", "" },
-	{ "convert", cmd_convert, "INPUT -o FILE", "convert", "" },
-	{ "isolated", cmd_isolated, "INPUT", "isolated", "" },
-	{ "clubs", cmd_clubs, "INPUT", "clubs", "" },
-	{ "brokers", cmd_brokers, "INPUT", "brokers", "" },
-	{ "help", cmd_help, "[COMMAND]", "help", "" },
-	{ "version", cmd_version, "", "version", "" },
-	{ NULL, NULL, NULL, NULL, NULL }
-};
+/* main.c is not linked: the CLI objects need the quiet flag it defines. */
 int cli_quiet;
 
 static struct fuzz_file nodes, edges;

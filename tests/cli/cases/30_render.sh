@@ -184,7 +184,7 @@ expect_status "render into a missing folder" 4
 run render --help
 expect_status "render --help" 0
 grep -q -- '--labels' "$TMP/out"; check "render --help lists --labels" $?
-# every option of the parser is in the help (src/cli/main.c holds the text)
+# every option of the parser is in the help (src/cli/cmd_render.c holds the text; 05_help.sh checks every command)
 for opt in --output --type --layout --title --labels --no-legend --color-by --shape-by --size-by \
 	--cluster-by --highlight --focus-type --regions --centres --time-limit; do
 	grep -q -- "$opt" "$TMP/out" || echo "render --help misses $opt" >>"$TMP/help-missing"
