@@ -108,7 +108,7 @@ int cm_gv_write_dot(const cm_network *net, FILE *f, const char *path)
 	Agnode_t **nodes = NULL;
 	Agsym_t **vsyms = NULL, **esyms = NULL;
 	char buf[64], *tmp = NULL;
-	int rc = 0, have_lists = 0, fixed = 0;
+	int rc = 0, have_lists = 0, fixed = 0;  /* igraph_strvector_destroy() is not safe on a zeroed vector */
 
 	cm_gv_begin();
 	if (igraph_strvector_init(&gnames, 0) || igraph_strvector_init(&vnames, 0) ||
@@ -118,10 +118,8 @@ int cm_gv_write_dot(const cm_network *net, FILE *f, const char *path)
 		goto done; /* vectors are tiny: this only fails when nothing works any more */
 	}
 	have_lists = 1;
-	if (igraph_cattribute_list(graph, &gnames, &gtypes, &vnames, &vtypes, &enames, &etypes)) {
-		rc = cm_error_from_igraph(IGRAPH_FAILURE, "listing attributes");
-		goto done;
-	}
+	CM_IG(igraph_cattribute_list(graph, &gnames, &gtypes, &vnames, &vtypes, &enames, &etypes),
+	      "listing attributes");
 	g = agopen("coopmap", (net->directed || igraph_is_directed(graph)) ? Agdirected : Agundirected, NULL);
 	nodes = calloc((size_t)n + 1, sizeof(*nodes));
 	vsyms = calloc((size_t)igraph_strvector_size(&vnames) + 1, sizeof(*vsyms));

@@ -36,29 +36,32 @@
  * Fruchterman-Reingold positions of the graph with k vertices and the
  * given ties, into xy (x, y per vertex), the random generator seeded
  * first so that the layout repeats; the connected components into
- * membership and *ncomp.
+ * membership and *ncomp.  Returns 0 or a negative code.
  */
-static igraph_error_t fr_positions(double *xy, igraph_vector_int_t *membership, igraph_integer_t *ncomp,
-                                   const igraph_vector_int_t *ties, igraph_integer_t k, unsigned long seed)
+static int fr_positions(double *xy, igraph_vector_int_t *membership, igraph_integer_t *ncomp,
+                        const igraph_vector_int_t *ties, igraph_integer_t k, unsigned long seed)
 {
 	igraph_t g;
-	igraph_matrix_t pos;
+	igraph_matrix_t pos = { 0 };
+	int rc = 0, have_g = 0;  /* igraph_destroy() is not safe on a zeroed graph */
 
-	IGRAPH_CHECK(igraph_create(&g, ties, k, IGRAPH_UNDIRECTED));
-	IGRAPH_FINALLY(igraph_destroy, &g);
-	IGRAPH_MATRIX_INIT_FINALLY(&pos, 0, 0);
-	IGRAPH_CHECK(igraph_rng_seed(igraph_rng_default(), seed));
-	IGRAPH_CHECK(igraph_layout_fruchterman_reingold(&g, &pos, 0, FR_ITERATIONS, sqrt((double)k),
-	                                                IGRAPH_LAYOUT_AUTOGRID, NULL, NULL, NULL, NULL, NULL));
+	CM_IG(igraph_create(&g, ties, k, IGRAPH_UNDIRECTED), "laying out the map");
+	have_g = 1;
+	CM_IG(igraph_matrix_init(&pos, 0, 0), "laying out the map");
+	CM_IG(igraph_rng_seed(igraph_rng_default(), seed), "laying out the map");
+	CM_IG(igraph_layout_fruchterman_reingold(&g, &pos, 0, FR_ITERATIONS, sqrt((double)k),
+	                                         IGRAPH_LAYOUT_AUTOGRID, NULL, NULL, NULL, NULL, NULL),
+	      "laying out the map");
 	for (igraph_integer_t i = 0; i < k; i++) {
 		xy[2 * i] = MATRIX(pos, i, 0);
 		xy[2 * i + 1] = MATRIX(pos, i, 1);
 	}
-	IGRAPH_CHECK(igraph_connected_components(&g, membership, NULL, ncomp, IGRAPH_WEAK));
+	CM_IG(igraph_connected_components(&g, membership, NULL, ncomp, IGRAPH_WEAK), "laying out the map");
+done:
 	igraph_matrix_destroy(&pos);
-	igraph_destroy(&g);
-	IGRAPH_FINALLY_CLEAN(2);
-	return IGRAPH_SUCCESS;
+	if (have_g)
+		igraph_destroy(&g);
+	return rc;
 }
 
 /* qsort: doubles, ascending. */
@@ -140,8 +143,8 @@ static double density_factor(const double *xy, const double *wh, igraph_integer_
 
 /*
  * Positions for the "fr" layout, in points, into p->xy; the box of each
- * cluster into p->cluster_bb.  Group nc (past the clusters) holds the
- * actors outside every box.
+ * cluster into p->cluster_bb.  The last group (ng - 1, past the
+ * clusters) holds the actors outside every box.
  */
 int cm_map_fr_plan(map_plan *p)
 {
@@ -150,10 +153,9 @@ int cm_map_fr_plan(map_plan *p)
 	igraph_integer_t ng = p->have_clusters ? (igraph_integer_t)p->clusters.n + 1 : 1;
 	igraph_integer_t *gid = NULL, *lid = NULL, *count = NULL, *first = NULL, *members = NULL, *qid = NULL;
 	double *local = NULL, *ab = NULL, *work = NULL, *box = NULL, *centre = NULL, *wh = NULL, *qwh = NULL;
-	igraph_vector_int_t ties, membership, inc;
-	igraph_error_t err = IGRAPH_SUCCESS;
+	igraph_vector_int_t ties = { 0 }, membership = { 0 }, inc = { 0 };
 	igraph_integer_t ncomp = 0;
-	int large = n > LARGE_ACTORS, rc = 0, have_ties = 0, have_membership = 0, have_inc = 0;
+	int large = n > LARGE_ACTORS, rc = 0;
 	double header = p->have_clusters ? 12 * p->text_scale * 1.6 : 0;
 	igraph_integer_t nq = 0;
 
@@ -174,21 +176,13 @@ int cm_map_fr_plan(map_plan *p)
 	if (p->have_clusters)
 		p->cluster_bb = malloc((4 * p->clusters.n + 1) * sizeof(*p->cluster_bb));
 	if (!gid || !lid || !members || !count || !first || !qid || !local || !ab || !work || !box || !centre ||
-	    !wh || !qwh || !p->xy || (p->have_clusters && !p->cluster_bb) || igraph_vector_int_init(&ties, 0) != IGRAPH_SUCCESS) {
+	    !wh || !qwh || !p->xy || (p->have_clusters && !p->cluster_bb)) {
 		rc = cm_error_set(CM_ENOMEM, "out of memory");
 		goto done;
 	}
-	have_ties = 1;
-	if (igraph_vector_int_init(&membership, 0) != IGRAPH_SUCCESS) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
-		goto done;
-	}
-	have_membership = 1;
-	if (igraph_vector_int_init(&inc, 0) != IGRAPH_SUCCESS) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
-		goto done;
-	}
-	have_inc = 1;
+	CM_IG(igraph_vector_int_init(&ties, 0), "laying out the map");
+	CM_IG(igraph_vector_int_init(&membership, 0), "laying out the map");
+	CM_IG(igraph_vector_int_init(&inc, 0), "laying out the map");
 	/* groups, and each actor's place in its group (members: grouped, in actor order) */
 	for (igraph_integer_t v = 0; v < n; v++) {
 		size_t c = p->have_clusters ? p->clusters.vindex[v] : 0;
@@ -210,15 +204,14 @@ int cm_map_fr_plan(map_plan *p)
 			continue;
 		/* the group's inner ties, each once (from its end listed first), through the members' own ties */
 		igraph_vector_int_clear(&ties);
-		for (igraph_integer_t i = 0; i < k && err == IGRAPH_SUCCESS; i++) {
-			err = igraph_incident(graph, &inc, mem[i], IGRAPH_ALL);
-			for (igraph_integer_t j = 0; err == IGRAPH_SUCCESS && j < igraph_vector_int_size(&inc); j++) {
+		for (igraph_integer_t i = 0; i < k; i++) {
+			CM_IG(igraph_incident(graph, &inc, mem[i], IGRAPH_ALL), "laying out the map");
+			for (igraph_integer_t j = 0; j < igraph_vector_int_size(&inc); j++) {
 				igraph_integer_t b = IGRAPH_OTHER(graph, VECTOR(inc)[j], mem[i]);
 
 				if (gid[b] == g && lid[b] > i) {
-					err = igraph_vector_int_push_back(&ties, i);
-					if (err == IGRAPH_SUCCESS)
-						err = igraph_vector_int_push_back(&ties, lid[b]);
+					CM_IG(igraph_vector_int_push_back(&ties, i), "laying out the map");
+					CM_IG(igraph_vector_int_push_back(&ties, lid[b]), "laying out the map");
 				}
 			}
 		}
@@ -226,12 +219,8 @@ int cm_map_fr_plan(map_plan *p)
 			work[2 * i] = ab[2 * mem[i]];
 			work[2 * i + 1] = ab[2 * mem[i] + 1];
 		}
-		if (err == IGRAPH_SUCCESS)
-			err = fr_positions(xy, &membership, &ncomp, &ties, k, p->seed);
-		if (err != IGRAPH_SUCCESS) {
-			rc = cm_error_from_igraph(err, "laying out the map");
+		if ((rc = fr_positions(xy, &membership, &ncomp, &ties, k, p->seed)) < 0)
 			goto done;
-		}
 		/* large groups: comparing every pair is too slow, the density decides */
 		s = k <= PUSH_MAX_ACTORS ? spread_factor(xy, work, k, FR_GAP, 0.5, work + 2 * k)
 		                         : density_factor(xy, work, k, &membership, ncomp);
@@ -272,21 +261,16 @@ int cm_map_fr_plan(map_plan *p)
 	for (igraph_integer_t g = 0; g < ng; g++)
 		qid[g] = count[g] ? nq++ : -1;
 	igraph_vector_int_clear(&ties);
-	for (igraph_integer_t e = 0; e < m && err == IGRAPH_SUCCESS; e++) {
+	for (igraph_integer_t e = 0; e < m; e++) {
 		igraph_integer_t a = gid[IGRAPH_FROM(graph, e)], b = gid[IGRAPH_TO(graph, e)];
 
 		if (a != b) {
-			err = igraph_vector_int_push_back(&ties, qid[a]);
-			if (err == IGRAPH_SUCCESS)
-				err = igraph_vector_int_push_back(&ties, qid[b]);
+			CM_IG(igraph_vector_int_push_back(&ties, qid[a]), "laying out the map");
+			CM_IG(igraph_vector_int_push_back(&ties, qid[b]), "laying out the map");
 		}
 	}
-	if (err == IGRAPH_SUCCESS)
-		err = fr_positions(centre, &membership, &ncomp, &ties, nq, p->seed);
-	if (err != IGRAPH_SUCCESS) {
-		rc = cm_error_from_igraph(err, "laying out the map");
+	if ((rc = fr_positions(centre, &membership, &ncomp, &ties, nq, p->seed)) < 0)
 		goto done;
-	}
 	/* centre[] and qwh[] are indexed by qid */
 	for (igraph_integer_t g = 0; g < ng; g++) {
 		if (qid[g] >= 0) {
@@ -340,12 +324,9 @@ int cm_map_fr_plan(map_plan *p)
 		}
 	}
 done:
-	if (have_ties)
-		igraph_vector_int_destroy(&ties);
-	if (have_membership)
-		igraph_vector_int_destroy(&membership);
-	if (have_inc)
-		igraph_vector_int_destroy(&inc);
+	igraph_vector_int_destroy(&ties);
+	igraph_vector_int_destroy(&membership);
+	igraph_vector_int_destroy(&inc);
 	free(gid);
 	free(lid);
 	free(members);

@@ -6,6 +6,7 @@
 #include "present/map/geo.h"
 #include "coopmap/common.h"
 #include "coopmap/text.h"
+#include "base/error.h"
 #include "base/strbuf.h"
 #include "load/centres.h"
 #include "present/map/group.h"
@@ -127,8 +128,7 @@ int cm_map_geo_plan(map_plan *p, const char *centres_path)
 	                  igraph_cattribute_has_attr(graph, IGRAPH_ATTRIBUTE_VERTEX, "lon");
 	int lat_num = has_lat && !cm_map_has_string_vattr(graph, "lat"), lon_num = has_lat && !cm_map_has_string_vattr(graph, "lon");
 	int has_region = cm_map_has_string_vattr(graph, CM_ATTR_REGION);
-	igraph_vector_int_t nb;
-	int have_nb = 0;
+	igraph_vector_int_t nb = { 0 };
 	double xmin = 0, ymin = 0, spacing, turn = (double)(p->seed % 360) * M_PI / 180;
 
 	if ((rc = cm_centres_load(&t, centres_path)) < 0)
@@ -141,7 +141,6 @@ int cm_map_geo_plan(map_plan *p, const char *centres_path)
 		rc = cm_error_set(CM_ENOMEM, "out of memory");
 		goto done;
 	}
-	have_nb = 1;
 	for (igraph_integer_t v = 0; v < n; v++) {
 		double lat, lon;
 		const cm_centre *c;
@@ -173,10 +172,7 @@ int cm_map_geo_plan(map_plan *p, const char *centres_path)
 
 			if (placed[v])
 				continue;
-			if (igraph_neighbors(graph, &nb, v, IGRAPH_ALL) != IGRAPH_SUCCESS) {
-				rc = cm_error_set(CM_ENOMEM, "out of memory");
-				goto done;
-			}
+			CM_IG(igraph_neighbors(graph, &nb, v, IGRAPH_ALL), "placing actors on the map");
 			for (igraph_integer_t i = 0; i < igraph_vector_int_size(&nb); i++) {
 				igraph_integer_t u = VECTOR(nb)[i];
 
@@ -244,8 +240,7 @@ int cm_map_geo_plan(map_plan *p, const char *centres_path)
 		}
 	}
 done:
-	if (have_nb)
-		igraph_vector_int_destroy(&nb);
+	igraph_vector_int_destroy(&nb);
 	cm_centres_free(&t);
 	free(pts);
 	free(placed);

@@ -21,7 +21,7 @@ static int cmp_component(const void *a, const void *b)
 
 /*
  * Move the boxes (centres xy, sizes wh) apart until no two come closer
- * than gap, or PUSH_SWEEPS sweeps are done: each overlapping pair moves
+ * than gap, or `sweeps` sweeps are done: each overlapping pair moves
  * apart by half the overlap each, along the axis where the overlap is
  * smaller, so the layout keeps its shape.  Returns the pairs still
  * overlapping.

@@ -63,56 +63,38 @@ static const char *const layouts[] = { "fr", "sfdp", "fdp", "neato", "dot", "cir
 /* Per-vertex node size measure ("pagerank", "degree", "strength" or "none"). */
 static int size_measure(igraph_vector_t *out, const igraph_t *graph, const char *measure, int directed)
 {
-	igraph_vector_t weights;
-	int rc = 0, have_weights = 0;
-	igraph_real_t value;
-	igraph_error_t err = IGRAPH_SUCCESS;
+	igraph_vector_t weights = { 0 };
+	igraph_vector_int_t deg = { 0 };
 	const igraph_vector_t *w = NULL;
+	igraph_real_t value;
+	int rc = 0;
 
 	if (igraph_cattribute_has_attr(graph, IGRAPH_ATTRIBUTE_EDGE, CM_ATTR_WEIGHT)) {
-		if (igraph_vector_init(&weights, 0) != IGRAPH_SUCCESS) {
-			rc = cm_error_set(CM_ENOMEM, "out of memory");
-			goto done;
-		}
-		have_weights = 1;
-		err = EANV(graph, CM_ATTR_WEIGHT, &weights);
-		if (err != IGRAPH_SUCCESS) {
-			rc = cm_error_from_igraph(err, "reading tie weights");
-			goto done;
-		}
+		CM_IG(igraph_vector_init(&weights, 0), "reading tie weights");
+		CM_IG(EANV(graph, CM_ATTR_WEIGHT, &weights), "reading tie weights");
 		w = &weights;
 	}
-	if (!strcmp(measure, "pagerank"))
-		err = igraph_pagerank(graph, IGRAPH_PAGERANK_ALGO_PRPACK, out, &value, igraph_vss_all(),
-		                      directed, 0.85, w, NULL);
-	else if (!strcmp(measure, "degree")) {
-		igraph_vector_int_t deg;
-
-		err = igraph_vector_int_init(&deg, 0);
-		if (err == IGRAPH_SUCCESS) {
-			err = igraph_degree(graph, &deg, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS);
-			if (err == IGRAPH_SUCCESS)
-				err = igraph_vector_resize(out, igraph_vector_int_size(&deg));
-			for (igraph_integer_t i = 0; err == IGRAPH_SUCCESS && i < igraph_vector_int_size(&deg); i++)
-				VECTOR(*out)[i] = (double)VECTOR(deg)[i];
-			igraph_vector_int_destroy(&deg);
-		}
-	} else if (!strcmp(measure, "strength"))
-		err = igraph_strength(graph, out, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS, w);
-	else if (!strcmp(measure, "none")) {
-		err = igraph_vector_resize(out, igraph_vcount(graph));
-		if (err == IGRAPH_SUCCESS)
-			igraph_vector_fill(out, 1.0);
+	if (!strcmp(measure, "pagerank")) {
+		CM_IG(igraph_pagerank(graph, IGRAPH_PAGERANK_ALGO_PRPACK, out, &value, igraph_vss_all(),
+		                      directed, 0.85, w, NULL), "computing node sizes");
+	} else if (!strcmp(measure, "degree")) {
+		CM_IG(igraph_vector_int_init(&deg, 0), "computing node sizes");
+		CM_IG(igraph_degree(graph, &deg, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS), "computing node sizes");
+		CM_IG(igraph_vector_resize(out, igraph_vector_int_size(&deg)), "computing node sizes");
+		for (igraph_integer_t i = 0; i < igraph_vector_int_size(&deg); i++)
+			VECTOR(*out)[i] = (double)VECTOR(deg)[i];
+	} else if (!strcmp(measure, "strength")) {
+		CM_IG(igraph_strength(graph, out, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS, w), "computing node sizes");
+	} else if (!strcmp(measure, "none")) {
+		CM_IG(igraph_vector_resize(out, igraph_vcount(graph)), "computing node sizes");
+		igraph_vector_fill(out, 1.0);
 	} else {
 		rc = cm_error_set(CM_EUSAGE, "unknown size measure '%s' (use pagerank, degree, strength or none)",
 		                  measure);
-		goto done;
 	}
-	if (err != IGRAPH_SUCCESS)
-		rc = cm_error_from_igraph(err, "computing node sizes");
 done:
-	if (have_weights)
-		igraph_vector_destroy(&weights);
+	igraph_vector_destroy(&weights);
+	igraph_vector_int_destroy(&deg);
 	return rc;
 }
 
