@@ -102,7 +102,7 @@ static double spread_factor(const double *xy, const double *wh, igraph_integer_t
 	return s > 0 && isfinite(s) ? s : 1;
 }
 
-/* Largest group spread pair by pair (spread_factor, push_apart); larger ones by density_factor(). */
+/* Largest group spread pair by pair (spread_factor, cm_map_push_apart); larger ones by density_factor(). */
 #define PUSH_MAX_ACTORS 2000
 /* Room given to each actor of a large group: this many times its box. */
 #define DENSITY_ROOM 4

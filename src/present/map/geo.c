@@ -93,7 +93,7 @@ static int vertex_degrees(double *out, const igraph_t *graph, const char *attr, 
 	return isfinite(*out) && fabs(*out) <= limit;
 }
 
-/* Per-vertex base points, before co-located actors are spread (see geo_plan). */
+/* Per-vertex base points, before co-located actors are spread (see cm_map_geo_plan). */
 typedef struct {
 	double x, y;
 	igraph_integer_t v;

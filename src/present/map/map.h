@@ -24,6 +24,7 @@
 #define OTHER_SLOT MAX_NAMED
 #define MAX_SHAPES 8
 
+/* A colour scheme: the colour number of each rank, and of the rest. */
 typedef struct {
 	const char *scheme;
 	int named;              /* values with their own colour */
