@@ -1,0 +1,232 @@
+/*
+ * The Graphviz graph of a map, built through the cgraph API only: data
+ * never becomes DOT text, so an actor called "a -- b" or "];" stays a name.
+ * Graphviz still interprets some text inside attribute values, so every
+ * label taken from data goes through cm_map_escape_text() first.
+ */
+#include <stdio.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cgraph.h>
+
+#include "present/map/build.h"
+#include "coopmap/common.h"
+#include "base/strbuf.h"
+#include "present/map/group.h"
+#include "present/map/labels.h"
+#include "present/map/legend.h"
+#include "present/map/map.h"
+#include "present/map/style.h"
+
+/* Set a graph attribute on the root (declaring it with an empty default). */
+static void graph_set(Agraph_t *g, const char *name, const char *value)
+{
+	agattr(g, AGRAPH, (char *)name, "");
+	agset(g, (char *)name, (char *)value);
+}
+
+/* Build the Graphviz graph of the map. */
+int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
+{
+	const igraph_t *graph = &p->net->graph;
+	igraph_integer_t n = igraph_vcount(graph), m = igraph_ecount(graph);
+	int directed = p->net->directed && igraph_is_directed(graph);
+	int large = n > LARGE_ACTORS, huge = n > PRISM_MAX_ACTORS, rc = 0;
+	Agraph_t *g = NULL, **subs = NULL;
+	Agnode_t **nodes = NULL;
+	Agsym_t *s_shape, *s_fill, *s_width, *s_height, *s_xlabel, *s_tooltip, *s_pen, *s_color, *s_npen, *s_pos, *s_label;
+	cm_strbuf text = { 0 };
+	char buf[64], name[32];
+	const char *has_label_attr = cm_map_has_string_vattr(graph, CM_ATTR_LABEL) ? CM_ATTR_LABEL : NULL;
+	const char *has_id_attr = cm_map_has_string_vattr(graph, CM_ATTR_ID) ? CM_ATTR_ID : NULL;
+
+	g = agopen("coopmap", directed ? Agdirected : Agundirected, NULL);
+	nodes = calloc((size_t)n + 1, sizeof(*nodes));
+	subs = calloc(p->clusters.n + 1, sizeof(*subs));
+	if (!g || !nodes || !subs) {
+		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		goto done;
+	}
+	/*
+	 * cluster look, declared before the subgraphs exist and before the
+	 * root's own values (declaring on the root resets its value)
+	 */
+	agattr(g, AGRAPH, "style", "");
+	if (p->cluster_bb)
+		agattr(g, AGRAPH, "bb", "");  /* neato -n draws a cluster where its bb says */
+	agattr(g, AGRAPH, "color", "");
+	agattr(g, AGRAPH, "fontcolor", "");
+	agattr(g, AGRAPH, "fontsize", "");
+	/* graph-wide settings */
+	graph_set(g, "fontname", "Helvetica");
+	snprintf(buf, sizeof(buf), "%g", 14 * p->text_scale);
+	graph_set(g, "fontsize", buf);
+	graph_set(g, "bgcolor", "white");
+	graph_set(g, "outputorder", "edgesfirst");
+	graph_set(g, "pad", "0.3");
+	graph_set(g, "forcelabels", "true");
+	graph_set(g, "labelloc", "t");
+	graph_set(g, "labeljust", "l");
+	snprintf(buf, sizeof(buf), "%lu", p->seed);
+	graph_set(g, "start", buf);
+	if (p->xy) {
+		/* the positions are the geography: overlaps stay (co-located actors were spread) */
+		graph_set(g, "overlap", "true");
+		graph_set(g, "splines", "false");
+	} else if (strcmp(p->engine, "dot") && strcmp(p->engine, "circo")) {
+		/*
+		 * prism removes overlaps fast (fdp's default took minutes on 1,000
+		 * actors), but took 366 s against sfdp's 27 s on 20,000 actors:
+		 * beyond PRISM_MAX_ACTORS only the scaling step runs (prism0, which
+		 * is also what sfdp does by default)
+		 */
+		graph_set(g, "overlap", n > PRISM_MAX_ACTORS ? "prism0" : "prism");
+		graph_set(g, "pack", "true");
+	}
+	if (!strcmp(p->engine, "sfdp"))
+		graph_set(g, "smoothing", "none");
+	/* room for the labels between actors (fdp's default K is 0.3 inch) */
+	if (!strcmp(p->engine, "fdp") && !large)
+		graph_set(g, "K", p->text_scale > 1 ? "0.5" : "0.6");
+	if (large)
+		graph_set(g, "size", "40,40");
+	if (!strcmp(p->renderer, "png"))
+		graph_set(g, "dpi", large ? "72" : "96");
+	if ((rc = cm_map_label(&text, p, o)) < 0)
+		goto done;
+	graph_set(g, "label", "");
+	agset(g, "label", agstrdup_html(g, text.s));
+
+	/* node defaults before any node exists */
+	s_label = agattr(g, AGNODE, "label", "");
+	agattr(g, AGNODE, "style", "filled");
+	agattr(g, AGNODE, "fixedsize", "true");
+	agattr(g, AGNODE, "colorscheme", (char *)p->pal->scheme);
+	s_color = agattr(g, AGNODE, "color", "#333333");
+	s_npen = agattr(g, AGNODE, "penwidth", large ? "0.3" : "0.7");
+	s_pos = p->xy ? agattr(g, AGNODE, "pos", "") : NULL;
+	agattr(g, AGNODE, "fontname", "Helvetica");
+	agattr(g, AGNODE, "fontcolor", "#222222");
+	snprintf(buf, sizeof(buf), "%g", cm_map_label_points(p, large));
+	agattr(g, AGNODE, "fontsize", buf);
+	s_shape = agattr(g, AGNODE, "shape", "circle");
+	s_fill = agattr(g, AGNODE, "fillcolor", "1");
+	s_width = agattr(g, AGNODE, "width", "0.2");
+	s_height = agattr(g, AGNODE, "height", "0.2");
+	s_xlabel = agattr(g, AGNODE, "xlabel", "");
+	s_tooltip = agattr(g, AGNODE, "tooltip", "");
+	/* edge defaults */
+	agattr(g, AGEDGE, "color", large ? "#66666640" : "#66666680");
+	agattr(g, AGEDGE, "arrowsize", "0.5");
+	/*
+	 * ties drawn to the centres, under the nodes (outputorder): clipping
+	 * them at polygon borders was a tenth of the drawing on 20,000 actors
+	 */
+	if (huge && !directed)
+		agattr(g, AGEDGE, "clip", "false");
+	s_pen = agattr(g, AGEDGE, "penwidth", large ? "0.4" : "1");
+
+	if (p->have_clusters) {
+		for (size_t c = 0; c < p->clusters.n; c++) {
+			if (!p->clusters.values[c][0])
+				continue;
+			snprintf(name, sizeof(name), "cluster_%zu", c);
+			if (!(subs[c] = agsubg(g, name, 1))) {
+				rc = cm_error_set(CM_ENOMEM, "out of memory");
+				goto done;
+			}
+			text.len = 0;
+			if ((rc = cm_map_escape_text(&text, p->clusters.values[c], 0, 40)) < 0)
+				goto done;
+			agset(subs[c], "label", text.s);
+			agset(subs[c], "style", "rounded,dashed");
+			if (p->cluster_bb) {
+				const double *bb = p->cluster_bb + 4 * c;
+
+				snprintf(buf, sizeof(buf), "%.2f,%.2f,%.2f,%.2f", bb[0], bb[1], bb[2], bb[3]);
+				agset(subs[c], "bb", buf);
+			}
+			agset(subs[c], "color", "#999999");
+			agset(subs[c], "fontcolor", "#666666");
+			snprintf(buf, sizeof(buf), "%g", 12 * p->text_scale);
+			agset(subs[c], "fontsize", buf);
+		}
+	}
+	for (igraph_integer_t v = 0; v < n; v++) {
+		double width = cm_map_node_width(p, v, large);
+		int cslot = p->colors.slot[v], sslot = p->shapes.slot[v];
+		const char *label = has_label_attr ? VAS(graph, CM_ATTR_LABEL, v) : "";
+		Agraph_t *home = g;
+
+		if (!label[0] && has_id_attr)
+			label = VAS(graph, CM_ATTR_ID, v);
+		/* Graphviz names are internal: data never becomes a node name (SVG ids, comments) */
+		snprintf(name, sizeof(name), "n%" IGRAPH_PRId, v);
+		if (p->have_clusters && subs[p->clusters.vindex[v]])
+			home = subs[p->clusters.vindex[v]];
+		if (!(nodes[v] = agnode(home, name, 1))) {
+			rc = cm_error_set(CM_ENOMEM, "out of memory");
+			goto done;
+		}
+		/* one category only: no need for grey */
+		if (p->colors.n == 1 && cslot == OTHER_SLOT)
+			cslot = 0;
+		snprintf(buf, sizeof(buf), "%d", cslot < p->pal->named ? p->pal->color[cslot] : p->pal->other);
+		agxset(nodes[v], s_fill, buf);
+		agxset(nodes[v], s_shape, (char *)cm_map_shape(p->shapes.n == 1 ? 0 : sslot));
+		if (p->mark[v]) {
+			/* a ring that shows on the smallest node (cm_map_node_width() made it big enough) */
+			agxset(nodes[v], s_color, (p->mark[v] & MARK_ISOLATED) ? RING_ISOLATED : RING_BROKER);
+			agxset(nodes[v], s_npen, large ? "6" : "5");
+		}
+		snprintf(buf, sizeof(buf), "%.3f", width);
+		agxset(nodes[v], s_width, buf);
+		agxset(nodes[v], s_height, buf);
+		if (s_pos) {
+			/* points, pinned: nop (neato -n) keeps them */
+			snprintf(buf, sizeof(buf), "%.2f,%.2f!", p->xy[2 * v], p->xy[2 * v + 1]);
+			agxset(nodes[v], s_pos, buf);
+		}
+		text.len = 0;
+		if ((rc = cm_map_escape_text(&text, label, 0, 0)) < 0)
+			goto done;
+		agxset(nodes[v], s_tooltip, text.s);
+		if (p->label_on[v]) {
+			text.len = 0;
+			if ((rc = cm_map_escape_text(&text, label, 0, 32)) < 0)
+				goto done;
+			/*
+			 * beside the node; on large maps over it, since placing
+			 * xlabels among 20,000 nodes took a tenth of the drawing time
+			 */
+			agxset(nodes[v], huge ? s_label : s_xlabel, text.s);
+		}
+	}
+	for (igraph_integer_t e = 0; e < m; e++) {
+		Agedge_t *edge = agedge(g, nodes[IGRAPH_FROM(graph, e)], nodes[IGRAPH_TO(graph, e)], NULL, 1);
+
+		if (!edge) {
+			rc = cm_error_set(CM_ENOMEM, "out of memory");
+			goto done;
+		}
+		if (p->has_weight && p->wmax > p->wmin) {
+			double w = (EAN(graph, CM_ATTR_WEIGHT, e) - p->wmin) / (p->wmax - p->wmin);
+			double lo = large ? 0.3 : 0.6, hi = large ? 2.5 : 3.5;
+
+			snprintf(buf, sizeof(buf), "%.2f", lo + (hi - lo) * sqrt(w));
+			agxset(edge, s_pen, buf);
+		}
+	}
+done:
+	cm_strbuf_free(&text);
+	free(nodes);
+	free(subs);
+	if (rc < 0 && g) {
+		agclose(g);
+		g = NULL;
+	}
+	*out = g;
+	return rc;
+}

@@ -1,0 +1,185 @@
+/*
+ * What --highlight marks: isolated actors of the focus type and the top
+ * brokers (rings), or the proposed interregional clubs (colours and boxes).
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "present/map/highlight.h"
+#include "coopmap/brokers.h"
+#include "coopmap/clubs.h"
+#include "coopmap/common.h"
+#include "coopmap/isolated.h"
+#include "coopmap/regions.h"
+#include "coopmap/render.h"
+#include "model/names.h"
+#include "present/map/group.h"
+#include "present/map/map.h"
+
+/* Lowest isolation level marked: 2 (no peer of the focus type within two steps) or 3 (no tie). */
+#define ISOLATED_MIN_LEVEL 2
+
+/* Does any actor have the type? */
+static int has_type(const igraph_t *graph, const char *type)
+{
+	if (!cm_map_has_string_vattr(graph, CM_ATTR_TYPE))
+		return 0;
+	for (igraph_integer_t v = 0; v < igraph_vcount(graph); v++)
+		if (!strcmp(VAS(graph, CM_ATTR_TYPE, v), type))
+			return 1;
+	return 0;
+}
+
+/* Mark the focus actors at isolation level ISOLATED_MIN_LEVEL or more (cm_isolated_levels). */
+static int mark_isolated(map_plan *p)
+{
+	igraph_integer_t n = igraph_vcount(&p->net->graph);
+	int *level = NULL, rc;
+
+	if ((rc = cm_isolated_levels(&level, p->net, p->focus, 0)) < 0)
+		return rc;
+	for (igraph_integer_t v = 0; v < n; v++)
+		if (level[v] >= ISOLATED_MIN_LEVEL) {
+			p->mark[v] |= MARK_ISOLATED;
+			p->n_isolated++;
+		}
+	free(level);
+	return 0;
+}
+
+/* Mark the top_brokers actors with the most brokerage (cm_brokers_compute, by region); ties at zero are not marked. */
+static int mark_brokers(map_plan *p)
+{
+	cm_brokers b = { 0 };
+	int rc;
+
+	if ((rc = cm_brokers_compute(&b, p->net, NULL)) < 0)
+		goto done;
+	/* the ranking is the table's order, most brokerage first */
+	for (igraph_integer_t i = 0; i < b.n_actors && p->n_brokers < p->top_brokers; i++) {
+		igraph_integer_t v = b.ranking[i];
+
+		if (!(b.total[v] > 0))
+			break;
+		p->mark[v] |= MARK_BROKER;
+		p->n_brokers++;
+	}
+done:
+	cm_brokers_free(&b);
+	return rc;
+}
+
+/* Colour (and cluster) the focus actors by their proposed interregional club. */
+static int group_clubs(map_plan *p, const char *regions_path)
+{
+	igraph_integer_t n = igraph_vcount(&p->net->graph);
+	cm_regions *regions = NULL;
+	cm_clubs clubs = { 0 };
+	cm_names ids = { 0 };
+	const char **vals = NULL;
+	int rc;
+
+	if (!regions_path) {
+		rc = cm_error_set(CM_EUSAGE, "--highlight clubs needs the region adjacency (--regions FILE, "
+		                             "e.g. graphs/regions-fr.csv)");
+		goto done;
+	}
+	if ((rc = cm_regions_load(&regions, regions_path)) < 0)
+		goto done;
+	if ((rc = cm_clubs_compute(&clubs, p->net, regions, p->focus, 0)) < 0 ||
+	    (rc = cm_names_index(&ids, p->net)) < 0)
+		goto done;
+	if (!(vals = malloc(((size_t)n + 1) * sizeof(*vals)))) {
+		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (igraph_integer_t v = 0; v < n; v++)
+		vals[v] = "";
+	for (size_t c = 0; c < clubs.n_clubs; c++)
+		for (size_t k = 0; k < clubs.clubs[c].n_members; k++) {
+			igraph_integer_t v = cm_names_get(&ids, clubs.clubs[c].members[k]);
+
+			if (v >= 0)
+				vals[v] = clubs.clubs[c].name;
+		}
+	p->n_clubs = clubs.n_clubs;
+	cm_map_grouping_free(&p->colors);
+	/* cm_map_group_values() copies the names: the clubs can go */
+	if ((rc = cm_map_group_values(&p->colors, vals, n, "interregional club", MAX_NAMED)) < 0)
+		goto done;
+	p->colors.unknown = "not in a club";
+	p->colors.max_chars = 90;
+	rc = cm_map_group_values(&p->club_groups, vals, n, "club", MAX_NAMED);
+done:
+	free(vals);
+	cm_names_free(&ids);
+	cm_clubs_free(&clubs);
+	cm_regions_free(regions);
+	return rc;
+}
+
+/* Parse --highlight and compute what it marks. */
+int cm_map_plan_highlight(map_plan *p, const cm_render_options *o)
+{
+	const igraph_t *graph = &p->net->graph;
+	const char *h = o->highlight;
+	int want_isolated = 0, want_brokers = 0, want_clubs = 0, rc = 0;
+
+	p->focus = o->focus_type && o->focus_type[0] ? o->focus_type : CM_DEFAULT_FOCUS_TYPE;
+	p->top_brokers = CM_RENDER_TOP_BROKERS;
+	if (!h) {
+		/* the default map shows the isolated actors of the focus type, when there are some */
+		want_isolated = has_type(graph, p->focus);
+	} else {
+		const char *s = h;
+
+		while (*s) {
+			size_t len = strcspn(s, ",");
+
+			if (len == 4 && !strncmp(s, "none", 4))
+				;
+			else if (len == 8 && !strncmp(s, "isolated", 8))
+				want_isolated = 1;
+			else if (len == 5 && !strncmp(s, "clubs", 5))
+				want_clubs = 1;
+			else if (len == 7 && !strncmp(s, "brokers", 7))
+				want_brokers = 1;
+			else if (len > 8 && !strncmp(s, "brokers:", 8)) {
+				char num[24], *end;
+				long k;
+
+				snprintf(num, sizeof(num), "%.*s", (int)(len - 8 < 23 ? len - 8 : 23), s + 8);
+				errno = 0;
+				k = strtol(num, &end, 10);
+				if (errno || *end || end == num || k < 1 || len - 8 > 10)
+					return cm_error_set(CM_EUSAGE, "--highlight '%s': brokers:N needs a whole number N >= 1", h);
+				p->top_brokers = (igraph_integer_t)k;
+				want_brokers = 1;
+			} else {
+				return cm_error_set(CM_EUSAGE, "unknown --highlight value '%.*s' "
+				                    "(use isolated, brokers, brokers:N, clubs or none, separated by commas)",
+				                    (int)len, s);
+			}
+			s += len;
+			if (*s == ',')
+				s++;
+		}
+	}
+	if (!(p->mark = calloc((size_t)igraph_vcount(graph) + 1, 1)))
+		return cm_error_set(CM_ENOMEM, "out of memory");
+	if (!want_isolated && !want_brokers && !want_clubs)
+		return 0;
+	p->show_isolated = want_isolated;
+	p->show_brokers = want_brokers;
+	p->show_clubs = want_clubs;
+	if (want_isolated && (rc = mark_isolated(p)) < 0)
+		return rc;
+	if (want_brokers && (rc = mark_brokers(p)) < 0)
+		return rc;
+	if (want_clubs && (rc = group_clubs(p, o->regions_path)) < 0)
+		return rc;
+	return 0;
+}

@@ -1,0 +1,216 @@
+/* The graph label of a map: title, caption and legend, as a Graphviz HTML-like label. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "present/map/legend.h"
+#include "coopmap/common.h"
+#include "coopmap/render.h"
+#include "base/strbuf.h"
+#include "base/text.h"
+#include "present/map/map.h"
+#include "present/map/style.h"
+
+/* The display name of a grouping value. */
+static const char *value_name(const char *value)
+{
+	return value[0] ? value : "unknown";
+}
+
+/*
+ * Legend rows for one grouping: a glyph in its colour (pal) or its shape
+ * (shaped), then the value and how many actors have it.
+ */
+static int legend_rows(cm_strbuf *b, const grouping *gr, const palette *pal, int shaped, const char *heading,
+                       double k)
+{
+	int rc = 0, per_row = gr->max_chars > 32 ? 2 : 4, in_row = 0;
+	igraph_integer_t other = 0;
+	char color[32];
+
+	if (gr->n == 0 || (gr->n == 1 && !gr->values[0][0]))
+		return 0;
+	/* a row of the map label holding the heading, then one holding a table of its own */
+	rc |= cm_strbuf_printf(b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%g\" COLOR=\"#444444\">", 11 * k);
+	rc |= cm_map_escape_text(b, heading, 1, 40);
+	rc |= cm_strbuf_puts(b, "</FONT></TD></TR>\n<TR><TD ALIGN=\"LEFT\">"
+	                        "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"0\">\n");
+	for (size_t i = 0; i <= gr->n && rc == 0; i++) {
+		int slot = i < gr->n && (int)i < gr->named && gr->values[i][0] ? (int)i : OTHER_SLOT;
+		igraph_integer_t count;
+
+		if (i < gr->n && slot == OTHER_SLOT) {
+			other += gr->counts[i];
+			continue;
+		}
+		if (i == gr->n && other == 0)
+			break;
+		count = i < gr->n ? gr->counts[i] : other;
+		if (in_row == 0)
+			rc |= cm_strbuf_puts(b, "<TR>");
+		/* a bordered swatch shows pale colours too; the glyph shows the shape */
+		if (pal) {
+			cm_map_color_name(color, sizeof(color), pal, slot);
+			rc |= cm_strbuf_printf(b, "<TD FIXEDSIZE=\"TRUE\" WIDTH=\"%d\" HEIGHT=\"%d\" BORDER=\"1\" "
+			                          "COLOR=\"#555555\" BGCOLOR=\"%s\"></TD>", (int)(12 * k), (int)(12 * k), color);
+		}
+		if (shaped)
+			rc |= cm_strbuf_printf(b, "<TD><FONT POINT-SIZE=\"%g\" COLOR=\"#444444\">%s</FONT></TD>",
+			                       14 * k, cm_map_glyph(slot));
+		rc |= cm_strbuf_puts(b, "<TD ALIGN=\"LEFT\">");
+		if (i < gr->n)
+			rc |= cm_map_escape_text(b, gr->values[i][0] || !gr->unknown ? value_name(gr->values[i]) : gr->unknown, 1,
+			                  gr->max_chars ? gr->max_chars : 32);
+		else if (gr->unknown)
+			rc |= cm_map_escape_text(b, gr->named < (int)gr->n - gr->has_unknown ? "others" : gr->unknown, 1, 0);
+		else
+			rc |= cm_strbuf_puts(b, gr->named < (int)gr->n - gr->has_unknown ? "other or unknown" : "unknown");
+		rc |= cm_strbuf_printf(b, " (%" IGRAPH_PRId ")</TD>", count);
+		if (++in_row == per_row) {
+			rc |= cm_strbuf_puts(b, "</TR>\n");
+			in_row = 0;
+		}
+	}
+	if (in_row)
+		rc |= cm_strbuf_puts(b, "</TR>\n");
+	rc |= cm_strbuf_puts(b, "</TABLE></TD></TR>\n");
+	return rc ? CM_ENOMEM : 0;
+}
+
+/* One legend entry for a mark: a ring in the mark's colour, then its meaning. */
+static int legend_mark(cm_strbuf *b, const char *ring, const char *text, igraph_integer_t count, double k)
+{
+	int rc = 0;
+
+	/* one cell (a nested table was stretched by Graphviz 2.43, leaving a gap) */
+	rc |= cm_strbuf_printf(b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%g\" COLOR=\"%s\"><B>\xE2\x97\x8B</B></FONT> ",
+	                       16 * k, ring);
+	rc |= cm_map_escape_text(b, text, 1, 0);
+	rc |= cm_strbuf_printf(b, " (%" IGRAPH_PRId ")</TD></TR>\n", count);
+	return rc;
+}
+
+/* Legend of the marks (isolated, brokers), under a "marked" heading. */
+static int legend_marks(cm_strbuf *b, const map_plan *p)
+{
+	cm_strbuf text = { 0 };
+	double k = p->text_scale;
+	int rc = 0;
+
+	rc |= cm_strbuf_printf(b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%g\" COLOR=\"#444444\">marked</FONT></TD></TR>\n",
+	                       11 * k);
+	if (p->show_isolated) {
+		rc |= cm_strbuf_printf(&text, "isolated %s: no tie, or no peer of its type within two steps",
+		                       !strcmp(p->focus, "cite") ? "cit\xC3\xA9" : p->focus);
+		if (rc == 0)
+			rc |= legend_mark(b, RING_ISOLATED, text.s, p->n_isolated, k);
+	}
+	if (p->show_brokers) {
+		text.len = 0;
+		rc |= cm_strbuf_printf(&text, "top %" IGRAPH_PRId " broker%s (Gould-Fernandez brokerage between regions)",
+		                       p->top_brokers, p->top_brokers == 1 ? "" : "s");
+		if (rc == 0)
+			rc |= legend_mark(b, RING_BROKER, text.s, p->n_brokers, k);
+	}
+	cm_strbuf_free(&text);
+	return rc ? CM_ENOMEM : 0;
+}
+
+/* The graph label: title, a caption with counts and the encodings, and the legend. */
+int cm_map_label(cm_strbuf *b, const map_plan *p, const cm_render_options *o)
+{
+	const igraph_t *graph = &p->net->graph;
+	const char *title = o->title;
+	char *derived = NULL;
+	int rc = 0, same = !strcmp(p->colors.attr, p->shapes.attr);
+	igraph_integer_t n = igraph_vcount(graph), m = igraph_ecount(graph);
+	const char *size_name = !strcmp(p->size_by, "pagerank") ? "PageRank" : p->size_by;
+
+	if (!title) {
+		const char *src = p->net->source && strcmp(p->net->source, "-") ? p->net->source : NULL;
+		const char *base, *dot;
+		size_t len;
+
+		if (src) {
+			len = strlen(src);
+			while (len > 1 && src[len - 1] == '/')
+				len--;
+			base = src;
+			for (size_t i = 0; i + 1 < len; i++)
+				if (src[i] == '/')
+					base = src + i + 1;
+			len -= (size_t)(base - src);
+			dot = memchr(base, '.', len);
+			if (dot && dot > base)
+				len = (size_t)(dot - base);
+			/* "folder/edges.csv": the folder names the network */
+			if (base > src + 1 && ((len == 5 && !strncmp(base, "edges", 5)) ||
+			                       (len == 5 && !strncmp(base, "nodes", 5)))) {
+				const char *end = base - 1, *start = src;
+
+				for (const char *q = src; q < end; q++)
+					if (*q == '/' && q + 1 < end)
+						start = q + 1;
+				base = start;
+				len = (size_t)(end - start);
+			}
+			derived = cm_strndup(base, len);
+			if (!derived)
+				return CM_ENOMEM;
+		}
+		title = derived ? derived : "Cooperation network";
+	}
+	rc |= cm_strbuf_puts(b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"1\">\n");
+	rc |= cm_strbuf_printf(b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%g\"><B>", 22 * p->text_scale);
+	rc |= cm_map_escape_text(b, title, 1, 120);
+	rc |= cm_strbuf_puts(b, "</B></FONT></TD></TR>\n");
+	rc |= cm_strbuf_printf(b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%g\" COLOR=\"#444444\">"
+	                          "%" IGRAPH_PRId " actor%s, %" IGRAPH_PRId " tie%s",
+	                       11 * p->text_scale, n, n == 1 ? "" : "s", m, m == 1 ? "" : "s");
+	if (!o->no_legend) {
+		if (strcmp(p->size_by, "none"))
+			rc |= cm_strbuf_printf(b, " \xC2\xB7 node size: %s", size_name);
+		if (p->has_weight && p->wmax > p->wmin)
+			rc |= cm_strbuf_puts(b, " \xC2\xB7 tie width: weight");
+		if (p->n_labels < n)
+			rc |= cm_strbuf_printf(b, " \xC2\xB7 labels: top %" IGRAPH_PRId " by %s", p->n_labels,
+			                       strcmp(p->size_by, "none") ? size_name : "order");
+	}
+	if (!strcmp(p->engine, "geo")) {
+		rc |= cm_strbuf_printf(b, " \xC2\xB7 layout geo (Lambert-93), seed %lu</FONT></TD></TR>\n", p->seed);
+		rc |= cm_strbuf_printf(b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%g\" COLOR=\"#444444\">",
+		                       11 * p->text_scale);
+		rc |= cm_strbuf_printf(b, "%" IGRAPH_PRId " actors placed by lat/lon",
+		                       n - p->geo_by_region - p->geo_by_neighbours - p->geo_unplaced);
+		if (p->insets.len)
+			rc |= cm_map_escape_text(b, " \xC2\xB7 insets west of Brittany, north to south: ", 1, 0) |
+			      cm_map_escape_text(b, p->insets.s, 1, 0);
+		if (p->geo_by_region || p->geo_by_neighbours || p->geo_unplaced)
+			rc |= cm_strbuf_printf(b, "; without: %" IGRAPH_PRId " around their region's centre, "
+			                          "%" IGRAPH_PRId " beside their neighbours, %" IGRAPH_PRId " in the bottom row",
+			                       p->geo_by_region, p->geo_by_neighbours, p->geo_unplaced);
+		rc |= cm_strbuf_puts(b, "</FONT></TD></TR>\n");
+	} else {
+		rc |= cm_strbuf_printf(b, " \xC2\xB7 layout %s, seed %lu</FONT></TD></TR>\n",
+		                       strcmp(p->engine, "fr") ? p->engine : "Fruchterman-Reingold (igraph)", p->seed);
+	}
+	if (!o->no_legend && rc == 0) {
+		cm_strbuf heading = { 0 };
+
+		rc |= cm_strbuf_printf(&heading, same ? "colour and shape: %s" : "colour: %s", p->colors.attr);
+		if (rc == 0)
+			rc |= legend_rows(b, &p->colors, p->pal, same, heading.s, p->text_scale);
+		if (!same && p->shapes.attr[0] && rc == 0) {
+			heading.len = 0;
+			rc |= cm_strbuf_printf(&heading, "shape: %s", p->shapes.attr);
+			if (rc == 0)
+				rc |= legend_rows(b, &p->shapes, NULL, 1, heading.s, p->text_scale);
+		}
+		cm_strbuf_free(&heading);
+		if (rc == 0 && (p->show_isolated || p->show_brokers))
+			rc |= legend_marks(b, p);
+	}
+	rc |= cm_strbuf_puts(b, "</TABLE>");
+	free(derived);
+	return rc ? CM_ENOMEM : 0;
+}

@@ -1,0 +1,95 @@
+/*
+ * What the files of present/map share: the map plan, which cm_render()
+ * fills before building the Graphviz graph, the groupings of actors by an
+ * attribute, the colour palettes, and the sizes that change how a map is
+ * drawn.
+ */
+#ifndef COOPMAP_PRESENT_MAP_MAP_H
+#define COOPMAP_PRESENT_MAP_MAP_H
+
+#include <stddef.h>
+
+#include <igraph.h>
+
+#include "coopmap/network.h"
+#include "base/strbuf.h"
+
+/*
+ * Colours come from Graphviz's ColorBrewer schemes, picked by how many
+ * values there are: set28 (7 values, grey 8 for the rest), set19 (8, grey
+ * 9) or set312 (10, grey 9; its pale yellow 2 is left out).  The most
+ * frequent values get their own colour; the others share the grey.
+ */
+#define MAX_NAMED 10
+#define OTHER_SLOT MAX_NAMED
+#define MAX_SHAPES 8
+
+/* A colour scheme: the colour number of each rank, and of the rest. */
+typedef struct {
+	const char *scheme;
+	int named;              /* values with their own colour */
+	int color[MAX_NAMED];   /* colour number by rank */
+	int other;              /* colour number of the others and the unknown */
+} palette;
+
+/* The values of one actor attribute, grouped: most frequent first. */
+typedef struct {
+	const char *attr;
+	char **values;        /* distinct values by rank ("" is last) */
+	igraph_integer_t *counts;
+	size_t n;             /* number of distinct values */
+	int *slot;            /* per vertex: rank, or OTHER_SLOT */
+	size_t *vindex;       /* per vertex: index in values (when values exist) */
+	int has_unknown;
+	int named;            /* values with their own slot */
+	const char *unknown;  /* legend name of "" (NULL: "unknown") */
+	size_t max_chars;     /* legend text cut (0: 32) */
+} grouping;
+
+/* Largest network drawn with clusters by default, and with every label. */
+#define CLUSTER_MAX_ACTORS 200
+#define ALL_LABELS_MAX_ACTORS 60
+#define TOP_LABELS_DEFAULT 30
+/* Largest network whose overlaps are removed with prism (above: prism0, overlap scaling only). */
+#define PRISM_MAX_ACTORS 5000
+/* From this size on, nodes are drawn smaller and ties fainter. */
+#define LARGE_ACTORS 400
+
+/* Marks drawn on actors (bits of map_plan.mark). */
+#define MARK_ISOLATED 1
+#define MARK_BROKER 2
+/* Ring colours: ColorBrewer "paired12" red and purple, which no type palette uses. */
+#define RING_ISOLATED "/paired12/6"
+#define RING_BROKER "/paired12/10"
+
+/* Everything cm_render() decides before building the Graphviz graph. */
+typedef struct {
+	const cm_network *net;
+	const char *renderer, *engine, *size_by;
+	unsigned long seed;
+	grouping colors, shapes, clusters;
+	const palette *pal;
+	double text_scale;    /* title and legend grow with large maps, which are scaled down */
+	int have_clusters;
+	igraph_vector_t size;
+	double size_max;
+	char *label_on;       /* per vertex: 1 when its label is shown */
+	igraph_integer_t n_labels;
+	double wmin, wmax;
+	int has_weight;
+	/* highlights */
+	const char *focus;    /* focus type of isolated and clubs */
+	char *mark;           /* per vertex: MARK_* bits */
+	int show_isolated, show_brokers, show_clubs;
+	igraph_integer_t n_isolated, n_brokers, top_brokers, n_marked_labels;
+	size_t n_clubs;
+	grouping club_groups; /* clusters by club */
+	/* --layout geo */
+	double *xy;           /* per vertex: x, y in points (geo, fr): drawn pinned */
+	double *cluster_bb;   /* fr: per cluster, its box (x0, y0, x1, y1 in points) */
+	igraph_integer_t geo_by_region, geo_by_neighbours, geo_unplaced;
+	cm_strbuf insets;     /* overseas insets in use, for the caption */
+	double time_limit;    /* seconds; 0: none */
+} map_plan;
+
+#endif

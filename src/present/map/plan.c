@@ -1,0 +1,225 @@
+/* The map plan: what cm_render() decides from the options before Graphviz sees anything. */
+#include <strings.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "present/map/plan.h"
+#include "coopmap/common.h"
+#include "coopmap/render.h"
+#include "coopmap/summary.h"
+#include "base/error.h"
+#include "base/strbuf.h"
+#include "present/map/geo.h"
+#include "present/map/group.h"
+#include "present/map/highlight.h"
+#include "present/map/labels.h"
+#include "present/map/map.h"
+#include "present/map/style.h"
+
+/* Map formats: name given to gvRender, and the extensions that select it. */
+static const struct {
+	const char *name, *renderer;
+} formats[] = {
+	{ "svg", "svg" }, { "png", "png" }, { "pdf", "pdf" }, { "dot", "dot" }, { "gv", "dot" },
+};
+
+/* The renderer for a format name, or NULL. */
+static const char *format_renderer(const char *name)
+{
+	for (size_t i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
+		if (!strcasecmp(formats[i].name, name))
+			return formats[i].renderer;
+	return NULL;
+}
+
+/* The Graphviz renderer for the options and path, or NULL with the error set. */
+static const char *pick_format(const char *path, const char *format)
+{
+	const char *r, *dot, *slash;
+
+	if (format && format[0]) {
+		if (!(r = format_renderer(format)))
+			cm_error_set(CM_EUSAGE, "unknown map format '%s' (use svg, png, pdf or dot)", format);
+		return r;
+	}
+	if (!strcmp(path, "-")) {
+		cm_error_set(CM_EUSAGE, "writing a map to standard output needs a format (-T svg, png, pdf or dot)");
+		return NULL;
+	}
+	dot = strrchr(path, '.');
+	slash = strrchr(path, '/');
+	if (!dot || (slash && slash > dot) || !(r = format_renderer(dot + 1))) {
+		cm_error_set(CM_EUSAGE, "cannot tell the map format from '%s' (use a .svg, .png, .pdf or .dot name, or -T)",
+		             path);
+		return NULL;
+	}
+	return r;
+}
+
+/* Layout engines coopmap offers. */
+static const char *const layouts[] = { "fr", "sfdp", "fdp", "neato", "dot", "circo", NULL };
+
+/* Per-vertex node size measure ("pagerank", "degree", "strength" or "none"). */
+static int size_measure(igraph_vector_t *out, const igraph_t *graph, const char *measure, int directed)
+{
+	igraph_vector_t weights = { 0 };
+	igraph_vector_int_t deg = { 0 };
+	const igraph_vector_t *w = NULL;
+	igraph_real_t value;
+	int rc = 0;
+
+	if (igraph_cattribute_has_attr(graph, IGRAPH_ATTRIBUTE_EDGE, CM_ATTR_WEIGHT)) {
+		CM_IG(igraph_vector_init(&weights, 0), "reading tie weights");
+		CM_IG(EANV(graph, CM_ATTR_WEIGHT, &weights), "reading tie weights");
+		w = &weights;
+	}
+	if (!strcmp(measure, "pagerank")) {
+		CM_IG(igraph_pagerank(graph, IGRAPH_PAGERANK_ALGO_PRPACK, out, &value, igraph_vss_all(),
+		                      directed, 0.85, w, NULL), "computing node sizes");
+	} else if (!strcmp(measure, "degree")) {
+		CM_IG(igraph_vector_int_init(&deg, 0), "computing node sizes");
+		CM_IG(igraph_degree(graph, &deg, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS), "computing node sizes");
+		CM_IG(igraph_vector_resize(out, igraph_vector_int_size(&deg)), "computing node sizes");
+		for (igraph_integer_t i = 0; i < igraph_vector_int_size(&deg); i++)
+			VECTOR(*out)[i] = (double)VECTOR(deg)[i];
+	} else if (!strcmp(measure, "strength")) {
+		CM_IG(igraph_strength(graph, out, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS, w), "computing node sizes");
+	} else if (!strcmp(measure, "none")) {
+		CM_IG(igraph_vector_resize(out, igraph_vcount(graph)), "computing node sizes");
+		igraph_vector_fill(out, 1.0);
+	} else {
+		rc = cm_error_set(CM_EUSAGE, "unknown size measure '%s' (use pagerank, degree, strength or none)",
+		                  measure);
+	}
+done:
+	igraph_vector_destroy(&weights);
+	igraph_vector_int_destroy(&deg);
+	return rc;
+}
+
+/* Check that an attribute named on the command line exists and holds text. */
+static int check_attr(const igraph_t *graph, const char *attr, const char *option)
+{
+	if (cm_map_has_string_vattr(graph, attr))
+		return 0;
+	if (igraph_cattribute_has_attr(graph, IGRAPH_ATTRIBUTE_VERTEX, attr))
+		return cm_error_set(CM_EUSAGE, "%s '%s': the attribute holds numbers, not categories", option, attr);
+	return cm_error_set(CM_EUSAGE, "%s '%s': actors have no such attribute", option, attr);
+}
+
+/* Fill the plan from the options: format, engine, groupings, sizes and labels. */
+int cm_map_plan(map_plan *p, const cm_network *net, const char *path, const cm_render_options *o)
+{
+	const igraph_t *graph = &net->graph;
+	igraph_integer_t n = igraph_vcount(graph), m = igraph_ecount(graph);
+	const char *color_by = o->color_by ? o->color_by : CM_ATTR_TYPE;
+	const char *shape_by = o->shape_by ? o->shape_by : CM_ATTR_TYPE;
+	const char *cluster_by = o->cluster_by;
+	int rc;
+
+	p->net = net;
+	p->seed = o->seed ? o->seed : CM_DEFAULT_SEED;
+	/* maps of more than a few dozen actors are shrunk to fit a page: their text grows */
+	p->text_scale = n > LARGE_ACTORS ? 3 : n > ALL_LABELS_MAX_ACTORS / 2 ? 1.8 : 1;
+	if (!(p->renderer = pick_format(path, o->format)))
+		return CM_EUSAGE;
+	p->time_limit = o->time_limit == 0 ? CM_RENDER_TIME_LIMIT : o->time_limit < 0 ? 0 : o->time_limit;
+	if (!o->layout || !strcmp(o->layout, "auto")) {
+		p->engine = "fr";
+	} else if (!strcmp(o->layout, "geo")) {
+		p->engine = "geo";
+	} else {
+		for (int i = 0; layouts[i]; i++)
+			if (!strcmp(layouts[i], o->layout))
+				p->engine = layouts[i];
+		if (!p->engine)
+			return cm_error_set(CM_EUSAGE, "unknown layout '%s' (use auto, fr, sfdp, fdp, neato, dot, circo or geo)",
+			                    o->layout);
+	}
+	if (o->color_by && (rc = check_attr(graph, o->color_by, "--color-by")) < 0)
+		return rc;
+	if (o->shape_by && strcmp(o->shape_by, "none") && (rc = check_attr(graph, o->shape_by, "--shape-by")) < 0)
+		return rc;
+	if (cluster_by && strcmp(cluster_by, "none") && (rc = check_attr(graph, cluster_by, "--cluster-by")) < 0)
+		return rc;
+	if ((rc = cm_map_group_by(&p->colors, graph, color_by, MAX_NAMED)) < 0)
+		return rc;
+	p->pal = cm_map_palette(p->colors.named);
+	if ((rc = cm_map_group_by(&p->shapes, graph, strcmp(shape_by, "none") ? shape_by : "", MAX_SHAPES)) < 0)
+		return rc;
+	/* clusters: asked for, or by region on small maps that fdp or dot lays out */
+	if (!cluster_by && n <= CLUSTER_MAX_ACTORS && cm_map_has_string_vattr(graph, CM_ATTR_REGION))
+		cluster_by = CM_ATTR_REGION;
+	if (cluster_by && strcmp(cluster_by, "none")) {
+		if (strcmp(p->engine, "fr") && strcmp(p->engine, "fdp") && strcmp(p->engine, "dot")) {
+			if (o->cluster_by)
+				cm_notice("clusters need the fr, fdp or dot layout; --cluster-by ignored with %s", p->engine);
+		} else {
+			if ((rc = cm_map_group_by(&p->clusters, graph, cluster_by, MAX_NAMED)) < 0)
+				return rc;
+			p->have_clusters = cm_map_useful_groups(&p->clusters) >= (o->cluster_by ? 1 : 2);
+		}
+	}
+	p->size_by = o->size_by ? o->size_by : "pagerank";
+	if (igraph_vector_init(&p->size, n) != IGRAPH_SUCCESS)
+		return cm_error_set(CM_ENOMEM, "out of memory");
+	if ((rc = size_measure(&p->size, graph, p->size_by, net->directed)) < 0)
+		return rc;
+	p->size_max = n > 0 ? igraph_vector_max(&p->size) : 0;
+	if (cm_interrupted())
+		return cm_error_set(CM_EINTERRUPTED, "interrupted");
+	if ((rc = cm_map_plan_highlight(p, o)) < 0)
+		return rc;
+	/* clubs replaced the colours: the scheme follows their number */
+	p->pal = cm_map_palette(p->colors.named);
+	if (p->show_clubs && !o->cluster_by &&
+	    (!strcmp(p->engine, "fr") || !strcmp(p->engine, "fdp") || !strcmp(p->engine, "dot"))) {
+		/* the clubs' boxes replace the regions' */
+		cm_map_grouping_free(&p->clusters);
+		p->clusters = p->club_groups;
+		memset(&p->club_groups, 0, sizeof(p->club_groups));
+		p->have_clusters = cm_map_useful_groups(&p->clusters) >= 1;
+	}
+	if (!strcmp(p->engine, "geo")) {
+		p->have_clusters = 0;
+		if ((rc = cm_map_geo_plan(p, o->centres_path)) < 0)
+			return rc;
+	}
+	if (cm_interrupted())
+		return cm_error_set(CM_EINTERRUPTED, "interrupted");
+	if ((rc = cm_map_pick_labels(p, o->labels)) < 0)
+		return rc;
+	/* a marked actor is always named (unless --labels none) */
+	for (igraph_integer_t v = 0; v < n && (!o->labels || strcmp(o->labels, "none")); v++)
+		if (p->mark[v] && !p->label_on[v]) {
+			p->label_on[v] = 1;
+			p->n_marked_labels++;
+		}
+	p->has_weight = igraph_cattribute_has_attr(graph, IGRAPH_ATTRIBUTE_EDGE, CM_ATTR_WEIGHT);
+	p->wmin = p->wmax = 1;
+	for (igraph_integer_t e = 0; p->has_weight && e < m; e++) {
+		double w = EAN(graph, CM_ATTR_WEIGHT, e);
+
+		if (e == 0 || w < p->wmin)
+			p->wmin = w;
+		if (e == 0 || w > p->wmax)
+			p->wmax = w;
+	}
+	return 0;
+}
+
+/* Free what a plan holds (a zeroed plan is fine). */
+void cm_map_plan_free(map_plan *p)
+{
+	cm_map_grouping_free(&p->colors);
+	cm_map_grouping_free(&p->shapes);
+	cm_map_grouping_free(&p->clusters);
+	cm_map_grouping_free(&p->club_groups);
+	igraph_vector_destroy(&p->size);  /* safe on the zeroed vector of a plan that failed early */
+	free(p->label_on);
+	free(p->mark);
+	free(p->xy);
+	free(p->cluster_bb);
+	cm_strbuf_free(&p->insets);
+}
