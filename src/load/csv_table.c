@@ -72,10 +72,9 @@ typedef struct header {
 	size_t nstr;
 } header;
 
-
 /* Everything read from the CSV files, before the graph is built. */
 typedef struct csv_net {
-	cm_names names;              /* the actors, in order: the actor table's first */
+	cm_names names;             /* the actors in order, the actor table's first */
 	long *node_lines;           /* line of each actor-table row */
 	igraph_integer_t nlisted;   /* actors from the actor table: indices 0..nlisted-1 */
 	size_t vcap;

@@ -39,11 +39,13 @@ static uint64_t names_hash(const char *s, size_t len, const char *key)
 	return names_mix64(h ^ len);
 }
 
+/* Start an empty table. */
 void cm_names_init(cm_names *t)
 {
 	memset(t, 0, sizeof(*t));
 }
 
+/* Free the table and its arena; the table is left empty. */
 void cm_names_free(cm_names *t)
 {
 	free(t->slots);
@@ -52,11 +54,13 @@ void cm_names_free(cm_names *t)
 	memset(t, 0, sizeof(*t));
 }
 
+/* The text of name idx, in the arena. */
 const char *cm_names_text(const cm_names *t, igraph_integer_t idx)
 {
 	return t->arena + t->offset[idx];
 }
 
+/* Free the hash slots, keeping the text of the names. */
 void cm_names_drop_slots(cm_names *t)
 {
 	free(t->slots);
@@ -64,6 +68,7 @@ void cm_names_drop_slots(cm_names *t)
 	t->mask = 0;
 }
 
+/* Make room for `expect` names, rehashing what the table holds into the new slots. */
 int cm_names_reserve(cm_names *t, size_t expect)
 {
 	size_t size = 1024;
@@ -99,6 +104,7 @@ int cm_names_reserve(cm_names *t, size_t expect)
 	return 0;
 }
 
+/* Prepare the look-up of NUL-terminated s: length, padded first bytes, hash. */
 void cm_name_ref_init(cm_name_ref *r, const char *s)
 {
 	r->s = s;
@@ -108,6 +114,7 @@ void cm_name_ref_init(cm_name_ref *r, const char *s)
 	r->hash = names_hash(s, r->len, r->key);
 }
 
+/* Ask for the slot where the look-up of r starts. */
 void cm_names_prefetch(const cm_names *t, const cm_name_ref *r)
 {
 	if (t->slots)
@@ -134,6 +141,7 @@ static size_t names_find_slot(const cm_names *t, const cm_name_ref *r)
 	return i;
 }
 
+/* The index of name s, or -1. */
 igraph_integer_t cm_names_get(const cm_names *t, const char *s)
 {
 	cm_name_ref r;
@@ -146,6 +154,7 @@ igraph_integer_t cm_names_get(const cm_names *t, const char *s)
 	return t->slots[i].index ? (igraph_integer_t)t->slots[i].index - 1 : -1;
 }
 
+/* Find the name r stands for, adding a copy with the next index when absent. */
 int cm_names_add_ref(cm_names *t, const cm_name_ref *r, igraph_integer_t *idx, int *added)
 {
 	size_t i;
@@ -196,6 +205,7 @@ int cm_names_add_ref(cm_names *t, const cm_name_ref *r, igraph_integer_t *idx, i
 	return 0;
 }
 
+/* Find or add NUL-terminated s. */
 int cm_names_add(cm_names *t, const char *s, igraph_integer_t *idx, int *added)
 {
 	cm_name_ref r;
@@ -204,6 +214,7 @@ int cm_names_add(cm_names *t, const char *s, igraph_integer_t *idx, int *added)
 	return cm_names_add_ref(t, &r, idx, added);
 }
 
+/* A new table of net's actors by id, sized once. */
 int cm_names_index(cm_names *t, const cm_network *net)
 {
 	igraph_integer_t n = cm_network_actors(net);

@@ -23,6 +23,7 @@ static int year_small_int(double *out, const char *s)
 	return 0;
 }
 
+/* Parse a year, or the undated text `undated` allows, as NaN. */
 int cm_year_parse(double *out, const char *text, int undated)
 {
 	double v;
