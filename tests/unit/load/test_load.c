@@ -1,7 +1,8 @@
 /*
- * Unit tests of src/load.c: every input form gives the same network, bad
- * input gives a located message and the right code, filters keep what a
- * hand count says they keep.  Run from the top of the source tree.
+ * Unit tests of src/load/ (load.c, csv_table.c, igraph_formats.c): every
+ * input form gives the same network, bad input gives a located message
+ * and the right code, filters keep what a hand count says they keep.  Run
+ * from the top of the source tree.
  */
 #include <fcntl.h>
 #include <locale.h>
@@ -524,6 +525,27 @@ static void test_weight_random(void **state)
 	freelocale(c);
 }
 
+/*
+ * CSV years: an empty field is undated, a quoted field of spaces is
+ * refused (cm_year_parse with CM_YEAR_EMPTY), spaces around a year and
+ * quotes are fine.
+ */
+static void test_year_fields(void **state)
+{
+	cm_network *net = NULL;
+
+	(void)state;
+	assert_int_equal(load_text(&net, "source,target,year\na,b,\nb,c,\" 2004 \"\nc,d,\"2005\"\n"), 0);
+	assert_true(isnan(EAN(&net->graph, CM_ATTR_YEAR, 0)));
+	assert_true(EAN(&net->graph, CM_ATTR_YEAR, 1) == 2004);
+	assert_true(EAN(&net->graph, CM_ATTR_YEAR, 2) == 2005);
+	cm_network_free(net);
+	assert_int_equal(load_text(&net, "source,target,year\na,b,2001\nb,c,\" \"\n"), CM_EINPUT);
+	assert_non_null(strstr(cm_error_message(), ":3: year ' ' is not a whole number"));
+	assert_null(net);
+	cm_error_clear();
+}
+
 /* What is not a positive finite number is refused, with the line. */
 static void test_weight_refused(void **state)
 {
@@ -907,6 +929,7 @@ int main(void)
 		cmocka_unit_test(test_weight_values),
 		cmocka_unit_test(test_weight_random),
 		cmocka_unit_test(test_weight_refused),
+		cmocka_unit_test(test_year_fields),
 		cmocka_unit_test(test_long_names),
 		cmocka_unit_test(test_many_ties),
 		cmocka_unit_test(test_merge_and_loops),

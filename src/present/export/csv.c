@@ -1,48 +1,20 @@
 /*
- * Writing a network with all its attributes (coopmap convert): GraphML and
- * GML through igraph's writers, DOT through cgraph, CSV as a folder holding
- * nodes.csv and edges.csv.  Every file goes through cm_output, so a failed
- * write leaves any existing file untouched.
+ * The CSV folder of coopmap convert: nodes.csv and edges.csv with every
+ * attribute, each written through cm_output, so a failed write leaves any
+ * existing file untouched.
  */
 #include <errno.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 
 #include "coopmap/common.h"
-#include "coopmap/export.h"
 #include "coopmap/network.h"
 #include "coopmap/output.h"
-#include "coopmap/table.h"
 #include "coopmap/text.h"
 #include "base/error.h"
 #include "base/strbuf.h"
-#include "model/raw.h"
-#include "present/map/graphviz.h"
-
-/* The format a path names: by extension, and a folder (no extension or a trailing /) is CSV. */
-static cm_output_format format_from_path(const char *path)
-{
-	size_t len = strlen(path);
-	const char *slash = strrchr(path, '/'), *dot = strrchr(path, '.');
-	struct stat st;
-
-	if (len > 0 && path[len - 1] == '/')
-		return CM_OUTPUT_CSV;
-	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-		return CM_OUTPUT_CSV;
-	if (!dot || (slash && dot < slash) || dot == (slash ? slash + 1 : path))
-		return CM_OUTPUT_CSV;
-	if (!strcasecmp(dot, ".graphml") || !strcasecmp(dot, ".xml"))
-		return CM_OUTPUT_GRAPHML;
-	if (!strcasecmp(dot, ".gml"))
-		return CM_OUTPUT_GML;
-	if (!strcasecmp(dot, ".dot") || !strcasecmp(dot, ".gv"))
-		return CM_OUTPUT_DOT;
-	return CM_OUTPUT_AUTO;
-}
+#include "present/export/csv.h"
 
 /* The text of an attribute value for CSV; numbers locale-free, NaN empty. */
 static const char *value_text(const igraph_t *graph, int vertex, igraph_attribute_type_t type,
@@ -235,7 +207,7 @@ static char *join_path(const char *dir, const char *name)
 }
 
 /* Write the CSV folder: create it if needed, then nodes.csv and edges.csv, each atomically. */
-static int write_csv_folder(const cm_network *net, const char *dir)
+int cm_export_csv_folder(const cm_network *net, const char *dir)
 {
 	const igraph_t *graph = &net->graph;
 	attr_list v, e;
@@ -244,8 +216,7 @@ static int write_csv_folder(const cm_network *net, const char *dir)
 	char *nodes_path = NULL, *edges_path = NULL;
 	cm_output *out = NULL;
 	struct stat st;
-	int rc = 0, have = 0;
-	igraph_error_t err;
+	int rc = 0;
 
 	if (!strcmp(dir, "-"))
 		return cm_error_set(CM_EUSAGE, "a CSV folder cannot be written to standard output (use -T graphml, gml or dot)");
@@ -257,12 +228,8 @@ static int write_csv_folder(const cm_network *net, const char *dir)
 	    igraph_strvector_init(&e.names, 0) || igraph_vector_int_init(&e.types, 0) ||
 	    igraph_strvector_init(&gnames, 0) || igraph_vector_int_init(&gtypes, 0))
 		return cm_error_set(CM_ENOMEM, "out of memory");
-	have = 1;
-	err = igraph_cattribute_list(graph, &gnames, &gtypes, &v.names, &v.types, &e.names, &e.types);
-	if (err != IGRAPH_SUCCESS) {
-		rc = cm_error_from_igraph(err, "listing attributes");
-		goto done;
-	}
+	CM_IG(igraph_cattribute_list(graph, &gnames, &gtypes, &v.names, &v.types, &e.names, &e.types),
+	      "listing attributes");
 	nodes_path = join_path(dir, "nodes.csv");
 	edges_path = join_path(dir, "edges.csv");
 	if (!nodes_path || !edges_path) {
@@ -283,140 +250,13 @@ static int write_csv_folder(const cm_network *net, const char *dir)
 	out = NULL;
 done:
 	cm_output_abort(out);
-	if (have) {
-		igraph_strvector_destroy(&v.names);
-		igraph_vector_int_destroy(&v.types);
-		igraph_strvector_destroy(&e.names);
-		igraph_vector_int_destroy(&e.types);
-		igraph_strvector_destroy(&gnames);
-		igraph_vector_int_destroy(&gtypes);
-	}
+	igraph_strvector_destroy(&v.names);
+	igraph_vector_int_destroy(&v.types);
+	igraph_strvector_destroy(&e.names);
+	igraph_vector_int_destroy(&e.types);
+	igraph_strvector_destroy(&gnames);
+	igraph_vector_int_destroy(&gtypes);
 	free(nodes_path);
 	free(edges_path);
-	return rc;
-}
-
-/* 1 when s holds a control character XML 1.0 forbids (all below 0x20 but tab, LF, CR). */
-static int has_xml_forbidden(const char *s)
-{
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-		if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
-			return 1;
-	return 0;
-}
-
-/*
- * GraphML is XML, which cannot hold most control characters: name the
- * first offending value instead of letting the writer fail halfway.
- */
-static int check_xml_text(const cm_network *net)
-{
-	const igraph_t *graph = &net->graph;
-	igraph_strvector_t gn, vn, en;
-	igraph_vector_int_t gt, vt, et;
-	int rc = 0;
-	int has_name = igraph_cattribute_has_attr(graph, IGRAPH_ATTRIBUTE_VERTEX, CM_ATTR_ID);
-
-	if (igraph_strvector_init(&gn, 0) || igraph_strvector_init(&vn, 0) || igraph_strvector_init(&en, 0) ||
-	    igraph_vector_int_init(&gt, 0) || igraph_vector_int_init(&vt, 0) || igraph_vector_int_init(&et, 0))
-		return cm_error_set(CM_ENOMEM, "out of memory");
-	if (igraph_cattribute_list(graph, &gn, &gt, &vn, &vt, &en, &et) != IGRAPH_SUCCESS) {
-		rc = cm_error_from_igraph(IGRAPH_FAILURE, "listing attributes");
-		goto done;
-	}
-	for (igraph_integer_t a = 0; a < igraph_strvector_size(&vn) && rc == 0; a++) {
-		const char *name = igraph_strvector_get(&vn, a);
-
-		if (VECTOR(vt)[a] != IGRAPH_ATTRIBUTE_STRING)
-			continue;
-		for (igraph_integer_t v = 0; v < igraph_vcount(graph); v++) {
-			if (has_xml_forbidden(VAS(graph, name, v))) {
-				rc = cm_error_set(CM_EINPUT, "cannot write GraphML: actor %s%s%s has a control character in '%s' "
-				                  "(XML cannot hold it; use GML, DOT or CSV)",
-				                  has_name ? "'" : "#", has_name ? VAS(graph, CM_ATTR_ID, v) : "", has_name ? "'" : "",
-				                  name);
-				break;
-			}
-		}
-	}
-	for (igraph_integer_t a = 0; a < igraph_strvector_size(&en) && rc == 0; a++) {
-		const char *name = igraph_strvector_get(&en, a);
-
-		if (VECTOR(et)[a] != IGRAPH_ATTRIBUTE_STRING)
-			continue;
-		for (igraph_integer_t e = 0; e < igraph_ecount(graph); e++) {
-			if (has_xml_forbidden(EAS(graph, name, e))) {
-				rc = cm_error_set(CM_EINPUT, "cannot write GraphML: tie %" IGRAPH_PRId " has a control character "
-				                  "in '%s' (XML cannot hold it; use GML, DOT or CSV)", e + 1, name);
-				break;
-			}
-		}
-	}
-done:
-	igraph_strvector_destroy(&gn);
-	igraph_strvector_destroy(&vn);
-	igraph_strvector_destroy(&en);
-	igraph_vector_int_destroy(&gt);
-	igraph_vector_int_destroy(&vt);
-	igraph_vector_int_destroy(&et);
-	return rc;
-}
-
-int cm_network_write(const cm_network *net, const char *path, cm_output_format format)
-{
-	cm_output *out = NULL;
-	FILE *f;
-	int rc = 0;
-	igraph_error_t err = IGRAPH_SUCCESS;
-
-	if (!path || !path[0])
-		return cm_error_set(CM_EUSAGE, "no output file given");
-	if (format == CM_OUTPUT_AUTO) {
-		if (!strcmp(path, "-"))
-			return cm_error_set(CM_EUSAGE, "writing to standard output needs a format (-T graphml, gml or dot)");
-		format = format_from_path(path);
-		if (format == CM_OUTPUT_AUTO)
-			return cm_error_set(CM_EUSAGE,
-			                    "cannot tell the format from '%s' (use .graphml, .gml, .dot, or a folder for CSV)",
-			                    path);
-	}
-	if (format == CM_OUTPUT_CSV)
-		return write_csv_folder(net, path);
-	if (format == CM_OUTPUT_GRAPHML && (rc = check_xml_text(net)) < 0)
-		return rc;
-	if ((rc = cm_output_open(&out, path)) < 0)
-		goto done;
-	f = cm_output_stream(out);
-	switch (format) {
-	case CM_OUTPUT_GRAPHML:
-		/* prefixed keys (v_name, e_weight) keep vertex and edge attributes of the same name apart */
-		err = igraph_write_graph_graphml(&net->graph, f, 1);
-		break;
-	case CM_OUTPUT_GML:
-		err = igraph_write_graph_gml(&net->graph, f, IGRAPH_WRITE_GML_DEFAULT_SW, NULL,
-		                             "coopmap " COOPMAP_VERSION);
-		break;
-	case CM_OUTPUT_DOT:
-		if ((rc = cm_gv_write_dot(net, f, path)) < 0)
-			goto done;
-		break;
-	default:
-		rc = cm_error_set(CM_EUSAGE, "unknown output format");
-		goto done;
-	}
-	/*
-	 * A failed write is reported by cm_output_commit(), with its cause
-	 * (a full disk; a closed standard output is no failure at all).
-	 */
-	if (err != IGRAPH_SUCCESS && ferror(f))
-		cm_error_clear();
-	else if (err != IGRAPH_SUCCESS) {
-		rc = cm_error_from_igraph(err, format == CM_OUTPUT_GML ? "writing GML" : "writing GraphML");
-		goto done;
-	}
-	rc = cm_output_commit(out);
-	out = NULL;
-done:
-	cm_output_abort(out);
 	return rc;
 }

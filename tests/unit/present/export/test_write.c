@@ -1,5 +1,6 @@
 /*
- * Unit tests of src/write.c: GraphML, GML, DOT and CSV folders.
+ * Unit tests of src/present/export/ (export.c, csv.c, igraph.c): GraphML,
+ * GML, DOT and CSV folders.
  *
  * Written files are read back with independent readers (igraph's GraphML
  * and GML readers, Graphviz's DOT reader) and, once the loader is there,

@@ -1,0 +1,140 @@
+/*
+ * The tie pipeline: from a raw graph of any reader to a cm_network, through
+ * the model's attributes (model/) and the filters (years, merge, select).
+ */
+#include <stdlib.h>
+
+#include "coopmap/common.h"
+#include "coopmap/network.h"
+#include "base/error.h"
+#include "filter/filter.h"
+#include "filter/merge.h"
+#include "filter/select.h"
+#include "filter/years.h"
+#include "model/raw.h"
+
+/* Tell what the pipeline left out or merged. */
+void cm_ties_notices(igraph_integer_t loops, igraph_integer_t undated, igraph_integer_t actors,
+                     igraph_integer_t merged, igraph_integer_t light)
+{
+	if (loops)
+		cm_notice("dropped %" IGRAPH_PRId " self-loop%s (ties of an actor with itself)",
+		          loops, loops == 1 ? "" : "s");
+	if (undated)
+		cm_notice("left out %" IGRAPH_PRId " undated tie%s (no year) because of the year filter",
+		          undated, undated == 1 ? "" : "s");
+	if (actors)
+		cm_notice("left out %" IGRAPH_PRId " actor%s with no tie in the years kept",
+		          actors, actors == 1 ? "" : "s");
+	if (merged)
+		cm_notice("merged %" IGRAPH_PRId " repeated tie%s (weights added up)",
+		          merged, merged == 1 ? "" : "s");
+	if (light)
+		cm_notice("left out %" IGRAPH_PRId " tie%s lighter than the minimum weight",
+		          light, light == 1 ? "" : "s");
+}
+
+/*
+ * The tie pipeline, in one pass over the ties and a single deletion:
+ * self-loops go; --year/--from/--to keep dated ties in range and drop the
+ * actors known only through ties that lost them all (and actors that joined
+ * after --to); repeated ties merge; --min-weight drops light merged ties
+ * (their actors stay).
+ */
+static int pipeline_prune(igraph_t *g, const cm_filter *f, int directed)
+{
+	igraph_integer_t m, n, loops = 0, undated = 0, merged = 0, light = 0, count;
+	igraph_vector_t weight = { 0 }, year = { 0 };
+	igraph_vector_int_t ends = { 0 };
+	char *flags = NULL, *vflags = NULL;
+	igraph_bool_t multiple = 0;
+	int rc = 0;
+
+	CM_IG(igraph_vector_int_init(&ends, 0), "merging ties");
+	CM_IG(igraph_vector_init(&weight, 0), "reading weights");
+	CM_IG(igraph_vector_init(&year, 0), "reading years");
+	/* a directed input is made undirected unless asked, merging both directions */
+	if (igraph_is_directed(g) && !directed)
+		CM_IG(igraph_to_undirected(g, IGRAPH_TO_UNDIRECTED_EACH, NULL), "making ties undirected");
+	m = igraph_ecount(g);
+	n = igraph_vcount(g);
+	flags = calloc((size_t)m + 1, 1);
+	vflags = calloc((size_t)n + 1, 1);
+	if (!flags || !vflags) {
+		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		goto done;
+	}
+	CM_IG(igraph_cattribute_EANV(g, CM_ATTR_WEIGHT, igraph_ess_all(IGRAPH_EDGEORDER_ID), &weight), "reading weights");
+	CM_IG(igraph_cattribute_EANV(g, CM_ATTR_YEAR, igraph_ess_all(IGRAPH_EDGEORDER_ID), &year), "reading years");
+	for (igraph_integer_t e = 0; e < m; e++) {
+		if (IGRAPH_FROM(g, e) == IGRAPH_TO(g, e)) {
+			flags[e] = 1;
+			loops++;
+		}
+	}
+	if ((rc = cm_years_flag(&undated, flags, vflags, g, f, VECTOR(year))) < 0)
+		goto done;
+	/* igraph's index finds repeats cheaply; the merge itself needs a table */
+	CM_IG(igraph_has_multiple(g, &multiple), "looking for repeated ties");
+	if (multiple) {
+		CM_IG(igraph_get_edgelist(g, &ends, 0), "merging ties");
+		if ((rc = cm_ties_merge(&ends, igraph_is_directed(g), flags, VECTOR(weight),
+		                        VECTOR(year), &merged)) < 0)
+			goto done;
+	}
+	cm_filter_min_weight(&light, flags, VECTOR(weight), m, f->min_weight);
+	if (merged) {
+		CM_IG(igraph_cattribute_EAN_setv(g, CM_ATTR_WEIGHT, &weight), "merging ties");
+		CM_IG(igraph_cattribute_EAN_setv(g, CM_ATTR_YEAR, &year), "merging ties");
+	}
+	if ((rc = cm_filter_delete_edges(&count, g, flags)) < 0)
+		goto done;
+	if ((rc = cm_filter_delete_vertices(&count, g, vflags)) < 0)
+		goto done;
+	cm_ties_notices(loops, undated, count, merged, light);
+done:
+	free(flags);
+	free(vflags);
+	igraph_vector_int_destroy(&ends);
+	igraph_vector_destroy(&weight);
+	igraph_vector_destroy(&year);
+	return rc;
+}
+
+/* The pipeline for a raw graph with nothing ensured. */
+int cm_network_finish(cm_network **out, igraph_t *raw, const char *source,
+                      const cm_filter *filter, int directed)
+{
+	return cm_network_finish_ready(out, raw, source, filter, directed, 0);
+}
+
+/* The pipeline, skipping the checks that `ready` says the reader made. */
+int cm_network_finish_ready(cm_network **out, igraph_t *raw, const char *source,
+                            const cm_filter *filter, int directed, unsigned ready)
+{
+	static const cm_filter none;
+	const cm_filter *f = filter ? filter : &none;
+	igraph_t g = *raw;
+	int rc = 0, owned = 1;
+
+	*out = NULL;
+	if (!(ready & CM_READY_NAMES) && (rc = cm_raw_map_names(&g, source)) < 0)
+		goto done;
+	if ((rc = cm_raw_normalize(&g, source, ready)) < 0)
+		goto done;
+	/* merged ties and no tie filter: the tie pipeline would find nothing to do */
+	if ((!(ready & CM_READY_MERGED) || cm_years_active(f) || f->min_weight > 0) &&
+	    (rc = pipeline_prune(&g, f, directed)) < 0)
+		goto done;
+	if (f->where_attr && (rc = cm_filter_where(&g, f, source)) < 0)
+		goto done;
+	if (f->ego && (rc = cm_filter_ego(&g, f, source)) < 0)
+		goto done;
+	cm_attr_remove(&g, 0, CM_ATTR_LISTED);
+	owned = 0;
+	rc = cm_network_adopt(out, &g, source);
+done:
+	if (owned)
+		igraph_destroy(&g);
+	return rc;
+}

@@ -1,0 +1,146 @@
+/* Keeping part of a network: flagged deletions, --min-weight, --where and --ego. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "coopmap/common.h"
+#include "coopmap/network.h"
+#include "base/error.h"
+#include "base/strbuf.h"
+#include "filter/select.h"
+#include "model/raw.h"
+
+/* Delete the edges whose flag is set; *count tells how many. */
+int cm_filter_delete_edges(igraph_integer_t *count, igraph_t *g, const char *flags)
+{
+	igraph_vector_int_t ids = { 0 };
+	int rc = 0;
+
+	*count = 0;
+	CM_IG(igraph_vector_int_init(&ids, 0), "removing ties");
+	for (igraph_integer_t e = 0; e < igraph_ecount(g); e++)
+		if (flags[e])
+			CM_IG(igraph_vector_int_push_back(&ids, e), "removing ties");
+	*count = igraph_vector_int_size(&ids);
+	if (*count)
+		CM_IG(igraph_delete_edges(g, igraph_ess_vector(&ids)), "removing ties");
+done:
+	igraph_vector_int_destroy(&ids);
+	return rc;
+}
+
+/* Delete the vertices whose flag is set; *count tells how many. */
+int cm_filter_delete_vertices(igraph_integer_t *count, igraph_t *g, const char *flags)
+{
+	igraph_vector_int_t ids = { 0 };
+	int rc = 0;
+
+	*count = 0;
+	CM_IG(igraph_vector_int_init(&ids, 0), "removing actors");
+	for (igraph_integer_t v = 0; v < igraph_vcount(g); v++)
+		if (flags[v])
+			CM_IG(igraph_vector_int_push_back(&ids, v), "removing actors");
+	*count = igraph_vector_int_size(&ids);
+	if (*count)
+		CM_IG(igraph_delete_vertices(g, igraph_vss_vector(&ids)), "removing actors");
+done:
+	igraph_vector_int_destroy(&ids);
+	return rc;
+}
+
+/* Flag the ties lighter than min_weight among those not flagged. */
+void cm_filter_min_weight(igraph_integer_t *light, char *flags, const double *weight,
+                          igraph_integer_t m, double min_weight)
+{
+	*light = 0;
+	if (!(min_weight > 0))
+		return;
+	for (igraph_integer_t e = 0; e < m; e++) {
+		if (!flags[e] && weight[e] < min_weight) {
+			flags[e] = 1;
+			(*light)++;
+		}
+	}
+}
+
+/* --where ATTR=V1,V2: keep the actors whose attribute is one of the values. */
+int cm_filter_where(igraph_t *g, const cm_filter *f, const char *source)
+{
+	igraph_integer_t n = igraph_vcount(g), count;
+	const char *attr = f->where_attr;
+	igraph_strvector_t names;
+	cm_strbuf list = { 0 };
+	char *flags = NULL;
+	int rc = 0;
+
+	igraph_strvector_init(&names, 0);
+	if (!strcmp(attr, "id"))
+		attr = CM_ATTR_ID;
+	if (cm_attr_type(g, IGRAPH_ATTRIBUTE_VERTEX, attr) != IGRAPH_ATTRIBUTE_STRING ||
+	    !strcmp(attr, CM_ATTR_LISTED)) {
+		if ((rc = cm_attr_names(g, 0, &names)) < 0)
+			goto done;
+		for (igraph_integer_t a = 0; a < igraph_strvector_size(&names); a++) {
+			const char *s = igraph_strvector_get(&names, a);
+
+			if (strcmp(s, CM_ATTR_LISTED) && (rc = cm_strbuf_printf(&list, "%s%s", list.len ? ", " : "", s)) < 0)
+				goto done;
+		}
+		rc = cm_error_set(CM_EUSAGE, "--where: actors of %s have no attribute '%s' (they have: %s)",
+		                  source, f->where_attr, list.s ? list.s : "none");
+		goto done;
+	}
+	flags = calloc((size_t)n + 1, 1);
+	if (!flags) {
+		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (igraph_integer_t v = 0; v < n; v++) {
+		const char *s = VAS(g, attr, v);
+
+		flags[v] = 1;
+		for (size_t i = 0; i < f->n_where_values; i++)
+			if (!strcmp(s, f->where_values[i]))
+				flags[v] = 0;
+	}
+	rc = cm_filter_delete_vertices(&count, g, flags);
+done:
+	free(flags);
+	cm_strbuf_free(&list);
+	igraph_strvector_destroy(&names);
+	return rc;
+}
+
+/* --ego ACTOR --depth N: keep the actors within N steps of ACTOR. */
+int cm_filter_ego(igraph_t *g, const cm_filter *f, const char *source)
+{
+	igraph_integer_t n = igraph_vcount(g), ego = -1, count;
+	igraph_vector_int_list_t hood = { 0 };
+	igraph_vector_int_t *keep;
+	char *flags = NULL;
+	int rc = 0;
+
+	CM_IG(igraph_vector_int_list_init(&hood, 0), "finding the ego network");
+	for (igraph_integer_t v = 0; v < n && ego < 0; v++)
+		if (!strcmp(VAS(g, CM_ATTR_ID, v), f->ego))
+			ego = v;
+	if (ego < 0) {
+		rc = cm_error_set(CM_EUSAGE, "--ego: no actor '%s' in %s", f->ego, source);
+		goto done;
+	}
+	CM_IG(igraph_neighborhood(g, &hood, igraph_vss_1(ego), f->depth > 0 ? f->depth : 1,
+	                       IGRAPH_ALL, 0), "finding the ego network");
+	flags = malloc((size_t)n + 1);
+	if (!flags) {
+		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		goto done;
+	}
+	memset(flags, 1, (size_t)n + 1);
+	keep = igraph_vector_int_list_get_ptr(&hood, 0);
+	for (igraph_integer_t i = 0; i < igraph_vector_int_size(keep); i++)
+		flags[VECTOR(*keep)[i]] = 0;
+	rc = cm_filter_delete_vertices(&count, g, flags);
+done:
+	free(flags);
+	igraph_vector_int_list_destroy(&hood);
+	return rc;
+}

@@ -1,0 +1,13 @@
+/* The CSV folder of coopmap convert: nodes.csv and edges.csv (present/export/csv.c). */
+#ifndef COOPMAP_PRESENT_EXPORT_CSV_H
+#define COOPMAP_PRESENT_EXPORT_CSV_H
+
+#include "coopmap/network.h"
+
+/*
+ * Write the CSV folder dir (created if needed): nodes.csv then edges.csv,
+ * each atomically, with every attribute.  0 or a negative code.
+ */
+int cm_export_csv_folder(const cm_network *net, const char *dir);
+
+#endif

@@ -1,0 +1,86 @@
+/*
+ * Writing a network with all its attributes (coopmap convert): GraphML and
+ * GML through igraph's writers, DOT through cgraph, CSV as a folder holding
+ * nodes.csv and edges.csv.  Every file goes through cm_output, so a failed
+ * write leaves any existing file untouched.
+ */
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "coopmap/common.h"
+#include "coopmap/export.h"
+#include "coopmap/network.h"
+#include "coopmap/output.h"
+#include "base/error.h"
+#include "present/export/csv.h"
+#include "present/export/igraph.h"
+#include "present/map/graphviz.h"
+
+/* The format a path names: by extension, and a folder (no extension or a trailing /) is CSV. */
+static cm_output_format format_from_path(const char *path)
+{
+	size_t len = strlen(path);
+	const char *slash = strrchr(path, '/'), *dot = strrchr(path, '.');
+	struct stat st;
+
+	if (len > 0 && path[len - 1] == '/')
+		return CM_OUTPUT_CSV;
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		return CM_OUTPUT_CSV;
+	if (!dot || (slash && dot < slash) || dot == (slash ? slash + 1 : path))
+		return CM_OUTPUT_CSV;
+	if (!strcasecmp(dot, ".graphml") || !strcasecmp(dot, ".xml"))
+		return CM_OUTPUT_GRAPHML;
+	if (!strcasecmp(dot, ".gml"))
+		return CM_OUTPUT_GML;
+	if (!strcasecmp(dot, ".dot") || !strcasecmp(dot, ".gv"))
+		return CM_OUTPUT_DOT;
+	return CM_OUTPUT_AUTO;
+}
+
+/* Write a network in the format asked or named by the path; see coopmap/export.h. */
+int cm_network_write(const cm_network *net, const char *path, cm_output_format format)
+{
+	cm_output *out = NULL;
+	FILE *f;
+	int rc = 0;
+
+	if (!path || !path[0])
+		return cm_error_set(CM_EUSAGE, "no output file given");
+	if (format == CM_OUTPUT_AUTO) {
+		if (!strcmp(path, "-"))
+			return cm_error_set(CM_EUSAGE, "writing to standard output needs a format (-T graphml, gml or dot)");
+		format = format_from_path(path);
+		if (format == CM_OUTPUT_AUTO)
+			return cm_error_set(CM_EUSAGE,
+			                    "cannot tell the format from '%s' (use .graphml, .gml, .dot, or a folder for CSV)",
+			                    path);
+	}
+	if (format == CM_OUTPUT_CSV)
+		return cm_export_csv_folder(net, path);
+	if (format == CM_OUTPUT_GRAPHML && (rc = cm_export_check_xml(net)) < 0)
+		return rc;
+	if ((rc = cm_output_open(&out, path)) < 0)
+		goto done;
+	f = cm_output_stream(out);
+	switch (format) {
+	case CM_OUTPUT_GRAPHML:
+	case CM_OUTPUT_GML:
+		rc = cm_export_igraph(f, net, format);
+		break;
+	case CM_OUTPUT_DOT:
+		rc = cm_gv_write_dot(net, f, path);
+		break;
+	default:
+		rc = cm_error_set(CM_EUSAGE, "unknown output format");
+		break;
+	}
+	if (rc < 0)
+		goto done;
+	rc = cm_output_commit(out);
+	out = NULL;
+done:
+	cm_output_abort(out);
+	return rc;
+}

@@ -1,0 +1,95 @@
+/* GraphML and GML through igraph's writers, after a check that XML can hold the text. */
+#include <stdio.h>
+
+#include "coopmap/common.h"
+#include "coopmap/export.h"
+#include "coopmap/network.h"
+#include "base/error.h"
+#include "present/export/igraph.h"
+
+/* 1 when s holds a control character XML 1.0 forbids (all below 0x20 but tab, LF, CR). */
+static int has_xml_forbidden(const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+			return 1;
+	return 0;
+}
+
+/*
+ * GraphML is XML, which cannot hold most control characters: name the
+ * first offending value instead of letting the writer fail halfway.
+ */
+int cm_export_check_xml(const cm_network *net)
+{
+	const igraph_t *graph = &net->graph;
+	igraph_strvector_t gn, vn, en;
+	igraph_vector_int_t gt, vt, et;
+	int rc = 0;
+	int has_name = igraph_cattribute_has_attr(graph, IGRAPH_ATTRIBUTE_VERTEX, CM_ATTR_ID);
+
+	if (igraph_strvector_init(&gn, 0) || igraph_strvector_init(&vn, 0) || igraph_strvector_init(&en, 0) ||
+	    igraph_vector_int_init(&gt, 0) || igraph_vector_int_init(&vt, 0) || igraph_vector_int_init(&et, 0))
+		return cm_error_set(CM_ENOMEM, "out of memory");
+	CM_IG(igraph_cattribute_list(graph, &gn, &gt, &vn, &vt, &en, &et), "listing attributes");
+	for (igraph_integer_t a = 0; a < igraph_strvector_size(&vn) && rc == 0; a++) {
+		const char *name = igraph_strvector_get(&vn, a);
+
+		if (VECTOR(vt)[a] != IGRAPH_ATTRIBUTE_STRING)
+			continue;
+		for (igraph_integer_t v = 0; v < igraph_vcount(graph); v++) {
+			if (has_xml_forbidden(VAS(graph, name, v))) {
+				rc = cm_error_set(CM_EINPUT, "cannot write GraphML: actor %s%s%s has a control character in '%s' "
+				                  "(XML cannot hold it; use GML, DOT or CSV)",
+				                  has_name ? "'" : "#", has_name ? VAS(graph, CM_ATTR_ID, v) : "", has_name ? "'" : "",
+				                  name);
+				break;
+			}
+		}
+	}
+	for (igraph_integer_t a = 0; a < igraph_strvector_size(&en) && rc == 0; a++) {
+		const char *name = igraph_strvector_get(&en, a);
+
+		if (VECTOR(et)[a] != IGRAPH_ATTRIBUTE_STRING)
+			continue;
+		for (igraph_integer_t e = 0; e < igraph_ecount(graph); e++) {
+			if (has_xml_forbidden(EAS(graph, name, e))) {
+				rc = cm_error_set(CM_EINPUT, "cannot write GraphML: tie %" IGRAPH_PRId " has a control character "
+				                  "in '%s' (XML cannot hold it; use GML, DOT or CSV)", e + 1, name);
+				break;
+			}
+		}
+	}
+done:
+	igraph_strvector_destroy(&gn);
+	igraph_strvector_destroy(&vn);
+	igraph_strvector_destroy(&en);
+	igraph_vector_int_destroy(&gt);
+	igraph_vector_int_destroy(&vt);
+	igraph_vector_int_destroy(&et);
+	return rc;
+}
+
+/* Write GraphML or GML through igraph. */
+int cm_export_igraph(FILE *f, const cm_network *net, cm_output_format format)
+{
+	igraph_error_t err;
+
+	if (format == CM_OUTPUT_GRAPHML)
+		/* prefixed keys (v_name, e_weight) keep vertex and edge attributes of the same name apart */
+		err = igraph_write_graph_graphml(&net->graph, f, 1);
+	else
+		err = igraph_write_graph_gml(&net->graph, f, IGRAPH_WRITE_GML_DEFAULT_SW, NULL,
+		                             "coopmap " COOPMAP_VERSION);
+	/*
+	 * Not CM_IG: a failed write is reported by cm_output_commit(), with its
+	 * cause (a full disk; a closed standard output is no failure at all).
+	 */
+	if (err != IGRAPH_SUCCESS && ferror(f)) {
+		cm_error_clear();
+		return 0;
+	}
+	if (err != IGRAPH_SUCCESS)
+		return cm_error_from_igraph(err, format == CM_OUTPUT_GML ? "writing GML" : "writing GraphML");
+	return 0;
+}

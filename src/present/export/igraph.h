@@ -1,0 +1,22 @@
+/* GraphML and GML through igraph's writers (present/export/igraph.c). */
+#ifndef COOPMAP_PRESENT_EXPORT_IGRAPH_H
+#define COOPMAP_PRESENT_EXPORT_IGRAPH_H
+
+#include <stdio.h>
+
+#include "coopmap/export.h"
+#include "coopmap/network.h"
+
+/*
+ * GraphML is XML, which cannot hold most control characters: refuse a
+ * network with one in a text attribute, naming the first, before writing.
+ */
+int cm_export_check_xml(const cm_network *net);
+
+/*
+ * Write net to f as CM_OUTPUT_GRAPHML or CM_OUTPUT_GML.  A failure of f
+ * itself is left for the caller's cm_output_commit() to report (0 here).
+ */
+int cm_export_igraph(FILE *f, const cm_network *net, cm_output_format format);
+
+#endif
