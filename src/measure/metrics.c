@@ -12,6 +12,7 @@
 #include "coopmap/summary.h"
 #include "coopmap/table.h"
 #include "base/error.h"
+#include "measure/burt.h"
 #include "model/raw.h"
 
 /*
@@ -164,7 +165,7 @@ static int cmp_pairw(const void *x, const void *y)
 }
 
 /*
- * Clustering, effective size and Leiden need a simple undirected graph:
+ * Clustering, constraint's degrees and Leiden need a simple undirected graph:
  * use the network itself when it is one, else merge the directions and
  * repeated ties, summing their weights (NetworkX's mutual weight).
  */
@@ -720,91 +721,18 @@ done:
 	return rc;
 }
 
-/*
- * Burt's effective size with tie weights, as NetworkX's
- * effective_size(G, weight=...):
- *   ES(i) = sum over neighbours j of (1 - sum over neighbours q of i of p_iq m_jq)
- * where p_iq = w_iq / sum_k w_ik and m_jq = w_jq / max_k w_jk (mutual
- * weights: both directions summed).  With weights 1 it is Borgatti's
- * n - 2t/n.  Undefined (NaN) for an actor with no tie.
- */
+/* Burt's effective size with tie weights (measure/burt.h); NaN for an actor with no tie. */
 static int compute_effective_size(struct ctx *c)
 {
-	const igraph_t *g = c->ugp;
-	const igraph_vector_t *w = c->uwp;
-	igraph_inclist_t il;
-	double *sum = NULL, *max = NULL, *p = NULL;
-	igraph_error_t err;
-	int rc = 0, have_il = 0;
+	double *es = malloc(((size_t)c->n + 1) * sizeof(*es));
+	int rc;
 
-	if ((err = igraph_inclist_init(g, &il, IGRAPH_ALL, IGRAPH_LOOPS_ONCE)) != IGRAPH_SUCCESS) {
-		rc = cm_error_from_igraph(err, "computing effective size");
-		goto done;
-	}
-	have_il = 1;
-	sum = calloc((size_t)c->n + 1, sizeof(*sum));
-	max = calloc((size_t)c->n + 1, sizeof(*max));
-	p = calloc((size_t)c->n + 1, sizeof(*p));
-	if (!sum || !max || !p) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory while computing effective size");
-		goto done;
-	}
-	for (igraph_integer_t v = 0; v < c->n; v++) {
-		igraph_vector_int_t *inc = igraph_inclist_get(&il, v);
-
-		for (igraph_integer_t i = 0; i < igraph_vector_int_size(inc); i++) {
-			double x = VECTOR(*w)[VECTOR(*inc)[i]];
-
-			sum[v] += x;
-			if (x > max[v])
-				max[v] = x;
-		}
-	}
-	for (igraph_integer_t v = 0; v < c->n; v++) {
-		igraph_vector_int_t *inc = igraph_inclist_get(&il, v);
-		igraph_integer_t deg = igraph_vector_int_size(inc);
-		double es = 0;
-
-		if (deg == 0) {
-			cm_table_set_number(c->t, (size_t)v, (size_t)c->col[10], NAN);
-			continue;
-		}
-		if ((v & 1023) == 0) {
-			if (cm_interrupted()) {
-				rc = cm_error_set(CM_EINTERRUPTED, "interrupted while computing effective size");
-				goto done;
-			}
-			cm_progress("effective_size", (double)v, (double)c->n);
-		}
-		for (igraph_integer_t i = 0; i < deg; i++) {
-			igraph_integer_t e = VECTOR(*inc)[i];
-
-			p[IGRAPH_OTHER(g, e, v)] = VECTOR(*w)[e] / sum[v];
-		}
-		for (igraph_integer_t i = 0; i < deg; i++) {
-			igraph_integer_t j = IGRAPH_OTHER(g, VECTOR(*inc)[i], v);
-			igraph_vector_int_t *incj = igraph_inclist_get(&il, j);
-			double r = 0;
-
-			for (igraph_integer_t k = 0; k < igraph_vector_int_size(incj); k++) {
-				igraph_integer_t f = VECTOR(*incj)[k];
-				igraph_integer_t q = IGRAPH_OTHER(g, f, j);
-
-				if (q != v && p[q] > 0)
-					r += p[q] * VECTOR(*w)[f] / max[j];
-			}
-			es += 1 - r;
-		}
-		for (igraph_integer_t i = 0; i < deg; i++)
-			p[IGRAPH_OTHER(g, VECTOR(*inc)[i], v)] = 0;
-		cm_table_set_number(c->t, (size_t)v, (size_t)c->col[10], es);
-	}
-done:
-	free(sum);
-	free(max);
-	free(p);
-	if (have_il)
-		igraph_inclist_destroy(&il);
+	if (!es)
+		return cm_error_set(CM_ENOMEM, "out of memory while computing effective size");
+	if ((rc = cm_burt_effective_size(es, c->g, &c->w, "effective_size")) == 0)
+		for (igraph_integer_t v = 0; v < c->n; v++)
+			cm_table_set_number(c->t, (size_t)v, (size_t)c->col[10], es[v]);
+	free(es);
 	return rc;
 }
 
@@ -1006,7 +934,7 @@ int cm_metrics_compute(cm_table **out, const cm_network *net, const cm_metrics_o
 		goto done;
 	if (c.n == 0)
 		goto finish;
-	if (want & (CM_M_CLUSTERING | CM_M_CONSTRAINT | CM_M_EFFECTIVE_SIZE | CM_M_COMMUNITY))
+	if (want & (CM_M_CLUSTERING | CM_M_CONSTRAINT | CM_M_COMMUNITY))
 		if ((rc = build_simple_view(&c)) < 0)
 			goto done;
 	if (want & (CM_M_DEGREE | CM_M_STRENGTH))
