@@ -2,9 +2,9 @@
  * coopmap clubs: gather the sparse regions (too few cités for exchanges to
  * live) into interregional clubs of neighbouring regions, the way the
  * resource centres formed the Club de l'Ouest.  The algorithm is described
- * in docs/analysis.md.
+ * in docs/analysis.md; the adjacency file is read by src/load/regions.c and
+ * the clubs are written by src/present/results/clubs.c.
  */
-#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,7 +15,6 @@
 #include "coopmap/network.h"
 #include "coopmap/regions.h"
 #include "coopmap/table.h"
-#include "coopmap/text.h"
 #include "base/error.h"
 #include "base/strbuf.h"
 #include "base/text.h"
@@ -334,9 +333,9 @@ static int club_fill(cm_club *club, const size_t *reg, size_t n_reg, const struc
                      size_t n_nr, const struct focus *focus, const igraph_t *rg,
                      int min_size)
 {
-	igraph_vector_int_t nb;
+	igraph_vector_int_t nb = { 0 };
 	char *near = NULL;
-	int have_nb = 0, rc = 0;
+	int rc = 0;
 	size_t n_members = 0;
 
 	club->regions = calloc(n_reg + 1, sizeof(char *));
@@ -374,18 +373,14 @@ static int club_fill(cm_club *club, const size_t *reg, size_t n_reg, const struc
 	/* the dense regions bordering the club, alphabetical like nr */
 	near = calloc(n_nr + 1, 1);
 	club->could_join = calloc(n_nr + 1, sizeof(char *));
-	if (!near || !club->could_join || igraph_vector_int_init(&nb, 0) != IGRAPH_SUCCESS) {
+	if (!near || !club->could_join) {
 		rc = cm_error_set(CM_ENOMEM, "out of memory");
 		goto done;
 	}
-	have_nb = 1;
+	CM_IG(igraph_vector_int_init(&nb, 0), "listing neighbouring regions");
 	for (size_t i = 0; i < n_reg; i++) {
-		igraph_error_t err = igraph_neighbors(rg, &nb, (igraph_integer_t)reg[i], IGRAPH_ALL);
-
-		if (err != IGRAPH_SUCCESS) {
-			rc = cm_error_from_igraph(err, "listing neighbouring regions");
-			goto done;
-		}
+		CM_IG(igraph_neighbors(rg, &nb, (igraph_integer_t)reg[i], IGRAPH_ALL),
+		      "listing neighbouring regions");
 		for (igraph_integer_t j = 0; j < igraph_vector_int_size(&nb); j++)
 			if (!nr[VECTOR(nb)[j]].sparse)
 				near[VECTOR(nb)[j]] = 1;
@@ -399,8 +394,7 @@ static int club_fill(cm_club *club, const size_t *reg, size_t n_reg, const struc
 			club->n_could_join++;
 		}
 done:
-	if (have_nb)
-		igraph_vector_int_destroy(&nb);
+	igraph_vector_int_destroy(&nb);
 	free(near);
 	return rc;
 }
@@ -443,9 +437,9 @@ static int clubs_component(cm_clubs *out, size_t *cap, const size_t *comp, size_
 	size_t *reg = NULL;
 	uint32_t *adj = NULL, *parts = NULL;
 	int *club_of = NULL;
-	igraph_adjlist_t al;
-	igraph_vector_int_t nb;
-	int have_al = 0, have_nb = 0, rc = 0;
+	igraph_adjlist_t al = { 0 };
+	igraph_vector_int_t nb = { 0 };
+	int rc = 0;
 	size_t n_parts = 0;
 
 	cites = calloc(k + 1, sizeof(*cites));
@@ -469,21 +463,17 @@ static int clubs_component(cm_clubs *out, size_t *cap, const size_t *comp, size_
 	if (k <= CM_CLUBS_EXACT_LIMIT) {
 		adj = calloc(k + 1, sizeof(*adj));
 		parts = calloc(k + 1, sizeof(*parts));
-		if (!adj || !parts || igraph_vector_int_init(&nb, 0) != IGRAPH_SUCCESS) {
+		if (!adj || !parts) {
 			rc = cm_error_set(CM_ENOMEM, "out of memory");
 			goto done;
 		}
-		have_nb = 1;
+		CM_IG(igraph_vector_int_init(&nb, 0), "listing neighbouring regions");
 		for (igraph_integer_t v = 0; v < igraph_vcount(sub); v++) {
 			long a = local[VECTOR(*invmap)[v]];
-			igraph_error_t err;
 
 			if (a < 0)
 				continue;
-			if ((err = igraph_neighbors(sub, &nb, v, IGRAPH_ALL)) != IGRAPH_SUCCESS) {
-				rc = cm_error_from_igraph(err, "listing neighbouring regions");
-				goto done;
-			}
+			CM_IG(igraph_neighbors(sub, &nb, v, IGRAPH_ALL), "listing neighbouring regions");
 			for (igraph_integer_t j = 0; j < igraph_vector_int_size(&nb); j++) {
 				long b = local[VECTOR(*invmap)[VECTOR(nb)[j]]];
 
@@ -506,36 +496,25 @@ static int clubs_component(cm_clubs *out, size_t *cap, const size_t *comp, size_
 	}
 	/* greedy fallback on the component's own adjacency list */
 	{
-		igraph_error_t err;
-
 		club_of = calloc(k + 1, sizeof(*club_of));
-		if (!club_of || igraph_adjlist_init_empty(&al, (igraph_integer_t)k) != IGRAPH_SUCCESS) {
+		if (!club_of) {
 			rc = cm_error_set(CM_ENOMEM, "out of memory");
 			goto done;
 		}
-		have_al = 1;
-		if (igraph_vector_int_init(&nb, 0) != IGRAPH_SUCCESS) {
-			rc = cm_error_set(CM_ENOMEM, "out of memory");
-			goto done;
-		}
-		have_nb = 1;
+		CM_IG(igraph_adjlist_init_empty(&al, (igraph_integer_t)k), "listing neighbouring regions");
+		CM_IG(igraph_vector_int_init(&nb, 0), "listing neighbouring regions");
 		for (igraph_integer_t v = 0; v < igraph_vcount(sub); v++) {
 			long a = local[VECTOR(*invmap)[v]];
 
 			if (a < 0)
 				continue;
-			if ((err = igraph_neighbors(sub, &nb, v, IGRAPH_ALL)) != IGRAPH_SUCCESS) {
-				rc = cm_error_from_igraph(err, "listing neighbouring regions");
-				goto done;
-			}
+			CM_IG(igraph_neighbors(sub, &nb, v, IGRAPH_ALL), "listing neighbouring regions");
 			for (igraph_integer_t j = 0; j < igraph_vector_int_size(&nb); j++) {
 				long b = local[VECTOR(*invmap)[VECTOR(nb)[j]]];
 
-				if (b >= 0 && b != a &&
-				    igraph_vector_int_push_back(igraph_adjlist_get(&al, a), b) != IGRAPH_SUCCESS) {
-					rc = cm_error_set(CM_ENOMEM, "out of memory");
-					goto done;
-				}
+				if (b >= 0 && b != a)
+					CM_IG(igraph_vector_int_push_back(igraph_adjlist_get(&al, a), b),
+					      "listing neighbouring regions");
 			}
 		}
 		if ((rc = greedy_partition(club_of, &n_parts, k, &al, cites, min_size)) < 0)
@@ -551,10 +530,8 @@ static int clubs_component(cm_clubs *out, size_t *cap, const size_t *comp, size_
 		}
 	}
 done:
-	if (have_al)
-		igraph_adjlist_destroy(&al);
-	if (have_nb)
-		igraph_vector_int_destroy(&nb);
+	igraph_adjlist_destroy(&al);
+	igraph_vector_int_destroy(&nb);
 	free(cites);
 	free(local);
 	free(reg);
@@ -590,14 +567,12 @@ int cm_clubs_compute(cm_clubs *out, const cm_network *net, const cm_regions *reg
 	struct focus *focus = NULL;
 	struct nreg *nr = NULL;
 	size_t n_focus = 0, n_nr = 0, n_sparse = 0, cap = 0;
-	igraph_vector_int_t edges, sparse_ids, invmap, membership;
+	igraph_vector_int_t edges = { 0 }, sparse_ids = { 0 }, invmap = { 0 }, membership = { 0 };
 	igraph_t rg, sub;
-	int have_edges = 0, have_sparse = 0, have_invmap = 0, have_memb = 0;
-	int have_rg = 0, have_sub = 0, rc = 0;
+	int have_rg = 0, have_sub = 0, rc = 0; /* igraph_destroy needs a built graph */
 	igraph_integer_t n_comp = 0;
 	size_t *comp = NULL;
 	char *done_comp = NULL;
-	igraph_error_t err;
 
 	memset(out, 0, sizeof(*out));
 	if (!type)
@@ -657,11 +632,7 @@ int cm_clubs_compute(cm_clubs *out, const cm_network *net, const cm_regions *reg
 	}
 
 	/* the region graph: network regions joined as in the adjacency file */
-	if (igraph_vector_int_init(&edges, 0) != IGRAPH_SUCCESS) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
-		goto done;
-	}
-	have_edges = 1;
+	CM_IG(igraph_vector_int_init(&edges, 0), "building the region graph");
 	for (size_t e = 0; e < cm_regions_pairs(regions); e++) {
 		size_t ra, rb;
 		long a, b;
@@ -672,47 +643,25 @@ int cm_clubs_compute(cm_clubs *out, const cm_network *net, const cm_regions *reg
 
 		if (a < 0 || b < 0)
 			continue;
-		if (igraph_vector_int_push_back(&edges, a) != IGRAPH_SUCCESS ||
-		    igraph_vector_int_push_back(&edges, b) != IGRAPH_SUCCESS) {
-			rc = cm_error_set(CM_ENOMEM, "out of memory");
-			goto done;
-		}
+		CM_IG(igraph_vector_int_push_back(&edges, a), "building the region graph");
+		CM_IG(igraph_vector_int_push_back(&edges, b), "building the region graph");
 	}
-	if ((err = igraph_create(&rg, &edges, (igraph_integer_t)n_nr, IGRAPH_UNDIRECTED)) != IGRAPH_SUCCESS) {
-		rc = cm_error_from_igraph(err, "building the region graph");
-		goto done;
-	}
+	CM_IG(igraph_create(&rg, &edges, (igraph_integer_t)n_nr, IGRAPH_UNDIRECTED),
+	      "building the region graph");
 	have_rg = 1;
-	if (igraph_vector_int_init(&sparse_ids, 0) != IGRAPH_SUCCESS) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
-		goto done;
-	}
-	have_sparse = 1;
+	CM_IG(igraph_vector_int_init(&sparse_ids, 0), "selecting the sparse regions");
 	for (size_t j = 0; j < n_nr; j++)
-		if (nr[j].sparse && igraph_vector_int_push_back(&sparse_ids, (igraph_integer_t)j) != IGRAPH_SUCCESS) {
-			rc = cm_error_set(CM_ENOMEM, "out of memory");
-			goto done;
-		}
-	if (igraph_vector_int_init(&invmap, 0) != IGRAPH_SUCCESS) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
-		goto done;
-	}
-	have_invmap = 1;
-	if ((err = igraph_induced_subgraph_map(&rg, &sub, igraph_vss_vector(&sparse_ids),
-	                                       IGRAPH_SUBGRAPH_AUTO, NULL, &invmap)) != IGRAPH_SUCCESS) {
-		rc = cm_error_from_igraph(err, "selecting the sparse regions");
-		goto done;
-	}
+		if (nr[j].sparse)
+			CM_IG(igraph_vector_int_push_back(&sparse_ids, (igraph_integer_t)j),
+			      "selecting the sparse regions");
+	CM_IG(igraph_vector_int_init(&invmap, 0), "selecting the sparse regions");
+	CM_IG(igraph_induced_subgraph_map(&rg, &sub, igraph_vss_vector(&sparse_ids),
+	                                  IGRAPH_SUBGRAPH_AUTO, NULL, &invmap),
+	      "selecting the sparse regions");
 	have_sub = 1;
-	if (igraph_vector_int_init(&membership, 0) != IGRAPH_SUCCESS) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
-		goto done;
-	}
-	have_memb = 1;
-	if ((err = igraph_connected_components(&sub, &membership, NULL, &n_comp, IGRAPH_WEAK)) != IGRAPH_SUCCESS) {
-		rc = cm_error_from_igraph(err, "finding groups of neighbouring sparse regions");
-		goto done;
-	}
+	CM_IG(igraph_vector_int_init(&membership, 0), "finding groups of neighbouring sparse regions");
+	CM_IG(igraph_connected_components(&sub, &membership, NULL, &n_comp, IGRAPH_WEAK),
+	      "finding groups of neighbouring sparse regions");
 
 	/* each component of sparse regions, in the order of its first region */
 	comp = calloc(n_sparse + 1, sizeof(*comp));
@@ -767,14 +716,10 @@ int cm_clubs_compute(cm_clubs *out, const cm_network *net, const cm_regions *reg
 			out->dense[out->n_dense++].cites = (igraph_integer_t)nr[j].count;
 		}
 done:
-	if (have_edges)
-		igraph_vector_int_destroy(&edges);
-	if (have_sparse)
-		igraph_vector_int_destroy(&sparse_ids);
-	if (have_invmap)
-		igraph_vector_int_destroy(&invmap);
-	if (have_memb)
-		igraph_vector_int_destroy(&membership);
+	igraph_vector_int_destroy(&edges);
+	igraph_vector_int_destroy(&sparse_ids);
+	igraph_vector_int_destroy(&invmap);
+	igraph_vector_int_destroy(&membership);
 	if (have_rg)
 		igraph_destroy(&rg);
 	if (have_sub)

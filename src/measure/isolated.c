@@ -12,7 +12,6 @@
 #include "coopmap/table.h"
 #include "base/error.h"
 #include "base/strbuf.h"
-#include "base/text.h"
 #include "measure/focus.h"
 #include "model/raw.h"
 
@@ -155,15 +154,14 @@ static int isolated_run(cm_table **out, int **levels, const cm_network *net, con
                         int min_size)
 {
 	igraph_integer_t n = cm_network_actors(net), stamp_no = 0;
-	igraph_adjlist_t adj;
-	igraph_vector_int_t membership, csize;
+	igraph_adjlist_t adj = { 0 };
+	igraph_vector_int_t membership = { 0 }, csize = { 0 };
 	igraph_integer_t *stamp = NULL;
 	char *is_focus = NULL;
 	const char **regions = NULL;
 	struct iso_row *rows = NULL;
 	size_t n_rows = 0;
-	int have_adj = 0, have_memb = 0, have_csize = 0, rc = 0;
-	igraph_error_t err;
+	int rc = 0;
 
 	if (out)
 		*out = NULL;
@@ -180,27 +178,12 @@ static int isolated_run(cm_table **out, int **levels, const cm_network *net, con
 	if ((rc = cm_analysis_check_type(net, type)) < 0)
 		goto done;
 
-	if ((err = igraph_adjlist_init(&net->graph, &adj, IGRAPH_ALL, IGRAPH_NO_LOOPS,
-	                               IGRAPH_NO_MULTIPLE)) != IGRAPH_SUCCESS) {
-		rc = cm_error_from_igraph(err, "listing neighbours");
-		goto done;
-	}
-	have_adj = 1;
-	if (igraph_vector_int_init(&membership, 0) != IGRAPH_SUCCESS) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
-		goto done;
-	}
-	have_memb = 1;
-	if (igraph_vector_int_init(&csize, 0) != IGRAPH_SUCCESS) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
-		goto done;
-	}
-	have_csize = 1;
-	if ((err = igraph_connected_components(&net->graph, &membership, &csize, NULL,
-	                                       IGRAPH_WEAK)) != IGRAPH_SUCCESS) {
-		rc = cm_error_from_igraph(err, "finding components");
-		goto done;
-	}
+	CM_IG(igraph_adjlist_init(&net->graph, &adj, IGRAPH_ALL, IGRAPH_NO_LOOPS, IGRAPH_NO_MULTIPLE),
+	      "listing neighbours");
+	CM_IG(igraph_vector_int_init(&membership, 0), "finding components");
+	CM_IG(igraph_vector_int_init(&csize, 0), "finding components");
+	CM_IG(igraph_connected_components(&net->graph, &membership, &csize, NULL, IGRAPH_WEAK),
+	      "finding components");
 
 	is_focus = calloc((size_t)n + 1, 1);
 	stamp = calloc((size_t)n + 1, sizeof(*stamp));
@@ -283,12 +266,9 @@ static int isolated_run(cm_table **out, int **levels, const cm_network *net, con
 		rc = iso_table(out, net, rows, n_rows, type, min_size);
 	}
 done:
-	if (have_adj)
-		igraph_adjlist_destroy(&adj);
-	if (have_memb)
-		igraph_vector_int_destroy(&membership);
-	if (have_csize)
-		igraph_vector_int_destroy(&csize);
+	igraph_adjlist_destroy(&adj);
+	igraph_vector_int_destroy(&membership);
+	igraph_vector_int_destroy(&csize);
 	free(is_focus);
 	free(stamp);
 	free(regions);

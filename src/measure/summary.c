@@ -7,7 +7,8 @@
  * at least one tie becomes one edge whose weight is the sum of the ties'
  * weights.  For an undirected network loaded by coopmap that view is the
  * network itself.  Paths, density and degree assortativity follow the
- * direction of the ties when the network is directed.
+ * direction of the ties when the network is directed.  The summary is
+ * written by src/present/results/summary.c.
  */
 #include <math.h>
 #include <stdlib.h>
