@@ -4,7 +4,6 @@
  * effective size, betweenness and Krackhardt-Stern's E-I index; definitions
  * and a drawn example in docs/analysis.md.
  */
-#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,10 +13,10 @@
 #include "coopmap/network.h"
 #include "coopmap/table.h"
 #include "coopmap/text.h"
-#include "coopmap/writers.h"
 #include "base/error.h"
 #include "base/strbuf.h"
 #include "base/text.h"
+#include "measure/burt.h"
 #include "model/raw.h"
 
 /* Brokerage roles, in the order of the output columns. */
@@ -65,27 +64,22 @@ static int group_values(const char **values, char **storage, const cm_network *n
                         const char *attr)
 {
 	igraph_strvector_t gn, vn, en;
-	igraph_vector_int_t gt, vt, et;
+	igraph_vector_int_t gt = { 0 }, vt = { 0 }, et = { 0 };
 	igraph_integer_t n = cm_network_actors(net), kind = -1;
 	int have = 0, rc = 0, any = 0;
-	igraph_error_t err;
 
-	/* count what was initialised, so that a failure frees exactly that */
-	if (igraph_strvector_init(&gn, 0) == IGRAPH_SUCCESS && ++have &&
-	    igraph_strvector_init(&vn, 0) == IGRAPH_SUCCESS && ++have &&
-	    igraph_strvector_init(&en, 0) == IGRAPH_SUCCESS && ++have &&
-	    igraph_vector_int_init(&gt, 0) == IGRAPH_SUCCESS && ++have &&
-	    igraph_vector_int_init(&vt, 0) == IGRAPH_SUCCESS && ++have &&
-	    igraph_vector_int_init(&et, 0) == IGRAPH_SUCCESS)
-		++have;
-	if (have < 6) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
-		goto done;
-	}
-	if ((err = igraph_cattribute_list(&net->graph, &gn, &gt, &vn, &vt, &en, &et)) != IGRAPH_SUCCESS) {
-		rc = cm_error_from_igraph(err, "listing actor attributes");
-		goto done;
-	}
+	/* igraph_strvector_destroy needs an initialised vector: count them */
+	CM_IG(igraph_strvector_init(&gn, 0), "listing actor attributes");
+	have = 1;
+	CM_IG(igraph_strvector_init(&vn, 0), "listing actor attributes");
+	have = 2;
+	CM_IG(igraph_strvector_init(&en, 0), "listing actor attributes");
+	have = 3;
+	CM_IG(igraph_vector_int_init(&gt, 0), "listing actor attributes");
+	CM_IG(igraph_vector_int_init(&vt, 0), "listing actor attributes");
+	CM_IG(igraph_vector_int_init(&et, 0), "listing actor attributes");
+	CM_IG(igraph_cattribute_list(&net->graph, &gn, &gt, &vn, &vt, &en, &et),
+	      "listing actor attributes");
 	for (igraph_integer_t i = 0; i < igraph_strvector_size(&vn); i++)
 		if (!strcmp(igraph_strvector_get(&vn, i), attr))
 			kind = VECTOR(vt)[i];
@@ -130,12 +124,9 @@ done:
 		igraph_strvector_destroy(&vn);
 	if (have > 2)
 		igraph_strvector_destroy(&en);
-	if (have > 3)
-		igraph_vector_int_destroy(&gt);
-	if (have > 4)
-		igraph_vector_int_destroy(&vt);
-	if (have > 5)
-		igraph_vector_int_destroy(&et);
+	igraph_vector_int_destroy(&gt);
+	igraph_vector_int_destroy(&vt);
+	igraph_vector_int_destroy(&et);
 	return rc;
 }
 
@@ -162,25 +153,15 @@ static void count_role(struct brow *b, igraph_integer_t ga, igraph_integer_t gb,
 /* Gould-Fernandez roles of every actor. */
 static int brokerage(struct brow *rows, const cm_network *net, const igraph_integer_t *gid)
 {
-	igraph_adjlist_t in, out;
+	igraph_adjlist_t in = { 0 }, out = { 0 };
 	igraph_integer_t n = cm_network_actors(net);
-	int have_in = 0, have_out = 0, rc = 0, directed = net->directed;
-	igraph_error_t err;
+	int rc = 0, directed = net->directed;
 
-	if ((err = igraph_adjlist_init(&net->graph, &out, directed ? IGRAPH_OUT : IGRAPH_ALL,
-	                               IGRAPH_NO_LOOPS, IGRAPH_NO_MULTIPLE)) != IGRAPH_SUCCESS) {
-		rc = cm_error_from_igraph(err, "listing neighbours");
-		goto done;
-	}
-	have_out = 1;
-	if (directed) {
-		if ((err = igraph_adjlist_init(&net->graph, &in, IGRAPH_IN, IGRAPH_NO_LOOPS,
-		                               IGRAPH_NO_MULTIPLE)) != IGRAPH_SUCCESS) {
-			rc = cm_error_from_igraph(err, "listing neighbours");
-			goto done;
-		}
-		have_in = 1;
-	}
+	CM_IG(igraph_adjlist_init(&net->graph, &out, directed ? IGRAPH_OUT : IGRAPH_ALL,
+	                          IGRAPH_NO_LOOPS, IGRAPH_NO_MULTIPLE), "listing neighbours");
+	if (directed)
+		CM_IG(igraph_adjlist_init(&net->graph, &in, IGRAPH_IN, IGRAPH_NO_LOOPS,
+		                          IGRAPH_NO_MULTIPLE), "listing neighbours");
 	for (igraph_integer_t b = 0; b < n; b++) {
 		igraph_vector_int_t *nout = igraph_adjlist_get(&out, b);
 		igraph_integer_t gb = gid[b];
@@ -230,135 +211,8 @@ static int brokerage(struct brow *rows, const cm_network *net, const igraph_inte
 		}
 	}
 done:
-	if (have_in)
-		igraph_adjlist_destroy(&in);
-	if (have_out)
-		igraph_adjlist_destroy(&out);
-	return rc;
-}
-
-/* A neighbour and the summed weight of the ties with it, both directions. */
-struct mw {
-	igraph_integer_t u;
-	double w;
-};
-
-static int mw_cmp(const void *pa, const void *pb)
-{
-	const struct mw *a = pa, *b = pb;
-
-	return (a->u > b->u) - (a->u < b->u);
-}
-
-/* Mutual weight of v with u in v's sorted list (0 when not tied). */
-static double mw_get(const struct mw *list, igraph_integer_t len, igraph_integer_t u)
-{
-	igraph_integer_t lo = 0, hi = len;
-
-	while (lo < hi) {
-		igraph_integer_t mid = lo + (hi - lo) / 2;
-
-		if (list[mid].u == u)
-			return list[mid].w;
-		if (list[mid].u < u)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return 0;
-}
-
-/*
- * Burt's effective size with weights, as NetworkX's effective_size(weight=):
- * sum over alters u of 1 - sum over alters w of p(v,w) m(u,w), where p is
- * the mutual weight over v's total and m the mutual weight over u's largest.
- */
-static int effective_size(struct brow *rows, const cm_network *net, const igraph_vector_t *weights)
-{
-	igraph_integer_t n = cm_network_actors(net), m = cm_network_ties(net);
-	igraph_integer_t *off = NULL;
-	struct mw *list = NULL;
-	double *sum = NULL, *max = NULL;
-	igraph_integer_t from, to;
-	int rc = 0;
-
-	off = calloc((size_t)n + 2, sizeof(*off));
-	list = calloc(2 * (size_t)m + 1, sizeof(*list));
-	sum = calloc((size_t)n + 1, sizeof(*sum));
-	max = calloc((size_t)n + 1, sizeof(*max));
-	if (!off || !list || !sum || !max) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
-		goto done;
-	}
-	/* both ends of each tie, bucketed by vertex, then sorted and merged */
-	for (igraph_integer_t e = 0; e < m; e++) {
-		igraph_edge(&net->graph, e, &from, &to);
-		if (from == to)
-			continue;
-		off[from + 2]++;
-		off[to + 2]++;
-	}
-	for (igraph_integer_t v = 0; v < n; v++)
-		off[v + 2] += off[v + 1];
-	for (igraph_integer_t e = 0; e < m; e++) {
-		double w = weights ? VECTOR(*weights)[e] : 1;
-
-		igraph_edge(&net->graph, e, &from, &to);
-		if (from == to)
-			continue;
-		list[off[from + 1]++] = (struct mw){ to, w };
-		list[off[to + 1]++] = (struct mw){ from, w };
-	}
-	/* now off[v]..off[v+1] is v's bucket; merge repeated neighbours in place */
-	for (igraph_integer_t v = 0; v < n; v++) {
-		igraph_integer_t a = off[v], b = off[v + 1], k = a;
-
-		qsort(list + a, (size_t)(b - a), sizeof(*list), mw_cmp);
-		for (igraph_integer_t i = a; i < b; i++) {
-			if (k > a && list[k - 1].u == list[i].u)
-				list[k - 1].w += list[i].w;
-			else
-				list[k++] = list[i];
-		}
-		for (igraph_integer_t i = k; i < b; i++)
-			list[i].u = -1; /* unused slots */
-		for (igraph_integer_t i = a; i < k; i++) {
-			sum[v] += list[i].w;
-			if (list[i].w > max[v])
-				max[v] = list[i].w;
-		}
-	}
-	for (igraph_integer_t v = 0; v < n; v++) {
-		igraph_integer_t a = off[v], b = off[v + 1], len = 0;
-		double es = 0;
-
-		while (a + len < b && list[a + len].u >= 0)
-			len++;
-		if (len == 0) {
-			rows[v].effective_size = NAN;
-			continue;
-		}
-		for (igraph_integer_t i = 0; i < len; i++) {
-			igraph_integer_t u = list[a + i].u, ua = off[u], ulen = 0;
-			double r = 0;
-
-			while (ua + ulen < off[u + 1] && list[ua + ulen].u >= 0)
-				ulen++;
-			for (igraph_integer_t j = 0; j < len; j++) {
-				double muw = mw_get(list + ua, ulen, list[a + j].u);
-
-				if (sum[v] > 0 && max[u] > 0)
-					r += list[a + j].w / sum[v] * (muw / max[u]);
-			}
-			es += 1 - r;
-		}
-		rows[v].effective_size = es;
-	}
-done:
-	free(off);
-	free(list);
-	free(sum);
-	free(max);
+	igraph_adjlist_destroy(&in);
+	igraph_adjlist_destroy(&out);
 	return rc;
 }
 
@@ -517,9 +371,9 @@ int cm_brokers_compute(cm_brokers *out, const cm_network *net, const char *group
 	igraph_integer_t *gid = NULL, *gsize = NULL;
 	struct gval *sorted = NULL;
 	struct brow *rows = NULL;
-	igraph_vector_t weights, res;
-	int have_w = 0, have_res = 0, rc = 0;
-	igraph_error_t err;
+	double *es = NULL;
+	igraph_vector_t weights = { 0 }, res = { 0 };
+	int weighted, rc = 0;
 
 	memset(out, 0, sizeof(*out));
 	out->network_ei_index = NAN;
@@ -544,7 +398,8 @@ int cm_brokers_compute(cm_brokers *out, const cm_network *net, const char *group
 	gsize = calloc((size_t)n + 1, sizeof(*gsize));
 	sorted = calloc((size_t)n + 1, sizeof(*sorted));
 	rows = calloc((size_t)n + 1, sizeof(*rows));
-	if (!values || !storage || !gname || !gid || !gsize || !sorted || !rows) {
+	es = calloc((size_t)n + 1, sizeof(*es));
+	if (!values || !storage || !gname || !gid || !gsize || !sorted || !rows || !es) {
 		rc = cm_error_set(CM_ENOMEM, "out of memory");
 		goto done;
 	}
@@ -572,36 +427,22 @@ int cm_brokers_compute(cm_brokers *out, const cm_network *net, const char *group
 	if ((rc = brokerage(rows, net, gid)) < 0)
 		goto done;
 
-	if (igraph_vector_init(&res, 0) != IGRAPH_SUCCESS) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
-		goto done;
+	CM_IG(igraph_vector_init(&res, 0), "computing Burt's constraint");
+	weighted = igraph_cattribute_has_attr(&net->graph, IGRAPH_ATTRIBUTE_EDGE, CM_ATTR_WEIGHT);
+	if (weighted) {
+		CM_IG(igraph_vector_init(&weights, 0), "reading tie weights");
+		CM_IG(EANV(&net->graph, CM_ATTR_WEIGHT, &weights), "reading tie weights");
 	}
-	have_res = 1;
-	if (igraph_cattribute_has_attr(&net->graph, IGRAPH_ATTRIBUTE_EDGE, CM_ATTR_WEIGHT)) {
-		if (igraph_vector_init(&weights, 0) != IGRAPH_SUCCESS) {
-			rc = cm_error_set(CM_ENOMEM, "out of memory");
-			goto done;
-		}
-		have_w = 1;
-		if ((err = EANV(&net->graph, CM_ATTR_WEIGHT, &weights)) != IGRAPH_SUCCESS) {
-			rc = cm_error_from_igraph(err, "reading tie weights");
-			goto done;
-		}
-	}
-	if ((err = igraph_constraint(&net->graph, &res, igraph_vss_all(),
-	                             have_w ? &weights : NULL)) != IGRAPH_SUCCESS) {
-		rc = cm_error_from_igraph(err, "computing Burt's constraint");
-		goto done;
-	}
+	CM_IG(igraph_constraint(&net->graph, &res, igraph_vss_all(), weighted ? &weights : NULL),
+	      "computing Burt's constraint");
 	for (igraph_integer_t v = 0; v < n; v++)
 		rows[v].constraint = VECTOR(res)[v];
-	if ((rc = effective_size(rows, net, have_w ? &weights : NULL)) < 0)
+	if ((rc = cm_burt_effective_size(es, &net->graph, weighted ? &weights : NULL, NULL)) < 0)
 		goto done;
-	if ((err = igraph_betweenness(&net->graph, &res, igraph_vss_all(), net->directed != 0,
-	                              NULL)) != IGRAPH_SUCCESS) {
-		rc = cm_error_from_igraph(err, "computing betweenness");
-		goto done;
-	}
+	for (igraph_integer_t v = 0; v < n; v++)
+		rows[v].effective_size = es[v];
+	CM_IG(igraph_betweenness(&net->graph, &res, igraph_vss_all(), net->directed != 0, NULL),
+	      "computing betweenness");
 	for (igraph_integer_t v = 0; v < n; v++)
 		rows[v].betweenness = VECTOR(res)[v];
 	if ((rc = ei_index(out, rows, net, gid, gname, n_groups, gsize, out->group)) < 0)
@@ -620,10 +461,8 @@ int cm_brokers_compute(cm_brokers *out, const cm_network *net, const char *group
 	}
 	rc = actors_table(&out->actors, net, rows, n, out->group, values);
 done:
-	if (have_w)
-		igraph_vector_destroy(&weights);
-	if (have_res)
-		igraph_vector_destroy(&res);
+	igraph_vector_destroy(&weights);
+	igraph_vector_destroy(&res);
 	if (storage)
 		for (igraph_integer_t v = 0; v < n; v++)
 			free(storage[v]);
@@ -634,39 +473,8 @@ done:
 	free(gsize);
 	free(sorted);
 	free(rows);
+	free(es);
 	if (rc < 0)
 		cm_brokers_free(out);
-	return rc;
-}
-
-int cm_brokers_write(FILE *f, const cm_brokers *b, cm_format format)
-{
-	char num[32];
-	int rc = 0;
-
-	cm_format_number(num, sizeof(num), b->network_ei_index);
-	if (format == CM_FORMAT_JSON) {
-		fputs("{\n  \"group\": ", f);
-		cm_json_write_string(f, b->group);
-		fprintf(f, ",\n  \"directed\": %s,\n  \"actors\": ", b->directed ? "true" : "false");
-		if ((rc = cm_table_write(f, b->actors, CM_FORMAT_JSON, 0)) < 0)
-			goto done;
-		fputs(",\n  \"groups\": ", f);
-		if ((rc = cm_table_write(f, b->groups, CM_FORMAT_JSON, 0)) < 0)
-			goto done;
-		fprintf(f, ",\n  \"network_ei_index\": %s\n}\n", num[0] ? num : "null");
-	} else {
-		if ((rc = cm_table_write(f, b->actors, format, 0)) < 0)
-			goto done;
-		if (format == CM_FORMAT_TABLE) {
-			fputc('\n', f);
-			if ((rc = cm_table_write(f, b->groups, format, 0)) < 0)
-				goto done;
-			fprintf(f, "\nnetwork E-I index: %s\n", num[0] ? num : "undefined");
-		}
-	}
-	if (ferror(f))
-		rc = cm_error_set(CM_EIO, "cannot write the brokers: %s", strerror(errno));
-done:
 	return rc;
 }

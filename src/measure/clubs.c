@@ -2,10 +2,9 @@
  * coopmap clubs: gather the sparse regions (too few cités for exchanges to
  * live) into interregional clubs of neighbouring regions, the way the
  * resource centres formed the Club de l'Ouest.  The algorithm is described
- * in docs/analysis.md.
+ * in docs/analysis.md; the adjacency file is read by src/load/regions.c and
+ * the clubs are written by src/present/results/clubs.c.
  */
-#include <errno.h>
-#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,295 +15,12 @@
 #include "coopmap/network.h"
 #include "coopmap/regions.h"
 #include "coopmap/table.h"
-#include "coopmap/text.h"
-#include "coopmap/writers.h"
 #include "base/error.h"
-#include "base/file.h"
 #include "base/strbuf.h"
 #include "base/text.h"
+#include "load/regions.h"
 #include "measure/focus.h"
 #include "model/raw.h"
-
-struct cm_regions {
-	char *source;
-	char **names;
-	size_t n, cap;
-	size_t *ea, *eb; /* undirected adjacency, each pair once */
-	size_t n_edges, cap_edges;
-};
-
-void cm_regions_free(cm_regions *r)
-{
-	if (!r)
-		return;
-	for (size_t i = 0; i < r->n; i++)
-		free(r->names[i]);
-	free(r->names);
-	free(r->ea);
-	free(r->eb);
-	free(r->source);
-	free(r);
-}
-
-size_t cm_regions_count(const cm_regions *r)
-{
-	return r ? r->n : 0;
-}
-
-const char *cm_regions_name(const cm_regions *r, size_t i)
-{
-	return r && i < r->n ? r->names[i] : "";
-}
-
-/* Index of a region by exact name, or -1. */
-static long regions_find(const cm_regions *r, const char *name)
-{
-	for (size_t i = 0; i < r->n; i++)
-		if (!strcmp(r->names[i], name))
-			return (long)i;
-	return -1;
-}
-
-int cm_regions_adjacent(const cm_regions *r, const char *a, const char *b)
-{
-	long x = regions_find(r, a), y = regions_find(r, b);
-
-	if (x < 0 || y < 0)
-		return 0;
-	for (size_t e = 0; e < r->n_edges; e++)
-		if (((long)r->ea[e] == x && (long)r->eb[e] == y) ||
-		    ((long)r->ea[e] == y && (long)r->eb[e] == x))
-			return 1;
-	return 0;
-}
-
-/* Index of a region, added when new; -1 (error recorded) on out of memory. */
-static long regions_add(cm_regions *r, const char *name)
-{
-	long i = regions_find(r, name);
-
-	if (i >= 0)
-		return i;
-	if (r->n == r->cap) {
-		size_t cap = r->cap ? 2 * r->cap : 32;
-		char **p = realloc(r->names, cap * sizeof(*p));
-
-		if (!p) {
-			cm_error_set(CM_ENOMEM, "out of memory");
-			return -1;
-		}
-		r->names = p;
-		r->cap = cap;
-	}
-	if (!(r->names[r->n] = cm_strdup(name)))
-		return -1;
-	return (long)r->n++;
-}
-
-/* Record that regions a and b border each other (once). */
-static int regions_link(cm_regions *r, size_t a, size_t b)
-{
-	if (cm_regions_adjacent(r, r->names[a], r->names[b]))
-		return 0;
-	if (r->n_edges == r->cap_edges) {
-		size_t cap = r->cap_edges ? 2 * r->cap_edges : 64;
-		size_t *pa = realloc(r->ea, cap * sizeof(*pa)), *pb;
-
-		if (!pa)
-			return cm_error_set(CM_ENOMEM, "out of memory");
-		r->ea = pa;
-		pb = realloc(r->eb, cap * sizeof(*pb));
-		if (!pb)
-			return cm_error_set(CM_ENOMEM, "out of memory");
-		r->eb = pb;
-		r->cap_edges = cap;
-	}
-	r->ea[r->n_edges] = a;
-	r->eb[r->n_edges] = b;
-	r->n_edges++;
-	return 0;
-}
-
-/*
- * Split a line in place at delim into at most max stored fields, trimming
- * spaces; a field may be "quoted" with "" for a quote.  Returns the number
- * of fields, or -1 for a malformed quote.
- */
-static int split_fields(char *line, char delim, char **fields, int max)
-{
-	char *p = line;
-	int n = 0;
-
-	for (;;) {
-		char *w, *start;
-
-		while (*p == ' ' || *p == '\t')
-			p++;
-		w = start = p;
-		if (*p == '"') {
-			p++;
-			for (;;) {
-				if (*p == '\0')
-					return -1;
-				if (*p == '"' && p[1] == '"') {
-					*w++ = '"';
-					p += 2;
-				} else if (*p == '"') {
-					p++;
-					break;
-				} else {
-					*w++ = *p++;
-				}
-			}
-			while (*p == ' ' || *p == '\t')
-				p++;
-			if (*p != delim && *p != '\0')
-				return -1;
-		} else {
-			while (*p != delim && *p != '\0')
-				p++;
-			w = p;
-			while (w > start && (w[-1] == ' ' || w[-1] == '\t'))
-				w--;
-		}
-		if (n < max)
-			fields[n] = start;
-		n++;
-		if (*p == '\0') {
-			*w = '\0';
-			break;
-		}
-		p++;
-		*w = '\0';
-	}
-	return n;
-}
-
-int cm_regions_parse(cm_regions **out, const char *text, size_t len, const char *source)
-{
-	cm_regions *r = NULL;
-	char *copy = NULL, *line, *next;
-	char delim = ',';
-	long line_no = 0;
-	int have_header = 0, rc = 0;
-
-	*out = NULL;
-	if (!source)
-		source = "<regions>";
-	if (memchr(text, '\0', len)) {
-		rc = cm_error_set_at(CM_EINPUT, source, 0, "contains a NUL byte: not a text file");
-		goto done;
-	}
-	r = calloc(1, sizeof(*r));
-	if (!r || !(copy = cm_strndup(text, len)) || !(r->source = cm_strdup(source))) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
-		goto done;
-	}
-	for (line = copy; line; line = next) {
-		char *fields[2], *p;
-		size_t n;
-		int nf;
-		long a, b;
-
-		next = strchr(line, '\n');
-		if (next)
-			*next++ = '\0';
-		line_no++;
-		n = strlen(line);
-		if (n && line[n - 1] == '\r')
-			line[--n] = '\0';
-		if (line_no == 1 && !strncmp(line, "\xEF\xBB\xBF", 3))
-			line += 3;
-		if (!cm_utf8_valid(line, strlen(line))) {
-			rc = cm_error_set_at(CM_EINPUT, source, line_no, "invalid UTF-8 (save the file as UTF-8)");
-			goto done;
-		}
-		for (p = line; *p == ' ' || *p == '\t'; p++)
-			;
-		if (*p == '\0' || *p == '#')
-			continue;
-		if (!have_header) {
-			char *h0, *h1;
-
-			delim = strchr(p, ';') ? ';' : ',';
-			nf = split_fields(p, delim, fields, 2);
-			if (nf != 2) {
-				rc = cm_error_set_at(CM_EINPUT, source, line_no,
-				                     "expected the header region,neighbour");
-				goto done;
-			}
-			h0 = cm_ascii_lower(fields[0]);
-			h1 = cm_ascii_lower(fields[1]);
-			if (!h0 || !h1)
-				rc = cm_error_set(CM_ENOMEM, "out of memory");
-			else if (strcmp(h0, "region") ||
-			         (strcmp(h1, "neighbour") && strcmp(h1, "neighbor")))
-				rc = cm_error_set_at(CM_EINPUT, source, line_no,
-				                     "expected the header region,neighbour, found '%s%c%s'",
-				                     fields[0], delim, fields[1]);
-			free(h0);
-			free(h1);
-			if (rc < 0)
-				goto done;
-			have_header = 1;
-			continue;
-		}
-		nf = split_fields(p, delim, fields, 2);
-		if (nf < 0) {
-			rc = cm_error_set_at(CM_EINPUT, source, line_no, "unterminated or misplaced quote");
-			goto done;
-		}
-		if (nf != 2) {
-			rc = cm_error_set_at(CM_EINPUT, source, line_no,
-			                     "expected 2 fields (region%cneighbour), found %d", delim, nf);
-			goto done;
-		}
-		if (!fields[0][0]) {
-			rc = cm_error_set_at(CM_EINPUT, source, line_no, "empty region name");
-			goto done;
-		}
-		if (!strcmp(fields[0], fields[1])) {
-			rc = cm_error_set_at(CM_EINPUT, source, line_no,
-			                     "region '%s' cannot be its own neighbour", fields[0]);
-			goto done;
-		}
-		if ((a = regions_add(r, fields[0])) < 0) {
-			rc = cm_error_code();
-			goto done;
-		}
-		if (!fields[1][0])
-			continue; /* a region without neighbours */
-		if ((b = regions_add(r, fields[1])) < 0) {
-			rc = cm_error_code();
-			goto done;
-		}
-		if ((rc = regions_link(r, (size_t)a, (size_t)b)) < 0)
-			goto done;
-	}
-	if (!have_header) {
-		rc = cm_error_set_at(CM_EINPUT, source, 0, "no header region,neighbour (the file is empty)");
-		goto done;
-	}
-	*out = r;
-	r = NULL;
-done:
-	free(copy);
-	cm_regions_free(r);
-	return rc;
-}
-
-int cm_regions_load(cm_regions **out, const char *path)
-{
-	char *text = NULL;
-	size_t len = 0;
-	int rc;
-
-	*out = NULL;
-	if ((rc = cm_read_file(&text, &len, path)) == 0)
-		rc = cm_regions_parse(out, text, len, strcmp(path, "-") ? path : "<stdin>");
-	free(text);
-	return rc;
-}
 
 /* One focus actor and its region, for grouping by region. */
 struct focus {
@@ -617,9 +333,9 @@ static int club_fill(cm_club *club, const size_t *reg, size_t n_reg, const struc
                      size_t n_nr, const struct focus *focus, const igraph_t *rg,
                      int min_size)
 {
-	igraph_vector_int_t nb;
+	igraph_vector_int_t nb = { 0 };
 	char *near = NULL;
-	int have_nb = 0, rc = 0;
+	int rc = 0;
 	size_t n_members = 0;
 
 	club->regions = calloc(n_reg + 1, sizeof(char *));
@@ -657,18 +373,14 @@ static int club_fill(cm_club *club, const size_t *reg, size_t n_reg, const struc
 	/* the dense regions bordering the club, alphabetical like nr */
 	near = calloc(n_nr + 1, 1);
 	club->could_join = calloc(n_nr + 1, sizeof(char *));
-	if (!near || !club->could_join || igraph_vector_int_init(&nb, 0) != IGRAPH_SUCCESS) {
+	if (!near || !club->could_join) {
 		rc = cm_error_set(CM_ENOMEM, "out of memory");
 		goto done;
 	}
-	have_nb = 1;
+	CM_IG(igraph_vector_int_init(&nb, 0), "listing neighbouring regions");
 	for (size_t i = 0; i < n_reg; i++) {
-		igraph_error_t err = igraph_neighbors(rg, &nb, (igraph_integer_t)reg[i], IGRAPH_ALL);
-
-		if (err != IGRAPH_SUCCESS) {
-			rc = cm_error_from_igraph(err, "listing neighbouring regions");
-			goto done;
-		}
+		CM_IG(igraph_neighbors(rg, &nb, (igraph_integer_t)reg[i], IGRAPH_ALL),
+		      "listing neighbouring regions");
 		for (igraph_integer_t j = 0; j < igraph_vector_int_size(&nb); j++)
 			if (!nr[VECTOR(nb)[j]].sparse)
 				near[VECTOR(nb)[j]] = 1;
@@ -682,8 +394,7 @@ static int club_fill(cm_club *club, const size_t *reg, size_t n_reg, const struc
 			club->n_could_join++;
 		}
 done:
-	if (have_nb)
-		igraph_vector_int_destroy(&nb);
+	igraph_vector_int_destroy(&nb);
 	free(near);
 	return rc;
 }
@@ -726,9 +437,9 @@ static int clubs_component(cm_clubs *out, size_t *cap, const size_t *comp, size_
 	size_t *reg = NULL;
 	uint32_t *adj = NULL, *parts = NULL;
 	int *club_of = NULL;
-	igraph_adjlist_t al;
-	igraph_vector_int_t nb;
-	int have_al = 0, have_nb = 0, rc = 0;
+	igraph_adjlist_t al = { 0 };
+	igraph_vector_int_t nb = { 0 };
+	int rc = 0;
 	size_t n_parts = 0;
 
 	cites = calloc(k + 1, sizeof(*cites));
@@ -752,21 +463,17 @@ static int clubs_component(cm_clubs *out, size_t *cap, const size_t *comp, size_
 	if (k <= CM_CLUBS_EXACT_LIMIT) {
 		adj = calloc(k + 1, sizeof(*adj));
 		parts = calloc(k + 1, sizeof(*parts));
-		if (!adj || !parts || igraph_vector_int_init(&nb, 0) != IGRAPH_SUCCESS) {
+		if (!adj || !parts) {
 			rc = cm_error_set(CM_ENOMEM, "out of memory");
 			goto done;
 		}
-		have_nb = 1;
+		CM_IG(igraph_vector_int_init(&nb, 0), "listing neighbouring regions");
 		for (igraph_integer_t v = 0; v < igraph_vcount(sub); v++) {
 			long a = local[VECTOR(*invmap)[v]];
-			igraph_error_t err;
 
 			if (a < 0)
 				continue;
-			if ((err = igraph_neighbors(sub, &nb, v, IGRAPH_ALL)) != IGRAPH_SUCCESS) {
-				rc = cm_error_from_igraph(err, "listing neighbouring regions");
-				goto done;
-			}
+			CM_IG(igraph_neighbors(sub, &nb, v, IGRAPH_ALL), "listing neighbouring regions");
 			for (igraph_integer_t j = 0; j < igraph_vector_int_size(&nb); j++) {
 				long b = local[VECTOR(*invmap)[VECTOR(nb)[j]]];
 
@@ -789,36 +496,25 @@ static int clubs_component(cm_clubs *out, size_t *cap, const size_t *comp, size_
 	}
 	/* greedy fallback on the component's own adjacency list */
 	{
-		igraph_error_t err;
-
 		club_of = calloc(k + 1, sizeof(*club_of));
-		if (!club_of || igraph_adjlist_init_empty(&al, (igraph_integer_t)k) != IGRAPH_SUCCESS) {
+		if (!club_of) {
 			rc = cm_error_set(CM_ENOMEM, "out of memory");
 			goto done;
 		}
-		have_al = 1;
-		if (igraph_vector_int_init(&nb, 0) != IGRAPH_SUCCESS) {
-			rc = cm_error_set(CM_ENOMEM, "out of memory");
-			goto done;
-		}
-		have_nb = 1;
+		CM_IG(igraph_adjlist_init_empty(&al, (igraph_integer_t)k), "listing neighbouring regions");
+		CM_IG(igraph_vector_int_init(&nb, 0), "listing neighbouring regions");
 		for (igraph_integer_t v = 0; v < igraph_vcount(sub); v++) {
 			long a = local[VECTOR(*invmap)[v]];
 
 			if (a < 0)
 				continue;
-			if ((err = igraph_neighbors(sub, &nb, v, IGRAPH_ALL)) != IGRAPH_SUCCESS) {
-				rc = cm_error_from_igraph(err, "listing neighbouring regions");
-				goto done;
-			}
+			CM_IG(igraph_neighbors(sub, &nb, v, IGRAPH_ALL), "listing neighbouring regions");
 			for (igraph_integer_t j = 0; j < igraph_vector_int_size(&nb); j++) {
 				long b = local[VECTOR(*invmap)[VECTOR(nb)[j]]];
 
-				if (b >= 0 && b != a &&
-				    igraph_vector_int_push_back(igraph_adjlist_get(&al, a), b) != IGRAPH_SUCCESS) {
-					rc = cm_error_set(CM_ENOMEM, "out of memory");
-					goto done;
-				}
+				if (b >= 0 && b != a)
+					CM_IG(igraph_vector_int_push_back(igraph_adjlist_get(&al, a), b),
+					      "listing neighbouring regions");
 			}
 		}
 		if ((rc = greedy_partition(club_of, &n_parts, k, &al, cites, min_size)) < 0)
@@ -834,10 +530,8 @@ static int clubs_component(cm_clubs *out, size_t *cap, const size_t *comp, size_
 		}
 	}
 done:
-	if (have_al)
-		igraph_adjlist_destroy(&al);
-	if (have_nb)
-		igraph_vector_int_destroy(&nb);
+	igraph_adjlist_destroy(&al);
+	igraph_vector_int_destroy(&nb);
 	free(cites);
 	free(local);
 	free(reg);
@@ -873,14 +567,12 @@ int cm_clubs_compute(cm_clubs *out, const cm_network *net, const cm_regions *reg
 	struct focus *focus = NULL;
 	struct nreg *nr = NULL;
 	size_t n_focus = 0, n_nr = 0, n_sparse = 0, cap = 0;
-	igraph_vector_int_t edges, sparse_ids, invmap, membership;
+	igraph_vector_int_t edges = { 0 }, sparse_ids = { 0 }, invmap = { 0 }, membership = { 0 };
 	igraph_t rg, sub;
-	int have_edges = 0, have_sparse = 0, have_invmap = 0, have_memb = 0;
-	int have_rg = 0, have_sub = 0, rc = 0;
+	int have_rg = 0, have_sub = 0, rc = 0; /* igraph_destroy needs a built graph */
 	igraph_integer_t n_comp = 0;
 	size_t *comp = NULL;
 	char *done_comp = NULL;
-	igraph_error_t err;
 
 	memset(out, 0, sizeof(*out));
 	if (!type)
@@ -934,64 +626,42 @@ int cm_clubs_compute(cm_clubs *out, const cm_network *net, const cm_regions *reg
 	for (size_t j = 0; j < n_nr; j++) {
 		nr[j].sparse = nr[j].count < (size_t)min_size;
 		n_sparse += (size_t)nr[j].sparse;
-		if (regions_find(regions, nr[j].name) < 0)
+		if (cm_regions_find(regions, nr[j].name) < 0)
 			cm_notice("region '%s' is not in %s: treated as having no neighbour",
-			          nr[j].name, regions->source);
+			          nr[j].name, cm_regions_source(regions));
 	}
 
 	/* the region graph: network regions joined as in the adjacency file */
-	if (igraph_vector_int_init(&edges, 0) != IGRAPH_SUCCESS) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
-		goto done;
-	}
-	have_edges = 1;
-	for (size_t e = 0; e < regions->n_edges; e++) {
-		long a = nreg_find(nr, n_nr, regions->names[regions->ea[e]]);
-		long b = nreg_find(nr, n_nr, regions->names[regions->eb[e]]);
+	CM_IG(igraph_vector_int_init(&edges, 0), "building the region graph");
+	for (size_t e = 0; e < cm_regions_pairs(regions); e++) {
+		size_t ra, rb;
+		long a, b;
+
+		cm_regions_pair(&ra, &rb, regions, e);
+		a = nreg_find(nr, n_nr, cm_regions_name(regions, ra));
+		b = nreg_find(nr, n_nr, cm_regions_name(regions, rb));
 
 		if (a < 0 || b < 0)
 			continue;
-		if (igraph_vector_int_push_back(&edges, a) != IGRAPH_SUCCESS ||
-		    igraph_vector_int_push_back(&edges, b) != IGRAPH_SUCCESS) {
-			rc = cm_error_set(CM_ENOMEM, "out of memory");
-			goto done;
-		}
+		CM_IG(igraph_vector_int_push_back(&edges, a), "building the region graph");
+		CM_IG(igraph_vector_int_push_back(&edges, b), "building the region graph");
 	}
-	if ((err = igraph_create(&rg, &edges, (igraph_integer_t)n_nr, IGRAPH_UNDIRECTED)) != IGRAPH_SUCCESS) {
-		rc = cm_error_from_igraph(err, "building the region graph");
-		goto done;
-	}
+	CM_IG(igraph_create(&rg, &edges, (igraph_integer_t)n_nr, IGRAPH_UNDIRECTED),
+	      "building the region graph");
 	have_rg = 1;
-	if (igraph_vector_int_init(&sparse_ids, 0) != IGRAPH_SUCCESS) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
-		goto done;
-	}
-	have_sparse = 1;
+	CM_IG(igraph_vector_int_init(&sparse_ids, 0), "selecting the sparse regions");
 	for (size_t j = 0; j < n_nr; j++)
-		if (nr[j].sparse && igraph_vector_int_push_back(&sparse_ids, (igraph_integer_t)j) != IGRAPH_SUCCESS) {
-			rc = cm_error_set(CM_ENOMEM, "out of memory");
-			goto done;
-		}
-	if (igraph_vector_int_init(&invmap, 0) != IGRAPH_SUCCESS) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
-		goto done;
-	}
-	have_invmap = 1;
-	if ((err = igraph_induced_subgraph_map(&rg, &sub, igraph_vss_vector(&sparse_ids),
-	                                       IGRAPH_SUBGRAPH_AUTO, NULL, &invmap)) != IGRAPH_SUCCESS) {
-		rc = cm_error_from_igraph(err, "selecting the sparse regions");
-		goto done;
-	}
+		if (nr[j].sparse)
+			CM_IG(igraph_vector_int_push_back(&sparse_ids, (igraph_integer_t)j),
+			      "selecting the sparse regions");
+	CM_IG(igraph_vector_int_init(&invmap, 0), "selecting the sparse regions");
+	CM_IG(igraph_induced_subgraph_map(&rg, &sub, igraph_vss_vector(&sparse_ids),
+	                                  IGRAPH_SUBGRAPH_AUTO, NULL, &invmap),
+	      "selecting the sparse regions");
 	have_sub = 1;
-	if (igraph_vector_int_init(&membership, 0) != IGRAPH_SUCCESS) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
-		goto done;
-	}
-	have_memb = 1;
-	if ((err = igraph_connected_components(&sub, &membership, NULL, &n_comp, IGRAPH_WEAK)) != IGRAPH_SUCCESS) {
-		rc = cm_error_from_igraph(err, "finding groups of neighbouring sparse regions");
-		goto done;
-	}
+	CM_IG(igraph_vector_int_init(&membership, 0), "finding groups of neighbouring sparse regions");
+	CM_IG(igraph_connected_components(&sub, &membership, NULL, &n_comp, IGRAPH_WEAK),
+	      "finding groups of neighbouring sparse regions");
 
 	/* each component of sparse regions, in the order of its first region */
 	comp = calloc(n_sparse + 1, sizeof(*comp));
@@ -1046,14 +716,10 @@ int cm_clubs_compute(cm_clubs *out, const cm_network *net, const cm_regions *reg
 			out->dense[out->n_dense++].cites = (igraph_integer_t)nr[j].count;
 		}
 done:
-	if (have_edges)
-		igraph_vector_int_destroy(&edges);
-	if (have_sparse)
-		igraph_vector_int_destroy(&sparse_ids);
-	if (have_invmap)
-		igraph_vector_int_destroy(&invmap);
-	if (have_memb)
-		igraph_vector_int_destroy(&membership);
+	igraph_vector_int_destroy(&edges);
+	igraph_vector_int_destroy(&sparse_ids);
+	igraph_vector_int_destroy(&invmap);
+	igraph_vector_int_destroy(&membership);
 	if (have_rg)
 		igraph_destroy(&rg);
 	if (have_sub)
@@ -1064,137 +730,5 @@ done:
 	free(done_comp);
 	if (rc < 0)
 		cm_clubs_free(out);
-	return rc;
-}
-
-/* Join strings with ", " into b. */
-static int join_names(cm_strbuf *b, char *const *names, size_t n)
-{
-	int rc;
-
-	b->len = 0;
-	if ((rc = cm_strbuf_add(b, "", 0)) < 0)
-		return rc;
-	for (size_t i = 0; i < n; i++)
-		if ((rc = cm_strbuf_printf(b, "%s%s", i ? ", " : "", names[i])) < 0)
-			return rc;
-	return 0;
-}
-
-/* Write a JSON array of strings. */
-static void json_strings(FILE *f, char *const *s, size_t n)
-{
-	fputc('[', f);
-	for (size_t i = 0; i < n; i++) {
-		if (i)
-			fputs(", ", f);
-		cm_json_write_string(f, s[i]);
-	}
-	fputc(']', f);
-}
-
-/* The clubs as JSON (see cm_clubs_write). */
-static void clubs_json(FILE *f, const cm_clubs *c)
-{
-	char num[32];
-
-	fprintf(f, "{\n  \"min_size\": %d,\n  \"type\": ", c->min_size);
-	cm_json_write_string(f, c->type);
-	fputs(",\n  \"clubs\": [", f);
-	for (size_t i = 0; i < c->n_clubs; i++) {
-		const cm_club *k = &c->clubs[i];
-
-		fputs(i ? ",\n    {\"name\": " : "\n    {\"name\": ", f);
-		cm_json_write_string(f, k->name);
-		fputs(", \"regions\": ", f);
-		json_strings(f, k->regions, k->n_regions);
-		cm_format_number(num, sizeof(num), (double)k->cites);
-		fprintf(f, ", \"cites\": %s, \"reaches_min_size\": %s", num,
-		        k->reaches_min_size ? "true" : "false");
-		if (!k->reaches_min_size) {
-			cm_format_number(num, sizeof(num), (double)k->shortfall);
-			fprintf(f, ", \"shortfall\": %s, \"could_join\": ", num);
-			json_strings(f, k->could_join, k->n_could_join);
-		}
-		fputs(",\n     \"members\": ", f);
-		json_strings(f, k->members, k->n_members);
-		fputc('}', f);
-	}
-	fputs(c->n_clubs ? "\n  ],\n  \"dense_regions\": [" : "],\n  \"dense_regions\": [", f);
-	for (size_t i = 0; i < c->n_dense; i++) {
-		if (i)
-			fputs(", ", f);
-		cm_json_write_string(f, c->dense[i].region);
-	}
-	cm_format_number(num, sizeof(num), (double)c->no_region);
-	fprintf(f, "],\n  \"actors_without_region\": %s\n}\n", num);
-}
-
-int cm_clubs_write(FILE *f, const cm_clubs *c, cm_format format)
-{
-	cm_table *t = NULL;
-	cm_strbuf b = { 0 };
-	int rc = 0, with_members = format == CM_FORMAT_CSV || format == CM_FORMAT_TSV;
-
-	if (format == CM_FORMAT_JSON) {
-		clubs_json(f, c);
-		goto check;
-	}
-	if ((rc = cm_table_new(&t)) < 0 ||
-	    (rc = cm_table_add_column(t, "club", CM_COL_STRING)) < 0 ||
-	    (rc = cm_table_add_column(t, "regions", CM_COL_STRING)) < 0 ||
-	    (rc = cm_table_add_column(t, "cites", CM_COL_INT)) < 0 ||
-	    (rc = cm_table_add_column(t, "reaches_min_size",
-	                              format == CM_FORMAT_TABLE ? CM_COL_STRING : CM_COL_BOOL)) < 0 ||
-	    (rc = cm_table_add_column(t, "shortfall", CM_COL_INT)) < 0 ||
-	    (rc = cm_table_add_column(t, "could_join", CM_COL_STRING)) < 0 ||
-	    (with_members && (rc = cm_table_add_column(t, "members", CM_COL_STRING)) < 0) ||
-	    (rc = cm_table_add_rows(t, c->n_clubs)) < 0)
-		goto done;
-	for (size_t i = 0; i < c->n_clubs; i++) {
-		const cm_club *k = &c->clubs[i];
-		const char *colon = strchr(k->name, ':');
-
-		if ((rc = cm_strbuf_add(&b, "", 0)) < 0)
-			goto done;
-		b.len = 0;
-		if ((rc = cm_strbuf_add(&b, k->name, colon ? (size_t)(colon - k->name) : strlen(k->name))) < 0 ||
-		    (rc = cm_table_set_string(t, i, 0, b.s)) < 0 ||
-		    (rc = join_names(&b, k->regions, k->n_regions)) < 0 ||
-		    (rc = cm_table_set_string(t, i, 1, b.s)) < 0)
-			goto done;
-		cm_table_set_number(t, i, 2, (double)k->cites);
-		if (format == CM_FORMAT_TABLE)
-			rc = cm_table_set_string(t, i, 3, k->reaches_min_size ? "yes" : "no");
-		else
-			cm_table_set_number(t, i, 3, k->reaches_min_size ? 1 : 0);
-		if (rc < 0)
-			goto done;
-		cm_table_set_number(t, i, 4, k->reaches_min_size ? NAN : (double)k->shortfall);
-		if ((rc = join_names(&b, k->could_join, k->n_could_join)) < 0 ||
-		    (rc = cm_table_set_string(t, i, 5, b.s)) < 0)
-			goto done;
-		if (with_members && ((rc = join_names(&b, k->members, k->n_members)) < 0 ||
-		                     (rc = cm_table_set_string(t, i, 6, b.s)) < 0))
-			goto done;
-	}
-	if ((rc = cm_table_write(f, t, format, 0)) < 0)
-		goto done;
-	if (format == CM_FORMAT_TABLE) {
-		const char *noun = strcmp(c->type, CM_DEFAULT_FOCUS_TYPE) ? c->type : "cités";
-
-		fprintf(f, "\ndense regions (at least %d %s):", c->min_size, noun);
-		if (!c->n_dense)
-			fputs(" none", f);
-		for (size_t i = 0; i < c->n_dense; i++)
-			fprintf(f, "%s %s (%ld)", i ? "," : "", c->dense[i].region, (long)c->dense[i].cites);
-		fputc('\n', f);
-	}
-check:
-	if (ferror(f))
-		rc = cm_error_set(CM_EIO, "cannot write the clubs: %s", strerror(errno));
-done:
-	cm_table_free(t);
-	cm_strbuf_free(&b);
 	return rc;
 }

@@ -12,51 +12,8 @@
 #include "coopmap/table.h"
 #include "base/error.h"
 #include "base/strbuf.h"
-#include "base/text.h"
 #include "measure/focus.h"
 #include "model/raw.h"
-
-/* Fail with the list of types present when no actor has the focus type. */
-int cm_analysis_check_type(const cm_network *net, const char *type)
-{
-	igraph_integer_t n = cm_network_actors(net);
-	const char **types = NULL;
-	size_t n_types = 0;
-	cm_strbuf list = { 0 };
-	int rc = 0;
-
-	for (igraph_integer_t v = 0; v < n; v++)
-		if (!strcmp(cm_network_vattr(net, CM_ATTR_TYPE, v), type))
-			goto done;
-	types = calloc((size_t)n + 1, sizeof(*types));
-	if (!types) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
-		goto done;
-	}
-	for (igraph_integer_t v = 0; v < n; v++) {
-		const char *t = cm_network_vattr(net, CM_ATTR_TYPE, v);
-
-		if (t[0])
-			types[n_types++] = t;
-	}
-	qsort(types, n_types, sizeof(*types), cm_name_qsort_cmp);
-	for (size_t i = 0; i < n_types; i++) {
-		if (i > 0 && !strcmp(types[i], types[i - 1]))
-			continue;
-		if ((rc = cm_strbuf_printf(&list, "%s%s", list.len ? ", " : "", types[i])) < 0)
-			goto done;
-	}
-	if (n == 0)
-		rc = cm_error_set(CM_EUSAGE, "no actor has type '%s': the network has no actor", type);
-	else if (!list.len)
-		rc = cm_error_set(CM_EUSAGE, "no actor has type '%s': no actor has a type", type);
-	else
-		rc = cm_error_set(CM_EUSAGE, "no actor has type '%s' (types present: %s)", type, list.s);
-done:
-	free(types);
-	cm_strbuf_free(&list);
-	return rc;
-}
 
 /* What is known about one focus actor. */
 struct iso_row {
@@ -197,15 +154,14 @@ static int isolated_run(cm_table **out, int **levels, const cm_network *net, con
                         int min_size)
 {
 	igraph_integer_t n = cm_network_actors(net), stamp_no = 0;
-	igraph_adjlist_t adj;
-	igraph_vector_int_t membership, csize;
+	igraph_adjlist_t adj = { 0 };
+	igraph_vector_int_t membership = { 0 }, csize = { 0 };
 	igraph_integer_t *stamp = NULL;
 	char *is_focus = NULL;
 	const char **regions = NULL;
 	struct iso_row *rows = NULL;
 	size_t n_rows = 0;
-	int have_adj = 0, have_memb = 0, have_csize = 0, rc = 0;
-	igraph_error_t err;
+	int rc = 0;
 
 	if (out)
 		*out = NULL;
@@ -222,27 +178,12 @@ static int isolated_run(cm_table **out, int **levels, const cm_network *net, con
 	if ((rc = cm_analysis_check_type(net, type)) < 0)
 		goto done;
 
-	if ((err = igraph_adjlist_init(&net->graph, &adj, IGRAPH_ALL, IGRAPH_NO_LOOPS,
-	                               IGRAPH_NO_MULTIPLE)) != IGRAPH_SUCCESS) {
-		rc = cm_error_from_igraph(err, "listing neighbours");
-		goto done;
-	}
-	have_adj = 1;
-	if (igraph_vector_int_init(&membership, 0) != IGRAPH_SUCCESS) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
-		goto done;
-	}
-	have_memb = 1;
-	if (igraph_vector_int_init(&csize, 0) != IGRAPH_SUCCESS) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
-		goto done;
-	}
-	have_csize = 1;
-	if ((err = igraph_connected_components(&net->graph, &membership, &csize, NULL,
-	                                       IGRAPH_WEAK)) != IGRAPH_SUCCESS) {
-		rc = cm_error_from_igraph(err, "finding components");
-		goto done;
-	}
+	CM_IG(igraph_adjlist_init(&net->graph, &adj, IGRAPH_ALL, IGRAPH_NO_LOOPS, IGRAPH_NO_MULTIPLE),
+	      "listing neighbours");
+	CM_IG(igraph_vector_int_init(&membership, 0), "finding components");
+	CM_IG(igraph_vector_int_init(&csize, 0), "finding components");
+	CM_IG(igraph_connected_components(&net->graph, &membership, &csize, NULL, IGRAPH_WEAK),
+	      "finding components");
 
 	is_focus = calloc((size_t)n + 1, 1);
 	stamp = calloc((size_t)n + 1, sizeof(*stamp));
@@ -325,12 +266,9 @@ static int isolated_run(cm_table **out, int **levels, const cm_network *net, con
 		rc = iso_table(out, net, rows, n_rows, type, min_size);
 	}
 done:
-	if (have_adj)
-		igraph_adjlist_destroy(&adj);
-	if (have_memb)
-		igraph_vector_int_destroy(&membership);
-	if (have_csize)
-		igraph_vector_int_destroy(&csize);
+	igraph_adjlist_destroy(&adj);
+	igraph_vector_int_destroy(&membership);
+	igraph_vector_int_destroy(&csize);
 	free(is_focus);
 	free(stamp);
 	free(regions);

@@ -7,9 +7,9 @@
  * at least one tie becomes one edge whose weight is the sum of the ties'
  * weights.  For an undirected network loaded by coopmap that view is the
  * network itself.  Paths, density and degree assortativity follow the
- * direction of the ties when the network is directed.
+ * direction of the ties when the network is directed.  The summary is
+ * written by src/present/results/summary.c.
  */
-#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,11 +17,7 @@
 #include "coopmap/common.h"
 #include "coopmap/network.h"
 #include "coopmap/summary.h"
-#include "coopmap/table.h"
-#include "coopmap/text.h"
-#include "coopmap/writers.h"
 #include "base/error.h"
-#include "base/strbuf.h"
 #include "base/text.h"
 #include "model/raw.h"
 
@@ -61,23 +57,15 @@ static int compare_pairs(const void *pa, const void *pb)
 static int tie_weights(igraph_vector_t *out, const cm_network *net)
 {
 	const igraph_t *g = &net->graph;
-	igraph_error_t err;
 	int rc = 0;
 
 	if (!igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_EDGE, CM_ATTR_WEIGHT)) {
-		err = igraph_vector_resize(out, igraph_ecount(g));
-		if (err != IGRAPH_SUCCESS) {
-			rc = cm_error_from_igraph(err, "reading tie weights");
-			goto done;
-		}
+		CM_IG(igraph_vector_resize(out, igraph_ecount(g)), "reading tie weights");
 		igraph_vector_fill(out, 1.0);
 		goto done;
 	}
-	err = igraph_cattribute_EANV(g, CM_ATTR_WEIGHT, igraph_ess_all(IGRAPH_EDGEORDER_ID), out);
-	if (err != IGRAPH_SUCCESS) {
-		rc = cm_error_from_igraph(err, "reading tie weights");
-		goto done;
-	}
+	CM_IG(igraph_cattribute_EANV(g, CM_ATTR_WEIGHT, igraph_ess_all(IGRAPH_EDGEORDER_ID), out),
+	      "reading tie weights");
 	for (igraph_integer_t e = 0; e < igraph_vector_size(out); e++) {
 		double w = VECTOR(*out)[e];
 
@@ -102,9 +90,8 @@ static int undirected_view(igraph_t *und, igraph_vector_t *und_w, const igraph_t
 {
 	igraph_integer_t m = igraph_ecount(g), k = 0;
 	struct pair *pairs = NULL;
-	igraph_vector_int_t edges;
-	int have_edges = 0, rc = 0;
-	igraph_error_t err;
+	igraph_vector_int_t edges = { 0 };
+	int rc = 0;
 
 	pairs = malloc((size_t)(m ? m : 1) * sizeof(*pairs));
 	if (!pairs) {
@@ -127,26 +114,17 @@ static int undirected_view(igraph_t *und, igraph_vector_t *und_w, const igraph_t
 		else
 			pairs[k++] = pairs[e];
 	}
-	if ((err = igraph_vector_int_init(&edges, 2 * k)) != IGRAPH_SUCCESS) {
-		rc = cm_error_from_igraph(err, "building the undirected view");
-		goto done;
-	}
-	have_edges = 1;
-	if ((err = igraph_vector_resize(und_w, k)) != IGRAPH_SUCCESS) {
-		rc = cm_error_from_igraph(err, "building the undirected view");
-		goto done;
-	}
+	CM_IG(igraph_vector_int_init(&edges, 2 * k), "building the undirected view");
+	CM_IG(igraph_vector_resize(und_w, k), "building the undirected view");
 	for (igraph_integer_t e = 0; e < k; e++) {
 		VECTOR(edges)[2 * e] = pairs[e].from;
 		VECTOR(edges)[2 * e + 1] = pairs[e].to;
 		VECTOR(*und_w)[e] = pairs[e].weight;
 	}
-	err = igraph_create(und, &edges, igraph_vcount(g), IGRAPH_UNDIRECTED);
-	if (err != IGRAPH_SUCCESS)
-		rc = cm_error_from_igraph(err, "building the undirected view");
+	CM_IG(igraph_create(und, &edges, igraph_vcount(g), IGRAPH_UNDIRECTED),
+	      "building the undirected view");
 done:
-	if (have_edges)
-		igraph_vector_int_destroy(&edges);
+	igraph_vector_int_destroy(&edges);
 	free(pairs);
 	return rc;
 }
@@ -159,19 +137,14 @@ done:
  */
 static int exact_paths(double *diameter, double *apl, const igraph_t *g, int directed)
 {
-	igraph_vector_t hist;
+	igraph_vector_t hist = { 0 };
 	igraph_real_t unconnected;
-	igraph_error_t err;
 	double pairs = 0, sum = 0;
 	int rc = 0;
 
 	*diameter = *apl = NAN;
-	if ((err = igraph_vector_init(&hist, 0)) != IGRAPH_SUCCESS)
-		return cm_error_from_igraph(err, "computing path lengths");
-	if ((err = igraph_path_length_hist(g, &hist, &unconnected, directed)) != IGRAPH_SUCCESS) {
-		rc = cm_error_from_igraph(err, "computing path lengths");
-		goto done;
-	}
+	CM_IG(igraph_vector_init(&hist, 0), "computing path lengths");
+	CM_IG(igraph_path_length_hist(g, &hist, &unconnected, directed), "computing path lengths");
 	/* hist[i] counts the pairs at distance i + 1 */
 	for (igraph_integer_t i = 0; i < igraph_vector_size(&hist); i++) {
 		double k = VECTOR(hist)[i];
@@ -202,30 +175,19 @@ static int sampled_paths(double *diameter, double *apl, const igraph_t *g, int d
 {
 	igraph_neimode_t mode = directed ? IGRAPH_OUT : IGRAPH_ALL;
 	igraph_integer_t n = igraph_vcount(g), batch, far = -1;
-	igraph_vector_int_t sources;
-	igraph_matrix_t d;
-	igraph_vector_t ecc;
+	igraph_vector_int_t sources = { 0 };
+	igraph_matrix_t d = { 0 };
+	igraph_vector_t ecc = { 0 };
 	double sum = 0, reached = 0, longest = 0;
-	int have_sources = 0, have_d = 0, have_ecc = 0, rc = 0;
-	igraph_error_t err;
-	const char *what = "estimating path lengths";
+	int rc = 0;
 
 	*diameter = *apl = NAN;
 	if (k > n)
 		k = n;
-	if ((err = igraph_vector_int_init(&sources, 0)) != IGRAPH_SUCCESS)
-		goto fail;
-	have_sources = 1;
-	if ((err = igraph_matrix_init(&d, 0, 0)) != IGRAPH_SUCCESS)
-		goto fail;
-	have_d = 1;
-	if ((err = igraph_vector_init(&ecc, 0)) != IGRAPH_SUCCESS)
-		goto fail;
-	have_ecc = 1;
-	what = "sampling actors";
-	if ((err = igraph_random_sample(&sources, 0, n - 1, k)) != IGRAPH_SUCCESS)
-		goto fail;
-	what = "estimating path lengths";
+	CM_IG(igraph_vector_int_init(&sources, 0), "estimating path lengths");
+	CM_IG(igraph_matrix_init(&d, 0, 0), "estimating path lengths");
+	CM_IG(igraph_vector_init(&ecc, 0), "estimating path lengths");
+	CM_IG(igraph_random_sample(&sources, 0, n - 1, k), "sampling actors");
 	batch = CM_SUMMARY_BATCH_CELLS / (n > 0 ? n : 1);
 	if (batch < 1)
 		batch = 1;
@@ -239,9 +201,8 @@ static int sampled_paths(double *diameter, double *apl, const igraph_t *g, int d
 		}
 		cm_progress("path lengths", (double)b0, (double)k);
 		igraph_vector_int_view(&slice, VECTOR(sources) + b0, b1 - b0);
-		err = igraph_distances(g, &d, igraph_vss_vector(&slice), igraph_vss_all(), mode);
-		if (err != IGRAPH_SUCCESS)
-			goto fail;
+		CM_IG(igraph_distances(g, &d, igraph_vss_vector(&slice), igraph_vss_all(), mode),
+		      "estimating path lengths");
 		/* column-major: the column of actor v holds its distances from the slice */
 		for (igraph_integer_t v = 0; v < n; v++) {
 			const double *col = &MATRIX(d, 0, v);
@@ -264,24 +225,16 @@ static int sampled_paths(double *diameter, double *apl, const igraph_t *g, int d
 	if (reached == 0)
 		goto done;
 	if (far >= 0) {
-		err = igraph_eccentricity(g, &ecc, igraph_vss_1(far), mode);
-		if (err != IGRAPH_SUCCESS)
-			goto fail;
+		CM_IG(igraph_eccentricity(g, &ecc, igraph_vss_1(far), mode), "estimating path lengths");
 		if (VECTOR(ecc)[0] > longest)
 			longest = VECTOR(ecc)[0];
 	}
 	*diameter = longest;
 	*apl = sum / reached;
-	goto done;
-fail:
-	rc = cm_error_from_igraph(err, what);
 done:
-	if (have_ecc)
-		igraph_vector_destroy(&ecc);
-	if (have_d)
-		igraph_matrix_destroy(&d);
-	if (have_sources)
-		igraph_vector_int_destroy(&sources);
+	igraph_vector_destroy(&ecc);
+	igraph_matrix_destroy(&d);
+	igraph_vector_int_destroy(&sources);
 	return rc;
 }
 
@@ -310,8 +263,7 @@ static int count_by(cm_count **out, size_t *n_out, const cm_network *net, const 
 	const char **sorted = NULL;
 	cm_count *counts = NULL;
 	size_t n_counts = 0;
-	int have_values = 0, rc = 0;
-	igraph_error_t err;
+	int have_values = 0, rc = 0; /* igraph_strvector_destroy needs an initialised vector */
 
 	*out = NULL;
 	*n_out = 0;
@@ -323,18 +275,11 @@ static int count_by(cm_count **out, size_t *n_out, const cm_network *net, const 
 		rc = cm_error_set(CM_ENOMEM, "out of memory");
 		goto done;
 	}
-	if ((err = igraph_strvector_init(&values, 0)) != IGRAPH_SUCCESS) {
-		rc = cm_error_from_igraph(err, "counting actors");
-		goto done;
-	}
+	CM_IG(igraph_strvector_init(&values, 0), "counting actors");
 	have_values = 1;
-	if (igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_VERTEX, attr)) {
-		err = igraph_cattribute_VASV(g, attr, igraph_vss_all(), &values);
-		if (err != IGRAPH_SUCCESS) {
-			rc = cm_error_from_igraph(err, "reading actor attributes");
-			goto done;
-		}
-	}
+	if (igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_VERTEX, attr))
+		CM_IG(igraph_cattribute_VASV(g, attr, igraph_vss_all(), &values),
+		      "reading actor attributes");
 	for (igraph_integer_t v = 0; v < n; v++) {
 		const char *s = igraph_strvector_size(&values) > v ? igraph_strvector_get(&values, v) : "";
 
@@ -374,48 +319,34 @@ static int communities(double *modularity, igraph_integer_t *count, const igraph
                        const igraph_vector_t *w, unsigned long seed)
 {
 	igraph_integer_t n = igraph_vcount(und);
-	igraph_vector_int_t membership;
-	igraph_vector_t strength;
+	igraph_vector_int_t membership = { 0 };
+	igraph_vector_t strength = { 0 };
 	igraph_real_t quality = NAN, q = NAN, m = igraph_vector_sum(w);
-	int have_membership = 0, have_strength = 0, rc = 0;
-	igraph_error_t err;
+	int rc = 0;
 
 	*modularity = NAN;
 	*count = n; /* without ties every actor is a community of its own */
 	if (n == 0 || igraph_ecount(und) == 0)
 		goto done;
-	if ((err = igraph_vector_int_init_range(&membership, 0, n)) != IGRAPH_SUCCESS)
-		goto fail;
-	have_membership = 1;
-	if ((err = igraph_vector_init(&strength, n)) != IGRAPH_SUCCESS)
-		goto fail;
-	have_strength = 1;
-	err = igraph_strength(und, &strength, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS, w);
-	if (err != IGRAPH_SUCCESS)
-		goto fail;
-	if ((err = igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)seed)) != IGRAPH_SUCCESS)
-		goto fail;
-	err = igraph_community_leiden(und, w, &strength, 1.0 / (2.0 * m), 0.01, 0, -1,
-	                              &membership, count, &quality);
-	if (err != IGRAPH_SUCCESS)
-		goto fail;
-	err = igraph_modularity(und, &membership, w, 1.0, IGRAPH_UNDIRECTED, &q);
-	if (err != IGRAPH_SUCCESS)
-		goto fail;
+	CM_IG(igraph_vector_int_init_range(&membership, 0, n), "finding communities");
+	CM_IG(igraph_vector_init(&strength, n), "finding communities");
+	CM_IG(igraph_strength(und, &strength, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS, w),
+	      "finding communities");
+	CM_IG(igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)seed), "finding communities");
+	CM_IG(igraph_community_leiden(und, w, &strength, 1.0 / (2.0 * m), 0.01, 0, -1,
+	                              &membership, count, &quality), "finding communities");
+	CM_IG(igraph_modularity(und, &membership, w, 1.0, IGRAPH_UNDIRECTED, &q),
+	      "finding communities");
 	/* both are the same formula; a gap means the objective was set up wrongly */
 	if (fabs(q - quality) > 1e-9 * (1.0 + fabs(q)))
 		cm_notice("Leiden quality %.12g differs from the modularity %.12g of its partition",
 		          quality, q);
 	*modularity = q;
-	goto done;
-fail:
-	*count = 0;
-	rc = cm_error_from_igraph(err, "finding communities");
 done:
-	if (have_membership)
-		igraph_vector_int_destroy(&membership);
-	if (have_strength)
-		igraph_vector_destroy(&strength);
+	if (rc < 0)
+		*count = 0;
+	igraph_vector_int_destroy(&membership);
+	igraph_vector_destroy(&strength);
 	return rc;
 }
 
@@ -425,12 +356,9 @@ int cm_summary_compute(cm_summary *out, const cm_network *net, unsigned long see
 	igraph_integer_t n = igraph_vcount(g), m = igraph_ecount(g);
 	igraph_bool_t directed = igraph_is_directed(g);
 	igraph_t und;
-	igraph_vector_t w, und_w;
-	igraph_vector_int_t csize, degree, ivec;
-	int have_und = 0, have_w = 0, have_und_w = 0, have_csize = 0, have_degree = 0;
-	int have_ivec = 0, rc = 0;
-	igraph_error_t err = IGRAPH_SUCCESS;
-	const char *what = "";
+	igraph_vector_t w = { 0 }, und_w = { 0 };
+	igraph_vector_int_t csize = { 0 }, degree = { 0 }, ivec = { 0 };
+	int have_und = 0, rc = 0; /* igraph_destroy needs a built graph */
 
 	memset(out, 0, sizeof(*out));
 	out->nodes = n;
@@ -438,23 +366,11 @@ int cm_summary_compute(cm_summary *out, const cm_network *net, unsigned long see
 	out->density = out->diameter = out->average_path_length = NAN;
 	out->transitivity = out->degree_assortativity = out->modularity = NAN;
 
-#define TRY(call, doing) \
-	do { \
-		what = (doing); \
-		if ((err = (call)) != IGRAPH_SUCCESS) \
-			goto igraph_fail; \
-	} while (0)
-
-	TRY(igraph_vector_init(&w, 0), "reading tie weights");
-	have_w = 1;
-	TRY(igraph_vector_init(&und_w, 0), "building the undirected view");
-	have_und_w = 1;
-	TRY(igraph_vector_int_init(&csize, 0), "finding components");
-	have_csize = 1;
-	TRY(igraph_vector_int_init(&degree, 0), "counting isolated actors");
-	have_degree = 1;
-	TRY(igraph_vector_int_init(&ivec, 0), "finding cut points");
-	have_ivec = 1;
+	CM_IG(igraph_vector_init(&w, 0), "reading tie weights");
+	CM_IG(igraph_vector_init(&und_w, 0), "building the undirected view");
+	CM_IG(igraph_vector_int_init(&csize, 0), "finding components");
+	CM_IG(igraph_vector_int_init(&degree, 0), "counting isolated actors");
+	CM_IG(igraph_vector_int_init(&ivec, 0), "finding cut points");
 	if ((rc = tie_weights(&w, net)) < 0)
 		goto done;
 	if ((rc = undirected_view(&und, &und_w, g, &w)) < 0)
@@ -462,18 +378,18 @@ int cm_summary_compute(cm_summary *out, const cm_network *net, unsigned long see
 	have_und = 1;
 
 	if (n > 1)
-		TRY(igraph_density(g, &out->density, IGRAPH_NO_LOOPS), "computing the density");
+		CM_IG(igraph_density(g, &out->density, IGRAPH_NO_LOOPS), "computing the density");
 
-	TRY(igraph_connected_components(g, NULL, &csize, &out->components, IGRAPH_WEAK),
+	CM_IG(igraph_connected_components(g, NULL, &csize, &out->components, IGRAPH_WEAK),
 	    "finding components");
 	out->largest_component = n > 0 ? igraph_vector_int_max(&csize) : 0;
-	TRY(igraph_degree(g, &degree, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS),
+	CM_IG(igraph_degree(g, &degree, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS),
 	    "counting isolated actors");
 	for (igraph_integer_t v = 0; v < n; v++)
 		out->isolated += VECTOR(degree)[v] == 0;
 
 	if (m > 0 && (double)n * ((double)n + (double)m) > CM_SUMMARY_EXACT_WORK) {
-		TRY(igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)seed), "sampling actors");
+		CM_IG(igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)seed), "sampling actors");
 		if ((rc = sampled_paths(&out->diameter, &out->average_path_length, g, directed,
 		                        CM_SUMMARY_SAMPLES)) < 0)
 			goto done;
@@ -487,44 +403,35 @@ int cm_summary_compute(cm_summary *out, const cm_network *net, unsigned long see
 	}
 
 	if (n > 0)
-		TRY(igraph_transitivity_undirected(&und, &out->transitivity,
+		CM_IG(igraph_transitivity_undirected(&und, &out->transitivity,
 		                                   IGRAPH_TRANSITIVITY_NAN),
 		    "computing transitivity");
 	if (m > 0)
-		TRY(igraph_assortativity_degree(g, &out->degree_assortativity, directed),
+		CM_IG(igraph_assortativity_degree(g, &out->degree_assortativity, directed),
 		    "computing degree assortativity");
 
 	if ((rc = communities(&out->modularity, &out->communities, &und, &und_w, seed)) < 0)
 		goto done;
 
-	TRY(igraph_articulation_points(&und, &ivec), "finding articulation points");
+	CM_IG(igraph_articulation_points(&und, &ivec), "finding articulation points");
 	out->articulation_points = igraph_vector_int_size(&ivec);
-	TRY(igraph_bridges(&und, &ivec), "finding bridges");
+	CM_IG(igraph_bridges(&und, &ivec), "finding bridges");
 	out->bridges = igraph_vector_int_size(&ivec);
-#undef TRY
 
 	if ((rc = count_by(&out->types, &out->n_types, net, CM_ATTR_TYPE)) < 0)
 		goto done;
 	if ((rc = count_by(&out->regions, &out->n_regions, net, CM_ATTR_REGION)) < 0)
 		goto done;
-	goto done;
-igraph_fail:
-	rc = cm_error_from_igraph(err, what);
 done:
 	if (rc < 0)
 		cm_summary_free(out);
 	if (have_und)
 		igraph_destroy(&und);
-	if (have_w)
-		igraph_vector_destroy(&w);
-	if (have_und_w)
-		igraph_vector_destroy(&und_w);
-	if (have_csize)
-		igraph_vector_int_destroy(&csize);
-	if (have_degree)
-		igraph_vector_int_destroy(&degree);
-	if (have_ivec)
-		igraph_vector_int_destroy(&ivec);
+	igraph_vector_destroy(&w);
+	igraph_vector_destroy(&und_w);
+	igraph_vector_int_destroy(&csize);
+	igraph_vector_int_destroy(&degree);
+	igraph_vector_int_destroy(&ivec);
 	return rc;
 }
 
@@ -540,195 +447,4 @@ void cm_summary_free(cm_summary *s)
 	free(s->regions);
 	s->types = s->regions = NULL;
 	s->n_types = s->n_regions = 0;
-}
-
-/* The scalar figures, in the documented order. */
-struct figure {
-	const char *key;
-	double value;
-	int integer;
-};
-
-/* Fill the figures of s; returns how many. */
-static size_t figures(struct figure *f, const cm_summary *s)
-{
-	size_t k = 0;
-
-#define INT_FIG(name) f[k++] = (struct figure){ #name, (double)s->name, 1 }
-#define REAL_FIG(name) f[k++] = (struct figure){ #name, s->name, 0 }
-	INT_FIG(nodes);
-	INT_FIG(edges);
-	REAL_FIG(density);
-	INT_FIG(components);
-	INT_FIG(largest_component);
-	INT_FIG(isolated);
-	REAL_FIG(diameter);
-	REAL_FIG(average_path_length);
-	REAL_FIG(transitivity);
-	REAL_FIG(degree_assortativity);
-	REAL_FIG(modularity);
-	INT_FIG(communities);
-	INT_FIG(articulation_points);
-	INT_FIG(bridges);
-#undef INT_FIG
-#undef REAL_FIG
-	return k;
-}
-
-/* Text of a figure: integers in full, reals with 12 digits, "" when undefined. */
-static void figure_text(char *buf, size_t size, const struct figure *f)
-{
-	if (f->integer)
-		snprintf(buf, size, "%.0f", f->value);
-	else
-		cm_format_number(buf, size, f->value);
-}
-
-/* Write the JSON object of counts ("types" or "regions"). */
-static void json_counts(FILE *f, const char *key, const cm_count *c, size_t n)
-{
-	fprintf(f, "  \"%s\": {", key);
-	for (size_t i = 0; i < n; i++) {
-		fputs(i ? ",\n    " : "\n    ", f);
-		cm_json_write_string(f, c[i].value);
-		fprintf(f, ": %" IGRAPH_PRId, c[i].count);
-	}
-	fputs(n ? "\n  }" : "}", f);
-}
-
-/* The summary as one JSON object. */
-static void write_json(FILE *f, const cm_summary *s)
-{
-	struct figure fig[16];
-	size_t n = figures(fig, s);
-	char buf[64];
-
-	fputs("{\n", f);
-	for (size_t i = 0; i < n; i++) {
-		figure_text(buf, sizeof(buf), &fig[i]);
-		fprintf(f, "  \"%s\": %s,\n", fig[i].key, isfinite(fig[i].value) ? buf : "null");
-	}
-	json_counts(f, "types", s->types, s->n_types);
-	fputs(",\n", f);
-	json_counts(f, "regions", s->regions, s->n_regions);
-	if (s->paths_estimated)
-		fputs(",\n  \"paths_estimated\": true", f);
-	fputs("\n}\n", f);
-}
-
-/* One section of counts for the terminal, names padded to the widest. */
-static void table_counts(FILE *f, const char *title, const cm_count *c, size_t n)
-{
-	size_t width = 0, cwidth = 1;
-	char buf[32];
-
-	for (size_t i = 0; i < n; i++) {
-		const char *name = c[i].value[0] ? c[i].value : "(unknown)";
-		size_t wd = cm_utf8_width(name);
-
-		if (wd > width)
-			width = wd;
-		snprintf(buf, sizeof(buf), "%" IGRAPH_PRId, c[i].count);
-		if (strlen(buf) > cwidth)
-			cwidth = strlen(buf);
-	}
-	fprintf(f, "%s:\n", title);
-	for (size_t i = 0; i < n; i++) {
-		const char *name = c[i].value[0] ? c[i].value : "(unknown)";
-		char *clean = cm_utf8_sanitize(name);
-		const char *shown = clean ? clean : name;
-
-		fprintf(f, "  %s%*s  %*" IGRAPH_PRId "\n", shown,
-		        (int)(width - cm_utf8_width(shown)), "", (int)cwidth, c[i].count);
-		free(clean);
-	}
-}
-
-/* The summary as aligned "key  value" lines, then the counts. */
-static void write_table(FILE *f, const cm_summary *s)
-{
-	struct figure fig[16];
-	size_t n = figures(fig, s), width = 0;
-	char buf[64];
-
-	for (size_t i = 0; i < n; i++)
-		if (strlen(fig[i].key) > width)
-			width = strlen(fig[i].key);
-	for (size_t i = 0; i < n; i++) {
-		figure_text(buf, sizeof(buf), &fig[i]);
-		if (buf[0])
-			fprintf(f, "%-*s  %s\n", (int)width, fig[i].key, buf);
-		else
-			fprintf(f, "%s\n", fig[i].key); /* undefined: nothing after the key */
-	}
-	if (s->paths_estimated)
-		fprintf(f, "%-*s  %s\n", (int)width, "paths_estimated", "true");
-	table_counts(f, "types", s->types, s->n_types);
-	table_counts(f, "regions", s->regions, s->n_regions);
-}
-
-/* The summary as key,value rows through the table writer (csv, tsv). */
-static int write_rows(FILE *f, const cm_summary *s, cm_format format)
-{
-	struct figure fig[16];
-	size_t n = figures(fig, s), row = 0;
-	cm_strbuf key = { 0 };
-	cm_table *t = NULL;
-	int rc;
-
-	if ((rc = cm_table_new(&t)) < 0)
-		goto done;
-	if ((rc = cm_table_add_column(t, "key", CM_COL_STRING)) < 0 ||
-	    (rc = cm_table_add_column(t, "value", CM_COL_REAL)) < 0)
-		goto done;
-	if ((rc = cm_table_add_rows(t, n + (s->paths_estimated != 0) + s->n_types +
-	                               s->n_regions)) < 0)
-		goto done;
-	for (size_t i = 0; i < n; i++, row++) {
-		if ((rc = cm_table_set_string(t, row, 0, fig[i].key)) < 0)
-			goto done;
-		cm_table_set_number(t, row, 1, fig[i].value);
-	}
-	if (s->paths_estimated) {
-		if ((rc = cm_table_set_string(t, row, 0, "paths_estimated")) < 0)
-			goto done;
-		cm_table_set_number(t, row++, 1, 1);
-	}
-	for (size_t i = 0; i < s->n_types + s->n_regions; i++, row++) {
-		const cm_count *c = i < s->n_types ? &s->types[i] : &s->regions[i - s->n_types];
-
-		key.len = 0;
-		if ((rc = cm_strbuf_printf(&key, "%s:%s", i < s->n_types ? "type" : "region",
-		                           c->value)) < 0 ||
-		    (rc = cm_table_set_string(t, row, 0, key.s)) < 0)
-			goto done;
-		cm_table_set_number(t, row, 1, (double)c->count);
-	}
-	rc = cm_table_write(f, t, format, 0);
-done:
-	cm_strbuf_free(&key);
-	cm_table_free(t);
-	return rc < 0 ? rc : 0;
-}
-
-int cm_summary_write(FILE *f, const cm_summary *s, cm_format format)
-{
-	int rc = 0, saved;
-
-	if (format == CM_FORMAT_CSV || format == CM_FORMAT_TSV) {
-		rc = write_rows(f, s, format); /* the table writer checks the stream */
-		goto done;
-	}
-	if (format == CM_FORMAT_JSON)
-		write_json(f, s);
-	else
-		write_table(f, s);
-	if (ferror(f) || fflush(f) != 0 || ferror(f)) {
-		/* keep errno: the CLI stays quiet on EPIPE */
-		saved = errno;
-		rc = cm_error_set(CM_EIO, "cannot write output: %s", strerror(saved));
-		errno = saved;
-	}
-done:
-	return rc;
 }

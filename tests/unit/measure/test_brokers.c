@@ -1,4 +1,4 @@
-/* Unit tests of src/brokers.c: brokerage roles and E-I index worked by hand. */
+/* Unit tests of src/measure/brokers.c: brokerage roles and E-I index worked by hand. */
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -329,11 +329,38 @@ static void test_unknown_group(void **state)
 	cm_network_free(net);
 }
 
+/*
+ * What the map reads by vertex (a b c d e = 0..4), from the undirected
+ * example of test_undirected_roles: totals a 1, b 1, c 3, d 0, e 0, and
+ * the ranking of the actors rows c, a, b, d, e.
+ */
+static void test_by_vertex(void **state)
+{
+	static const double total[] = { 1, 1, 3, 0, 0 };
+	static const igraph_integer_t ranking[] = { C, A, B, D, E };
+	cm_network *net = make_net(0, 0, NULL);
+	cm_brokers b;
+
+	(void)state;
+	assert_int_equal(cm_brokers_compute(&b, net, "region"), 0);
+	assert_int_equal(b.n_actors, 5);
+	for (int v = 0; v < 5; v++) {
+		assert_true(b.total[v] == total[v]);
+		assert_int_equal(b.ranking[v], ranking[v]);
+		assert_string_equal(cm_table_get_string(b.actors, (size_t)v, 0), ids[ranking[v]]);
+	}
+	cm_brokers_free(&b);
+	cm_brokers_free(&b); /* safe twice: zeroed */
+	cm_brokers_free(NULL);
+	cm_network_free(net);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_directed_roles),
 		cmocka_unit_test(test_undirected_roles),
+		cmocka_unit_test(test_by_vertex),
 		cmocka_unit_test(test_symmetric_is_twice_undirected),
 		cmocka_unit_test(test_ei_index),
 		cmocka_unit_test(test_weighted_structural_holes),

@@ -1,4 +1,7 @@
-/* Unit tests of src/clubs.c: region adjacency files and clubs, worked by hand. */
+/*
+ * Unit tests of src/measure/clubs.c: clubs worked by hand (the adjacency
+ * files they read: tests/unit/load/test_regions.c).
+ */
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -46,6 +49,7 @@ static cm_network *make_net(const char *const *regs, const int *counts, int k, i
 	return net;
 }
 
+/* Parse an adjacency that must be valid. */
 static cm_regions *parse(const char *text)
 {
 	cm_regions *r = NULL;
@@ -53,17 +57,6 @@ static cm_regions *parse(const char *text)
 	cm_error_clear();
 	assert_int_equal(cm_regions_parse(&r, text, strlen(text), "regions.csv"), 0);
 	return r;
-}
-
-/* The message of a parse that must fail with CM_EINPUT. */
-static const char *parse_error(const char *text)
-{
-	cm_regions *r = NULL;
-
-	cm_error_clear();
-	assert_int_equal(cm_regions_parse(&r, text, strlen(text), "regions.csv"), CM_EINPUT);
-	assert_null(r);
-	return cm_error_message();
 }
 
 /* The west of France, cut down, and two regions with no sparse neighbour. */
@@ -323,39 +316,6 @@ static void test_region_missing_from_file(void **state)
 	cm_regions_free(r);
 }
 
-/* The adjacency file: syntax accepted and errors with file:line. */
-static void test_regions_file(void **state)
-{
-	cm_regions *r;
-
-	(void)state;
-	r = parse("\xEF\xBB\xBF# comment\r\n\r\nREGION ; Neighbour\r\n\"Provence-Alpes-Côte d'Azur\";Corse\r\n"
-	          "  # indented comment\nOccitanie;\"Provence-Alpes-Côte d'Azur\"\nCorse;Provence-Alpes-Côte d'Azur\n");
-	assert_int_equal(cm_regions_count(r), 3);
-	assert_string_equal(cm_regions_name(r, 0), "Provence-Alpes-Côte d'Azur");
-	assert_true(cm_regions_adjacent(r, "Corse", "Provence-Alpes-Côte d'Azur"));
-	assert_true(cm_regions_adjacent(r, "Provence-Alpes-Côte d'Azur", "Occitanie"));
-	assert_false(cm_regions_adjacent(r, "Corse", "Occitanie"));
-	cm_regions_free(r);
-
-	assert_string_equal(parse_error("# only comments\n"),
-	                    "regions.csv: no header region,neighbour (the file is empty)");
-	assert_string_equal(parse_error("# x\nfrom,to\nA,B\n"),
-	                    "regions.csv:2: expected the header region,neighbour, found 'from,to'");
-	assert_string_equal(parse_error("region,neighbour\nA,B\nA,B,C\n"),
-	                    "regions.csv:3: expected 2 fields (region,neighbour), found 3");
-	assert_string_equal(parse_error("region,neighbour\nA\n"),
-	                    "regions.csv:2: expected 2 fields (region,neighbour), found 1");
-	assert_string_equal(parse_error("region,neighbour\n\"A,B\n"),
-	                    "regions.csv:2: unterminated or misplaced quote");
-	assert_string_equal(parse_error("region,neighbour\n,B\n"), "regions.csv:2: empty region name");
-	assert_string_equal(parse_error("region,neighbour\nA,A\n"),
-	                    "regions.csv:2: region 'A' cannot be its own neighbour");
-	assert_string_equal(parse_error("region,neighbour\n\xCEle,A\n"),
-	                    "regions.csv:2: invalid UTF-8 (save the file as UTF-8)");
-	cm_error_clear();
-}
-
 /* Bad arguments: an unknown type names the types present; negative mass refused. */
 static void test_errors(void **state)
 {
@@ -387,7 +347,6 @@ int main(void)
 		cmocka_unit_test(test_greedy_fallback),
 		cmocka_unit_test(test_exact_at_limit),
 		cmocka_unit_test(test_region_missing_from_file),
-		cmocka_unit_test(test_regions_file),
 		cmocka_unit_test(test_errors),
 	};
 

@@ -1,4 +1,4 @@
-/* Unit tests of src/isolated.c: isolation of cités, worked by hand. */
+/* Unit tests of src/measure/isolated.c: isolation of cités, worked by hand. */
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -208,11 +208,45 @@ static void test_name_cmp(void **state)
 	assert_true(cm_name_cmp("Bretagne", "Bretagne") == 0);
 }
 
+/*
+ * The levels by vertex, from the hand computation of test_levels_by_hand
+ * (critical mass 3) and test_default_min_size (10: c5 drops to 1).  The
+ * vertices are c1 c2 c3 c4 c5 c6 r1 a1 x1; r1, a1 and x1 are not cités: -1.
+ */
+static void test_levels_by_vertex(void **state)
+{
+	static const int want3[] = { 1, 2, 1, 3, 0, 0, -1, -1, -1 };
+	static const int want10[] = { 1, 2, 1, 3, 1, 0, -1, -1, -1 };
+	cm_network *net = make_net(9, ids, types, regions, edges);
+	int *levels = NULL;
+
+	(void)state;
+	assert_int_equal(cm_isolated_levels(&levels, net, NULL, 3), 0);
+	for (int v = 0; v < 9; v++)
+		assert_int_equal(levels[v], want3[v]);
+	free(levels);
+	assert_int_equal(cm_isolated_levels(&levels, net, "cite", 0), 0);
+	for (int v = 0; v < 9; v++)
+		assert_int_equal(levels[v], want10[v]);
+	free(levels);
+	/* no actor of the type: CM_EUSAGE and no levels */
+	levels = (int *)&levels;
+	cm_error_clear();
+	assert_int_equal(cm_isolated_levels(&levels, net, "school2", 3), CM_EUSAGE);
+	assert_null(levels);
+	cm_error_clear();
+	assert_int_equal(cm_isolated_levels(&levels, net, NULL, -1), CM_EUSAGE);
+	assert_null(levels);
+	cm_error_clear();
+	cm_network_free(net);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_levels_by_hand),
 		cmocka_unit_test(test_default_min_size),
+		cmocka_unit_test(test_levels_by_vertex),
 		cmocka_unit_test(test_other_type),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_name_cmp),

@@ -1,7 +1,8 @@
 /*
- * Unit tests of src/metrics.c: per-actor measures against hand computations,
- * published / NetworkX values for Zachary's karate club, and igraph's own
- * implementations for the sampled path measures.
+ * Unit tests of src/measure/metrics.c and paths.c: per-actor measures
+ * against hand computations, published / NetworkX values for Zachary's
+ * karate club, and igraph's own implementations for the sampled path
+ * measures.
  */
 #include <math.h>
 #include <setjmp.h>

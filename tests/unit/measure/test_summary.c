@@ -1,10 +1,10 @@
 /*
- * Unit tests of src/summary.c.  Expected values come from published
- * figures for Zachary's karate club, from NetworkX 2.8.8 (run by hand, see
- * the comments) and from hand computations written out below.  None of
- * them comes from coopmap's own output.
+ * Unit tests of src/measure/summary.c (its writer is tested in
+ * tests/unit/present/results/test_write_summary.c).  Expected values come
+ * from published figures for Zachary's karate club, from NetworkX 2.8.8
+ * (run by hand, see the comments) and from hand computations written out
+ * below.  None of them comes from coopmap's own output.
  */
-#include <errno.h>
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -20,7 +20,6 @@
 #include "coopmap/network.h"
 #include "coopmap/summary.h"
 #include "coopmap/table.h"
-#include "coopmap/writers.h"
 #include "model/raw.h"
 
 #define assert_close(a, b) assert_true(fabs((a) - (b)) < 1e-9)
@@ -237,122 +236,6 @@ static void test_small(void **state)
 	igraph_destroy(&net.graph);
 }
 
-/* Write the summary of net to memory; the caller frees the text. */
-static char *render(const cm_summary *s, cm_format format)
-{
-	char *text = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&text, &len);
-
-	assert_non_null(f);
-	assert_int_equal(cm_summary_write(f, s, format), 0);
-	assert_int_equal(fclose(f), 0);
-	return text;
-}
-
-/*
- * JSON of the small network: the keys in the documented order, the
- * figures of the hand computation above at 12 significant digits
- * (3/14 = 0.214285714286, 4/3 = 1.33333333333, 4/9 = 0.444444444444).
- */
-static void test_small_json(void **state)
-{
-	cm_network net = { 0 };
-	cm_summary s;
-	char *out;
-
-	(void)state;
-	small_network(&net);
-	assert_int_equal(cm_summary_compute(&s, &net, CM_DEFAULT_SEED), 0);
-	out = render(&s, CM_FORMAT_JSON);
-	assert_string_equal(out,
-	                    "{\n"
-	                    "  \"nodes\": 8,\n"
-	                    "  \"edges\": 6,\n"
-	                    "  \"density\": 0.214285714286,\n"
-	                    "  \"components\": 3,\n"
-	                    "  \"largest_component\": 4,\n"
-	                    "  \"isolated\": 1,\n"
-	                    "  \"diameter\": 2,\n"
-	                    "  \"average_path_length\": 1.33333333333,\n"
-	                    "  \"transitivity\": 0.5,\n"
-	                    "  \"degree_assortativity\": -0.333333333333,\n"
-	                    "  \"modularity\": 0.444444444444,\n"
-	                    "  \"communities\": 3,\n"
-	                    "  \"articulation_points\": 2,\n"
-	                    "  \"bridges\": 3,\n"
-	                    "  \"types\": {\n"
-	                    "    \"cite\": 3,\n"
-	                    "    \"crpv\": 2,\n"
-	                    "    \"\": 1,\n"
-	                    "    \"association\": 1,\n"
-	                    "    \"ecole\": 1\n"
-	                    "  },\n"
-	                    "  \"regions\": {\n"
-	                    "    \"Île-de-France\": 4,\n"
-	                    "    \"Occitanie\": 3,\n"
-	                    "    \"Bretagne\": 1\n"
-	                    "  }\n"
-	                    "}\n");
-	free(out);
-	cm_summary_free(&s);
-	igraph_destroy(&net.graph);
-}
-
-/*
- * Table of the small network: keys padded to the longest,
- * "degree_assortativity" (20), plus two spaces; in the sections names are
- * padded to the longest ("association", 11; "Île-de-France", 13 columns).
- */
-static void test_small_table(void **state)
-{
-	cm_network net = { 0 };
-	cm_summary s;
-	char *out;
-
-	(void)state;
-	small_network(&net);
-	assert_int_equal(cm_summary_compute(&s, &net, CM_DEFAULT_SEED), 0);
-	out = render(&s, CM_FORMAT_TABLE);
-	assert_string_equal(out,
-	                    "nodes                 8\n"
-	                    "edges                 6\n"
-	                    "density               0.214285714286\n"
-	                    "components            3\n"
-	                    "largest_component     4\n"
-	                    "isolated              1\n"
-	                    "diameter              2\n"
-	                    "average_path_length   1.33333333333\n"
-	                    "transitivity          0.5\n"
-	                    "degree_assortativity  -0.333333333333\n"
-	                    "modularity            0.444444444444\n"
-	                    "communities           3\n"
-	                    "articulation_points   2\n"
-	                    "bridges               3\n"
-	                    "types:\n"
-	                    "  cite         3\n"
-	                    "  crpv         2\n"
-	                    "  (unknown)    1\n"
-	                    "  association  1\n"
-	                    "  ecole        1\n"
-	                    "regions:\n"
-	                    "  Île-de-France  4\n"
-	                    "  Occitanie      3\n"
-	                    "  Bretagne       1\n");
-	free(out);
-	out = render(&s, CM_FORMAT_CSV);
-	assert_non_null(strstr(out, "key,value\nnodes,8\nedges,6\ndensity,0.214285714286\n"));
-	assert_non_null(strstr(out, "\ntype:cite,3\n"));
-	assert_non_null(strstr(out, "\ntype:,1\n"));
-	assert_non_null(strstr(out, "\nregion:Île-de-France,4\n"));
-	free(out);
-	out = render(&s, CM_FORMAT_TSV);
-	assert_non_null(strstr(out, "key\tvalue\nnodes\t8\n"));
-	free(out);
-	cm_summary_free(&s);
-	igraph_destroy(&net.graph);
-}
-
 /*
  * A directed network, by hand:  A -> B -> C -> A, C -> D, D -> C.
  * 5 ties, density 5 / (4*3) = 5/12.  Directed distances: from A: B1 C2
@@ -426,13 +309,12 @@ static void test_weighted(void **state)
 	igraph_destroy(&net.graph);
 }
 
-/* No actors at all: no crash, zeros and undefined figures (null in JSON). */
+/* No actors at all: no crash, zeros and undefined figures (NaN). */
 static void test_empty(void **state)
 {
 	cm_network net = { 0 };
 	cm_summary s;
 	igraph_t g;
-	char *out;
 
 	(void)state;
 	assert_int_equal(igraph_empty(&g, 0, IGRAPH_UNDIRECTED), IGRAPH_SUCCESS);
@@ -446,19 +328,6 @@ static void test_empty(void **state)
 	assert_true(isnan(s.diameter));
 	assert_true(isnan(s.modularity));
 	assert_int_equal(s.n_types, 0);
-	out = render(&s, CM_FORMAT_JSON);
-	assert_non_null(strstr(out, "\"density\": null,"));
-	assert_non_null(strstr(out, "\"types\": {},"));
-	assert_non_null(strstr(out, "\"regions\": {}\n}"));
-	assert_null(strstr(out, "nan"));
-	free(out);
-	out = render(&s, CM_FORMAT_CSV);
-	assert_non_null(strstr(out, "\ndiameter,\n"));
-	free(out);
-	out = render(&s, CM_FORMAT_TABLE);
-	assert_non_null(strstr(out, "\ndiameter\n"));
-	assert_null(strstr(out, "nan"));
-	free(out);
 	cm_summary_free(&s);
 	igraph_destroy(&net.graph);
 }
@@ -512,7 +381,6 @@ static void test_estimated(void **state)
 	cm_summary s;
 	igraph_t g;
 	char notice[256] = "";
-	char *out;
 
 	(void)state;
 	assert_int_equal(igraph_ring(&g, 20001, IGRAPH_UNDIRECTED, 0, 1), IGRAPH_SUCCESS);
@@ -526,9 +394,6 @@ static void test_estimated(void **state)
 	assert_close(s.transitivity, 0);
 	assert_int_equal(s.bridges, 0);
 	assert_non_null(strstr(notice, "estimated"));
-	out = render(&s, CM_FORMAT_JSON);
-	assert_non_null(strstr(out, ",\n  \"paths_estimated\": true\n}\n"));
-	free(out);
 	cm_summary_free(&s);
 	igraph_destroy(&net.graph);
 }
@@ -580,28 +445,6 @@ static void test_bad_weight(void **state)
 	igraph_destroy(&net.graph);
 }
 
-/* A full device gives CM_EIO with errno kept. */
-static void test_write_error(void **state)
-{
-	cm_summary s;
-	cm_network net = { 0 };
-	FILE *f = fopen("/dev/full", "w");
-
-	(void)state;
-	if (!f)
-		skip();
-	small_network(&net);
-	assert_int_equal(cm_summary_compute(&s, &net, CM_DEFAULT_SEED), 0);
-	cm_error_clear();
-	errno = 0;
-	assert_int_equal(cm_summary_write(f, &s, CM_FORMAT_JSON), CM_EIO);
-	assert_int_equal(errno, ENOSPC);
-	cm_error_clear();
-	fclose(f);
-	cm_summary_free(&s);
-	igraph_destroy(&net.graph);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -609,8 +452,6 @@ int main(void)
 		cmocka_unit_test(test_karate_wrapped),
 		cmocka_unit_test(test_seed_repeats),
 		cmocka_unit_test(test_small),
-		cmocka_unit_test(test_small_json),
-		cmocka_unit_test(test_small_table),
 		cmocka_unit_test(test_directed),
 		cmocka_unit_test(test_weighted),
 		cmocka_unit_test(test_empty),
@@ -618,7 +459,6 @@ int main(void)
 		cmocka_unit_test(test_estimated),
 		cmocka_unit_test(test_estimated_path),
 		cmocka_unit_test(test_bad_weight),
-		cmocka_unit_test(test_write_error),
 	};
 
 	igraph_set_attribute_table(&igraph_cattribute_table);

@@ -1,0 +1,51 @@
+/* What the analyses (isolated, clubs, brokers) share: the focus type. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "coopmap/common.h"
+#include "coopmap/network.h"
+#include "base/strbuf.h"
+#include "base/text.h"
+#include "measure/focus.h"
+
+/* Fail with the list of types present when no actor has the focus type. */
+int cm_analysis_check_type(const cm_network *net, const char *type)
+{
+	igraph_integer_t n = cm_network_actors(net);
+	const char **types = NULL;
+	size_t n_types = 0;
+	cm_strbuf list = { 0 };
+	int rc = 0;
+
+	for (igraph_integer_t v = 0; v < n; v++)
+		if (!strcmp(cm_network_vattr(net, CM_ATTR_TYPE, v), type))
+			goto done;
+	types = calloc((size_t)n + 1, sizeof(*types));
+	if (!types) {
+		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (igraph_integer_t v = 0; v < n; v++) {
+		const char *t = cm_network_vattr(net, CM_ATTR_TYPE, v);
+
+		if (t[0])
+			types[n_types++] = t;
+	}
+	qsort(types, n_types, sizeof(*types), cm_name_qsort_cmp);
+	for (size_t i = 0; i < n_types; i++) {
+		if (i > 0 && !strcmp(types[i], types[i - 1]))
+			continue;
+		if ((rc = cm_strbuf_printf(&list, "%s%s", list.len ? ", " : "", types[i])) < 0)
+			goto done;
+	}
+	if (n == 0)
+		rc = cm_error_set(CM_EUSAGE, "no actor has type '%s': the network has no actor", type);
+	else if (!list.len)
+		rc = cm_error_set(CM_EUSAGE, "no actor has type '%s': no actor has a type", type);
+	else
+		rc = cm_error_set(CM_EUSAGE, "no actor has type '%s' (types present: %s)", type, list.s);
+done:
+	free(types);
+	cm_strbuf_free(&list);
+	return rc;
+}
