@@ -1,6 +1,6 @@
 # Loading networks: every input form, notices, and bad input (exit 3 bad data,
 # 4 unreadable, 2 bad option values).  The sample network of tests/data/load/
-# has 6 actors and 7 ties in every form (see tests/test_load.c).
+# has 6 actors and 7 ties in every form (see tests/unit/load/test_load.c).
 L=$DATA/load
 
 # expect_size NAME ACTORS TIES: the summary printed these counts
@@ -53,7 +53,7 @@ expect_err "merge notices" "3 actors named in $L/years-edges.csv are not in $L/y
 expect_err "merge notices" "dropped 1 self-loop"
 expect_err "merge notices" "merged 2 repeated ties"
 
-# filters (hand counts in tests/test_load.c)
+# filters (hand counts in tests/unit/load/test_load.c and tests/unit/filter/)
 run summary "$L/years-edges.csv" --nodes "$L/years-nodes.csv" --from 2020 --to 2021
 expect_status "--from --to" 0
 expect_size "--from --to" 3 3

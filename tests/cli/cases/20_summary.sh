@@ -1,5 +1,5 @@
 # coopmap summary.  The expected files are written by hand from the hand
-# computations in tests/test_summary.c (checked against NetworkX):
+# computations in tests/unit/measure/test_summary.c (checked against NetworkX):
 #
 # tests/data/summary/small: A-B, A-C, B-C, C-D, E-F, F-H and G alone.
 #   8 actors, 6 ties, density 6/28 = 0.214285714286, components {ABCD}

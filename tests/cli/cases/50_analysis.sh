@@ -1,5 +1,5 @@
 # The analyses: isolated, clubs, brokers.  Expected files are worked by hand
-# (see the comments in tests/test_isolated.c, test_clubs.c, test_brokers.c
+# (see the comments in tests/unit/measure/test_isolated.c, test_clubs.c, test_brokers.c
 # and docs/analysis.md); constraint and effective size come from networkx.
 AN=$DATA/analysis
 

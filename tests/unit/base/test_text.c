@@ -1,4 +1,4 @@
-/* Unit tests of src/base/text.c: UTF-8 validation, width and repair. */
+/* Unit tests of src/base/text.c: UTF-8 validation, width and repair, the order of names. */
 #include <locale.h>
 #include <math.h>
 #include <setjmp.h>
@@ -47,12 +47,23 @@ static void test_utf8_sanitize(void **state)
 	free(s);
 }
 
+/* Names sort ignoring case and accents: Île-de-France between Hauts-de-France and Normandie. */
+static void test_name_cmp(void **state)
+{
+	(void)state;
+	assert_true(cm_name_cmp("Hauts-de-France", "Île-de-France") < 0);
+	assert_true(cm_name_cmp("Île-de-France", "Normandie") < 0);
+	assert_true(cm_name_cmp("Écully", "ecully") != 0);
+	assert_true(cm_name_cmp("Bretagne", "Bretagne") == 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_utf8_valid),
 		cmocka_unit_test(test_utf8_width),
 		cmocka_unit_test(test_utf8_sanitize),
+		cmocka_unit_test(test_name_cmp),
 	};
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }

@@ -241,7 +241,7 @@ static void test_pajek_unlabelled(void **state)
 	cm_network_free(net);
 }
 
-/* DOT goes through src/graphviz.c's reader. */
+/* DOT goes through src/load/dot.c's reader. */
 static void test_dot(void **state)
 {
 	cm_network *net = load(D "graph.dot", NULL);

@@ -198,15 +198,6 @@ static void test_errors(void **state)
 	cm_network_free(net);
 }
 
-/* Names sort ignoring case and accents: Île-de-France between Hauts-de-France and Normandie. */
-static void test_name_cmp(void **state)
-{
-	(void)state;
-	assert_true(cm_name_cmp("Hauts-de-France", "Île-de-France") < 0);
-	assert_true(cm_name_cmp("Île-de-France", "Normandie") < 0);
-	assert_true(cm_name_cmp("Écully", "ecully") != 0);
-	assert_true(cm_name_cmp("Bretagne", "Bretagne") == 0);
-}
 
 /*
  * The levels by vertex, from the hand computation of test_levels_by_hand
@@ -249,7 +240,6 @@ int main(void)
 		cmocka_unit_test(test_levels_by_vertex),
 		cmocka_unit_test(test_other_type),
 		cmocka_unit_test(test_errors),
-		cmocka_unit_test(test_name_cmp),
 	};
 
 	igraph_set_attribute_table(&igraph_cattribute_table);
