@@ -53,6 +53,9 @@ $(BIN): $(CLI_OBJS) $(LIB)
 	$(msg) LINK $@
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJS) $(LIB) $(CM_LIBS)
 
+# One `ar` call on a new archive: members of the same base name from two folders
+# (measure/brokers.o, present/results/brokers.o) are then all kept, where an
+# update of an existing archive would replace one with the other.
 $(LIB): $(LIB_OBJS)
 	$(msg) AR $@
 	$(Q)rm -f $@
