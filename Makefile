@@ -44,7 +44,7 @@ TOOLS = \
 SAMPLE = graphs/cites-educatives
 
 .PHONY: all deps test map install clean unit-tests build-tests check-layers check check-asan check-valgrind bench \
-	fuzz fuzz-deps fuzz-build
+	fuzz fuzz-deps fuzz-build bench-render bench-diff
 .DEFAULT_GOAL := all
 
 all: $(BIN)
@@ -192,6 +192,11 @@ bench: deps
 bench-render: deps
 	$(Q)$(MAKE) --no-print-directory coopmap $(BUILD)/tests/gen_network
 	$(Q)sh tests/benchmarks/render/run.sh
+
+# coopmap diff of two 100,000-actor networks against one metrics run (DIFF_ACTORS, DIFF_ROUNDS): not a test.
+bench-diff: deps
+	$(Q)$(MAKE) --no-print-directory deps DEB_PACKAGES="time bc"
+	$(Q)sh tests/benchmarks/diff/run.sh
 
 # pkg-config file of the installed library: `pkg-config --cflags --libs coopmap`.
 # The library is static, so its dependencies are public (Requires, not .private).

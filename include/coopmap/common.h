@@ -77,6 +77,12 @@ typedef void (*cm_notice_fn)(void *ctx, const char *message);
  */
 void cm_notice_set_handler(cm_notice_fn fn, void *ctx);
 
+/**
+ * The notice handler in place, so that a caller can put it back after
+ * replacing it for a while (e.g. to gather the notices of repeated loads).
+ */
+void cm_notice_get_handler(cm_notice_fn *fn, void **ctx);
+
 /** Send a notice to the installed handler (library internal use). */
 void cm_notice(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

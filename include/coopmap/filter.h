@@ -13,9 +13,9 @@ extern "C" {
 
 /** Filters applied while loading, in this order: years, merge, min weight, where, ego. */
 typedef struct cm_filter {
-	int has_from;           /**< keep ties with year >= from */
+	int has_from;           /**< keep ties not ended before from */
 	int from;
-	int has_to;             /**< keep ties with year <= to */
+	int has_to;             /**< keep ties started by to (and, without from, not ended before to) */
 	int to;
 	const char *where_attr; /**< keep actors whose attribute is one of where_values */
 	const char **where_values;
@@ -23,6 +23,7 @@ typedef struct cm_filter {
 	double min_weight;      /**< keep merged ties with weight >= min_weight (0: all) */
 	const char *ego;        /**< keep the neighbourhood of this actor id */
 	int depth;              /**< radius of the ego neighbourhood (0 or less: 1) */
+	int keep_undated;       /**< year filters keep undated ties, as present throughout (default: left out) */
 } cm_filter;
 
 #ifdef __cplusplus

@@ -10,6 +10,8 @@
  *   "label" (defaults to the id), "type" and "region" ("" when unknown);
  * - edge numeric attribute "weight" (a positive finite number, default 1)
  *   and edge numeric attribute "year" (NaN when undated);
+ * - edge numeric attribute "end" only when the input has one: the year the
+ *   tie ended (NaN: ongoing); actors may carry a text "end" the same way;
  * - edge string attribute "kind" only when the input has one ("" for a tie
  *   without it): check with igraph_cattribute_has_attr() before EAS().
  *
@@ -37,6 +39,7 @@ extern "C" {
 #define CM_ATTR_WEIGHT "weight"
 #define CM_ATTR_YEAR "year"
 #define CM_ATTR_KIND "kind"
+#define CM_ATTR_END "end"
 
 /** A loaded cooperation network. */
 typedef struct cm_network {

@@ -12,6 +12,7 @@
 #include "summary.h"
 #include "clubs.h"
 #include "brokers.h"
+#include "diff.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -40,6 +41,22 @@ int cm_clubs_write(FILE *f, const cm_clubs *c, cm_format format);
  * @return 0 or CM_EIO
  */
 int cm_brokers_write(FILE *f, const cm_brokers *b, cm_format format);
+
+/**
+ * Write a comparison (coopmap diff): the whole-network figures then the
+ * actors (table), the actors only (CSV/TSV), or {"network": {...},
+ * "actors": [...]} with "ties" when they were listed (JSON).
+ * @param top write at most this many actors (0: all)
+ * @return 0 or CM_EIO
+ */
+int cm_diff_write(FILE *f, const cm_diff *d, cm_format format, size_t top);
+
+/**
+ * Write a timeline: the years, then how many ties are undated (table), the
+ * years only (CSV/TSV), or {"undated_ties": N, "years": [...]} (JSON).
+ * @return 0 or CM_EIO
+ */
+int cm_timeline_write(FILE *f, const cm_table *years, igraph_integer_t undated, cm_format format);
 
 #ifdef __cplusplus
 }

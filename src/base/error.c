@@ -87,6 +87,12 @@ void cm_notice_set_handler(cm_notice_fn fn, void *ctx)
 	notice_ctx = ctx;
 }
 
+void cm_notice_get_handler(cm_notice_fn *fn, void **ctx)
+{
+	*fn = notice_fn;
+	*ctx = notice_ctx;
+}
+
 void cm_notice(const char *fmt, ...)
 {
 	char buf[1024];

@@ -97,6 +97,7 @@ enum {
 	CLI_OPT_DEPTH,
 	CLI_OPT_FORMAT_IN,
 	CLI_OPT_SEED,
+	CLI_OPT_KEEP_UNDATED,
 	CLI_OPT_HELP
 };
 #define CLI_COMMON_OPTIONS \
@@ -112,6 +113,7 @@ enum {
 	{ "depth", required_argument, NULL, CLI_OPT_DEPTH }, \
 	{ "input-format", required_argument, NULL, CLI_OPT_FORMAT_IN }, \
 	{ "seed", required_argument, NULL, CLI_OPT_SEED }, \
+	{ "keep-undated", no_argument, NULL, CLI_OPT_KEEP_UNDATED }, \
 	{ "help", no_argument, NULL, CLI_OPT_HELP }
 
 /* Help text of the shared options: the end of the help of a command that takes them. */
@@ -122,8 +124,11 @@ enum {
 	"  --nodes FILE          actor table (id,label,type,region,...)\n" \
 	"  --input-format F      csv, graphml, gml, pajek or dot (default: from the extension)\n" \
 	"  --directed            keep tie direction (default: undirected)\n" \
-	"  --year Y              ties observed in year Y\n" \
-	"  --from Y, --to Y      ties observed from year Y / up to the end of year Y\n" \
+	"  --year Y              ties active during year Y (started by Y, not ended before)\n" \
+	"  --from Y, --to Y      ties active at some time from year Y / the network as it\n" \
+	"                        stood at the end of year Y (docs/input.md, \"Dates\")\n" \
+	"  --keep-undated        year filters keep undated ties, as present throughout\n" \
+	"                        (default: left out, with a notice)\n" \
 	"  --where ATTR=V1,V2    keep actors whose attribute is one of the values\n" \
 	"  --min-weight W        keep ties whose (merged) weight is at least W\n" \
 	"  --ego ACTOR           keep ACTOR's neighbourhood, --depth N steps (default 1)\n" \
@@ -173,6 +178,15 @@ typedef int (*cli_option_fn)(void *ctx, int opt, const char *arg);
 int cli_parse(const char **input, struct cli_common *c, const char *cmd, int argc, char **argv,
               const char *shortopts, const struct option *longopts,
               cli_option_fn fn, void *ctx);
+
+/*
+ * cli_parse() for a command that takes one to max_inputs INPUTs (coopmap
+ * diff BEFORE AFTER): they are stored in inputs[0..*n_inputs - 1].
+ * Returns 0, CLI_STOP, or an exit status.
+ */
+int cli_parse_inputs(const char **inputs, int *n_inputs, int max_inputs, struct cli_common *c,
+                     const char *cmd, int argc, char **argv, const char *shortopts,
+                     const struct option *longopts, cli_option_fn fn, void *ctx);
 
 /* Parse --format's value; returns 0 or CLI_EUSAGE after printing why. */
 int cli_parse_format(cm_format *out, const char *cmd, const char *arg);

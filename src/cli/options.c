@@ -167,6 +167,9 @@ int cli_common_option(struct cli_common *c, const char *cmd, int opt, const char
 		else
 			return cli_usage_error(cmd, "unknown input format '%s' (use csv, graphml, gml, pajek or dot)", arg);
 		return 0;
+	case CLI_OPT_KEEP_UNDATED:
+		c->load.filter.keep_undated = 1;
+		return 0;
 	case CLI_OPT_SEED:
 		v = cli_parse_long(cmd, "--seed", arg, 0, LONG_MAX);
 		if (v == LONG_MIN)
@@ -221,6 +224,31 @@ int cli_parse(const char **input, struct cli_common *c, const char *cmd, int arg
 	}
 	if (!(*input = cli_input(cmd, argc, argv)))
 		return CLI_EUSAGE;
+	return 0;
+}
+
+int cli_parse_inputs(const char **inputs, int *n_inputs, int max_inputs, struct cli_common *c,
+                     const char *cmd, int argc, char **argv, const char *shortopts,
+                     const struct option *longopts, cli_option_fn fn, void *ctx)
+{
+	int opt, rc;
+
+	*n_inputs = 0;
+	while ((opt = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+		if (opt == '?' || opt == ':')
+			return cli_usage_error(cmd, "see 'coopmap %s --help'", cmd);
+		rc = cli_common_option(c, cmd, opt, optarg);
+		if (rc == CLI_NOT_COMMON)
+			rc = fn ? fn(ctx, opt, optarg) : cli_usage_error(cmd, "unexpected option");
+		if (rc != 0)
+			return rc;
+	}
+	if (optind >= argc)
+		return cli_usage_error(cmd, "no INPUT given");
+	if (argc - optind > max_inputs)
+		return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind + max_inputs]);
+	while (optind < argc)
+		inputs[(*n_inputs)++] = argv[optind++];
 	return 0;
 }
 

@@ -44,7 +44,8 @@ void cm_ties_notices(igraph_integer_t loops, igraph_integer_t undated, igraph_in
 static int pipeline_prune(igraph_t *g, const cm_filter *f, int directed)
 {
 	igraph_integer_t m, n, loops = 0, undated = 0, merged = 0, light = 0, count;
-	igraph_vector_t weight = { 0 }, year = { 0 };
+	igraph_vector_t weight = { 0 }, year = { 0 }, end = { 0 };
+	int has_end = cm_attr_type(g, IGRAPH_ATTRIBUTE_EDGE, CM_ATTR_END) == IGRAPH_ATTRIBUTE_NUMERIC;
 	igraph_vector_int_t ends = { 0 };
 	char *flags = NULL, *vflags = NULL;
 	igraph_bool_t multiple = 0;
@@ -66,14 +67,24 @@ static int pipeline_prune(igraph_t *g, const cm_filter *f, int directed)
 	}
 	CM_IG(igraph_cattribute_EANV(g, CM_ATTR_WEIGHT, igraph_ess_all(IGRAPH_EDGEORDER_ID), &weight), "reading weights");
 	CM_IG(igraph_cattribute_EANV(g, CM_ATTR_YEAR, igraph_ess_all(IGRAPH_EDGEORDER_ID), &year), "reading years");
+	if (has_end) {
+		CM_IG(igraph_vector_init(&end, 0), "reading end years");
+		CM_IG(igraph_cattribute_EANV(g, CM_ATTR_END, igraph_ess_all(IGRAPH_EDGEORDER_ID), &end),
+		      "reading end years");
+	}
 	for (igraph_integer_t e = 0; e < m; e++) {
 		if (IGRAPH_FROM(g, e) == IGRAPH_TO(g, e)) {
 			flags[e] = 1;
 			loops++;
 		}
 	}
-	if ((rc = cm_years_flag(&undated, flags, vflags, g, f, VECTOR(year))) < 0)
+	if ((rc = cm_years_flag(&undated, flags, vflags, g, f, VECTOR(year), has_end ? VECTOR(end) : NULL)) < 0)
 		goto done;
+	if (f->keep_undated && undated) {
+		cm_notice("kept %" IGRAPH_PRId " undated tie%s (no year) as present in every year (--keep-undated)",
+		          undated, undated == 1 ? "" : "s");
+		undated = 0;
+	}
 	/* igraph's index finds repeats cheaply; the merge itself needs a table */
 	CM_IG(igraph_has_multiple(g, &multiple), "looking for repeated ties");
 	if (multiple) {
@@ -98,6 +109,7 @@ done:
 	igraph_vector_int_destroy(&ends);
 	igraph_vector_destroy(&weight);
 	igraph_vector_destroy(&year);
+	igraph_vector_destroy(&end);
 	return rc;
 }
 

@@ -91,6 +91,62 @@ done:
 }
 
 /*
+ * Turn the ties' "end" (when there is one) into whole years, NaN for an
+ * ongoing tie; refuse an end before the tie's start.  Done even for a
+ * reader that ensured the other numbers (the CSV reader keeps "end" as
+ * text).
+ */
+static int normalize_end(igraph_t *g, const char *source)
+{
+	igraph_integer_t m = igraph_ecount(g);
+	igraph_strvector_t sv;
+	igraph_vector_t num = { 0 };
+	int type = cm_attr_type(g, IGRAPH_ATTRIBUTE_EDGE, CM_ATTR_END), rc = 0;
+
+	if (type < 0)
+		return 0;
+	igraph_strvector_init(&sv, 0);
+	CM_IG(igraph_vector_init(&num, m), "reading end years");
+	if (type == IGRAPH_ATTRIBUTE_NUMERIC)
+		CM_IG(igraph_cattribute_EANV(g, CM_ATTR_END, igraph_ess_all(IGRAPH_EDGEORDER_ID), &num),
+		      "reading end years");
+	else if ((rc = cm_attr_as_strings(g, 1, CM_ATTR_END, &sv)) < 0)
+		goto done;
+	for (igraph_integer_t e = 0; e < m; e++) {
+		const char *s = type == IGRAPH_ATTRIBUTE_NUMERIC ? NULL : igraph_strvector_get(&sv, e);
+		double y = VECTOR(num)[e], start = EAN(g, CM_ATTR_YEAR, e);
+		char buf[64];
+
+		if (s && cm_year_parse(&y, s, CM_YEAR_BLANK) < 0) {
+			rc = cm_error_set_at(CM_EINPUT, source, 0,
+			                     "tie %" IGRAPH_PRId " (%s, %s): end year '%s' is not a whole number",
+			                     e + 1, end_name(g, e, 0), end_name(g, e, 1), s);
+			goto done;
+		}
+		if (!isnan(y) && (y != floor(y) || fabs(y) > 1e9)) {
+			cm_format_number(buf, sizeof(buf), y);
+			rc = cm_error_set_at(CM_EINPUT, source, 0,
+			                     "tie %" IGRAPH_PRId " (%s, %s): end year %s is not a whole number",
+			                     e + 1, end_name(g, e, 0), end_name(g, e, 1), isinf(y) ? "Inf" : buf);
+			goto done;
+		}
+		if (!isnan(y) && !isnan(start) && y < start) {
+			rc = cm_error_set_at(CM_EINPUT, source, 0,
+			                     "tie %" IGRAPH_PRId " (%s, %s) ends in %.0f, before it starts in %.0f",
+			                     e + 1, end_name(g, e, 0), end_name(g, e, 1), y, start);
+			goto done;
+		}
+		VECTOR(num)[e] = y;
+	}
+	cm_attr_remove(g, 1, CM_ATTR_END);
+	CM_IG(igraph_cattribute_EAN_setv(g, CM_ATTR_END, &num), "setting end years");
+done:
+	igraph_strvector_destroy(&sv);
+	igraph_vector_destroy(&num);
+	return rc;
+}
+
+/*
  * Turn "weight" and "year" into validated numbers (defaults 1 and NaN;
  * skipped when `ready` says they are) and every other attribute into text;
  * actors get "label" (default: the id), "type" and "region".
@@ -195,15 +251,18 @@ int cm_raw_normalize(igraph_t *g, const char *source, unsigned ready)
 		CM_IG(igraph_cattribute_EAN_setv(g, CM_ATTR_YEAR, &num), "setting years");
 	}
 
-	/* everything else is text */
+	/* everything else is text, but the end years */
 text:
+	if ((rc = normalize_end(g, source)) < 0)
+		goto done;
 	for (int edges = 0; edges <= 1; edges++) {
 		if ((rc = cm_attr_names(g, edges, &names)) < 0)
 			goto done;
 		for (igraph_integer_t a = 0; a < igraph_strvector_size(&names); a++) {
 			const char *name = igraph_strvector_get(&names, a);
 
-			if (edges && (!strcmp(name, CM_ATTR_WEIGHT) || !strcmp(name, CM_ATTR_YEAR)))
+			if (edges && (!strcmp(name, CM_ATTR_WEIGHT) || !strcmp(name, CM_ATTR_YEAR) ||
+			              !strcmp(name, CM_ATTR_END)))
 				continue;
 			if (!edges && !strcmp(name, CM_ATTR_LISTED))
 				continue;

@@ -54,10 +54,15 @@ expect_err "merge notices" "dropped 1 self-loop"
 expect_err "merge notices" "merged 2 repeated ties"
 
 # filters (hand counts in tests/unit/load/test_load.c and tests/unit/filter/)
+# (ties without an end go on: every dated tie started by 2021 is active in 2020-2021)
 run summary "$L/years-edges.csv" --nodes "$L/years-nodes.csv" --from 2020 --to 2021
 expect_status "--from --to" 0
-expect_size "--from --to" 3 3
+expect_size "--from --to" 5 4
 expect_err "--from --to" "left out 1 undated tie"
+run summary "$L/years-edges.csv" --nodes "$L/years-nodes.csv" --from 2020 --to 2021 --keep-undated
+expect_status "--keep-undated" 0
+expect_size "--keep-undated" 5 4
+expect_err "--keep-undated" "kept 1 undated tie (no year) as present in every year"
 
 run summary "$L/years-edges.csv" --nodes "$L/years-nodes.csv" --where type=cite
 expect_status "--where" 0

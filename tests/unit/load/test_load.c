@@ -777,9 +777,12 @@ static void test_directed(void **state)
 }
 
 /*
- * --from 2020 --to 2021: rows 2, 4, 8 stay (row 6 is a loop); row 3 is
- * undated (1 left out).  d, e, f lose all their ties and were never listed:
- * dropped; g joined in 2023: dropped.  Left: a, b, c with a-b (2), b-c, c-a.
+ * --from 2020 --to 2021: the ties active at some time in 2020-2021.  No
+ * tie has an end year, so every tie started by 2021 is still going: rows
+ * 1, 2, 4, 7, 8 stay; row 5 starts in 2022; row 6 is a loop; row 3 is
+ * undated (1 left out).  d loses all its ties and was never listed:
+ * dropped; g joined in 2023: dropped.  Left: a, b, c, e, f with a-b (rows 1
+ * and 2 merged: 3), b-c (3), c-a (2), e-f (0.5).
  */
 static void test_year_range(void **state)
 {
@@ -791,19 +794,22 @@ static void test_year_range(void **state)
 	o.filter.from = 2020;
 	o.filter.to = 2021;
 	assert_int_equal(load_years(&net, &o), 0);
-	assert_int_equal(cm_network_actors(net), 3);
-	assert_int_equal(cm_network_ties(net), 3);
-	assert_true(tie_weight(net, "a", "b") == 2);
+	assert_int_equal(cm_network_actors(net), 5);
+	assert_int_equal(cm_network_ties(net), 4);
+	assert_true(tie_weight(net, "a", "b") == 3);
 	assert_true(tie_weight(net, "b", "c") == 3);
 	assert_true(tie_weight(net, "c", "a") == 2);
+	assert_true(tie_weight(net, "e", "f") == 0.5);
+	assert_true(cm_network_find(net, "d") < 0);
 	assert_true(cm_network_find(net, "g") < 0);
 	assert_non_null(strstr(notices, "left out 1 undated tie "));
 	cm_network_free(net);
 }
 
 /*
- * --year 2022: only row 5 (c-d).  a, b, c are listed: kept without ties;
- * d keeps its tie; e, f dropped; g joined 2023: dropped.  4 actors, 1 tie.
+ * --year 2022: the ties active during 2022.  No tie has an end year: every
+ * dated tie started by 2022 is still going, rows 1, 2, 4, 5, 7, 8 (a-b
+ * merged), 5 ties; g joined 2023: dropped; a..f stay.  6 actors.
  */
 static void test_single_year(void **state)
 {
@@ -814,11 +820,12 @@ static void test_single_year(void **state)
 	o.filter.has_from = o.filter.has_to = 1;
 	o.filter.from = o.filter.to = 2022;
 	assert_int_equal(load_years(&net, &o), 0);
-	assert_int_equal(cm_network_actors(net), 4);
-	assert_int_equal(cm_network_ties(net), 1);
+	assert_int_equal(cm_network_actors(net), 6);
+	assert_int_equal(cm_network_ties(net), 5);
 	assert_true(tie_weight(net, "c", "d") == 1);
 	assert_true(cm_network_find(net, "a") >= 0);
-	assert_true(cm_network_find(net, "e") < 0);
+	assert_true(cm_network_find(net, "e") >= 0);
+	assert_true(cm_network_find(net, "g") < 0);
 	cm_network_free(net);
 }
 
