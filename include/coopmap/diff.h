@@ -17,6 +17,13 @@
 extern "C" {
 #endif
 
+/** What happened to a tie or an actor between two states (cm_diff_classify()). */
+enum {
+	CM_CHANGE_KEPT = 0,  /**< on both sides */
+	CM_CHANGE_NEW = 1,   /**< only after: a new tie, an actor that joined */
+	CM_CHANGE_LOST = 2   /**< only before (or on neither: came and went in between) */
+};
+
 /** Options of cm_diff_compute(). Zero-initialise, then set what you need. */
 typedef struct cm_diff_options {
 	const char *type;      /**< focus type of the isolation columns (NULL: "cite") */
@@ -65,6 +72,18 @@ typedef struct cm_diff {
  */
 int cm_diff_compute(cm_diff *out, const cm_network *before, const cm_network *after,
                     const cm_diff_options *opts);
+
+/**
+ * Say for every tie and actor of net (a network holding both states, such
+ * as the ties active at some time from one year to the other) whether it
+ * is on both sides, only after or only before; matched by id.  A tie or
+ * actor on neither side (it came and went in between) counts as lost.
+ * @param tie receives one CM_CHANGE_* per tie of net (free with free())
+ * @param actor receives one CM_CHANGE_* per actor of net (free with free())
+ * @return 0 or a negative code
+ */
+int cm_diff_classify(unsigned char **tie, unsigned char **actor, const cm_network *net,
+                     const cm_network *before, const cm_network *after);
 
 /** Free what cm_diff_compute() allocated (a zeroed cm_diff is fine). */
 void cm_diff_free(cm_diff *d);

@@ -6,10 +6,23 @@
 #define COOPMAP_RENDER_H
 
 #include "network.h"
+#include "diff.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/**
+ * Two states of a network drawn on one map (coopmap render --diff): the
+ * network rendered holds both, and each tie and actor says which it is
+ * in (cm_diff_classify()).  Kept ties grey, new ties green, lost ties
+ * dashed red; actors that joined outlined in green, those that left faded.
+ */
+typedef struct cm_render_change {
+	const unsigned char *tie;    /**< per tie: CM_CHANGE_KEPT, _NEW or _LOST */
+	const unsigned char *actor;  /**< per actor: CM_CHANGE_KEPT, _NEW (joined) or _LOST (left) */
+	const char *before, *after;  /**< the two states' names in the legend ("2019", "2022") */
+} cm_render_change;
 
 /** Options of cm_render(). Zero-initialise, then set what you need. */
 typedef struct cm_render_options {
@@ -39,6 +52,7 @@ typedef struct cm_render_options {
 	int no_legend;
 	double time_limit;      /**< seconds for the layout (0: CM_RENDER_TIME_LIMIT; negative: none) */
 	unsigned long seed;     /**< 0: CM_DEFAULT_SEED */
+	const cm_render_change *change; /**< NULL, or the two states to draw (then no highlight by default) */
 } cm_render_options;
 
 /** Seconds a layout may run before coopmap stops it (see cm_render()). */

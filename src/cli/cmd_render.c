@@ -2,7 +2,9 @@
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli.h"
 
@@ -19,12 +21,14 @@ enum {
 	OPT_FOCUS,
 	OPT_REGIONS,
 	OPT_CENTRES,
-	OPT_TIME_LIMIT
+	OPT_TIME_LIMIT,
+	OPT_DIFF
 };
 
 struct render_args {
 	cm_render_options ro;
 	const char *output;
+	int diff, diff_from, diff_to;   /* --diff Y1:Y2 */
 };
 
 /* The options: the help of the entry below describes each (tests/cli/cases/05_help.sh checks). */
@@ -47,6 +51,7 @@ static const struct option longopts[] = {
 	{ "centres", required_argument, NULL, OPT_CENTRES },
 	{ "centers", required_argument, NULL, OPT_CENTRES },
 	{ "time-limit", required_argument, NULL, OPT_TIME_LIMIT },
+	{ "diff", required_argument, NULL, OPT_DIFF },
 	CLI_COMMON_OPTIONS,
 	{ NULL, 0, NULL, 0 }
 };
@@ -60,7 +65,7 @@ const struct cli_command cli_cmd_render = {
 		"INPUT -o FILE [-T svg|png|pdf|dot] [--layout auto|fr|sfdp|fdp|neato|dot|circo|geo] [--title TEXT]\n"
 		"        [--labels auto|all|none|top:N] [--no-legend] [--color-by ATTR] [--shape-by ATTR]\n"
 		"        [--size-by MEASURE] [--cluster-by ATTR] [--highlight isolated,brokers[:N],clubs|none]\n"
-		"        [--focus-type TYPE] [--regions FILE] [--centres FILE] [--time-limit SECONDS]",
+		"        [--focus-type TYPE] [--regions FILE] [--centres FILE] [--time-limit SECONDS] [--diff Y1:Y2]",
 	.summary = "draw a network map with Graphviz (SVG, PNG, PDF or DOT)",
 	.help =
 		"  -o, --output FILE     output file (- for standard output, with -T)\n"
@@ -87,6 +92,10 @@ const struct cli_command cli_cmd_render = {
 		"                        (default: built-in graphs/regions-fr-centres.csv)\n"
 		"  --centers FILE        the same as --centres\n"
 		"  --time-limit S        seconds the drawing may take (default 300; 0: no limit)\n"
+		"  --diff Y1:Y2          the change from the end of Y1 to the end of Y2 on one map, one\n"
+		"                        set of positions: kept ties grey, new ties green, lost ties\n"
+		"                        dashed red, actors that joined ringed green, those that left\n"
+		"                        faded (no highlight unless --highlight)\n"
 		"\n" CLI_COMMON_HELP
 };
 
@@ -140,6 +149,15 @@ static int render_option(void *ctx, int opt, const char *arg)
 	case OPT_CENTRES:
 		ro->centres_path = arg;
 		return 0;
+	case OPT_DIFF: {
+		char tail;
+
+		if (sscanf(arg, "%d:%d%c", &a->diff_from, &a->diff_to, &tail) != 2 || a->diff_from >= a->diff_to)
+			return cli_usage_error("render", "--diff '%s' is not Y1:Y2, two years, the first before the "
+			                                 "second (e.g. 2019:2022)", arg);
+		a->diff = 1;
+		return 0;
+	}
 	case OPT_TIME_LIMIT:
 		/* 0 means "no limit" on the command line (the library's 0 is the default) */
 		if (cm_parse_number(&limit, arg, 0) < 0 || limit < 0 || limit > 1e7)
@@ -151,11 +169,61 @@ static int render_option(void *ctx, int opt, const char *arg)
 	}
 }
 
+/*
+ * --diff Y1:Y2: load the ties active at some time from Y1 to Y2 (the map's
+ * network, positions for both years), and the network at the end of each
+ * year, then say what each tie and actor of the map is.
+ */
+static int load_change(cm_network **net, cm_render_change *change, unsigned char **tie,
+                       unsigned char **actor, const char *input, struct render_args *a,
+                       struct cli_common *c)
+{
+	cm_filter keep = c->load.filter;
+	cm_network *before = NULL, *after = NULL;
+	static char names[2][16];
+	int status, rc;
+
+	if (keep.has_from || keep.has_to)
+		return cli_usage_error("render", "--diff sets the years: leave out --year, --from and --to");
+	if (!strcmp(input, "-"))
+		return cli_usage_error("render", "--diff reads INPUT three times: give a file, not standard input");
+	c->load.filter.has_from = c->load.filter.has_to = 1;
+	c->load.filter.from = a->diff_from;
+	c->load.filter.to = a->diff_to;
+	if ((status = cli_load(net, input, c)) != CLI_OK)
+		goto done;
+	c->load.filter.has_from = 0;
+	c->load.filter.to = a->diff_from;
+	if ((status = cli_load(&before, input, c)) != CLI_OK)
+		goto done;
+	c->load.filter.to = a->diff_to;
+	if ((status = cli_load(&after, input, c)) != CLI_OK)
+		goto done;
+	if ((rc = cm_diff_classify(tie, actor, *net, before, after)) < 0) {
+		status = cli_fail(rc);
+		goto done;
+	}
+	snprintf(names[0], sizeof(names[0]), "%d", a->diff_from);
+	snprintf(names[1], sizeof(names[1]), "%d", a->diff_to);
+	change->tie = *tie;
+	change->actor = *actor;
+	change->before = names[0];
+	change->after = names[1];
+	a->ro.change = change;
+done:
+	c->load.filter = keep;
+	cm_network_free(before);
+	cm_network_free(after);
+	return status;
+}
+
 /* Run the command: parse, load, compute, write. */
 static int cmd_render(int argc, char **argv)
 {
-	struct render_args args = { { 0 }, NULL };
+	struct render_args args = { { 0 }, NULL, 0, 0, 0 };
 	struct cli_common common = { 0 };
+	cm_render_change change = { 0 };
+	unsigned char *tie = NULL, *actor = NULL;
 	cm_network *net = NULL;
 	const char *input;
 	int status, rc;
@@ -168,12 +236,18 @@ static int cmd_render(int argc, char **argv)
 		goto done;
 	}
 	args.ro.seed = common.have_seed ? common.seed : CM_DEFAULT_SEED;
-	if ((status = cli_load(&net, input, &common)) != CLI_OK)
+	if (args.diff)
+		status = load_change(&net, &change, &tie, &actor, input, &args, &common);
+	else
+		status = cli_load(&net, input, &common);
+	if (status != CLI_OK)
 		goto done;
 	rc = cm_render(net, args.output, &args.ro);
 	if (rc < 0)
 		status = cli_fail(rc);
 done:
+	free(tie);
+	free(actor);
 	cm_network_free(net);
 	cli_common_free(&common);
 	return status == CLI_STOP ? CLI_OK : status;

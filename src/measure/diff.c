@@ -541,6 +541,56 @@ done:
 	return rc;
 }
 
+/* Is the tie u-v of ids on this side (n: its name index)?  -1 when an end is absent. */
+static int has_tie(const cm_network *side, const cm_names *ids, const char *u, const char *v, int directed)
+{
+	igraph_integer_t a = cm_names_get(ids, u), b = cm_names_get(ids, v), e = -1;
+
+	if (a < 0 || b < 0)
+		return 0;
+	igraph_get_eid(&side->graph, &e, a, b, directed ? IGRAPH_DIRECTED : IGRAPH_UNDIRECTED, 0);
+	return e >= 0;
+}
+
+int cm_diff_classify(unsigned char **tie, unsigned char **actor, const cm_network *net,
+                     const cm_network *before, const cm_network *after)
+{
+	igraph_integer_t n = cm_network_actors(net), m = cm_network_ties(net);
+	cm_names ib = { 0 }, ia = { 0 };
+	int directed = net->directed && before->directed && after->directed, rc;
+
+	*tie = malloc((size_t)m + 1);
+	*actor = malloc((size_t)n + 1);
+	if (!*tie || !*actor) {
+		rc = cm_error_set(CM_ENOMEM, "out of memory while comparing networks");
+		goto done;
+	}
+	if ((rc = cm_names_index(&ib, before)) < 0 || (rc = cm_names_index(&ia, after)) < 0)
+		goto done;
+	for (igraph_integer_t v = 0; v < n; v++) {
+		const char *id = cm_network_vattr(net, CM_ATTR_ID, v);
+		int b = cm_names_get(&ib, id) >= 0, a = cm_names_get(&ia, id) >= 0;
+
+		(*actor)[v] = b && a ? CM_CHANGE_KEPT : a ? CM_CHANGE_NEW : CM_CHANGE_LOST;
+	}
+	for (igraph_integer_t e = 0; e < m; e++) {
+		const char *u = cm_network_vattr(net, CM_ATTR_ID, IGRAPH_FROM(&net->graph, e));
+		const char *v = cm_network_vattr(net, CM_ATTR_ID, IGRAPH_TO(&net->graph, e));
+		int b = has_tie(before, &ib, u, v, directed), a = has_tie(after, &ia, u, v, directed);
+
+		(*tie)[e] = b && a ? CM_CHANGE_KEPT : a ? CM_CHANGE_NEW : CM_CHANGE_LOST;
+	}
+done:
+	if (rc < 0) {
+		free(*tie);
+		free(*actor);
+		*tie = *actor = NULL;
+	}
+	cm_names_free(&ib);
+	cm_names_free(&ia);
+	return rc;
+}
+
 void cm_diff_free(cm_diff *d)
 {
 	if (!d)

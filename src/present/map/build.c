@@ -37,6 +37,7 @@ int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 	Agraph_t *g = NULL, **subs = NULL;
 	Agnode_t **nodes = NULL;
 	Agsym_t *s_shape, *s_fill, *s_width, *s_height, *s_xlabel, *s_tooltip, *s_pen, *s_color, *s_npen, *s_pos, *s_label;
+	Agsym_t *s_ecolor, *s_estyle;
 	cm_strbuf text = { 0 };
 	char buf[64], name[32];
 	const char *has_label_attr = cm_map_has_string_vattr(graph, CM_ATTR_LABEL) ? CM_ATTR_LABEL : NULL;
@@ -127,6 +128,8 @@ int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 	if (huge && !directed)
 		agattr(g, AGEDGE, "clip", "false");
 	s_pen = agattr(g, AGEDGE, "penwidth", large ? "0.4" : "1");
+	s_ecolor = p->change ? agattr(g, AGEDGE, "color", CHANGE_KEPT_TIE) : NULL;
+	s_estyle = p->change ? agattr(g, AGEDGE, "style", "solid") : NULL;
 
 	if (p->have_clusters) {
 		for (size_t c = 0; c < p->clusters.n; c++) {
@@ -180,6 +183,12 @@ int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 			/* a ring that shows on the smallest node (cm_map_node_width() made it big enough) */
 			agxset(nodes[v], s_color, (p->mark[v] & MARK_ISOLATED) ? RING_ISOLATED : RING_BROKER);
 			agxset(nodes[v], s_npen, large ? "6" : "5");
+		} else if (p->change && p->change->actor[v] == CM_CHANGE_NEW) {
+			agxset(nodes[v], s_color, CHANGE_NEW);
+			agxset(nodes[v], s_npen, large ? "5" : "4");
+		} else if (p->change && p->change->actor[v] == CM_CHANGE_LOST) {
+			agxset(nodes[v], s_fill, CHANGE_LEFT_FILL);
+			agxset(nodes[v], s_color, "#bbbbbb");
 		}
 		snprintf(buf, sizeof(buf), "%.3f", width);
 		agxset(nodes[v], s_width, buf);
@@ -217,6 +226,12 @@ int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 
 			snprintf(buf, sizeof(buf), "%.2f", lo + (hi - lo) * sqrt(w));
 			agxset(edge, s_pen, buf);
+		}
+		if (p->change && p->change->tie[e] == CM_CHANGE_NEW) {
+			agxset(edge, s_ecolor, CHANGE_NEW);
+		} else if (p->change && p->change->tie[e] != CM_CHANGE_KEPT) {
+			agxset(edge, s_ecolor, CHANGE_LOST);
+			agxset(edge, s_estyle, "dashed");
 		}
 	}
 done:

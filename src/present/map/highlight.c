@@ -132,7 +132,8 @@ int cm_map_plan_highlight(map_plan *p, const cm_render_options *o)
 	p->top_brokers = CM_RENDER_TOP_BROKERS;
 	if (!h) {
 		/* the default map shows the isolated actors of the focus type, when there are some */
-		want_isolated = has_type(graph, p->focus);
+		/* ... but a change map keeps its rings for the actors that joined */
+		want_isolated = !p->change && has_type(graph, p->focus);
 	} else {
 		const char *s = h;
 

@@ -116,6 +116,60 @@ static int legend_marks(cm_strbuf *b, const map_plan *p)
 	return rc ? CM_ENOMEM : 0;
 }
 
+/* One legend entry for a kind of tie: a short line in its colour and style, then its meaning. */
+static int legend_tie(cm_strbuf *b, const char *color, int dashed, const char *text, igraph_integer_t count,
+                      double k)
+{
+	int rc = 0;
+
+	/* an em dash, or a dashed one (three small dashes), in the tie's colour */
+	rc |= cm_strbuf_printf(b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%g\" COLOR=\"%s\"><B>%s</B></FONT> ",
+	                       14 * k, color, dashed ? "- - -" : "\xE2\x80\x94\xE2\x80\x94");
+	rc |= cm_map_escape_text(b, text, 1, 0);
+	rc |= cm_strbuf_printf(b, " (%" IGRAPH_PRId ")</TD></TR>\n", count);
+	return rc;
+}
+
+/* Legend of a change map: the three kinds of ties, then the actors that joined or left. */
+static int legend_change(cm_strbuf *b, const map_plan *p)
+{
+	const char *x = p->change->before ? p->change->before : "before";
+	const char *y = p->change->after ? p->change->after : "after";
+	cm_strbuf text = { 0 };
+	double k = p->text_scale;
+	int rc = 0;
+
+	rc |= cm_strbuf_printf(b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%g\" COLOR=\"#444444\">", 11 * k);
+	rc |= cm_strbuf_puts(&text, "change from ");
+	rc |= cm_strbuf_puts(&text, x);
+	rc |= cm_strbuf_puts(&text, " to ");
+	rc |= cm_strbuf_puts(&text, y);
+	rc |= cm_map_escape_text(b, text.s ? text.s : "", 1, 0);
+	rc |= cm_strbuf_puts(b, "</FONT></TD></TR>\n");
+	text.len = 0;
+	rc |= cm_strbuf_printf(&text, "tie kept (in %s and %s)", x, y);
+	if (rc == 0)
+		rc |= legend_tie(b, "#999999", 0, text.s, p->n_change[0][CM_CHANGE_KEPT], k);
+	text.len = 0;
+	rc |= cm_strbuf_printf(&text, "new tie (in %s, not %s)", y, x);
+	if (rc == 0)
+		rc |= legend_tie(b, CHANGE_NEW, 0, text.s, p->n_change[0][CM_CHANGE_NEW], k);
+	text.len = 0;
+	rc |= cm_strbuf_printf(&text, "tie lost (in %s, not %s; or came and went)", x, y);
+	if (rc == 0)
+		rc |= legend_tie(b, CHANGE_LOST, 1, text.s, p->n_change[0][CM_CHANGE_LOST], k);
+	text.len = 0;
+	rc |= cm_strbuf_printf(&text, "actor that joined (in %s, not %s)", y, x);
+	if (rc == 0)
+		rc |= legend_mark(b, CHANGE_NEW, text.s, p->n_change[1][CM_CHANGE_NEW], k);
+	text.len = 0;
+	rc |= cm_strbuf_printf(&text, "actor that left, faded (in %s, not %s)", x, y);
+	if (rc == 0)
+		rc |= legend_mark(b, "#bbbbbb", text.s, p->n_change[1][CM_CHANGE_LOST], k);
+	cm_strbuf_free(&text);
+	return rc ? CM_ENOMEM : 0;
+}
+
 /* The graph label: title, a caption with counts and the encodings, and the legend. */
 int cm_map_label(cm_strbuf *b, const map_plan *p, const cm_render_options *o)
 {
@@ -209,6 +263,8 @@ int cm_map_label(cm_strbuf *b, const map_plan *p, const cm_render_options *o)
 		cm_strbuf_free(&heading);
 		if (rc == 0 && (p->show_isolated || p->show_brokers))
 			rc |= legend_marks(b, p);
+		if (rc == 0 && p->change)
+			rc |= legend_change(b, p);
 	}
 	rc |= cm_strbuf_puts(b, "</TABLE>");
 	free(derived);

@@ -12,6 +12,7 @@
 #include <igraph.h>
 
 #include "coopmap/network.h"
+#include "coopmap/render.h"
 #include "base/strbuf.h"
 
 /*
@@ -61,6 +62,16 @@ typedef struct {
 /* Ring colours: ColorBrewer "paired12" red and purple, which no type palette uses. */
 #define RING_ISOLATED "/paired12/6"
 #define RING_BROKER "/paired12/10"
+/*
+ * Change maps (render --diff): ColorBrewer "dark2" green for what is new
+ * (ties, the ring of actors that joined) and "set1" red, dashed, for lost
+ * ties: a line, not a ring, so it does not read as the isolated mark.
+ * Actors that left are faded to grey.
+ */
+#define CHANGE_NEW "/dark28/1"
+#define CHANGE_LOST "/set19/1"
+#define CHANGE_KEPT_TIE "#99999999"
+#define CHANGE_LEFT_FILL "#e0e0e0"
 
 /* Everything cm_render() decides before building the Graphviz graph. */
 typedef struct {
@@ -77,6 +88,8 @@ typedef struct {
 	igraph_integer_t n_labels;
 	double wmin, wmax;
 	int has_weight;
+	const cm_render_change *change; /* render --diff: what each tie and actor is (NULL: a plain map) */
+	igraph_integer_t n_change[2][3]; /* [ties, actors][CM_CHANGE_*]: counts for the legend */
 	/* highlights */
 	const char *focus;    /* focus type of isolated and clubs */
 	char *mark;           /* per vertex: MARK_* bits */

@@ -141,3 +141,46 @@ printf 'source,target,year,end\na,b,2020,2019\n' >"$TMP/backwards.csv"
 run summary "$TMP/backwards.csv"
 expect_status "a tie that ends before it starts" 3
 expect_err "a tie that ends before it starts" "(a, b) ends in 2019, before it starts in 2020"
+
+# the change map: a random dated network (start years, some ends) whose
+# ties are classified here from their years alone, then counted in the SVG
+# by stroke (kept #999999, new #1b9e77, lost #e41a1c dashed)
+python3 - "$TMP" <<'PY'
+import random, sys
+tmp = sys.argv[1]
+rng = random.Random(7)
+ties = {}
+while len(ties) < 80:
+    a, b = sorted(rng.sample(range(40), 2))
+    start = rng.choice([2018, 2019, 2020, 2021, 2022])
+    end = rng.choice(["", "", "", start + rng.randrange(0, 3)])
+    ties[(a, b)] = (start, end)
+def active(t, y):  # started by the end of y, not ended before y
+    s, e = t
+    return s <= y and (e == "" or e >= y)
+counts = {"kept": 0, "new": 0, "lost": 0}
+with open(tmp + "/dated.csv", "w") as f:
+    f.write("source,target,year,end\n")
+    for (a, b), t in sorted(ties.items()):
+        f.write("a%02d,a%02d,%d,%s\n" % (a, b, t[0], t[1]))
+        if not (t[0] <= 2021 and (t[1] == "" or t[1] >= 2019)):
+            continue  # not on the map: never active from 2019 to 2021
+        x, y = active(t, 2019), active(t, 2021)
+        counts["kept" if x and y else "new" if y else "lost"] += 1
+open(tmp + "/map-counts.txt", "w").write("%(kept)d %(new)d %(lost)d\n" % counts)
+PY
+run render "$TMP/dated.csv" --diff 2019:2021 -o "$TMP/change.svg" --quiet
+expect_status "render --diff" 0
+# the first path of each edge group is the tie's line (joined actors' rings share the green)
+grep -A2 'class="edge"' "$TMP/change.svg" | grep '<path' >"$TMP/edges.svg"
+kept=$(grep -c 'stroke="#999999"' "$TMP/edges.svg")
+new=$(grep -c 'stroke="#1b9e77"' "$TMP/edges.svg")
+lost=$(grep -c 'stroke="#e41a1c" stroke-dasharray' "$TMP/edges.svg")
+[ "$kept $new $lost" = "$(cat "$TMP/map-counts.txt")" ]
+check "render --diff: grey, green and dashed ties as classified from the years" $? \
+	"svg $kept $new $lost, want $(cat "$TMP/map-counts.txt")"
+grep -q 'change from 2019 to 2021' "$TMP/change.svg"; check "render --diff: the legend names the years" $?
+run render "$TMP/dated.csv" --diff 2021:2019 -o "$TMP/x.svg"
+expect_status "render --diff backwards" 2
+run render "$TMP/dated.csv" --diff 2019:2021 --to 2020 -o "$TMP/x.svg"
+expect_status "render --diff with --to" 2
