@@ -21,7 +21,8 @@ extern "C" {
 enum {
 	CM_CHANGE_KEPT = 0,  /**< on both sides */
 	CM_CHANGE_NEW = 1,   /**< only after: a new tie, an actor that joined */
-	CM_CHANGE_LOST = 2   /**< only before (or on neither: came and went in between) */
+	CM_CHANGE_LOST = 2,  /**< only before */
+	CM_CHANGE_BETWEEN = 3 /**< on neither side: came and went in between */
 };
 
 /** Options of cm_diff_compute(). Zero-initialise, then set what you need. */
@@ -76,8 +77,8 @@ int cm_diff_compute(cm_diff *out, const cm_network *before, const cm_network *af
 /**
  * Say for every tie and actor of net (a network holding both states, such
  * as the ties active at some time from one year to the other) whether it
- * is on both sides, only after or only before; matched by id.  A tie or
- * actor on neither side (it came and went in between) counts as lost.
+ * is on both sides, only after, only before, or on neither (it came and
+ * went in between); matched by id.
  * @param tie receives one CM_CHANGE_* per tie of net (free with free())
  * @param actor receives one CM_CHANGE_* per actor of net (free with free())
  * @return 0 or a negative code

@@ -16,12 +16,19 @@ extern "C" {
  * Two states of a network drawn on one map (coopmap render --diff): the
  * network rendered holds both, and each tie and actor says which it is
  * in (cm_diff_classify()).  Kept ties grey, new ties green, lost ties
- * dashed red; actors that joined outlined in green, those that left faded.
+ * (and those that came and went) dashed red; actors that joined outlined
+ * in green, those that left faded.
  */
 typedef struct cm_render_change {
 	const unsigned char *tie;    /**< per tie: CM_CHANGE_KEPT, _NEW or _LOST */
 	const unsigned char *actor;  /**< per actor: CM_CHANGE_KEPT, _NEW (joined) or _LOST (left) */
 	const char *before, *after;  /**< the two states' names in the legend ("2019", "2022") */
+	/**
+	 * 0: both states, coloured by change; 1 or 2: only the state before or
+	 * after, drawn as a plain map on the shared positions (what is not in
+	 * that state is laid out but not drawn), so that two maps line up
+	 */
+	int show;
 } cm_render_change;
 
 /** Options of cm_render(). Zero-initialise, then set what you need. */

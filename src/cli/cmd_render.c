@@ -22,13 +22,15 @@ enum {
 	OPT_REGIONS,
 	OPT_CENTRES,
 	OPT_TIME_LIMIT,
-	OPT_DIFF
+	OPT_DIFF,
+	OPT_SHOW
 };
 
 struct render_args {
 	cm_render_options ro;
 	const char *output;
 	int diff, diff_from, diff_to;   /* --diff Y1:Y2 */
+	const char *show;               /* --show YEAR: one of the two */
 };
 
 /* The options: the help of the entry below describes each (tests/cli/cases/05_help.sh checks). */
@@ -52,6 +54,7 @@ static const struct option longopts[] = {
 	{ "centers", required_argument, NULL, OPT_CENTRES },
 	{ "time-limit", required_argument, NULL, OPT_TIME_LIMIT },
 	{ "diff", required_argument, NULL, OPT_DIFF },
+	{ "show", required_argument, NULL, OPT_SHOW },
 	CLI_COMMON_OPTIONS,
 	{ NULL, 0, NULL, 0 }
 };
@@ -65,7 +68,8 @@ const struct cli_command cli_cmd_render = {
 		"INPUT -o FILE [-T svg|png|pdf|dot] [--layout auto|fr|sfdp|fdp|neato|dot|circo|geo] [--title TEXT]\n"
 		"        [--labels auto|all|none|top:N] [--no-legend] [--color-by ATTR] [--shape-by ATTR]\n"
 		"        [--size-by MEASURE] [--cluster-by ATTR] [--highlight isolated,brokers[:N],clubs|none]\n"
-		"        [--focus-type TYPE] [--regions FILE] [--centres FILE] [--time-limit SECONDS] [--diff Y1:Y2]",
+		"        [--focus-type TYPE] [--regions FILE] [--centres FILE] [--time-limit SECONDS]\n"
+		"        [--diff Y1:Y2 [--show Y1|Y2]]",
 	.summary = "draw a network map with Graphviz (SVG, PNG, PDF or DOT)",
 	.help =
 		"  -o, --output FILE     output file (- for standard output, with -T)\n"
@@ -96,6 +100,8 @@ const struct cli_command cli_cmd_render = {
 		"                        set of positions: kept ties grey, new ties green, lost ties\n"
 		"                        dashed red, actors that joined ringed green, those that left\n"
 		"                        faded (no highlight unless --highlight)\n"
+		"  --show Y              with --diff, draw only the network at the end of Y (Y1 or\n"
+		"                        Y2) on the shared positions: two maps that line up\n"
 		"\n" CLI_COMMON_HELP
 };
 
@@ -158,6 +164,9 @@ static int render_option(void *ctx, int opt, const char *arg)
 		a->diff = 1;
 		return 0;
 	}
+	case OPT_SHOW:
+		a->show = arg;
+		return 0;
 	case OPT_TIME_LIMIT:
 		/* 0 means "no limit" on the command line (the library's 0 is the default) */
 		if (cm_parse_number(&limit, arg, 0) < 0 || limit < 0 || limit > 1e7)
@@ -209,6 +218,17 @@ static int load_change(cm_network **net, cm_render_change *change, unsigned char
 	change->actor = *actor;
 	change->before = names[0];
 	change->after = names[1];
+	if (a->show) {
+		if (!strcmp(a->show, names[0]))
+			change->show = 1;
+		else if (!strcmp(a->show, names[1]))
+			change->show = 2;
+		else {
+			status = cli_usage_error("render", "--show '%s' is not one of the years of --diff (%s or %s)",
+			                         a->show, names[0], names[1]);
+			goto done;
+		}
+	}
 	a->ro.change = change;
 done:
 	c->load.filter = keep;
@@ -220,7 +240,7 @@ done:
 /* Run the command: parse, load, compute, write. */
 static int cmd_render(int argc, char **argv)
 {
-	struct render_args args = { { 0 }, NULL, 0, 0, 0 };
+	struct render_args args = { { 0 }, NULL, 0, 0, 0, NULL };
 	struct cli_common common = { 0 };
 	cm_render_change change = { 0 };
 	unsigned char *tie = NULL, *actor = NULL;
@@ -236,6 +256,10 @@ static int cmd_render(int argc, char **argv)
 		goto done;
 	}
 	args.ro.seed = common.have_seed ? common.seed : CM_DEFAULT_SEED;
+	if (args.show && !args.diff) {
+		status = cli_usage_error("render", "--show goes with --diff Y1:Y2");
+		goto done;
+	}
 	if (args.diff)
 		status = load_change(&net, &change, &tie, &actor, input, &args, &common);
 	else

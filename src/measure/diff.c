@@ -571,14 +571,14 @@ int cm_diff_classify(unsigned char **tie, unsigned char **actor, const cm_networ
 		const char *id = cm_network_vattr(net, CM_ATTR_ID, v);
 		int b = cm_names_get(&ib, id) >= 0, a = cm_names_get(&ia, id) >= 0;
 
-		(*actor)[v] = b && a ? CM_CHANGE_KEPT : a ? CM_CHANGE_NEW : CM_CHANGE_LOST;
+		(*actor)[v] = b && a ? CM_CHANGE_KEPT : a ? CM_CHANGE_NEW : b ? CM_CHANGE_LOST : CM_CHANGE_BETWEEN;
 	}
 	for (igraph_integer_t e = 0; e < m; e++) {
 		const char *u = cm_network_vattr(net, CM_ATTR_ID, IGRAPH_FROM(&net->graph, e));
 		const char *v = cm_network_vattr(net, CM_ATTR_ID, IGRAPH_TO(&net->graph, e));
 		int b = has_tie(before, &ib, u, v, directed), a = has_tie(after, &ia, u, v, directed);
 
-		(*tie)[e] = b && a ? CM_CHANGE_KEPT : a ? CM_CHANGE_NEW : CM_CHANGE_LOST;
+		(*tie)[e] = b && a ? CM_CHANGE_KEPT : a ? CM_CHANGE_NEW : b ? CM_CHANGE_LOST : CM_CHANGE_BETWEEN;
 	}
 done:
 	if (rc < 0) {

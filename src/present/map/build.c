@@ -37,7 +37,7 @@ int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 	Agraph_t *g = NULL, **subs = NULL;
 	Agnode_t **nodes = NULL;
 	Agsym_t *s_shape, *s_fill, *s_width, *s_height, *s_xlabel, *s_tooltip, *s_pen, *s_color, *s_npen, *s_pos, *s_label;
-	Agsym_t *s_ecolor, *s_estyle;
+	Agsym_t *s_ecolor, *s_estyle, *s_nstyle;
 	cm_strbuf text = { 0 };
 	char buf[64], name[32];
 	const char *has_label_attr = cm_map_has_string_vattr(graph, CM_ATTR_LABEL) ? CM_ATTR_LABEL : NULL;
@@ -102,7 +102,7 @@ int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 
 	/* node defaults before any node exists */
 	s_label = agattr(g, AGNODE, "label", "");
-	agattr(g, AGNODE, "style", "filled");
+	s_nstyle = agattr(g, AGNODE, "style", "filled");
 	agattr(g, AGNODE, "fixedsize", "true");
 	agattr(g, AGNODE, "colorscheme", (char *)p->pal->scheme);
 	s_color = agattr(g, AGNODE, "color", "#333333");
@@ -183,13 +183,16 @@ int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 			/* a ring that shows on the smallest node (cm_map_node_width() made it big enough) */
 			agxset(nodes[v], s_color, (p->mark[v] & MARK_ISOLATED) ? RING_ISOLATED : RING_BROKER);
 			agxset(nodes[v], s_npen, large ? "6" : "5");
-		} else if (p->change && p->change->actor[v] == CM_CHANGE_NEW) {
+		} else if (p->change && !p->change->show && p->change->actor[v] == CM_CHANGE_NEW) {
 			agxset(nodes[v], s_color, CHANGE_NEW);
 			agxset(nodes[v], s_npen, large ? "5" : "4");
-		} else if (p->change && p->change->actor[v] == CM_CHANGE_LOST) {
+		} else if (p->change && !p->change->show && p->change->actor[v] != CM_CHANGE_KEPT) {
 			agxset(nodes[v], s_fill, CHANGE_LEFT_FILL);
 			agxset(nodes[v], s_color, "#bbbbbb");
 		}
+		/* one state of a change: the others are laid out, not drawn (positions shared) */
+		if (p->change && !cm_map_change_shown(p, p->change->actor[v]))
+			agxset(nodes[v], s_nstyle, "invis");
 		snprintf(buf, sizeof(buf), "%.3f", width);
 		agxset(nodes[v], s_width, buf);
 		agxset(nodes[v], s_height, buf);
@@ -227,7 +230,11 @@ int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 			snprintf(buf, sizeof(buf), "%.2f", lo + (hi - lo) * sqrt(w));
 			agxset(edge, s_pen, buf);
 		}
-		if (p->change && p->change->tie[e] == CM_CHANGE_NEW) {
+		if (p->change && !cm_map_change_shown(p, p->change->tie[e])) {
+			agxset(edge, s_estyle, "invis");
+		} else if (p->change && p->change->show) {
+			agxset(edge, s_ecolor, large ? "#66666640" : "#66666680");
+		} else if (p->change && p->change->tie[e] == CM_CHANGE_NEW) {
 			agxset(edge, s_ecolor, CHANGE_NEW);
 		} else if (p->change && p->change->tie[e] != CM_CHANGE_KEPT) {
 			agxset(edge, s_ecolor, CHANGE_LOST);

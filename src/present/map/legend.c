@@ -157,15 +157,17 @@ static int legend_change(cm_strbuf *b, const map_plan *p)
 	text.len = 0;
 	rc |= cm_strbuf_printf(&text, "tie lost (in %s, not %s; or came and went)", x, y);
 	if (rc == 0)
-		rc |= legend_tie(b, CHANGE_LOST, 1, text.s, p->n_change[0][CM_CHANGE_LOST], k);
+		rc |= legend_tie(b, CHANGE_LOST, 1, text.s,
+		                 p->n_change[0][CM_CHANGE_LOST] + p->n_change[0][CM_CHANGE_BETWEEN], k);
 	text.len = 0;
 	rc |= cm_strbuf_printf(&text, "actor that joined (in %s, not %s)", y, x);
 	if (rc == 0)
 		rc |= legend_mark(b, CHANGE_NEW, text.s, p->n_change[1][CM_CHANGE_NEW], k);
 	text.len = 0;
-	rc |= cm_strbuf_printf(&text, "actor that left, faded (in %s, not %s)", x, y);
+	rc |= cm_strbuf_printf(&text, "actor that left, faded (in %s, not %s; or came and went)", x, y);
 	if (rc == 0)
-		rc |= legend_mark(b, "#bbbbbb", text.s, p->n_change[1][CM_CHANGE_LOST], k);
+		rc |= legend_mark(b, "#bbbbbb", text.s,
+		                  p->n_change[1][CM_CHANGE_LOST] + p->n_change[1][CM_CHANGE_BETWEEN], k);
 	cm_strbuf_free(&text);
 	return rc ? CM_ENOMEM : 0;
 }
@@ -218,6 +220,20 @@ int cm_map_label(cm_strbuf *b, const map_plan *p, const cm_render_options *o)
 	rc |= cm_strbuf_printf(b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%g\"><B>", 22 * p->text_scale);
 	rc |= cm_map_escape_text(b, title, 1, 120);
 	rc |= cm_strbuf_puts(b, "</B></FONT></TD></TR>\n");
+	if (p->change && p->change->show) {
+		/* one state: its own counts, and where its positions come from */
+		int st = p->change->show == 1 ? CM_CHANGE_LOST : CM_CHANGE_NEW;
+
+		n = p->n_change[1][CM_CHANGE_KEPT] + p->n_change[1][st];
+		m = p->n_change[0][CM_CHANGE_KEPT] + p->n_change[0][st];
+		rc |= cm_strbuf_printf(b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%g\" COLOR=\"#444444\">",
+		                       11 * p->text_scale);
+		rc |= cm_map_escape_text(b, "at the end of ", 1, 0);
+		rc |= cm_map_escape_text(b, p->change->show == 1 ? p->change->before : p->change->after, 1, 20);
+		rc |= cm_map_escape_text(b, "; positions shared with the map of ", 1, 0);
+		rc |= cm_map_escape_text(b, p->change->show == 1 ? p->change->after : p->change->before, 1, 20);
+		rc |= cm_strbuf_puts(b, "</FONT></TD></TR>\n");
+	}
 	rc |= cm_strbuf_printf(b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%g\" COLOR=\"#444444\">"
 	                          "%" IGRAPH_PRId " actor%s, %" IGRAPH_PRId " tie%s",
 	                       11 * p->text_scale, n, n == 1 ? "" : "s", m, m == 1 ? "" : "s");
@@ -263,7 +279,7 @@ int cm_map_label(cm_strbuf *b, const map_plan *p, const cm_render_options *o)
 		cm_strbuf_free(&heading);
 		if (rc == 0 && (p->show_isolated || p->show_brokers))
 			rc |= legend_marks(b, p);
-		if (rc == 0 && p->change)
+		if (rc == 0 && p->change && !p->change->show)
 			rc |= legend_change(b, p);
 	}
 	rc |= cm_strbuf_puts(b, "</TABLE>");

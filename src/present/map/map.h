@@ -89,7 +89,7 @@ typedef struct {
 	double wmin, wmax;
 	int has_weight;
 	const cm_render_change *change; /* render --diff: what each tie and actor is (NULL: a plain map) */
-	igraph_integer_t n_change[2][3]; /* [ties, actors][CM_CHANGE_*]: counts for the legend */
+	igraph_integer_t n_change[2][4]; /* [ties, actors][CM_CHANGE_*]: counts for the legend */
 	/* highlights */
 	const char *focus;    /* focus type of isolated and clubs */
 	char *mark;           /* per vertex: MARK_* bits */
@@ -104,5 +104,17 @@ typedef struct {
 	cm_strbuf insets;     /* overseas insets in use, for the caption */
 	double time_limit;    /* seconds; 0: none */
 } map_plan;
+
+/*
+ * Is a tie or actor of this change status drawn?  Everything on a plain map
+ * and on a change map of both states; with one state shown (render --diff
+ * --show), what is in that state.
+ */
+static inline int cm_map_change_shown(const map_plan *p, unsigned char status)
+{
+	if (!p->change || !p->change->show)
+		return 1;
+	return status == CM_CHANGE_KEPT || status == (p->change->show == 1 ? CM_CHANGE_LOST : CM_CHANGE_NEW);
+}
 
 #endif

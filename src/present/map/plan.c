@@ -123,9 +123,9 @@ int cm_map_plan(map_plan *p, const cm_network *net, const char *path, const cm_r
 	p->change = o->change;
 	if (p->change) {
 		for (igraph_integer_t e = 0; e < m; e++)
-			p->n_change[0][p->change->tie[e] <= CM_CHANGE_LOST ? p->change->tie[e] : CM_CHANGE_LOST]++;
+			p->n_change[0][p->change->tie[e] <= CM_CHANGE_BETWEEN ? p->change->tie[e] : CM_CHANGE_BETWEEN]++;
 		for (igraph_integer_t v = 0; v < n; v++)
-			p->n_change[1][p->change->actor[v] <= CM_CHANGE_LOST ? p->change->actor[v] : CM_CHANGE_LOST]++;
+			p->n_change[1][p->change->actor[v] <= CM_CHANGE_BETWEEN ? p->change->actor[v] : CM_CHANGE_BETWEEN]++;
 	}
 	/* maps of more than a few dozen actors are shrunk to fit a page: their text grows */
 	p->text_scale = n > LARGE_ACTORS ? 3 : n > ALL_LABELS_MAX_ACTORS / 2 ? 1.8 : 1;

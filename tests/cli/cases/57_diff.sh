@@ -158,7 +158,7 @@ while len(ties) < 80:
 def active(t, y):  # started by the end of y, not ended before y
     s, e = t
     return s <= y and (e == "" or e >= y)
-counts = {"kept": 0, "new": 0, "lost": 0}
+counts = {"kept": 0, "new": 0, "lost": 0, "between": 0}
 with open(tmp + "/dated.csv", "w") as f:
     f.write("source,target,year,end\n")
     for (a, b), t in sorted(ties.items()):
@@ -166,8 +166,11 @@ with open(tmp + "/dated.csv", "w") as f:
         if not (t[0] <= 2021 and (t[1] == "" or t[1] >= 2019)):
             continue  # not on the map: never active from 2019 to 2021
         x, y = active(t, 2019), active(t, 2021)
-        counts["kept" if x and y else "new" if y else "lost"] += 1
-open(tmp + "/map-counts.txt", "w").write("%(kept)d %(new)d %(lost)d\n" % counts)
+        counts["kept" if x and y else "new" if y else "lost" if x else "between"] += 1
+# the change map draws the ties that came and went in between as lost
+open(tmp + "/map-counts.txt", "w").write("%d %d %d\n" % (counts["kept"], counts["new"],
+                                                         counts["lost"] + counts["between"]))
+open(tmp + "/year-counts.txt", "w").write("%(kept)d %(new)d %(lost)d %(between)d\n" % counts)
 PY
 run render "$TMP/dated.csv" --diff 2019:2021 -o "$TMP/change.svg" --quiet
 expect_status "render --diff" 0
@@ -184,3 +187,31 @@ run render "$TMP/dated.csv" --diff 2021:2019 -o "$TMP/x.svg"
 expect_status "render --diff backwards" 2
 run render "$TMP/dated.csv" --diff 2019:2021 --to 2020 -o "$TMP/x.svg"
 expect_status "render --diff with --to" 2
+
+# --show: each year alone on the shared positions.  The ties drawn are those
+# of that year (kept + lost for the first, kept + new for the second), and
+# an actor of both years sits at the same place on both maps.
+run render "$TMP/dated.csv" --diff 2019:2021 --show 2019 -o "$TMP/y1.svg" --quiet
+expect_status "render --diff --show 2019" 0
+run render "$TMP/dated.csv" --diff 2019:2021 --show 2021 -o "$TMP/y2.svg" --quiet
+expect_status "render --diff --show 2021" 0
+read -r k n l _ <"$TMP/year-counts.txt"
+[ "$(grep -c 'class="edge"' "$TMP/y1.svg") $(grep -c 'class="edge"' "$TMP/y2.svg")" = "$((k + l)) $((k + n))" ]
+check "render --show: the ties of each year" $? \
+	"$(grep -c 'class="edge"' "$TMP/y1.svg") $(grep -c 'class="edge"' "$TMP/y2.svg"), want $((k + l)) $((k + n))"
+# every actor drawn on both maps is at the same place (the shape line after its title)
+python3 - "$TMP/y1.svg" "$TMP/y2.svg" >"$TMP/cmp" 2>&1 <<'PY'
+import re, sys
+def nodes(path):
+    return dict(re.findall(r'<title>(n\d+)</title>\n(<[^\n]*>)', open(path).read()))
+a, b = nodes(sys.argv[1]), nodes(sys.argv[2])
+both = set(a) & set(b)
+moved = [v for v in both if a[v] != b[v]]
+print("%d and %d actors drawn, %d on both, %d moved" % (len(a), len(b), len(both), len(moved)))
+sys.exit(0 if len(both) > 10 and not moved else 1)
+PY
+check "render --show: every actor of both years at the same place" $? "$(cat "$TMP/cmp")"
+run render "$TMP/dated.csv" --diff 2019:2021 --show 2020 -o "$TMP/x.svg"
+expect_status "render --show a year not in --diff" 2
+run render "$TMP/dated.csv" --show 2019 -o "$TMP/x.svg"
+expect_status "render --show without --diff" 2
