@@ -47,13 +47,13 @@ $8 != "" && ($8 !~ /^-?[0-9]+\.[0-9]+$/ || $8 < -62 || $8 > 56) { print NR ": ba
 g_awk "graphs: nodes.csv has 80-150 actors" -F, 'END { if (NR - 1 < 80 || NR - 1 > 150) print NR - 1 " actors" }' "$G_NODES"
 
 # --- edges.csv
-[ "$(head -n 1 "$G_EDGES")" = "source,target,weight,kind,year" ]
+[ "$(head -n 1 "$G_EDGES")" = "source,target,weight,kind,year,end" ]
 check "graphs: edges.csv header" $? "$(head -n 1 "$G_EDGES")"
 
 g_awk "graphs: every tie joins two known actors, once, without self-loop" -F, '
 FNR == 1 { next }
 FILENAME == ARGV[1] { actor[$1] = 1; next }
-NF != 5 { print FNR ": " NF " fields"; next }
+NF != 6 { print FNR ": " NF " fields"; next }
 !($1 in actor) { print FNR ": source " $1 " is not in nodes.csv" }
 !($2 in actor) { print FNR ": target " $2 " is not in nodes.csv" }
 $1 == $2 { print FNR ": self-loop on " $1 }
@@ -62,6 +62,7 @@ $3 !~ /^[1-5]$/ { print FNR ": weight \"" $3 "\" is not 1-5" }
 $4 !~ /^(accompagnement|gouvernance|reseau|club|partenariat|formation|capitalisation)$/ {
 	print FNR ": unknown kind \"" $4 "\"" }
 $5 != "" && ($5 !~ /^20(19|20|21|22)$/) { print FNR ": year \"" $5 "\" outside 2019-2022" }
+$6 != "" && ($6 !~ /^20(19|20|21|22)$/ || $6 < $5) { print FNR ": end \"" $6 "\" outside 2019-2022 or before the year" }
 ' "$G_NODES" "$G_EDGES"
 
 g_awk "graphs: edges.csv has 150-300 ties" -F, 'END { if (NR - 1 < 150 || NR - 1 > 300) print NR - 1 " ties" }' "$G_EDGES"
