@@ -23,6 +23,7 @@
 #include "isolated.h"
 #include "clubs.h"
 #include "brokers.h"
+#include "suggest.h"
 #include "writers.h"
 #include "export.h"
 #include "render.h"

@@ -9,6 +9,7 @@ extern const struct cli_command cli_cmd_metrics;
 extern const struct cli_command cli_cmd_isolated;
 extern const struct cli_command cli_cmd_clubs;
 extern const struct cli_command cli_cmd_brokers;
+extern const struct cli_command cli_cmd_suggest;
 extern const struct cli_command cli_cmd_render;
 extern const struct cli_command cli_cmd_convert;
 extern const struct cli_command cli_cmd_help;
@@ -20,6 +21,7 @@ const struct cli_command *const cli_command_table[] = {
 	&cli_cmd_isolated,
 	&cli_cmd_clubs,
 	&cli_cmd_brokers,
+	&cli_cmd_suggest,
 	&cli_cmd_render,
 	&cli_cmd_convert,
 	&cli_cmd_help,
