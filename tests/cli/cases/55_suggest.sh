@@ -31,7 +31,7 @@ expect_err "suggest unknown type" "no actor has type 'school'"
 run suggest graphs/cites-educatives --regions graphs/regions-fr.csv --format json --quiet
 expect_status "suggest sample" 0
 if command -v python3 >/dev/null; then
-	./"$BIN" isolated graphs/cites-educatives --format json --quiet >"$TMP/iso" 2>/dev/null
+	"$BIN" isolated graphs/cites-educatives --format json --quiet >"$TMP/iso" 2>/dev/null
 	python3 - "$TMP/out" "$TMP/iso" <<'PY'
 import json, re, sys
 rows = json.load(open(sys.argv[1]))
@@ -53,3 +53,41 @@ sys.exit(0 if ok else 1)
 PY
 	check "suggest sample: level >= 2 first, >= 3 suggestions, regions named" $?
 fi
+
+# --evaluate: the JSON keys of the issue, and the figures recomputed by an
+# independent implementation (Python, from the --pairs file)
+run suggest graphs/cites-educatives --regions graphs/regions-fr.csv --evaluate --train-to 2019 \
+	--format json --quiet --pairs "$TMP/pairs.csv"
+expect_status "suggest evaluate" 0
+if command -v python3 >/dev/null; then
+	python3 - "$TMP/out" "$TMP/pairs.csv" <<'PY'
+import csv, json, sys
+e = json.load(open(sys.argv[1]))
+keys = ["train_to", "pairs_scored", "new_ties", "auc", "precision_at_k", "precision_at_10", "k", "baselines"]
+ok = list(e) == keys and list(e["baselines"]) == ["random", "preferential_attachment"]
+rows = list(csv.DictReader(open(sys.argv[2])))
+pos = [r["appeared"] == "1" for r in rows]
+def auc(col):
+    s = [float(r[col]) for r in rows]
+    p = [x for x, y in zip(s, pos) if y]; n = [x for x, y in zip(s, pos) if not y]
+    return sum((a > b) + 0.5 * (a == b) for a in p for b in n) / (len(p) * len(n))
+def prec(col, k):
+    order = sorted(range(len(rows)), key=lambda i: (-float(rows[i][col]), i))[:k]
+    return sum(pos[i] for i in order) / len(order)
+k = sum(pos)
+ok = ok and e["pairs_scored"] == len(rows) and e["new_ties"] == k == e["k"] and e["train_to"] == 2019
+for fig, col in ((e, "score"), (e["baselines"]["random"], "random"),
+                 (e["baselines"]["preferential_attachment"], "preferential_attachment")):
+    ok = ok and abs(fig["auc"] - auc(col)) < 1e-9
+    ok = ok and abs(fig["precision_at_k"] - prec(col, k)) < 1e-9 and abs(fig["precision_at_10"] - prec(col, 10)) < 1e-9
+sys.exit(0 if ok else 1)
+PY
+	check "suggest evaluate: keys, and figures recomputed from --pairs" $?
+fi
+
+run suggest graphs/cites-educatives --evaluate
+expect_status "suggest evaluate without --train-to" 2
+expect_err "suggest evaluate without --train-to" "--evaluate and --train-to Y go together"
+run suggest graphs/cites-educatives --evaluate --train-to 2030 --quiet
+expect_status "suggest evaluate: nothing after" 2
+expect_err "suggest evaluate: nothing after" "is first observed after 2030"
