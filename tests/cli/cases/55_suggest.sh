@@ -91,3 +91,13 @@ expect_err "suggest evaluate without --train-to" "--evaluate and --train-to Y go
 run suggest graphs/cites-educatives --evaluate --train-to 2030 --quiet
 expect_status "suggest evaluate: nothing after" 2
 expect_err "suggest evaluate: nothing after" "is first observed after 2030"
+
+# --evaluate on a generated network whose 2021-2022 ties grow by triadic
+# closure and homophily by region: the score beats both baselines in AUC
+if [ -x build/tests/gen_network ] && command -v python3 >/dev/null; then
+	build/tests/gen_network --actors 600 --ties 1600 --regions 12 --growth 20 --seed 5 --out "$TMP/grow" >/dev/null
+	run suggest "$TMP/grow" --regions graphs/regions-fr.csv --evaluate --train-to 2020 --quiet --format json
+	expect_status "suggest evaluate generated" 0
+	python3 -c 'import json,sys; e=json.load(open(sys.argv[1])); b=e["baselines"]; sys.exit(not (e["new_ties"] == 320 and e["auc"] > b["random"]["auc"] + 0.1 and e["auc"] > b["preferential_attachment"]["auc"] + 0.1))' "$TMP/out"
+	check "suggest evaluate generated: beats random and preferential attachment in AUC" $?
+fi
