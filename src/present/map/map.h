@@ -61,6 +61,10 @@ typedef struct {
 /* Ring colours: ColorBrewer "paired12" red and purple, which no type palette uses. */
 #define RING_ISOLATED "/paired12/6"
 #define RING_BROKER "/paired12/10"
+/* Suggested ties (--highlight suggestions): dotted, in the isolated ring's red. */
+#define SUGGEST_COLOR "/paired12/6"
+/* Suggestions drawn per isolated actor. */
+#define SUGGEST_PER_ACTOR 3
 
 /* Everything cm_render() decides before building the Graphviz graph. */
 typedef struct {
@@ -80,7 +84,10 @@ typedef struct {
 	/* highlights */
 	const char *focus;    /* focus type of isolated and clubs */
 	char *mark;           /* per vertex: MARK_* bits */
-	int show_isolated, show_brokers, show_clubs;
+	int show_isolated, show_brokers, show_clubs, show_suggestions;
+	igraph_integer_t *suggested;  /* --highlight suggestions: pairs of vertices, 2 per tie */
+	size_t n_suggested;           /* ties */
+	igraph_integer_t n_suggesting; /* isolated actors with a suggestion */
 	igraph_integer_t n_isolated, n_brokers, top_brokers, n_marked_labels;
 	size_t n_clubs;
 	grouping club_groups; /* clusters by club */

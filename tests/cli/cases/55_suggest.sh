@@ -101,3 +101,30 @@ if [ -x build/tests/gen_network ] && command -v python3 >/dev/null; then
 	python3 -c 'import json,sys; e=json.load(open(sys.argv[1])); b=e["baselines"]; sys.exit(not (e["new_ties"] == 320 and e["auc"] > b["random"]["auc"] + 0.1 and e["auc"] > b["preferential_attachment"]["auc"] + 0.1))' "$TMP/out"
 	check "suggest evaluate generated: beats random and preferential attachment in AUC" $?
 fi
+
+# render --highlight suggestions: the dotted ties are exactly the top 3
+# suggestions of each cité of level >= 2, with a legend entry
+run render graphs/cites-educatives -o - -T dot --highlight isolated,suggestions --regions graphs/regions-fr.csv --quiet
+expect_status "render suggestions" 0
+cp "$TMP/out" "$TMP/sugg.dot"
+grep -q "suggested tie of an isolated cit" "$TMP/sugg.dot"
+check "render suggestions: legend entry" $?
+run suggest graphs/cites-educatives --regions graphs/regions-fr.csv --level 2 --top 3 --format json --quiet
+if command -v python3 >/dev/null; then
+	python3 - "$TMP/sugg.dot" "$TMP/out" graphs/cites-educatives/nodes.csv <<'PY'
+import csv, json, re, sys
+dot = open(sys.argv[1], encoding="utf-8").read()
+want = {frozenset((r["actor"], r["candidate"])) for r in json.load(open(sys.argv[2]))}
+label_to_id = {r["label"]: r["id"] for r in csv.DictReader(open(sys.argv[3], encoding="utf-8"))}
+tip = {m.group(1): m.group(2) for m in re.finditer(r'\t(n\d+)\t\[[^\]]*?tooltip="([^"]*)"', dot)}
+got = set()
+for m in re.finditer(r'\t(n\d+) -- (n\d+)\t\[([^\]]*)\]', dot):
+    if "style=dotted" in m.group(3):
+        got.add(frozenset((label_to_id[tip[m.group(1)]], label_to_id[tip[m.group(2)]])))
+sys.exit(0 if len(want) == 6 and got == want else 1)
+PY
+	check "render suggestions: the 6 dotted ties are suggest's" $?
+fi
+run render graphs/cites-educatives -o - -T dot --quiet
+! grep -q "style=dotted" "$TMP/out"
+check "render default: no dotted tie" $?
