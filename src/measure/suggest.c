@@ -95,6 +95,39 @@ static void walk_list(struct run *r, const sg_list *l)
 	}
 }
 
+/*
+ * Add the actors that would bring the target peers within two steps: the
+ * list is sorted by peers brought, so for each kind (joining the main
+ * component or not) the first `top` are enough, plus those whose rounded
+ * score equals the last one taken (the tie is then broken by id).
+ */
+static void walk_reach(struct run *r)
+{
+	const sg_ctx *c = &r->c;
+	int in_main = VECTOR(c->membership)[c->target] == c->main_comp;
+	int count[2] = { 0, 0 };
+	double last[2] = { 0, 0 };
+
+	for (size_t i = 0; i < c->reach.n; i++) {
+		igraph_integer_t u = c->reach.v[i];
+		double s = round(CM_SUGGEST_W_PEER2 * (double)c->peers_near[u] /
+		                 (double)(c->peers_near[u] + 1) * 1000.0);
+		int kind;
+
+		/* both kinds full and the score below both: nothing further can enter */
+		if (count[0] >= r->top && s < last[0] && (in_main || (count[1] >= r->top && s < last[1])))
+			break;
+		if (u == c->target || sg_is_partner(c, u) || r->added[u] == c->stamp_no)
+			continue;
+		kind = sg_joins_main(c, u);
+		if (count[kind] >= r->top && s != last[kind])
+			continue;
+		add_cand(r, u);
+		last[kind] = s;
+		count[kind]++;
+	}
+}
+
 /* Rank the candidates of target v and append its rows. */
 static int suggest_target(struct run *r, igraph_integer_t v)
 {
@@ -118,15 +151,8 @@ static int suggest_target(struct run *r, igraph_integer_t v)
 	}
 	if (rv >= 0)
 		walk_list(r, &c->crpv_of[rv]);
-	if (!c->target_peer2) /* sorted by peers brought: the first `top` are enough */
-		for (size_t i = 0, k = 0; i < c->reach.n && k < (size_t)r->top; i++) {
-			igraph_integer_t u = c->reach.v[i];
-
-			if (u != v && !sg_is_partner(c, u) && r->added[u] != c->stamp_no) {
-				add_cand(r, u);
-				k++;
-			}
-		}
+	if (!c->target_peer2)
+		walk_reach(r);
 	qsort(r->cand, r->n_cand, sizeof(*r->cand), cand_cmp);
 	if (r->n_cand > (size_t)r->top)
 		r->n_cand = (size_t)r->top;

@@ -14,6 +14,7 @@
 #include "coopmap/regions.h"
 #include "coopmap/suggest.h"
 #include "coopmap/table.h"
+#include "measure/suggest_score.h"
 
 /* Build a network from ids, types, regions and an edge list ending with -1. */
 static cm_network *make_net(int n, const char *const *ids, const char *const *types,
@@ -210,12 +211,117 @@ static void test_targets_and_errors(void **state)
 	cm_network_free(net);
 }
 
+/* Scores and ids of one target's candidates, for the brute-force ranking. */
+struct ranked {
+	double score;
+	const char *id;
+};
+
+/* By score descending, then id (qsort). */
+static int ranked_cmp(const void *pa, const void *pb)
+{
+	const struct ranked *a = pa, *b = pb;
+
+	if (a->score != b->score)
+		return a->score > b->score ? -1 : 1;
+	return strcmp(a->id, b->id);
+}
+
+/*
+ * The candidates cm_suggest_compute() looks at (two steps, region lists,
+ * resource centres, the actors near the most peers) are enough: on random
+ * sparse networks (many actors without a tie or a peer within two steps,
+ * several components), its top K for every cité equals the top K of
+ * scoring every actor (the same score, so this checks the pruning, not the
+ * weights, which the tests above work out by hand).  Actors whose only
+ * merit is joining the main component are not suggestions.
+ */
+static void test_matches_brute_force(void **state)
+{
+	static const char *const region_names[] = { "A", "B", "C", "D", "E", "" };
+	static const char regions_txt[] = "region,neighbour\nA,B\nB,C\nC,D\nE,\n";
+	const int top = 4;
+
+	(void)state;
+	for (int round_no = 0; round_no < 6; round_no++) {
+		igraph_integer_t n = 150 + 50 * round_no, m = n / 2 + 40 * round_no;
+		igraph_t g;
+		cm_network *net = NULL;
+		cm_regions *reg = NULL;
+		cm_suggest_options o;
+		cm_table *t = NULL;
+		sg_ctx c;
+		igraph_matrix_t aa;
+		struct ranked *all = malloc((size_t)n * sizeof(*all));
+		char (*ids)[16] = malloc((size_t)n * sizeof(*ids));
+		size_t row = 0;
+
+		assert_non_null(all);
+		assert_non_null(ids);
+		igraph_rng_seed(igraph_rng_default(), 1000 + (igraph_uint_t)round_no);
+		assert_int_equal(igraph_erdos_renyi_game_gnm(&g, n, m, IGRAPH_UNDIRECTED, IGRAPH_NO_LOOPS), 0);
+		for (igraph_integer_t v = 0; v < n; v++) {
+			igraph_integer_t k = RNG_INTEGER(0, 99);
+
+			snprintf(ids[v], sizeof(ids[v]), "v%03ld", (long)v);
+			SETVAS(&g, "name", v, ids[v]);
+			SETVAS(&g, "type", v, k < 45 ? "cite" : k < 52 ? "crpv" : "association");
+			SETVAS(&g, "region", v, region_names[RNG_INTEGER(0, 5)]);
+		}
+		assert_int_equal(cm_network_wrap(&net, &g, "random"), 0);
+		assert_int_equal(cm_regions_parse(&reg, regions_txt, strlen(regions_txt), "r.csv"), 0);
+		cm_suggest_options_default(&o);
+		o.level = 0;
+		o.top = top;
+		o.regions = round_no % 2 ? reg : NULL;
+		assert_int_equal(cm_suggest_compute(&t, net, &o), 0);
+		assert_int_equal(sg_ctx_init(&c, net, "cite", o.regions, 0), 0);
+		assert_int_equal(igraph_matrix_init(&aa, 0, 0), 0);
+		while (row < cm_table_nrows(t)) {
+			const char *actor = cm_table_get_string(t, row, 0);
+			igraph_integer_t v = atol(actor + 1), one[1] = { v };
+			size_t k = 0, mine = 0;
+
+			assert_int_equal(sg_adamic_adar(&aa, &c, one, 1), 0);
+			sg_target(&c, v, &aa, 0);
+			for (igraph_integer_t u = 0; u < n; u++) {
+				double raw;
+
+				if (u == v || sg_is_partner(&c, u))
+					continue;
+				raw = sg_score(&c, u);
+				if (raw - (sg_joins_main(&c, u) ? CM_SUGGEST_W_JOIN : 0) <= 1e-12)
+					continue;
+				all[k].score = round(raw * 1000.0) / 1000.0;
+				all[k++].id = ids[u];
+			}
+			qsort(all, k, sizeof(*all), ranked_cmp);
+			while (row + mine < cm_table_nrows(t) && !strcmp(cm_table_get_string(t, row + mine, 0), actor))
+				mine++;
+			assert_int_equal(mine, k < (size_t)top ? k : (size_t)top);
+			for (size_t i = 0; i < mine; i++) {
+				assert_string_equal(cm_table_get_string(t, row + i, 2), all[i].id);
+				assert_float_equal(cm_table_get_number(t, row + i, 6), all[i].score, 1e-9);
+			}
+			row += mine;
+		}
+		igraph_matrix_destroy(&aa);
+		sg_ctx_free(&c);
+		cm_table_free(t);
+		cm_regions_free(reg);
+		cm_network_free(net);
+		free(all);
+		free(ids);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_no_tie_regions),
 		cmocka_unit_test(test_common_partners),
 		cmocka_unit_test(test_targets_and_errors),
+		cmocka_unit_test(test_matches_brute_force),
 	};
 
 	igraph_set_attribute_table(&igraph_cattribute_table);
