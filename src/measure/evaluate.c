@@ -57,6 +57,7 @@ static size_t *sorted_indices(const double *scores, size_t n, int (*cmp)(const v
 	return idx;
 }
 
+/* AUC by Mann-Whitney, equal scores sharing their mean rank. */
 double cm_rank_auc(const double *scores, const unsigned char *positive, size_t n)
 {
 	size_t *idx = sorted_indices(scores, n, by_score_up);
@@ -80,6 +81,7 @@ double cm_rank_auc(const double *scores, const unsigned char *positive, size_t n
 	return (rank_sum - pos * (pos + 1) / 2.0) / (pos * ((double)n - pos));
 }
 
+/* Share of positives among the k best scores. */
 double cm_rank_precision(const double *scores, const unsigned char *positive, size_t n, size_t k)
 {
 	size_t *idx;
@@ -172,6 +174,7 @@ done:
 	return rc;
 }
 
+/* Score every pair apart at the end of train_to and rank the ties that appeared. */
 int cm_suggest_evaluate(cm_suggest_eval *out, cm_table **pairs, const cm_network *net,
                         const cm_suggest_options *o, int train_to, unsigned long seed)
 {

@@ -36,6 +36,7 @@ static int cand_cmp(const void *pa, const void *pb)
 	return strcmp(a->id, b->id);
 }
 
+/* The default options: cités of level >= 1, 5 suggestions each. */
 void cm_suggest_options_default(cm_suggest_options *o)
 {
 	memset(o, 0, sizeof(*o));
@@ -266,6 +267,7 @@ static int suggest_table(cm_table **out)
 	return 0;
 }
 
+/* Suggest whom each target could meet: targets, batches of Adamic-Adar, candidates, rows. */
 int cm_suggest_compute(cm_table **out, const cm_network *net, const cm_suggest_options *o)
 {
 	struct run r = { 0 };

@@ -197,6 +197,7 @@ static void lists_free(sg_list *l, size_t n)
 	free(l);
 }
 
+/* Free what sg_ctx_init() allocated. */
 void sg_ctx_free(sg_ctx *c)
 {
 	igraph_adjlist_destroy(&c->adj);
@@ -273,11 +274,13 @@ void sg_target(sg_ctx *c, igraph_integer_t v, const igraph_matrix_t *aa, igraph_
 	}
 }
 
+/* Is u tied to the current target? */
 int sg_is_partner(const sg_ctx *c, igraph_integer_t u)
 {
 	return c->partner[u] == c->stamp_no;
 }
 
+/* Attribute class of u for the current target: same region, neighbouring, club, crpv. */
 int sg_class(const sg_ctx *c, igraph_integer_t u)
 {
 	igraph_integer_t v = c->target;
@@ -298,17 +301,20 @@ int sg_class(const sg_ctx *c, igraph_integer_t u)
 	return SG_NONE;
 }
 
+/* Would a tie to u bring the target into the main component? */
 int sg_joins_main(const sg_ctx *c, igraph_integer_t u)
 {
 	return VECTOR(c->membership)[c->target] != c->main_comp &&
 	       VECTOR(c->membership)[u] == c->main_comp;
 }
 
+/* Would a tie to u bring a target without one a peer within two steps? */
 int sg_brings_peer(const sg_ctx *c, igraph_integer_t u)
 {
 	return !c->target_peer2 && c->peers_near[u] > 0;
 }
 
+/* The score of u for the current target (weights in coopmap/suggest.h). */
 double sg_score(const sg_ctx *c, igraph_integer_t u)
 {
 	static const double w_class[] = { 0, CM_SUGGEST_W_SAME_REGION, CM_SUGGEST_W_NEIGHBOUR,
@@ -378,6 +384,7 @@ static int common_reason(cm_strbuf *b, const sg_ctx *c, igraph_integer_t u)
 	return rc;
 }
 
+/* The reasons of u for the current target, in words. */
 int sg_reasons(cm_strbuf *b, const sg_ctx *c, igraph_integer_t u)
 {
 	int is_cite = !strcmp(c->type, CM_DEFAULT_FOCUS_TYPE);
