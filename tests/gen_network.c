@@ -16,6 +16,12 @@
  * cluster, some cross clusters of a region, a few go to the hubs, a few
  * cross regions.
  *
+ * With --growth P, the last P% of the ties are dated 2021-2022 and grow the
+ * network of 2019-2020 the way cooperation networks grow, for checking
+ * `coopmap suggest --evaluate --train-to 2020`: 60% by triadic closure (an
+ * actor meets a partner of a partner), 30% by homophily (an actor of the
+ * same region), 10% uniformly.
+ *
  * The output has exactly M distinct undirected ties and no self-loops; the
  * same arguments always give the same files (own PRNG, no rand()).  Files
  * are written under temporary names and renamed at the end, so a failure
@@ -42,8 +48,11 @@
 #define MAX_TIES 2000000000ULL
 #define BATCH 64             /* candidate ties drawn ahead of the pair set look-ups */
 
+/* --growth: percentage of ties grown in 2021-2022 from those of 2019-2020 (0: off). */
+static unsigned growth_pct;
+
 static const char usage_text[] =
-	"usage: " PROG " --actors N --ties M [--regions R] [--seed S] [--out DIR]\n"
+	"usage: " PROG " --actors N --ties M [--regions R] [--seed S] [--growth P] [--out DIR]\n"
 	"\n"
 	"Write DIR/nodes.csv (id,label,type,region) and DIR/edges.csv\n"
 	"(source,target,weight,year): a synthetic cooperation network with\n"
@@ -54,6 +63,9 @@ static const char usage_text[] =
 	"  --regions R   number of regions, 1..N (default 18; the first 18 carry\n"
 	"                the names of France's regions)\n"
 	"  --seed S      seed of the generator (default 1); same seed, same files\n"
+	"  --growth P    date the last P%% of the ties (0..90) 2021-2022, drawn by\n"
+	"                triadic closure (60%%), same region (30%%) or uniformly (10%%)\n"
+	"                from the ties of 2019-2020\n"
 	"  --out DIR     output folder, created if missing (default .)\n"
 	"  -h, --help    show this help\n";
 
@@ -647,6 +659,118 @@ static int write_edges(struct out *o, const struct net *g, uint64_t n_ties, uint
 	return 0;
 }
 
+/* Write one tie line. */
+static void out_tie(struct out *o, const struct net *g, uint32_t u, uint32_t v, unsigned w, unsigned year)
+{
+	out_id(o, g, u);
+	out_char(o, ',');
+	out_id(o, g, v);
+	out_char(o, ',');
+	out_uint(o, w, 0);
+	out_char(o, ',');
+	out_uint(o, year, 0);
+	out_char(o, '\n');
+}
+
+/*
+ * edges.csv with --growth: the first ties as write_edges() draws them but
+ * dated 2019-2020, then the grown ties dated 2021-2022: triadic closure
+ * (u, a partner w of u, a partner x of w in 2019-2020), same region, or
+ * uniform.  A draw that is a self-loop or an existing tie is dropped;
+ * after many failures in a row the rest is uniform.
+ */
+static int write_edges_growth(struct out *o, const struct net *g, uint64_t n_ties, uint64_t seed)
+{
+	uint64_t n_grow = n_ties * growth_pct / 100, n_base = n_ties - n_grow, done = 0, slots = 16;
+	uint32_t *eu = malloc((n_base + 1) * sizeof(*eu)), *ev = malloc((n_base + 1) * sizeof(*ev));
+	uint64_t *start = calloc((size_t)g->n_actors + 2, sizeof(*start));
+	uint32_t *nbr = malloc((2 * n_base + 1) * sizeof(*nbr));
+	uint64_t *fill = calloc((size_t)g->n_actors + 1, sizeof(*fill));
+	struct pairset set = { 0 };
+	struct rng r;
+	unsigned fails = 0;
+	int ret = -1;
+
+	while (slots * 6 < n_ties * 10)
+		slots <<= 1;
+	set.slot = calloc(slots, sizeof(uint64_t));
+	set.mask = slots - 1;
+	if (!eu || !ev || !start || !nbr || !fill || !set.slot) {
+		fprintf(stderr, PROG ": out of memory for %" PRIu64 " ties\n", n_ties);
+		goto done;
+	}
+	rng_seed(&r, seed, 3);
+	out_str(o, "source,target,weight,year\n");
+	while (done < n_base) {
+		enum tie_class k = fails > 4096 ? TIE_UNIFORM : draw_class(&r, g);
+		uint32_t u = rng_below(&r, g->n_actors), v = draw_partner(&r, g, u, k);
+		uint64_t key = pair_key(u, v);
+
+		if (!key || !pairset_add(&set, key)) {
+			fails++;
+			continue;
+		}
+		fails = 0;
+		eu[done] = u;
+		ev[done] = v;
+		out_tie(o, g, u, v, 1 + draw_cdf(&r, weight_cdf[k], 5), 2019 + rng_below(&r, 2));
+		done++;
+	}
+	/* neighbours in 2019-2020, compressed rows */
+	for (uint64_t e = 0; e < n_base; e++) {
+		start[eu[e] + 1]++;
+		start[ev[e] + 1]++;
+	}
+	for (uint32_t a = 0; a < g->n_actors; a++)
+		start[a + 1] += start[a];
+	for (uint64_t e = 0; e < n_base; e++) {
+		nbr[start[eu[e]] + fill[eu[e]]++] = ev[e];
+		nbr[start[ev[e]] + fill[ev[e]]++] = eu[e];
+	}
+	fails = 0;
+	for (uint64_t added = 0; added < n_grow;) {
+		unsigned p = rng_permille(&r);
+		uint32_t u = rng_below(&r, g->n_actors), v = u;
+		uint64_t key;
+
+		if (fails > 4096 || p >= 900) {
+			v = rng_below(&r, g->n_actors);
+		} else if (p < 600) {
+			uint64_t du = start[u + 1] - start[u], dw;
+			uint32_t w;
+
+			if (du == 0) {
+				fails++;
+				continue;
+			}
+			w = nbr[start[u] + rng_below(&r, (uint32_t)du)];
+			dw = start[w + 1] - start[w];
+			v = nbr[start[w] + rng_below(&r, (uint32_t)dw)];
+		} else {
+			uint32_t reg = g->cluster_region[g->cluster_of[u]];
+
+			v = g->region_start[reg] + rng_below(&r, g->region_size[reg]);
+		}
+		key = pair_key(u, v);
+		if (!key || !pairset_add(&set, key)) {
+			fails++;
+			continue;
+		}
+		fails = 0;
+		out_tie(o, g, u, v, 1 + draw_cdf(&r, weight_cdf[TIE_LOCAL], 5), 2021 + rng_below(&r, 2));
+		added++;
+	}
+	ret = 0;
+done:
+	free(eu);
+	free(ev);
+	free(start);
+	free(nbr);
+	free(fill);
+	free(set.slot);
+	return ret;
+}
+
 enum file_kind { FILE_NODES, FILE_EDGES };
 
 /* Write DIR/name.tmp; 0 or -1 with a message.  *tmp_out gets the temporary path. */
@@ -675,7 +799,7 @@ static int write_file(const char *dir, const char *name, enum file_kind kind,
 	}
 	if (kind == FILE_NODES)
 		write_nodes(&o, g, seed);
-	else if (write_edges(&o, g, n_ties, seed) < 0)
+	else if ((growth_pct ? write_edges_growth(&o, g, n_ties, seed) : write_edges(&o, g, n_ties, seed)) < 0)
 		goto done;
 	out_flush(&o);
 	if (o.failed || fflush(o.f) != 0) {
@@ -721,6 +845,7 @@ int main(int argc, char **argv)
 		{ "regions", required_argument, NULL, 'r' },
 		{ "seed", required_argument, NULL, 's' },
 		{ "out", required_argument, NULL, 'o' },
+		{ "growth", required_argument, NULL, 'g' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -754,6 +879,14 @@ int main(int argc, char **argv)
 			if (parse_count("--seed", optarg, 0, UINT64_MAX, &seed) < 0)
 				goto usage;
 			break;
+		case 'g': {
+			uint64_t pct;
+
+			if (parse_count("--growth", optarg, 0, 90, &pct) < 0)
+				goto usage;
+			growth_pct = (unsigned)pct;
+			break;
+		}
 		case 'o':
 			if (!*optarg) {
 				fprintf(stderr, PROG ": --out: empty folder name\n");
@@ -835,7 +968,7 @@ done:
 	free_layout(&g);
 	return status;
 usage:
-	fputs("usage: " PROG " --actors N --ties M [--regions R] [--seed S] [--out DIR]\n"
+	fputs("usage: " PROG " --actors N --ties M [--regions R] [--seed S] [--growth P] [--out DIR]\n"
 	      "(" PROG " --help explains the options)\n", stderr);
 	return 2;
 }

@@ -24,6 +24,7 @@
 #include "clubs.h"
 #include "brokers.h"
 #include "diff.h"
+#include "suggest.h"
 #include "writers.h"
 #include "export.h"
 #include "render.h"

@@ -46,7 +46,10 @@ typedef struct cm_render_options {
 	 * focus type at isolation level 2 or 3: red ring), "brokers" or
 	 * "brokers:N" (the N, default 5, actors with the most Gould-Fernandez
 	 * brokerage: purple ring), "clubs" (colours and clusters by proposed
-	 * interregional club; needs regions_path), or "none".  NULL:
+	 * interregional club; needs regions_path), "suggestions" (the 3 best
+	 * ties cm_suggest_compute() proposes to each focus actor of isolation
+	 * level 2 or 3, dotted red lines; regions_path used when set), or
+	 * "none".  NULL:
 	 * "isolated" when some actor has the focus type, else nothing.
 	 */
 	const char *highlight;

@@ -67,7 +67,7 @@ const struct cli_command cli_cmd_render = {
 	.usage =
 		"INPUT -o FILE [-T svg|png|pdf|dot] [--layout auto|fr|sfdp|fdp|neato|dot|circo|geo] [--title TEXT]\n"
 		"        [--labels auto|all|none|top:N] [--no-legend] [--color-by ATTR] [--shape-by ATTR]\n"
-		"        [--size-by MEASURE] [--cluster-by ATTR] [--highlight isolated,brokers[:N],clubs|none]\n"
+		"        [--size-by MEASURE] [--cluster-by ATTR] [--highlight isolated,brokers[:N],clubs,suggestions|none]\n"
 		"        [--focus-type TYPE] [--regions FILE] [--centres FILE] [--time-limit SECONDS]\n"
 		"        [--diff Y1:Y2 [--show Y1|Y2]]",
 	.summary = "draw a network map with Graphviz (SVG, PNG, PDF or DOT)",
@@ -88,7 +88,9 @@ const struct cli_command cli_cmd_render = {
 		"  --size-by MEASURE     pagerank (default), degree, strength or none\n"
 		"  --cluster-by ATTR     draw groups as boxes (fr, fdp and dot layouts; default region\n"
 		"                        up to 200 actors; none to turn off)\n"
-		"  --highlight LIST      isolated, brokers, brokers:N, clubs (comma-separated) or none\n"
+		"  --highlight LIST      isolated, brokers, brokers:N, clubs, suggestions (comma-separated)\n"
+		"                        or none; suggestions: the top 3 ties coopmap suggest proposes\n"
+		"                        to each isolated actor, dotted\n"
 		"                        (default isolated when some actor has the focus type)\n"
 		"  --focus-type TYPE     actor type of isolated and clubs (default cite)\n"
 		"  --regions FILE        region adjacency for clubs, e.g. graphs/regions-fr.csv\n"

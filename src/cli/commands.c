@@ -11,6 +11,7 @@ extern const struct cli_command cli_cmd_clubs;
 extern const struct cli_command cli_cmd_brokers;
 extern const struct cli_command cli_cmd_diff;
 extern const struct cli_command cli_cmd_timeline;
+extern const struct cli_command cli_cmd_suggest;
 extern const struct cli_command cli_cmd_render;
 extern const struct cli_command cli_cmd_convert;
 extern const struct cli_command cli_cmd_help;
@@ -24,6 +25,7 @@ const struct cli_command *const cli_command_table[] = {
 	&cli_cmd_brokers,
 	&cli_cmd_diff,
 	&cli_cmd_timeline,
+	&cli_cmd_suggest,
 	&cli_cmd_render,
 	&cli_cmd_convert,
 	&cli_cmd_help,

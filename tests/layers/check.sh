@@ -21,7 +21,7 @@ public_layer() {
 	network.h) echo model ;;
 	filter.h) echo filter ;;
 	load.h|regions.h) echo load ;;
-	summary.h|metrics.h|isolated.h|clubs.h|brokers.h|diff.h) echo measure ;;
+	summary.h|metrics.h|isolated.h|clubs.h|brokers.h|diff.h|suggest.h) echo measure ;;
 	writers.h|export.h|render.h) echo present ;;
 	coopmap.h) echo cli ;;
 	*) echo unknown ;;

@@ -36,7 +36,7 @@ int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 	int large = n > LARGE_ACTORS, huge = n > PRISM_MAX_ACTORS, rc = 0;
 	Agraph_t *g = NULL, **subs = NULL;
 	Agnode_t **nodes = NULL;
-	Agsym_t *s_shape, *s_fill, *s_width, *s_height, *s_xlabel, *s_tooltip, *s_pen, *s_color, *s_npen, *s_pos, *s_label;
+	Agsym_t *s_style, *s_shape, *s_fill, *s_width, *s_height, *s_xlabel, *s_tooltip, *s_pen, *s_color, *s_npen, *s_pos, *s_label;
 	Agsym_t *s_ecolor, *s_estyle, *s_nstyle;
 	cm_strbuf text = { 0 };
 	char buf[64], name[32];
@@ -130,6 +130,8 @@ int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 	s_pen = agattr(g, AGEDGE, "penwidth", large ? "0.4" : "1");
 	s_ecolor = p->change ? agattr(g, AGEDGE, "color", CHANGE_KEPT_TIE) : NULL;
 	s_estyle = p->change ? agattr(g, AGEDGE, "style", "solid") : NULL;
+	/* declared only when used, so that other maps keep their exact DOT */
+	s_style = p->show_suggestions && p->n_suggested ? agattr(g, AGEDGE, "style", "") : NULL;
 
 	if (p->have_clusters) {
 		for (size_t c = 0; c < p->clusters.n; c++) {
@@ -240,6 +242,18 @@ int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 			agxset(edge, s_ecolor, CHANGE_LOST);
 			agxset(edge, s_estyle, "dashed");
 		}
+	}
+	/* the suggested ties of the isolated actors: dotted, red, not weighed */
+	for (size_t i = 0; s_style && i < p->n_suggested; i++) {
+		Agedge_t *edge = agedge(g, nodes[p->suggested[2 * i]], nodes[p->suggested[2 * i + 1]], NULL, 1);
+
+		if (!edge) {
+			rc = cm_error_set(CM_ENOMEM, "out of memory");
+			goto done;
+		}
+		agxset(edge, s_style, "dotted");
+		agset(edge, "color", SUGGEST_COLOR);
+		agxset(edge, s_pen, large ? "1.5" : "2");
 	}
 done:
 	cm_strbuf_free(&text);

@@ -1,6 +1,7 @@
 /*
  * What --highlight marks: isolated actors of the focus type and the top
- * brokers (rings), or the proposed interregional clubs (colours and boxes).
+ * brokers (rings), the proposed interregional clubs (colours and boxes), or
+ * the ties coopmap suggest proposes to the isolated actors (dotted lines).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -15,6 +16,8 @@
 #include "coopmap/isolated.h"
 #include "coopmap/regions.h"
 #include "coopmap/render.h"
+#include "coopmap/suggest.h"
+#include "coopmap/table.h"
 #include "model/names.h"
 #include "present/map/group.h"
 #include "present/map/map.h"
@@ -121,12 +124,57 @@ done:
 	return rc;
 }
 
+/*
+ * The ties coopmap suggest proposes to the focus actors at isolation level
+ * ISOLATED_MIN_LEVEL or more, SUGGEST_PER_ACTOR each (with the region
+ * adjacency when there is one), as pairs of vertices.
+ */
+static int plan_suggestions(map_plan *p, const char *regions_path)
+{
+	cm_regions *regions = NULL;
+	cm_suggest_options so;
+	cm_table *t = NULL;
+	cm_names ids = { 0 };
+	int rc;
+
+	cm_suggest_options_default(&so);
+	so.type = p->focus;
+	so.level = ISOLATED_MIN_LEVEL;
+	so.top = SUGGEST_PER_ACTOR;
+	if (regions_path && (rc = cm_regions_load(&regions, regions_path)) < 0)
+		goto done;
+	so.regions = regions;
+	if ((rc = cm_suggest_compute(&t, p->net, &so)) < 0 || (rc = cm_names_index(&ids, p->net)) < 0)
+		goto done;
+	if (!(p->suggested = malloc((2 * cm_table_nrows(t) + 1) * sizeof(*p->suggested)))) {
+		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (size_t i = 0; i < cm_table_nrows(t); i++) {
+		igraph_integer_t a = cm_names_get(&ids, cm_table_get_string(t, i, 0));
+		igraph_integer_t b = cm_names_get(&ids, cm_table_get_string(t, i, 2));
+
+		if (a < 0 || b < 0)
+			continue;
+		if (i == 0 || strcmp(cm_table_get_string(t, i, 0), cm_table_get_string(t, i - 1, 0)))
+			p->n_suggesting++;
+		p->suggested[2 * p->n_suggested] = a;
+		p->suggested[2 * p->n_suggested + 1] = b;
+		p->n_suggested++;
+	}
+done:
+	cm_names_free(&ids);
+	cm_table_free(t);
+	cm_regions_free(regions);
+	return rc;
+}
+
 /* Parse --highlight and compute what it marks. */
 int cm_map_plan_highlight(map_plan *p, const cm_render_options *o)
 {
 	const igraph_t *graph = &p->net->graph;
 	const char *h = o->highlight;
-	int want_isolated = 0, want_brokers = 0, want_clubs = 0, rc = 0;
+	int want_isolated = 0, want_brokers = 0, want_clubs = 0, want_suggestions = 0, rc = 0;
 
 	p->focus = o->focus_type && o->focus_type[0] ? o->focus_type : CM_DEFAULT_FOCUS_TYPE;
 	p->top_brokers = CM_RENDER_TOP_BROKERS;
@@ -146,6 +194,8 @@ int cm_map_plan_highlight(map_plan *p, const cm_render_options *o)
 				want_isolated = 1;
 			else if (len == 5 && !strncmp(s, "clubs", 5))
 				want_clubs = 1;
+			else if (len == 11 && !strncmp(s, "suggestions", 11))
+				want_suggestions = 1;
 			else if (len == 7 && !strncmp(s, "brokers", 7))
 				want_brokers = 1;
 			else if (len > 8 && !strncmp(s, "brokers:", 8)) {
@@ -161,7 +211,7 @@ int cm_map_plan_highlight(map_plan *p, const cm_render_options *o)
 				want_brokers = 1;
 			} else {
 				return cm_error_set(CM_EUSAGE, "unknown --highlight value '%.*s' "
-				                    "(use isolated, brokers, brokers:N, clubs or none, separated by commas)",
+				                    "(use isolated, brokers, brokers:N, clubs, suggestions or none, separated by commas)",
 				                    (int)len, s);
 			}
 			s += len;
@@ -171,16 +221,19 @@ int cm_map_plan_highlight(map_plan *p, const cm_render_options *o)
 	}
 	if (!(p->mark = calloc((size_t)igraph_vcount(graph) + 1, 1)))
 		return cm_error_set(CM_ENOMEM, "out of memory");
-	if (!want_isolated && !want_brokers && !want_clubs)
+	if (!want_isolated && !want_brokers && !want_clubs && !want_suggestions)
 		return 0;
 	p->show_isolated = want_isolated;
 	p->show_brokers = want_brokers;
 	p->show_clubs = want_clubs;
+	p->show_suggestions = want_suggestions;
 	if (want_isolated && (rc = mark_isolated(p)) < 0)
 		return rc;
 	if (want_brokers && (rc = mark_brokers(p)) < 0)
 		return rc;
 	if (want_clubs && (rc = group_clubs(p, o->regions_path)) < 0)
+		return rc;
+	if (want_suggestions && (rc = plan_suggestions(p, o->regions_path)) < 0)
 		return rc;
 	return 0;
 }

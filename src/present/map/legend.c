@@ -90,7 +90,7 @@ static int legend_mark(cm_strbuf *b, const char *ring, const char *text, igraph_
 	return rc;
 }
 
-/* Legend of the marks (isolated, brokers), under a "marked" heading. */
+/* Legend of the marks (isolated, brokers, suggested ties), under a "marked" heading. */
 static int legend_marks(cm_strbuf *b, const map_plan *p)
 {
 	cm_strbuf text = { 0 };
@@ -104,6 +104,17 @@ static int legend_marks(cm_strbuf *b, const map_plan *p)
 		                       !strcmp(p->focus, "cite") ? "cit\xC3\xA9" : p->focus);
 		if (rc == 0)
 			rc |= legend_mark(b, RING_ISOLATED, text.s, p->n_isolated, k);
+	}
+	if (p->show_suggestions) {
+		/* a dotted line in the ties' colour */
+		rc |= cm_strbuf_printf(b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%g\" COLOR=\"%s\"><B>"
+		                          "\xE2\x94\x88\xE2\x94\x88</B></FONT> ", 12 * k, SUGGEST_COLOR);
+		text.len = 0;
+		rc |= cm_strbuf_printf(&text, "suggested tie of an isolated %s (coopmap suggest, top %d each)",
+		                       !strcmp(p->focus, "cite") ? "cit\xC3\xA9" : p->focus, SUGGEST_PER_ACTOR);
+		if (rc == 0)
+			rc |= cm_map_escape_text(b, text.s, 1, 0);
+		rc |= cm_strbuf_printf(b, " (%zu, for %" IGRAPH_PRId ")</TD></TR>\n", p->n_suggested, p->n_suggesting);
 	}
 	if (p->show_brokers) {
 		text.len = 0;
@@ -277,7 +288,7 @@ int cm_map_label(cm_strbuf *b, const map_plan *p, const cm_render_options *o)
 				rc |= legend_rows(b, &p->shapes, NULL, 1, heading.s, p->text_scale);
 		}
 		cm_strbuf_free(&heading);
-		if (rc == 0 && (p->show_isolated || p->show_brokers))
+		if (rc == 0 && (p->show_isolated || p->show_brokers || p->show_suggestions))
 			rc |= legend_marks(b, p);
 		if (rc == 0 && p->change && !p->change->show)
 			rc |= legend_change(b, p);

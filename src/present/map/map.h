@@ -72,6 +72,10 @@ typedef struct {
 #define CHANGE_LOST "/set19/1"
 #define CHANGE_KEPT_TIE "#99999999"
 #define CHANGE_LEFT_FILL "#e0e0e0"
+/* Suggested ties (--highlight suggestions): dotted, in the isolated ring's red. */
+#define SUGGEST_COLOR "/paired12/6"
+/* Suggestions drawn per isolated actor. */
+#define SUGGEST_PER_ACTOR 3
 
 /* Everything cm_render() decides before building the Graphviz graph. */
 typedef struct {
@@ -93,7 +97,10 @@ typedef struct {
 	/* highlights */
 	const char *focus;    /* focus type of isolated and clubs */
 	char *mark;           /* per vertex: MARK_* bits */
-	int show_isolated, show_brokers, show_clubs;
+	int show_isolated, show_brokers, show_clubs, show_suggestions;
+	igraph_integer_t *suggested;  /* --highlight suggestions: pairs of vertices, 2 per tie */
+	size_t n_suggested;           /* ties */
+	igraph_integer_t n_suggesting; /* isolated actors with a suggestion */
 	igraph_integer_t n_isolated, n_brokers, top_brokers, n_marked_labels;
 	size_t n_clubs;
 	grouping club_groups; /* clusters by club */

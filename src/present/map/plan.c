@@ -226,6 +226,7 @@ void cm_map_plan_free(map_plan *p)
 	igraph_vector_destroy(&p->size);  /* safe on the zeroed vector of a plan that failed early */
 	free(p->label_on);
 	free(p->mark);
+	free(p->suggested);
 	free(p->xy);
 	free(p->cluster_bb);
 	cm_strbuf_free(&p->insets);
