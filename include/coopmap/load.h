@@ -28,6 +28,12 @@ typedef struct cm_load_options {
 	const char *nodes_path; /**< actor table; NULL: nodes.csv beside edges in a folder */
 	int directed;           /**< keep tie direction */
 	cm_filter filter;       /**< filters (zero: none) */
+	/**
+	 * CSV columns named by role, "ROLE=COLUMN,ROLE=COLUMN" (ROLE: source,
+	 * target, weight, year, kind, id, label, type, region, department, lat,
+	 * lon, or a synonym); NULL: from the headers (docs/input.md)
+	 */
+	const char *columns;
 } cm_load_options;
 
 /**

@@ -157,6 +157,7 @@ static int cmd_render(int argc, char **argv)
 	struct render_args args = { { 0 }, NULL };
 	struct cli_common common = { 0 };
 	cm_network *net = NULL;
+	char *attrs[3] = { NULL, NULL, NULL };
 	const char *input;
 	int status, rc;
 
@@ -168,7 +169,10 @@ static int cmd_render(int argc, char **argv)
 		goto done;
 	}
 	args.ro.seed = common.have_seed ? common.seed : CM_DEFAULT_SEED;
-	if ((status = cli_load(&net, input, &common)) != CLI_OK)
+	if ((status = cli_load(&net, input, &common)) != CLI_OK ||
+	    (status = cli_resolve_attr(&args.ro.color_by, &attrs[0], net, "render", "--color-by")) != CLI_OK ||
+	    (status = cli_resolve_attr(&args.ro.shape_by, &attrs[1], net, "render", "--shape-by")) != CLI_OK ||
+	    (status = cli_resolve_attr(&args.ro.cluster_by, &attrs[2], net, "render", "--cluster-by")) != CLI_OK)
 		goto done;
 	rc = cm_render(net, args.output, &args.ro);
 	if (rc < 0)
@@ -176,5 +180,7 @@ static int cmd_render(int argc, char **argv)
 done:
 	cm_network_free(net);
 	cli_common_free(&common);
+	for (int i = 0; i < 3; i++)
+		free(attrs[i]);
 	return status == CLI_STOP ? CLI_OK : status;
 }

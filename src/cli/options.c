@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "model/columns.h"
 
 void cli_print_help(FILE *f, const char *name)
 {
@@ -174,6 +175,9 @@ int cli_common_option(struct cli_common *c, const char *cmd, int opt, const char
 		c->seed = (unsigned long)v;
 		c->have_seed = 1;
 		return 0;
+	case CLI_OPT_COLUMNS:
+		c->load.columns = arg;
+		return 0;
 	case CLI_OPT_HELP:
 		cli_print_help(stdout, cmd);
 		return CLI_STOP;
@@ -271,6 +275,30 @@ int cli_load(cm_network **out, const char *input, struct cli_common *c)
 	int rc = cm_network_load(out, input, &c->load);
 
 	return rc < 0 ? cli_fail(rc) : CLI_OK;
+}
+
+int cli_resolve_attr(const char **name, char **storage, const cm_network *net, const char *cmd,
+                     const char *opt)
+{
+	char *list = NULL, *closest = NULL;
+	int rc;
+
+	*storage = NULL;
+	if (!*name || !strcmp(*name, "none"))
+		return CLI_OK;
+	if ((rc = cm_attr_resolve(storage, &net->graph, *name)) < 0)
+		return cli_fail(rc);
+	if (*storage) {
+		*name = *storage;
+		return CLI_OK;
+	}
+	if ((rc = cm_attr_suggest(&list, &closest, &net->graph, *name)) < 0)
+		return cli_fail(rc);
+	cli_usage_error(cmd, "%s: no actor has attribute '%s'%s%s%s (attributes: %s)", opt, *name,
+	                closest ? ": did you mean '" : "", closest ? closest : "", closest ? "'?" : "", list);
+	free(list);
+	free(closest);
+	return CLI_EUSAGE;
 }
 
 int cli_finish_stdout(int status)

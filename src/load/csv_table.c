@@ -21,6 +21,7 @@
 #include "filter/merge.h"
 #include "load/csv.h"
 #include "load/csv_table.h"
+#include "model/columns.h"
 #include "model/names.h"
 #include "model/raw.h"
 #include "model/year.h"
@@ -28,32 +29,23 @@
 /* Widest table read (a header of more columns is refused). */
 #define CM_MAX_COLUMNS 1000
 
-/* What a CSV column holds. */
-enum role {
-	R_EXTRA = 0, /* kept as a string attribute under its lowercased header */
-	R_SKIP,      /* a column without a header */
-	R_SOURCE, R_TARGET, R_WEIGHT, R_YEAR, R_KIND,
-	R_ID, R_LABEL, R_TYPE, R_REGION,
-	R_COUNT
-};
+/* What a CSV column holds: a cm_role (CM_ROLE_NONE: a plain attribute), or R_SKIP. */
+#define R_SKIP (-1)
+#define R_COUNT CM_ROLE_COUNT
 
-static const char *const role_names[R_COUNT] = {
-	"", "", "source", "target", "weight", "year", "kind", "id", "label", "type", "region"
-};
+/* A role given with --columns ROLE=NAME. */
+typedef struct colmap {
+	cm_role role;
+	const char *name;
+	int used;
+} colmap;
 
-/* Accepted headers (compared lowercased); documented in docs/input.md. */
-static const struct {
-	const char *header;
-	int role;
-	int nodes; /* 1: actor table, 0: edge list */
-} synonyms[] = {
-	{ "source", R_SOURCE, 0 }, { "from", R_SOURCE, 0 }, { "src", R_SOURCE, 0 },
-	{ "target", R_TARGET, 0 }, { "to", R_TARGET, 0 }, { "dst", R_TARGET, 0 },
-	{ "weight", R_WEIGHT, 0 }, { "value", R_WEIGHT, 0 },
-	{ "year", R_YEAR, 0 }, { "kind", R_KIND, 0 },
-	{ "id", R_ID, 1 }, { "name", R_ID, 1 }, { "node", R_ID, 1 },
-	{ "label", R_LABEL, 1 }, { "type", R_TYPE, 1 }, { "region", R_REGION, 1 },
-};
+/* The parsed --columns option. */
+typedef struct colmaps {
+	colmap *v;
+	size_t n;
+	char *text;
+} colmaps;
 
 /* A string column: one value per row, pointing into the CSV buffer. */
 typedef struct strcol {
@@ -70,6 +62,7 @@ typedef struct header {
 	int at[R_COUNT];     /* CSV column of each role, or -1 */
 	strcol *str;
 	size_t nstr;
+	int date;            /* the year column holds dates */
 } header;
 
 /* Everything read from the CSV files, before the graph is built. */
@@ -83,6 +76,8 @@ typedef struct csv_net {
 	igraph_vector_t weight, year;
 	igraph_integer_t m;
 	size_t ecap;
+	colmaps maps;               /* --columns */
+	const char *nodes_name;     /* the actor table's name, for messages */
 } csv_net;
 
 /* Line breaks from p to end, plus one: an upper bound on the records of a table. */
@@ -148,11 +143,228 @@ static void list_columns(cm_strbuf *b, const cm_csv *c)
 			return;
 }
 
-/* Map the header record of an edge list (nodes = 0) or actor table (nodes = 1). */
-static int read_header(header *h, cm_csv *c, int nodes)
+/* Free the parsed --columns option. */
+static void colmaps_free(colmaps *m)
 {
+	free(m->v);
+	free(m->text);
+	memset(m, 0, sizeof(*m));
+}
+
+/* The roles --columns accepts, for messages. */
+static int list_roles(cm_strbuf *b)
+{
+	for (int r = 1; r < CM_ROLE_COUNT; r++)
+		if (cm_strbuf_printf(b, "%s%s", r > 1 ? ", " : "", cm_role_name((cm_role)r)) < 0)
+			return CM_ENOMEM;
+	return 0;
+}
+
+/* Parse --columns "ROLE=NAME,ROLE=NAME" (ROLE: any name of a role). */
+static int colmaps_parse(colmaps *m, const char *text)
+{
+	const char *names[CM_ROLE_COUNT];
+	cm_strbuf roles = { 0 };
+	char *p;
+	int rc = 0;
+
+	if (!text || !text[0])
+		return 0;
+	if (!(m->text = cm_strdup(text)) || !(m->v = calloc(strlen(text) + 1, sizeof(*m->v))))
+		return cm_error_set(CM_ENOMEM, "out of memory");
+	for (int r = 0; r < CM_ROLE_COUNT; r++)
+		names[r] = r ? cm_role_name((cm_role)r) : NULL;
+	for (p = m->text; p;) {
+		char *comma = strchr(p, ','), *eq;
+		cm_role role;
+		long k;
+
+		if (comma)
+			*comma = '\0';
+		eq = strchr(p, '=');
+		if (!eq || eq == p || !eq[1]) {
+			rc = cm_error_set(CM_EUSAGE, "--columns: '%s' is not of the form ROLE=COLUMN", p);
+			goto done;
+		}
+		*eq = '\0';
+		if (!(role = cm_role_parse(p))) {
+			if ((rc = list_roles(&roles)) < 0)
+				goto done;
+			k = cm_name_closest(p, names, CM_ROLE_COUNT);
+			rc = cm_error_set(CM_EUSAGE, "--columns: unknown role '%s'%s%s%s (roles: %s)", p,
+			                  k >= 0 ? ": did you mean '" : "", k >= 0 ? names[k] : "",
+			                  k >= 0 ? "'?" : "", roles.s);
+			goto done;
+		}
+		for (size_t i = 0; i < m->n; i++) {
+			if (m->v[i].role == role) {
+				rc = cm_error_set(CM_EUSAGE, "--columns: the %s is given twice ('%s' and '%s')",
+				                  cm_role_name(role), m->v[i].name, eq + 1);
+				goto done;
+			}
+		}
+		m->v[m->n].role = role;
+		m->v[m->n++].name = eq + 1;
+		p = comma ? comma + 1 : NULL;
+	}
+done:
+	cm_strbuf_free(&roles);
+	return rc;
+}
+
+/* Check that every --columns name was found in a table. */
+static int colmaps_check(const colmaps *m, const char *edges_name, const char *nodes_name)
+{
+	for (size_t i = 0; i < m->n; i++) {
+		if (m->v[i].used)
+			continue;
+		if (cm_role_tables(m->v[i].role) == CM_TABLE_NODES && !nodes_name)
+			return cm_error_set(CM_EUSAGE, "--columns %s=%s: the %s is a column of the actor "
+			                    "table, and there is none (--nodes FILE)",
+			                    cm_role_name(m->v[i].role), m->v[i].name, cm_role_name(m->v[i].role));
+		return cm_error_set(CM_EUSAGE, "--columns %s=%s: no column '%s' in %s%s%s",
+		                    cm_role_name(m->v[i].role), m->v[i].name, m->v[i].name,
+		                    cm_role_tables(m->v[i].role) == CM_TABLE_NODES ? nodes_name : edges_name,
+		                    cm_role_tables(m->v[i].role) == (CM_TABLE_NODES | CM_TABLE_EDGES) &&
+		                    nodes_name ? " or " : "",
+		                    cm_role_tables(m->v[i].role) == (CM_TABLE_NODES | CM_TABLE_EDGES) &&
+		                    nodes_name ? nodes_name : "");
+	}
+	return 0;
+}
+
+/* The attribute name of a column: its role's, or its lowercased header. */
+static char *column_attr(int role, const char *header)
+{
+	return cm_ascii_lower(role == CM_ROLE_NONE ? header : cm_role_name((cm_role)role));
+}
+
+/*
+ * Give each column its role: --columns first, then the synonyms; a
+ * synonym of a role given with --columns stays a plain attribute.  Of
+ * several id columns, the first in precedence is the id and a second one
+ * the label.
+ */
+static int assign_roles(header *h, const cm_csv *c, int table, colmaps *maps)
+{
+	int explicit[R_COUNT] = { 0 }, how;
+	long id_col = -1, id2 = -1, label_col = -1;
+
+	for (size_t i = 0; i < h->ncols; i++) {
+		const char *f = c->fields[i];
+		int role = CM_ROLE_NONE;
+
+		if (!f[0]) {
+			h->role[i] = R_SKIP;
+			continue;
+		}
+		for (size_t k = 0; k < maps->n && !role; k++) {
+			if ((cm_role_tables(maps->v[k].role) & table) && cm_name_fold_eq(f, maps->v[k].name)) {
+				role = maps->v[k].role;
+				maps->v[k].used = 1;
+				explicit[role] = 1;
+				if (role == CM_ROLE_YEAR && table == CM_TABLE_EDGES &&
+				    cm_role_of_header(f, table, &how) == CM_ROLE_YEAR && (how & CM_COLUMN_DATE))
+					h->date = 1;
+			}
+		}
+		h->role[i] = role ? -2 - role : CM_ROLE_NONE; /* explicit roles marked until the end */
+	}
+	for (size_t i = 0; i < h->ncols; i++) {
+		int role;
+
+		if (h->role[i] != CM_ROLE_NONE)
+			continue;
+		role = cm_role_of_header(c->fields[i], table, &how);
+		if (explicit[role])
+			continue;
+		h->role[i] = role;
+		if (role == CM_ROLE_YEAR && (how & CM_COLUMN_DATE))
+			h->date = 1;
+		if (role == CM_ROLE_LABEL)
+			label_col = (long)i;
+		if (role == CM_ROLE_ID) {
+			if (id_col < 0) {
+				id_col = (long)i;
+			} else if (cm_role_id_rank(c->fields[i]) < cm_role_id_rank(c->fields[id_col])) {
+				if (id2 < 0 || cm_role_id_rank(c->fields[id_col]) < cm_role_id_rank(c->fields[id2]))
+					id2 = id_col;
+				id_col = (long)i;
+			} else if (id2 < 0 || cm_role_id_rank(c->fields[i]) < cm_role_id_rank(c->fields[id2])) {
+				id2 = (long)i;
+			}
+		}
+	}
+	for (size_t i = 0; i < h->ncols; i++)
+		if (h->role[i] < R_SKIP)
+			h->role[i] = -2 - h->role[i];
+	/* a column of the canonical name wins over a synonym ("weight" over "value", as convert writes) */
+	for (size_t i = 0; i < h->ncols; i++) {
+		int role = h->role[i];
+
+		if (role <= CM_ROLE_NONE || role == CM_ROLE_ID || explicit[role] ||
+		    strcasecmp(c->fields[i], cm_role_name((cm_role)role)))
+			continue;
+		for (size_t j = 0; j < h->ncols; j++) {
+			if (j == i || h->role[j] != role)
+				continue;
+			h->role[j] = CM_ROLE_NONE;
+			cm_notice("%s: columns '%s' and '%s' both give %s: '%s' is used, '%s' kept as a "
+			          "plain attribute", c->name, c->fields[i], c->fields[j],
+			          cm_role_meaning((cm_role)role), c->fields[i], c->fields[j]);
+		}
+	}
+	/* "id,name,..." : the id names the actor, the name is its label */
+	if (id2 >= 0) {
+		if (label_col >= 0 || explicit[CM_ROLE_LABEL])
+			return cm_error_set_at(CM_EINPUT, c->name, c->record_line,
+			                       "columns '%s', '%s' and '%s': which one names the actor? "
+			                       "rename '%s'", c->fields[id_col], c->fields[id2],
+			                       label_col >= 0 ? c->fields[label_col] : "label", c->fields[id2]);
+		h->role[id2] = CM_ROLE_LABEL;
+	}
+	return 0;
+}
+
+/* Say which columns were read by their meaning, and which look like one but were not. */
+static int header_notices(const header *h, const cm_csv *c, int table)
+{
+	cm_strbuf b = { 0 };
+	int rc = 0;
+
+	for (size_t i = 0; i < h->ncols; i++) {
+		int role = h->role[i];
+
+		if (role <= CM_ROLE_NONE || !strcasecmp(c->fields[i], cm_role_name((cm_role)role)))
+			continue;
+		if ((rc = cm_strbuf_printf(&b, "%s'%s' %s%s%s", b.len ? ", " : "", c->fields[i],
+		                           b.len ? "as " : "read as ", cm_role_meaning((cm_role)role),
+		                           role == CM_ROLE_YEAR && h->date ? " (of each date)" : "")) < 0)
+			goto done;
+	}
+	if (b.len)
+		cm_notice("%s: %s", c->name, b.s);
+	for (size_t i = 0; i < h->ncols; i++) {
+		cm_role like;
+
+		if (h->role[i] != CM_ROLE_NONE || !(like = cm_role_lookalike(c->fields[i], table)) ||
+		    h->at[like] >= 0)
+			continue;
+		cm_notice("%s: column '%s' looks like %s but is kept as a plain attribute: rename it, "
+		          "or use --columns %s=%s", c->name, c->fields[i], cm_role_meaning(like),
+		          cm_role_name(like), c->fields[i]);
+	}
+done:
+	cm_strbuf_free(&b);
+	return rc;
+}
+
+/* Map the header record of an edge list (nodes = 0) or actor table (nodes = 1). */
+static int read_header(header *h, cm_csv *c, int nodes, colmaps *maps)
+{
+	const int table = nodes ? CM_TABLE_NODES : CM_TABLE_EDGES;
 	cm_strbuf found = { 0 };
-	int has_id = 0, has_label = 0, rc;
+	int rc;
 
 	memset(h, 0, sizeof(*h));
 	for (int r = 0; r < R_COUNT; r++)
@@ -179,73 +391,68 @@ static int read_header(header *h, cm_csv *c, int nodes)
 		rc = cm_error_set(CM_ENOMEM, "out of memory");
 		goto done;
 	}
-	for (size_t i = 0; i < h->ncols; i++) {
-		has_id |= !strcasecmp(c->fields[i], "id");
-		has_label |= !strcasecmp(c->fields[i], "label");
-	}
+	if ((rc = assign_roles(h, c, table, maps)) < 0)
+		goto done;
 	for (size_t i = 0; i < h->ncols; i++) {
 		const char *f = c->fields[i];
-		int role = R_EXTRA;
-		char *lower;
+		int role = h->role[i];
+		char *attr;
 
 		h->col[i] = -1;
-		if (!f[0]) {
-			h->role[i] = R_SKIP;
+		if (role == R_SKIP) {
 			cm_notice("%s: column %zu has no name, ignored", c->name, i + 1);
 			continue;
 		}
-		for (size_t s = 0; s < sizeof(synonyms) / sizeof(synonyms[0]); s++)
-			if (synonyms[s].nodes == nodes && !strcasecmp(f, synonyms[s].header))
-				role = synonyms[s].role;
-		/* "id,name,..." : the id names the actor, the name is its label */
-		if (role == R_ID && has_id && strcasecmp(f, "id")) {
-			if (has_label) {
-				rc = cm_error_set_at(CM_EINPUT, c->name, c->record_line,
-				                     "columns 'id', '%s' and 'label': which one names the "
-				                     "actor? rename '%s'", f, f);
-				goto done;
-			}
-			role = R_LABEL;
-		}
-		if (role != R_EXTRA && h->at[role] >= 0) {
+		if (role != CM_ROLE_NONE && h->at[role] >= 0) {
 			rc = cm_error_set_at(CM_EINPUT, c->name, c->record_line,
-			                     "columns '%s' and '%s' both give the %s",
-			                     c->fields[h->at[role]], f, role_names[role]);
+			                     "columns '%s' and '%s' both give %s",
+			                     c->fields[h->at[role]], f, cm_role_meaning((cm_role)role));
 			goto done;
 		}
-		h->role[i] = role;
-		if (role != R_EXTRA)
+		if (role != CM_ROLE_NONE)
 			h->at[role] = (int)i;
-		if (role == R_EXTRA || role == R_KIND || role == R_LABEL || role == R_TYPE ||
-		    role == R_REGION) {
-			lower = cm_ascii_lower(role == R_EXTRA ? f : role_names[role]);
-			if (!lower) {
-				rc = CM_ENOMEM;
-				goto done;
-			}
-			for (size_t k = 0; k < h->nstr; k++) {
-				if (!strcmp(h->str[k].attr, lower)) {
-					rc = cm_error_set_at(CM_EINPUT, c->name, c->record_line,
-					                     "column '%s' appears twice", f);
-					free(lower);
-					goto done;
-				}
-			}
-			if ((rc = header_add_str(h, lower, &h->col[i])) < 0)
-				goto done;
-			h->str[h->col[i]].year = nodes && !strcmp(h->str[h->col[i]].attr, CM_ATTR_YEAR);
+		if (role == CM_ROLE_SOURCE || role == CM_ROLE_TARGET || role == CM_ROLE_WEIGHT ||
+		    role == CM_ROLE_ID || (role == CM_ROLE_YEAR && !nodes))
+			continue;
+		if (!(attr = column_attr(role, f))) {
+			rc = CM_ENOMEM;
+			goto done;
 		}
+		for (size_t k = 0; k < h->nstr; k++) {
+			if (!strcmp(h->str[k].attr, attr)) {
+				rc = cm_error_set_at(CM_EINPUT, c->name, c->record_line,
+				                     "column '%s' appears twice", f);
+				free(attr);
+				goto done;
+			}
+		}
+		if ((rc = header_add_str(h, attr, &h->col[i])) < 0)
+			goto done;
+		h->str[h->col[i]].year = nodes && !strcmp(h->str[h->col[i]].attr, CM_ATTR_YEAR);
 	}
-	if (nodes ? h->at[R_ID] < 0 : h->at[R_SOURCE] < 0 || h->at[R_TARGET] < 0) {
-		const char *missing = nodes ? "id" : h->at[R_SOURCE] < 0 ? "source" : "target";
+	if (nodes ? h->at[CM_ROLE_ID] < 0 : h->at[CM_ROLE_SOURCE] < 0 || h->at[CM_ROLE_TARGET] < 0) {
+		cm_role missing = nodes ? CM_ROLE_ID : h->at[CM_ROLE_SOURCE] < 0 ? CM_ROLE_SOURCE : CM_ROLE_TARGET;
+		long like = -1;
 
 		list_columns(&found, c);
-		rc = cm_error_set_at(CM_EINPUT, c->name, c->record_line,
-		                     "no '%s' column (columns found: %s); the header must name %s",
-		                     missing, found.s ? found.s : "none",
-		                     nodes ? "an id column" : "source and target columns");
+		for (size_t i = 0; i < h->ncols && like < 0; i++)
+			if (h->role[i] == CM_ROLE_NONE && cm_role_lookalike(c->fields[i], table) == missing)
+				like = (long)i;
+		if (like >= 0)
+			rc = cm_error_set_at(CM_EINPUT, c->name, c->record_line,
+			                     "no '%s' column (columns found: %s); the header must name %s: "
+			                     "did you mean '%s'? use --columns %s=%s",
+			                     cm_role_name(missing), found.s ? found.s : "none",
+			                     nodes ? "an id column" : "source and target columns",
+			                     c->fields[like], cm_role_name(missing), c->fields[like]);
+		else
+			rc = cm_error_set_at(CM_EINPUT, c->name, c->record_line,
+			                     "no '%s' column (columns found: %s); the header must name %s",
+			                     cm_role_name(missing), found.s ? found.s : "none",
+			                     nodes ? "an id column" : "source and target columns");
 		goto done;
 	}
+	rc = header_notices(h, c, table);
 done:
 	cm_strbuf_free(&found);
 	return rc;
@@ -309,7 +516,7 @@ static int read_nodes(csv_net *net, cm_csv *c)
 	header *h = &net->nh;
 	int rc, added;
 
-	if ((rc = read_header(h, c, 1)) < 0)
+	if ((rc = read_header(h, c, 1, &net->maps)) < 0)
 		return rc;
 	/* one actor per line, most often: size the table and the columns once */
 	net->vcap = count_lines(c->buf + c->pos, c->buf + c->len);
@@ -327,7 +534,7 @@ static int read_nodes(csv_net *net, cm_csv *c)
 
 		if (c->nfields != h->ncols && (rc = check_width(c, h)) < 0)
 			return rc;
-		id = c->fields[h->at[R_ID]];
+		id = c->fields[h->at[CM_ROLE_ID]];
 		if (!id[0])
 			return cm_error_set_at(CM_EINPUT, c->name, c->record_line, "empty id");
 		if ((rc = cm_names_add(&net->names, id, &v, &added)) < 0)
@@ -399,10 +606,11 @@ static int read_edges(csv_net *net, cm_csv *c)
 	int rc, at_w, at_y, added;
 	size_t lines;
 
-	if ((rc = read_header(h, c, 0)) < 0)
+	if ((rc = read_header(h, c, 0, &net->maps)) < 0 ||
+	    (rc = colmaps_check(&net->maps, c->name, net->nodes_name)) < 0)
 		return rc;
-	at_w = h->at[R_WEIGHT];
-	at_y = h->at[R_YEAR];
+	at_w = h->at[CM_ROLE_WEIGHT];
+	at_y = h->at[CM_ROLE_YEAR];
 	lines = count_lines(c->buf + c->pos, c->buf + c->len);
 	/* without an actor table, guess an actor per 16 ties (the table grows if needed) */
 	if (!net->nlisted && (rc = cm_names_reserve(&net->names, lines / 16)) < 0)
@@ -423,8 +631,8 @@ static int read_edges(csv_net *net, cm_csv *c)
 
 			if (c->nfields != h->ncols && (rc = check_width(c, h)) < 0)
 				return rc;
-			src = c->fields[h->at[R_SOURCE]];
-			dst = c->fields[h->at[R_TARGET]];
+			src = c->fields[h->at[CM_ROLE_SOURCE]];
+			dst = c->fields[h->at[CM_ROLE_TARGET]];
 			if (!src[0] || !dst[0])
 				return cm_error_set_at(CM_EINPUT, c->name, c->record_line, "empty %s",
 				                       !src[0] ? "source" : "target");
@@ -439,8 +647,10 @@ static int read_edges(csv_net *net, cm_csv *c)
 					return cm_error_set_at(CM_EINPUT, c->name, c->record_line,
 					                       "weight '%s' is not a positive number", ws);
 			}
-			if (at_y >= 0 && cm_year_parse(&y, (ys = c->fields[at_y]), CM_YEAR_EMPTY) < 0)
-				return cm_error_set_at(CM_EINPUT, c->name, c->record_line,
+			if (at_y >= 0 && (h->date ? cm_date_year(&y, (ys = c->fields[at_y]))
+			                          : cm_year_parse(&y, (ys = c->fields[at_y]), CM_YEAR_EMPTY)) < 0)
+				return cm_error_set_at(CM_EINPUT, c->name, c->record_line, h->date ?
+				                       "date '%s' is not a date (2021-03-15, 15/03/2021) or a year" :
 				                       "year '%s' is not a whole number", ys);
 			/* the fields stay in the buffer, NUL-terminated, after the next record is read */
 			cm_name_ref_init(&refs[2 * k], src);
@@ -641,6 +851,7 @@ static void csv_net_free(csv_net *net)
 	net->node_lines = NULL;
 	header_free(&net->nh);
 	header_free(&net->eh);
+	colmaps_free(&net->maps);
 	igraph_vector_int_destroy(&net->edges);
 	igraph_vector_destroy(&net->weight);
 	igraph_vector_destroy(&net->year);
@@ -660,6 +871,9 @@ int cm_load_csv_table(cm_network **out, char *buf, size_t len, const char *name,
 	CM_IG(igraph_vector_int_init(&net.edges, 0), "reading the ties");
 	CM_IG(igraph_vector_init(&net.weight, 0), "reading the ties");
 	CM_IG(igraph_vector_init(&net.year, 0), "reading the ties");
+	net.nodes_name = nodes_path;
+	if ((rc = colmaps_parse(&net.maps, opts->columns)) < 0)
+		goto done;
 	if (nodes_path) {
 		const char *dot = strrchr(nodes_path, '.');
 

@@ -146,6 +146,10 @@ int cm_network_load(cm_network **out, const char *input, const cm_load_options *
 			rc = cm_error_set(CM_EUSAGE, "--nodes works with CSV edge lists only");
 			goto done;
 		}
+		if (opts->columns && opts->columns[0]) {
+			rc = cm_error_set(CM_EUSAGE, "--columns works with CSV tables only");
+			goto done;
+		}
 		if ((rc = cm_gv_read_dot(&g, path)) < 0)
 			goto done;
 		/* Graphviz passes bytes through: a Latin-1 DOT file must not slip in */
@@ -167,6 +171,10 @@ int cm_network_load(cm_network **out, const char *input, const cm_load_options *
 		format = format_from_content(buf, len);
 	if (format == CM_INPUT_DOT) {
 		rc = cm_error_set(CM_EUSAGE, "%s looks like DOT: use the .dot or .gv extension", name);
+		goto done;
+	}
+	if (format != CM_INPUT_CSV && opts->columns && opts->columns[0]) {
+		rc = cm_error_set(CM_EUSAGE, "--columns works with CSV tables only");
 		goto done;
 	}
 	if (format != CM_INPUT_CSV && nodes_path) {
