@@ -33,8 +33,11 @@ int cm_network_finish(cm_network **out, igraph_t *raw, const char *source,
 int cm_network_finish_ready(cm_network **out, igraph_t *raw, const char *source,
                             const cm_filter *filter, int directed, unsigned ready);
 
-/* The notices of the tie pipeline, for the counts that are not zero. */
+/*
+ * The notices of the tie pipeline, for the counts that are not zero;
+ * actor_names (or NULL) lists the actors left out, for their notice.
+ */
 void cm_ties_notices(igraph_integer_t loops, igraph_integer_t undated, igraph_integer_t actors,
-                     igraph_integer_t merged, igraph_integer_t light);
+                     const char *actor_names, igraph_integer_t merged, igraph_integer_t light);
 
 #endif

@@ -7,6 +7,7 @@
 #include "coopmap/common.h"
 #include "coopmap/network.h"
 #include "base/error.h"
+#include "base/strbuf.h"
 #include "filter/filter.h"
 #include "filter/merge.h"
 #include "filter/select.h"
@@ -15,7 +16,7 @@
 
 /* Tell what the pipeline left out or merged. */
 void cm_ties_notices(igraph_integer_t loops, igraph_integer_t undated, igraph_integer_t actors,
-                     igraph_integer_t merged, igraph_integer_t light)
+                     const char *actor_names, igraph_integer_t merged, igraph_integer_t light)
 {
 	if (loops)
 		cm_notice("dropped %" IGRAPH_PRId " self-loop%s (ties of an actor with itself)",
@@ -24,8 +25,8 @@ void cm_ties_notices(igraph_integer_t loops, igraph_integer_t undated, igraph_in
 		cm_notice("left out %" IGRAPH_PRId " undated tie%s (no year) because of the year filter",
 		          undated, undated == 1 ? "" : "s");
 	if (actors)
-		cm_notice("left out %" IGRAPH_PRId " actor%s with no tie in the years kept",
-		          actors, actors == 1 ? "" : "s");
+		cm_notice("left out %" IGRAPH_PRId " actor%s with no tie in the years kept%s%s",
+		          actors, actors == 1 ? "" : "s", actor_names ? ": " : "", actor_names ? actor_names : "");
 	if (merged)
 		cm_notice("merged %" IGRAPH_PRId " repeated tie%s (weights added up)",
 		          merged, merged == 1 ? "" : "s");
@@ -47,6 +48,7 @@ static int pipeline_prune(igraph_t *g, const cm_filter *f, int directed)
 	igraph_vector_t weight = { 0 }, year = { 0 };
 	igraph_vector_int_t ends = { 0 };
 	char *flags = NULL, *vflags = NULL;
+	cm_strbuf names = { 0 };
 	igraph_bool_t multiple = 0;
 	int rc = 0;
 
@@ -89,10 +91,15 @@ static int pipeline_prune(igraph_t *g, const cm_filter *f, int directed)
 	}
 	if ((rc = cm_filter_delete_edges(&count, g, flags)) < 0)
 		goto done;
-	if ((rc = cm_filter_delete_vertices(&count, g, vflags)) < 0)
+	for (igraph_integer_t v = 0, k = 0; v < n; v++)
+		if (vflags[v] && (rc = cm_strbuf_name(&names, (size_t)k++, VAS(g, CM_ATTR_ID, v))) < 0)
+			goto done;
+	if ((rc = cm_filter_delete_vertices(&count, g, vflags)) < 0 ||
+	    (rc = cm_strbuf_names_end(&names, (size_t)count)) < 0)
 		goto done;
-	cm_ties_notices(loops, undated, count, merged, light);
+	cm_ties_notices(loops, undated, count, names.s, merged, light);
 done:
+	cm_strbuf_free(&names);
 	free(flags);
 	free(vflags);
 	igraph_vector_int_destroy(&ends);

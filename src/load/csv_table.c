@@ -750,7 +750,7 @@ static int group_ties(csv_net *net, int directed, int merge)
 	igraph_vector_int_resize(&net->edges, 2 * k); /* shrinking cannot fail */
 	igraph_vector_resize(&net->weight, k);
 	igraph_vector_resize(&net->year, k);
-	cm_ties_notices(loops, 0, 0, merged, 0);
+	cm_ties_notices(loops, 0, 0, NULL, merged, 0);
 done:
 	free(flags);
 	free(order);
@@ -857,6 +857,25 @@ static void csv_net_free(csv_net *net)
 	igraph_vector_destroy(&net->year);
 }
 
+/* Say which actors of the edge list the actor table lacks (they are added). */
+static int added_notice(const csv_net *net, const char *name)
+{
+	igraph_integer_t added = net->names.n - net->nlisted;
+	cm_strbuf b = { 0 };
+	int rc = 0;
+
+	for (igraph_integer_t v = net->nlisted; v < net->names.n && v < net->nlisted + CM_NOTICE_NAMES; v++)
+		if ((rc = cm_strbuf_name(&b, (size_t)(v - net->nlisted), cm_names_text(&net->names, v))) < 0)
+			goto done;
+	if ((rc = cm_strbuf_names_end(&b, (size_t)added)) < 0)
+		goto done;
+	cm_notice("%" IGRAPH_PRId " actor%s named in %s %s not in %s: added %s", added,
+	          added == 1 ? "" : "s", name, added == 1 ? "is" : "are", net->nodes_name, b.s);
+done:
+	cm_strbuf_free(&b);
+	return rc;
+}
+
 /* Load a CSV edge list (buffer taken over) and an optional actor table. */
 int cm_load_csv_table(cm_network **out, char *buf, size_t len, const char *name,
                       char default_delim, const char *nodes_path, const cm_load_options *opts)
@@ -890,10 +909,8 @@ int cm_load_csv_table(cm_network **out, char *buf, size_t len, const char *name,
 	/* the edge list's text is needed no more unless a text column points into it */
 	if (net.eh.nstr == 0)
 		cm_csv_close(&edges);
-	if (net.names.n > net.nlisted && nodes_path)
-		cm_notice("%" IGRAPH_PRId " actor%s named in %s %s not in %s: added",
-		          net.names.n - net.nlisted, net.names.n - net.nlisted == 1 ? "" : "s", name,
-		          net.names.n - net.nlisted == 1 ? "is" : "are", nodes_path);
+	if (net.names.n > net.nlisted && nodes_path && (rc = added_notice(&net, name)) < 0)
+		goto done;
 	if (!opts->filter.has_from && !opts->filter.has_to) {
 		if ((rc = group_ties(&net, opts->directed, 1)) < 0)
 			goto done;

@@ -150,7 +150,7 @@ static void test_pipeline_years(void **state)
 	assert_int_equal(cm_network_finish(&net, &g, "t.graphml", &f, 0), 0);
 	assert_string_equal(notices,
 	                    "left out 1 undated tie (no year) because of the year filter\n"
-	                    "left out 1 actor with no tie in the years kept\n");
+	                    "left out 1 actor with no tie in the years kept: 'd'\n");
 	/* a-b 2001 (1999 out before the merge), b-c 2005; d lost its only tie */
 	assert_int_equal(cm_network_actors(net), 3);
 	assert_int_equal(cm_network_ties(net), 2);
