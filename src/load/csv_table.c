@@ -20,6 +20,7 @@
 #include "filter/filter.h"
 #include "filter/merge.h"
 #include "load/csv.h"
+#include "load/csv_columns.h"
 #include "load/csv_table.h"
 #include "model/columns.h"
 #include "model/names.h"
@@ -30,22 +31,8 @@
 #define CM_MAX_COLUMNS 1000
 
 /* What a CSV column holds: a cm_role (CM_ROLE_NONE: a plain attribute), or R_SKIP. */
-#define R_SKIP (-1)
+#define R_SKIP CM_CSV_SKIP
 #define R_COUNT CM_ROLE_COUNT
-
-/* A role given with --columns ROLE=NAME. */
-typedef struct colmap {
-	cm_role role;
-	const char *name;
-	int used;
-} colmap;
-
-/* The parsed --columns option. */
-typedef struct colmaps {
-	colmap *v;
-	size_t n;
-	char *text;
-} colmaps;
 
 /* A string column: one value per row, pointing into the CSV buffer. */
 typedef struct strcol {
@@ -76,7 +63,7 @@ typedef struct csv_net {
 	igraph_vector_t weight, year;
 	igraph_integer_t m;
 	size_t ecap;
-	colmaps maps;               /* --columns */
+	cm_colmaps maps;               /* --columns */
 	const char *nodes_name;     /* the actor table's name, for messages */
 } csv_net;
 
@@ -143,224 +130,14 @@ static void list_columns(cm_strbuf *b, const cm_csv *c)
 			return;
 }
 
-/* Free the parsed --columns option. */
-static void colmaps_free(colmaps *m)
-{
-	free(m->v);
-	free(m->text);
-	memset(m, 0, sizeof(*m));
-}
-
-/* The roles --columns accepts, for messages. */
-static int list_roles(cm_strbuf *b)
-{
-	for (int r = 1; r < CM_ROLE_COUNT; r++)
-		if (cm_strbuf_printf(b, "%s%s", r > 1 ? ", " : "", cm_role_name((cm_role)r)) < 0)
-			return CM_ENOMEM;
-	return 0;
-}
-
-/* Parse --columns "ROLE=NAME,ROLE=NAME" (ROLE: any name of a role). */
-static int colmaps_parse(colmaps *m, const char *text)
-{
-	const char *names[CM_ROLE_COUNT];
-	cm_strbuf roles = { 0 };
-	char *p;
-	int rc = 0;
-
-	if (!text || !text[0])
-		return 0;
-	if (!(m->text = cm_strdup(text)) || !(m->v = calloc(strlen(text) + 1, sizeof(*m->v))))
-		return cm_error_set(CM_ENOMEM, "out of memory");
-	for (int r = 0; r < CM_ROLE_COUNT; r++)
-		names[r] = r ? cm_role_name((cm_role)r) : NULL;
-	for (p = m->text; p;) {
-		char *comma = strchr(p, ','), *eq;
-		cm_role role;
-		long k;
-
-		if (comma)
-			*comma = '\0';
-		eq = strchr(p, '=');
-		if (!eq || eq == p || !eq[1]) {
-			rc = cm_error_set(CM_EUSAGE, "--columns: '%s' is not of the form ROLE=COLUMN", p);
-			goto done;
-		}
-		*eq = '\0';
-		if (!(role = cm_role_parse(p))) {
-			if ((rc = list_roles(&roles)) < 0)
-				goto done;
-			k = cm_name_closest(p, names, CM_ROLE_COUNT);
-			rc = cm_error_set(CM_EUSAGE, "--columns: unknown role '%s'%s%s%s (roles: %s)", p,
-			                  k >= 0 ? ": did you mean '" : "", k >= 0 ? names[k] : "",
-			                  k >= 0 ? "'?" : "", roles.s);
-			goto done;
-		}
-		for (size_t i = 0; i < m->n; i++) {
-			if (m->v[i].role == role) {
-				rc = cm_error_set(CM_EUSAGE, "--columns: the %s is given twice ('%s' and '%s')",
-				                  cm_role_name(role), m->v[i].name, eq + 1);
-				goto done;
-			}
-		}
-		m->v[m->n].role = role;
-		m->v[m->n++].name = eq + 1;
-		p = comma ? comma + 1 : NULL;
-	}
-done:
-	cm_strbuf_free(&roles);
-	return rc;
-}
-
-/* Check that every --columns name was found in a table. */
-static int colmaps_check(const colmaps *m, const char *edges_name, const char *nodes_name)
-{
-	for (size_t i = 0; i < m->n; i++) {
-		if (m->v[i].used)
-			continue;
-		if (cm_role_tables(m->v[i].role) == CM_TABLE_NODES && !nodes_name)
-			return cm_error_set(CM_EUSAGE, "--columns %s=%s: the %s is a column of the actor "
-			                    "table, and there is none (--nodes FILE)",
-			                    cm_role_name(m->v[i].role), m->v[i].name, cm_role_name(m->v[i].role));
-		return cm_error_set(CM_EUSAGE, "--columns %s=%s: no column '%s' in %s%s%s",
-		                    cm_role_name(m->v[i].role), m->v[i].name, m->v[i].name,
-		                    cm_role_tables(m->v[i].role) == CM_TABLE_NODES ? nodes_name : edges_name,
-		                    cm_role_tables(m->v[i].role) == (CM_TABLE_NODES | CM_TABLE_EDGES) &&
-		                    nodes_name ? " or " : "",
-		                    cm_role_tables(m->v[i].role) == (CM_TABLE_NODES | CM_TABLE_EDGES) &&
-		                    nodes_name ? nodes_name : "");
-	}
-	return 0;
-}
-
 /* The attribute name of a column: its role's, or its lowercased header. */
 static char *column_attr(int role, const char *header)
 {
 	return cm_ascii_lower(role == CM_ROLE_NONE ? header : cm_role_name((cm_role)role));
 }
 
-/*
- * Give each column its role: --columns first, then the synonyms; a
- * synonym of a role given with --columns stays a plain attribute.  Of
- * several id columns, the first in precedence is the id and a second one
- * the label.
- */
-static int assign_roles(header *h, const cm_csv *c, int table, colmaps *maps)
-{
-	int explicit[R_COUNT] = { 0 }, how;
-	long id_col = -1, id2 = -1, label_col = -1;
-
-	for (size_t i = 0; i < h->ncols; i++) {
-		const char *f = c->fields[i];
-		int role = CM_ROLE_NONE;
-
-		if (!f[0]) {
-			h->role[i] = R_SKIP;
-			continue;
-		}
-		for (size_t k = 0; k < maps->n && !role; k++) {
-			if ((cm_role_tables(maps->v[k].role) & table) && cm_name_fold_eq(f, maps->v[k].name)) {
-				role = maps->v[k].role;
-				maps->v[k].used = 1;
-				explicit[role] = 1;
-				if (role == CM_ROLE_YEAR && table == CM_TABLE_EDGES &&
-				    cm_role_of_header(f, table, &how) == CM_ROLE_YEAR && (how & CM_COLUMN_DATE))
-					h->date = 1;
-			}
-		}
-		h->role[i] = role ? -2 - role : CM_ROLE_NONE; /* explicit roles marked until the end */
-	}
-	for (size_t i = 0; i < h->ncols; i++) {
-		int role;
-
-		if (h->role[i] != CM_ROLE_NONE)
-			continue;
-		role = cm_role_of_header(c->fields[i], table, &how);
-		if (explicit[role])
-			continue;
-		h->role[i] = role;
-		if (role == CM_ROLE_YEAR && (how & CM_COLUMN_DATE))
-			h->date = 1;
-		if (role == CM_ROLE_LABEL)
-			label_col = (long)i;
-		if (role == CM_ROLE_ID) {
-			if (id_col < 0) {
-				id_col = (long)i;
-			} else if (cm_role_id_rank(c->fields[i]) < cm_role_id_rank(c->fields[id_col])) {
-				if (id2 < 0 || cm_role_id_rank(c->fields[id_col]) < cm_role_id_rank(c->fields[id2]))
-					id2 = id_col;
-				id_col = (long)i;
-			} else if (id2 < 0 || cm_role_id_rank(c->fields[i]) < cm_role_id_rank(c->fields[id2])) {
-				id2 = (long)i;
-			}
-		}
-	}
-	for (size_t i = 0; i < h->ncols; i++)
-		if (h->role[i] < R_SKIP)
-			h->role[i] = -2 - h->role[i];
-	/* a column of the canonical name wins over a synonym ("weight" over "value", as convert writes) */
-	for (size_t i = 0; i < h->ncols; i++) {
-		int role = h->role[i];
-
-		if (role <= CM_ROLE_NONE || role == CM_ROLE_ID || explicit[role] ||
-		    strcasecmp(c->fields[i], cm_role_name((cm_role)role)))
-			continue;
-		for (size_t j = 0; j < h->ncols; j++) {
-			if (j == i || h->role[j] != role)
-				continue;
-			h->role[j] = CM_ROLE_NONE;
-			cm_notice("%s: columns '%s' and '%s' both give %s: '%s' is used, '%s' kept as a "
-			          "plain attribute", c->name, c->fields[i], c->fields[j],
-			          cm_role_meaning((cm_role)role), c->fields[i], c->fields[j]);
-		}
-	}
-	/* "id,name,..." : the id names the actor, the name is its label */
-	if (id2 >= 0) {
-		if (label_col >= 0 || explicit[CM_ROLE_LABEL])
-			return cm_error_set_at(CM_EINPUT, c->name, c->record_line,
-			                       "columns '%s', '%s' and '%s': which one names the actor? "
-			                       "rename '%s'", c->fields[id_col], c->fields[id2],
-			                       label_col >= 0 ? c->fields[label_col] : "label", c->fields[id2]);
-		h->role[id2] = CM_ROLE_LABEL;
-	}
-	return 0;
-}
-
-/* Say which columns were read by their meaning, and which look like one but were not. */
-static int header_notices(const header *h, const cm_csv *c, int table)
-{
-	cm_strbuf b = { 0 };
-	int rc = 0;
-
-	for (size_t i = 0; i < h->ncols; i++) {
-		int role = h->role[i];
-
-		if (role <= CM_ROLE_NONE || !strcasecmp(c->fields[i], cm_role_name((cm_role)role)))
-			continue;
-		if ((rc = cm_strbuf_printf(&b, "%s'%s' %s%s%s", b.len ? ", " : "", c->fields[i],
-		                           b.len ? "as " : "read as ", cm_role_meaning((cm_role)role),
-		                           role == CM_ROLE_YEAR && h->date ? " (of each date)" : "")) < 0)
-			goto done;
-	}
-	if (b.len)
-		cm_notice("%s: %s", c->name, b.s);
-	for (size_t i = 0; i < h->ncols; i++) {
-		cm_role like;
-
-		if (h->role[i] != CM_ROLE_NONE || !(like = cm_role_lookalike(c->fields[i], table)) ||
-		    h->at[like] >= 0)
-			continue;
-		cm_notice("%s: column '%s' looks like %s but is kept as a plain attribute: rename it, "
-		          "or use --columns %s=%s", c->name, c->fields[i], cm_role_meaning(like),
-		          cm_role_name(like), c->fields[i]);
-	}
-done:
-	cm_strbuf_free(&b);
-	return rc;
-}
-
 /* Map the header record of an edge list (nodes = 0) or actor table (nodes = 1). */
-static int read_header(header *h, cm_csv *c, int nodes, colmaps *maps)
+static int read_header(header *h, cm_csv *c, int nodes, cm_colmaps *maps)
 {
 	const int table = nodes ? CM_TABLE_NODES : CM_TABLE_EDGES;
 	cm_strbuf found = { 0 };
@@ -391,7 +168,7 @@ static int read_header(header *h, cm_csv *c, int nodes, colmaps *maps)
 		rc = cm_error_set(CM_ENOMEM, "out of memory");
 		goto done;
 	}
-	if ((rc = assign_roles(h, c, table, maps)) < 0)
+	if ((rc = cm_csv_assign_roles(h->role, &h->date, c, table, maps)) < 0)
 		goto done;
 	for (size_t i = 0; i < h->ncols; i++) {
 		const char *f = c->fields[i];
@@ -452,7 +229,7 @@ static int read_header(header *h, cm_csv *c, int nodes, colmaps *maps)
 			                     nodes ? "an id column" : "source and target columns");
 		goto done;
 	}
-	rc = header_notices(h, c, table);
+	rc = cm_csv_header_notices(h->role, h->at, h->date, c, table);
 done:
 	cm_strbuf_free(&found);
 	return rc;
@@ -607,7 +384,7 @@ static int read_edges(csv_net *net, cm_csv *c)
 	size_t lines;
 
 	if ((rc = read_header(h, c, 0, &net->maps)) < 0 ||
-	    (rc = colmaps_check(&net->maps, c->name, net->nodes_name)) < 0)
+	    (rc = cm_colmaps_check(&net->maps, c->name, net->nodes_name)) < 0)
 		return rc;
 	at_w = h->at[CM_ROLE_WEIGHT];
 	at_y = h->at[CM_ROLE_YEAR];
@@ -851,7 +628,7 @@ static void csv_net_free(csv_net *net)
 	net->node_lines = NULL;
 	header_free(&net->nh);
 	header_free(&net->eh);
-	colmaps_free(&net->maps);
+	cm_colmaps_free(&net->maps);
 	igraph_vector_int_destroy(&net->edges);
 	igraph_vector_destroy(&net->weight);
 	igraph_vector_destroy(&net->year);
@@ -891,7 +668,7 @@ int cm_load_csv_table(cm_network **out, char *buf, size_t len, const char *name,
 	CM_IG(igraph_vector_init(&net.weight, 0), "reading the ties");
 	CM_IG(igraph_vector_init(&net.year, 0), "reading the ties");
 	net.nodes_name = nodes_path;
-	if ((rc = colmaps_parse(&net.maps, opts->columns)) < 0)
+	if ((rc = cm_colmaps_parse(&net.maps, opts->columns)) < 0)
 		goto done;
 	if (nodes_path) {
 		const char *dot = strrchr(nodes_path, '.');

@@ -1,5 +1,5 @@
 /*
- * Unit tests of the column roles of src/load/csv_table.c: French and
+ * Unit tests of src/load/csv_columns.c (through the CSV loader): French and
  * English column names, --columns, the notices that say which column was
  * read as what, and the warning for a column that looks like a role but
  * is kept as a plain attribute.  Each French table is compared with the
@@ -222,5 +222,5 @@ int main(void)
 	igraph_set_attribute_table(&igraph_cattribute_table);
 	cm_init();
 	cm_notice_set_handler(keep_notice, NULL);
-	return cmocka_run_group_tests_name("load/csv_table", tests, setup, teardown);
+	return cmocka_run_group_tests_name("load/csv_columns", tests, setup, teardown);
 }
