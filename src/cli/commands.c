@@ -11,6 +11,7 @@ extern const struct cli_command cli_cmd_clubs;
 extern const struct cli_command cli_cmd_brokers;
 extern const struct cli_command cli_cmd_render;
 extern const struct cli_command cli_cmd_convert;
+extern const struct cli_command cli_cmd_check;
 extern const struct cli_command cli_cmd_help;
 extern const struct cli_command cli_cmd_version;
 
@@ -22,6 +23,7 @@ const struct cli_command *const cli_command_table[] = {
 	&cli_cmd_brokers,
 	&cli_cmd_render,
 	&cli_cmd_convert,
+	&cli_cmd_check,
 	&cli_cmd_help,
 	&cli_cmd_version,
 	NULL

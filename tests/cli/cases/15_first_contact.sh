@@ -1,0 +1,68 @@
+# First contact (issue 12): the facilitator's LibreOffice export (French
+# column names, ';', CRLF, acteurs.csv in Windows-1252, liens.csv in UTF-8
+# with a BOM, decimal commas) gives the same figures as the same network
+# with canonical column names (tests/data/first-contact/make_fixture.py
+# writes both); `check` lists exactly the three planted problems.
+FC=$DATA/first-contact
+FR=("$FC/french/liens.csv" --nodes "$FC/french/acteurs.csv")
+CA=("$FC/canonical")
+
+# same_as_canonical NAME ARGS...: stdout and status of the French run equal the canonical run's
+same_as_canonical() {
+	local name=$1
+	shift
+	run "$@" "${CA[@]}"
+	cp "$TMP/out" "$TMP/canonical.out"
+	local want=$status
+	run "$@" "${FR[@]}"
+	[ "$status" -eq "$want" ]
+	check "$name: French columns, same status as canonical ($status, $want)" $? "$(head -c 300 "$TMP/err")"
+	diff -u "$TMP/canonical.out" "$TMP/out" >"$TMP/diff"
+	check "$name: French columns, same output as canonical" $? "$(head -n 20 "$TMP/diff")"
+	! grep -q "kept as a plain attribute" "$TMP/err"
+	check "$name: no column kept as text" $? "$(head -c 300 "$TMP/err")"
+}
+
+same_as_canonical "summary" summary
+same_as_canonical "metrics" metrics --metrics all --format csv
+same_as_canonical "metrics --weighted" metrics --weighted --format csv
+same_as_canonical "isolated" isolated --format csv
+same_as_canonical "clubs" clubs --regions graphs/regions-fr.csv --min-size 3 --format csv
+same_as_canonical "brokers" brokers --format csv
+same_as_canonical "summary --to 2020" summary --to 2020
+same_as_canonical "summary --where" summary --where région=Bretagne
+same_as_canonical "convert" convert -o - -T csv
+
+run summary "${FR[@]}"
+expect_err "French notices: encoding" "acteurs.csv: not UTF-8, read as Windows-1252"
+expect_err "French notices: actor table" "acteurs.csv: 'acteur' read as the actor id, 'libellé' as the label, 'région' as the region"
+expect_err "French notices: edge list" "liens.csv: 'cible' read as the target, 'poids' as the tie weight, 'année' as the year"
+expect_err "French notices: the misspelt actor, named" "1 actor named in $FC/french/liens.csv is not in $FC/french/acteurs.csv: added 'Villes au carre'"
+# Normanvilles (crpv-normandie): 2 + 1.5 + 2 = 5.5 with the weights of poids
+run metrics "${FR[@]}" --metrics strength --format csv
+grep -q '^crpv-normandie,Normanvilles,crpv,Normandie,5.5$' "$TMP/out"
+check "poids is the weight: Normanvilles' strength 5.5" $? "$(grep normandie "$TMP/out")"
+
+# check: exactly the planted problems, exit 1
+run check "${FR[@]}" --regions graphs/regions-fr.csv
+expect_status "check French fixture" 1
+expect_out_file "check French fixture" "$EXP/check_first_contact.txt"
+run check "${CA[@]}" --regions graphs/regions-fr.csv
+expect_status "check canonical fixture" 1
+sed "s|french/liens.csv|canonical/edges.csv|; s|french/acteurs.csv|canonical/nodes.csv|g" \
+	"$EXP/check_first_contact.txt" >"$TMP/want"
+expect_out_file "check canonical fixture" "$TMP/want"
+
+printf 'source,target,year\na,b,2020\nb,c,2021\n' >"$TMP/clean.csv"
+run check "$TMP/clean.csv"
+expect_status "check clean" 0
+[ "$(cat "$TMP/out")" = "no problem found" ]
+check "check clean says so" $? "$(head -c 300 "$TMP/out")"
+run check "$TMP/missing.csv"
+expect_status "check missing file" 4
+printf 'source,target\na\n' >"$TMP/bad.csv"
+run check "$TMP/bad.csv"
+expect_status "check bad data" 3
+expect_err "check bad data" "coopmap: $TMP/bad.csv:2: empty target"
+run check "$FC/canonical" --regions "$TMP/missing-regions.csv"
+expect_status "check missing regions" 4
