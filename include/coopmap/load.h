@@ -47,6 +47,14 @@ typedef struct cm_load_options {
  */
 int cm_network_load(cm_network **out, const char *input, const cm_load_options *opts);
 
+/**
+ * @return 1 when the last cm_network_load() of CSV tables (not standard
+ * input) repaired, merged or left out something that `coopmap check`
+ * lists with its line (self-loops, repeated ties, undated ties left out,
+ * actors absent from the actor table), else 0
+ */
+int cm_load_found_problems(void);
+
 #ifdef __cplusplus
 }
 #endif

@@ -18,9 +18,9 @@ void cli_print_help(FILE *f, const char *name)
 		for (const struct cli_command *const *t = cli_command_table; *t; t++)
 			fprintf(f, "  %-10s %s\n", (*t)->name, (*t)->summary);
 		fprintf(f, "\nRun 'coopmap COMMAND --help' for a command's options.\n\n"
-		           "Exit status: 0 success, 1 internal failure, 2 bad command line,\n"
-		           "3 bad input data, 4 file not readable or writable, 5 out of memory,\n"
-		           "130 interrupted.\n");
+		           "Exit status: 0 success, 1 internal failure (check: problems listed),\n"
+		           "2 bad command line, 3 bad input data, 4 file not readable or writable,\n"
+		           "5 out of memory, 130 interrupted.\n");
 		return;
 	}
 	fprintf(f, "usage: coopmap %s %s\n\n%s\n", c->name, c->usage, c->summary);
@@ -274,7 +274,12 @@ int cli_load(cm_network **out, const char *input, struct cli_common *c)
 {
 	int rc = cm_network_load(out, input, &c->load);
 
-	return rc < 0 ? cli_fail(rc) : CLI_OK;
+	if (rc < 0)
+		return cli_fail(rc);
+	if (cm_load_found_problems() && !cli_quiet)
+		fprintf(stderr, "coopmap: hint: 'coopmap check %s%s%s' lists these with their lines\n", input,
+		        c->load.nodes_path ? " --nodes " : "", c->load.nodes_path ? c->load.nodes_path : "");
+	return CLI_OK;
 }
 
 int cli_resolve_attr(const char **name, char **storage, const cm_network *net, const char *cmd,

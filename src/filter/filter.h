@@ -40,4 +40,12 @@ int cm_network_finish_ready(cm_network **out, igraph_t *raw, const char *source,
 void cm_ties_notices(igraph_integer_t loops, igraph_integer_t undated, igraph_integer_t actors,
                      const char *actor_names, igraph_integer_t merged, igraph_integer_t light);
 
+/*
+ * What loading found that `coopmap check` lists (self-loops, repeated
+ * ties, undated ties left out, actors absent from the actor table): the
+ * readers and the pipeline note it, cm_network_load() reads and clears it.
+ */
+void cm_filter_note_problem(void);
+int cm_filter_take_problems(void);
+
 #endif

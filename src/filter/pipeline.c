@@ -14,10 +14,30 @@
 #include "filter/years.h"
 #include "model/raw.h"
 
+/* Whether loading found something that `coopmap check` lists. */
+static int problems;
+
+/* Note that loading found something that `coopmap check` lists. */
+void cm_filter_note_problem(void)
+{
+	problems = 1;
+}
+
+/* Read and clear the note. */
+int cm_filter_take_problems(void)
+{
+	int p = problems;
+
+	problems = 0;
+	return p;
+}
+
 /* Tell what the pipeline left out or merged. */
 void cm_ties_notices(igraph_integer_t loops, igraph_integer_t undated, igraph_integer_t actors,
                      const char *actor_names, igraph_integer_t merged, igraph_integer_t light)
 {
+	if (loops || undated || merged)
+		cm_filter_note_problem();
 	if (loops)
 		cm_notice("dropped %" IGRAPH_PRId " self-loop%s (ties of an actor with itself)",
 		          loops, loops == 1 ? "" : "s");

@@ -646,6 +646,7 @@ static int added_notice(const csv_net *net, const char *name)
 			goto done;
 	if ((rc = cm_strbuf_names_end(&b, (size_t)added)) < 0)
 		goto done;
+	cm_filter_note_problem();
 	cm_notice("%" IGRAPH_PRId " actor%s named in %s %s not in %s: added %s", added,
 	          added == 1 ? "" : "s", name, added == 1 ? "is" : "are", net->nodes_name, b.s);
 done:

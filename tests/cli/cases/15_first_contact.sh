@@ -66,3 +66,13 @@ expect_status "check bad data" 3
 expect_err "check bad data" "coopmap: $TMP/bad.csv:2: empty target"
 run check "$FC/canonical" --regions "$TMP/missing-regions.csv"
 expect_status "check missing regions" 4
+
+# other commands: a one-line hint to run check when loading found such problems
+run summary "${FR[@]}"
+expect_err "hint to run check" "coopmap: hint: 'coopmap check $FC/french/liens.csv --nodes $FC/french/acteurs.csv' lists these with their lines"
+run summary "$TMP/clean.csv"
+! grep -q "hint" "$TMP/err"
+check "no hint on a clean network" $? "$(head -c 300 "$TMP/err")"
+run summary "${FR[@]}" --quiet
+[ ! -s "$TMP/err" ]
+check "--quiet hides the hint" $? "$(head -c 300 "$TMP/err")"

@@ -114,9 +114,13 @@ static void test_french_columns(void **state)
 	                       "'année' as the year\n"));
 	cm_network_free(net);
 
+	/* nothing that coopmap check lists: no hint */
+	assert_int_equal(cm_load_found_problems(), 0);
+
 	/* the canonical names say nothing */
 	assert_int_equal(load(&net, "source,target,weight\nA,B,2\n", "id,label,Type,region\nA,a,cite,X\nB,b,cite,X\n", NULL), 0);
 	assert_int_equal(strlen(notices), strlen(""));
+	assert_int_equal(cm_load_found_problems(), 0);
 	cm_network_free(net);
 }
 
@@ -135,6 +139,8 @@ static void test_dates_and_ids(void **state)
 		assert_true(EAN(&net->graph, CM_ATTR_YEAR, e) == (a ? 2021 : 2019));
 	}
 	assert_non_null(strstr(notices, "'date' as the year (of each date)"));
+	/* B and C are absent from the actor table: what coopmap check lists, noted for the hint */
+	assert_int_equal(cm_load_found_problems(), 1);
 	cm_network_free(net);
 	assert_int_equal(load(&net, "de,vers,date\nA,B,mars 2021\n", NULL, NULL), CM_EINPUT);
 	assert_non_null(strstr(cm_error_message(), "liens.csv:2: date 'mars 2021' is not a date"));
