@@ -26,7 +26,7 @@ int cm_years_keep(const cm_filter *f, double y)
 int cm_years_flag(igraph_integer_t *undated, char *flags, char *vflags, const igraph_t *g,
                   const cm_filter *f, const double *year)
 {
-	igraph_integer_t m = igraph_ecount(g), n = igraph_vcount(g);
+	igraph_integer_t m = igraph_ecount(g), n = igraph_vcount(g), considered = 0;
 	int listed, joined;
 	char *had;
 
@@ -42,11 +42,19 @@ int cm_years_flag(igraph_integer_t *undated, char *flags, char *vflags, const ig
 	for (igraph_integer_t e = 0; e < m; e++) {
 		if (flags[e])
 			continue;
+		considered++;
 		had[IGRAPH_FROM(g, e)] = had[IGRAPH_TO(g, e)] = 1;
 		if (isnan(year[e]))
 			(*undated)++;
 		if (!cm_years_keep(f, year[e]))
 			flags[e] = 1;
+	}
+	/* no year at all: every tie would go, an empty network that says nothing */
+	if (considered > 0 && *undated == considered) {
+		free(had);
+		return cm_error_set(CM_EINPUT, "%s: no tie has a year (no year column, or every year empty): "
+		                    "the year filters need one", f->has_from && f->has_to && f->from == f->to ?
+		                    "--year" : f->has_to ? "--to" : "--from");
 	}
 	for (igraph_integer_t e = 0; e < m; e++)
 		if (!flags[e])

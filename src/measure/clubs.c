@@ -614,11 +614,18 @@ int cm_clubs_compute(cm_clubs *out, const cm_network *net, const cm_regions *reg
 		focus[n_focus].region = region;
 		focus[n_focus++].id = cm_network_vattr(net, CM_ATTR_ID, v);
 	}
+	/* no region at all: no club can be proposed, and an empty table would say nothing */
+	if (out->no_region && n_focus == 0) {
+		rc = cm_error_set(CM_EINPUT, "no actor of type '%s' has a region (%ld without one): clubs "
+		                  "group regions; give the actors a 'region' column (or 'région')",
+		                  type, (long)out->no_region);
+		goto done;
+	}
 	if (out->no_region) {
 		if ((rc = cm_strbuf_names_end(&left_out, (size_t)out->no_region)) < 0)
 			goto done;
-		cm_notice("actors of type '%s' without a region, left out of clubs: %ld (%s)",
-		          type, (long)out->no_region, left_out.s);
+		cm_notice("%sactors of type '%s' without a region, left out of clubs: %ld (%s)",
+		          (size_t)out->no_region > n_focus ? "most " : "", type, (long)out->no_region, left_out.s);
 	}
 	qsort(focus, n_focus, sizeof(*focus), focus_cmp);
 	for (size_t i = 0; i < n_focus; i++) {

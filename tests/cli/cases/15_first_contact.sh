@@ -76,3 +76,19 @@ check "no hint on a clean network" $? "$(head -c 300 "$TMP/err")"
 run summary "${FR[@]}" --quiet
 [ ! -s "$TMP/err" ]
 check "--quiet hides the hint" $? "$(head -c 300 "$TMP/err")"
+
+# empty results because an attribute is missing: exit 3 with why, not an empty table with exit 0
+printf 'source,target\na,b\nb,c\n' >"$TMP/noattr.csv"
+printf 'id,type\na,cite\nb,cite\nc,crpv\n' >"$TMP/noattr-nodes.csv"
+run clubs "$TMP/noattr.csv" --nodes "$TMP/noattr-nodes.csv" --regions graphs/regions-fr.csv
+expect_status "clubs without any region" 3
+expect_err "clubs without any region" "coopmap: no actor of type 'cite' has a region (2 without one)"
+[ ! -s "$TMP/out" ]; check "clubs without any region: no table" $?
+run brokers "$TMP/noattr.csv" --nodes "$TMP/noattr-nodes.csv"
+expect_status "brokers without any region" 3
+expect_err "brokers without any region" "coopmap: no actor has a value for attribute 'region'"
+run summary "$TMP/noattr.csv" --to 2021
+expect_status "--to without any year" 3
+expect_err "--to without any year" "coopmap: --to: no tie has a year"
+run summary "$TMP/noattr.csv" --year 2021
+expect_err "--year without any year" "coopmap: --year: no tie has a year"
