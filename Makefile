@@ -98,7 +98,7 @@ map: deps
 	$(Q)$(MAKE) --no-print-directory coopmap
 	./coopmap summary $(SAMPLE)
 	./coopmap render $(SAMPLE) -o map.svg --highlight isolated
-	@echo "wrote map.svg"
+	@echo "wrote map.svg; to type coopmap without ./ in this shell: export PATH=\"$$PWD:$$PATH\""
 
 # The whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer, then valgrind.
 SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer

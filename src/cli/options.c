@@ -51,7 +51,16 @@ long cli_parse_long(const char *cmd, const char *opt, const char *arg, long min,
 	errno = 0;
 	v = strtol(arg, &end, 10);
 	if (errno || end == arg || *end || v < min || v > max) {
-		cli_usage_error(cmd, "%s '%s' is not a whole number from %ld to %ld", opt, arg, min, max);
+		/* the range in words: nobody reads 9223372036854775807 */
+		if (max == LONG_MAX && min == 1)
+			cli_usage_error(cmd, "%s '%s' is not a whole number of 1 or more", opt, arg);
+		else if (max == LONG_MAX)
+			cli_usage_error(cmd, "%s '%s' is not a whole number of %ld or more", opt, arg, min);
+		else if (max == INT_MAX)
+			cli_usage_error(cmd, "%s '%s' is not a whole number of %ld or more (up to %d)", opt, arg,
+			                min, INT_MAX);
+		else
+			cli_usage_error(cmd, "%s '%s' is not a whole number from %ld to %ld", opt, arg, min, max);
 		return LONG_MIN;
 	}
 	return v;
@@ -207,6 +216,41 @@ const char *cli_input(const char *cmd, int argc, char **argv)
 	return argv[optind];
 }
 
+/* shortopts with a leading ':' (getopt then tells a missing value from an unknown option). */
+static const char *shortopts_colon(const char *shortopts)
+{
+	static char buf[128];
+
+	snprintf(buf, sizeof(buf), ":%s", shortopts);
+	return buf;
+}
+
+/* An unknown option, or one without its value: say which, with the closest option. */
+static int option_error(const char *cmd, int opt, const char *arg, const struct option *longopts)
+{
+	const char *names[256];
+	char given[128];
+	size_t n = 0, len;
+	long k;
+
+	if (opt == ':')
+		return cli_usage_error(cmd, "option '%s' needs a value (see 'coopmap %s --help')",
+		                       arg ? arg : "?", cmd);
+	if (!arg || strncmp(arg, "--", 2)) {
+		if (optopt)
+			return cli_usage_error(cmd, "unknown option '-%c' (see 'coopmap %s --help')", optopt, cmd);
+		return cli_usage_error(cmd, "unknown option '%s' (see 'coopmap %s --help')", arg ? arg : "?", cmd);
+	}
+	len = strcspn(arg + 2, "=");
+	snprintf(given, sizeof(given), "%.*s", (int)(len < 100 ? len : 100), arg + 2);
+	for (const struct option *o = longopts; o->name && n < 256; o++)
+		names[n++] = o->name;
+	k = cm_name_closest(given, names, n);
+	if (k >= 0)
+		return cli_usage_error(cmd, "unknown option '--%s': did you mean '--%s'?", given, names[k]);
+	return cli_usage_error(cmd, "unknown option '--%s' (see 'coopmap %s --help')", given, cmd);
+}
+
 int cli_parse(const char **input, struct cli_common *c, const char *cmd, int argc, char **argv,
               const char *shortopts, const struct option *longopts,
               cli_option_fn fn, void *ctx)
@@ -214,9 +258,11 @@ int cli_parse(const char **input, struct cli_common *c, const char *cmd, int arg
 	int opt, rc;
 
 	*input = NULL;
-	while ((opt = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+	opterr = 0; /* getopt's messages would start with the command's name, not "coopmap:" */
+	while ((opt = getopt_long(argc, argv, shortopts[0] == ':' ? shortopts : shortopts_colon(shortopts),
+	                          longopts, NULL)) != -1) {
 		if (opt == '?' || opt == ':')
-			return cli_usage_error(cmd, "see 'coopmap %s --help'", cmd);
+			return option_error(cmd, opt, argv[optind - 1], longopts);
 		rc = cli_common_option(c, cmd, opt, optarg);
 		if (rc == CLI_NOT_COMMON)
 			rc = fn ? fn(ctx, opt, optarg) : cli_usage_error(cmd, "unexpected option");

@@ -92,3 +92,36 @@ expect_status "--to without any year" 3
 expect_err "--to without any year" "coopmap: --to: no tie has a year"
 run summary "$TMP/noattr.csv" --year 2021
 expect_err "--year without any year" "coopmap: --year: no tie has a year"
+
+# a CLI that helps: did you mean, every error starts with "coopmap:", ranges in words
+run sumary "$FC/canonical"
+expect_status "misspelt command" 2
+expect_err "misspelt command" "coopmap: 'sumary' is not a coopmap command: did you mean 'summary'?"
+run summary "$FC/canonical" --fromat csv
+expect_status "misspelt option" 2
+[ "$(head -c 9 "$TMP/err")" = "coopmap: " ]; check "misspelt option: the error starts with coopmap:" $? "$(head -c 300 "$TMP/err")"
+expect_err "misspelt option" "unknown option '--fromat': did you mean '--format'?"
+run summary "$FC/canonical" --to
+expect_status "option without its value" 2
+expect_err "option without its value" "coopmap: option '--to' needs a value"
+run metrics "$FC/canonical" --top -3
+expect_status "--top -3" 2
+expect_err "--top -3" "coopmap: --top '-3' is not a whole number of 1 or more"
+run brokers "$FC/canonical" --group Regoin
+expect_status "misspelt attribute" 2
+expect_err "misspelt attribute" "coopmap: --group: no actor has attribute 'Regoin': did you mean 'region'?"
+run metrics "$FC/canonical" --sort pagernk
+expect_err "misspelt --sort column" "--sort: no column 'pagernk': did you mean 'pagerank'?"
+# --top alone ranks by the first measure: crpv-bretagne has 7 ties (rennes, brest, lorient,
+# quimper, Villes au carré, crpv-normandie, asso-ligue), the most
+run metrics "$FC/canonical" --top 1 --metrics degree --format csv --quiet
+[ "$(sed -n 2p "$TMP/out")" = "crpv-bretagne,Résovilles,crpv,Bretagne,7" ]
+check "--top without --sort: the highest degree" $? "$(cat "$TMP/out")"
+# isolated --level 2: only cite-tours, whose one tie goes to the misspelt 'Villes au carre'
+# (no cité within two steps); cite-lorient, typed 'Cite', is not a cité at all
+run isolated "$FC/canonical" --level 2 --format csv --quiet
+[ "$(sed 1d "$TMP/out" | cut -d, -f1,11)" = "cite-tours,2" ]
+check "isolated --level 2" $? "$(cat "$TMP/out")"
+run isolated "$FC/canonical" --level 3 --format csv
+expect_status "isolated --level 3: none" 0
+expect_err "isolated --level 3: none" "no actor of type 'cite' at isolation level 3 or above"
