@@ -3,6 +3,7 @@
  * the model's attributes (model/) and the filters (years, merge, select).
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "coopmap/common.h"
 #include "coopmap/network.h"
@@ -32,9 +33,18 @@ int cm_filter_take_problems(void)
 	return p;
 }
 
+/* Add the i-th tie a - b to a notice's list (the first CM_NOTICE_NAMES only). */
+int cm_ties_name(cm_strbuf *b, size_t i, const char *a, const char *c)
+{
+	if (i >= CM_NOTICE_NAMES)
+		return 0;
+	return cm_strbuf_printf(b, "%s'%s' - '%s'", i ? ", " : "", a, c);
+}
+
 /* Tell what the pipeline left out or merged. */
 void cm_ties_notices(igraph_integer_t loops, igraph_integer_t undated, igraph_integer_t actors,
-                     const char *actor_names, igraph_integer_t merged, igraph_integer_t light)
+                     const char *actor_names, igraph_integer_t merged, const char *merged_names,
+                     igraph_integer_t light)
 {
 	if (loops || undated || merged)
 		cm_filter_note_problem();
@@ -48,11 +58,21 @@ void cm_ties_notices(igraph_integer_t loops, igraph_integer_t undated, igraph_in
 		cm_notice("left out %" IGRAPH_PRId " actor%s with no tie in the years kept%s%s",
 		          actors, actors == 1 ? "" : "s", actor_names ? ": " : "", actor_names ? actor_names : "");
 	if (merged)
-		cm_notice("merged %" IGRAPH_PRId " repeated tie%s (weights added up)",
-		          merged, merged == 1 ? "" : "s");
+		cm_notice("merged %" IGRAPH_PRId " repeated tie%s (weights added up)%s%s",
+		          merged, merged == 1 ? "" : "s", merged_names ? ": " : "", merged_names ? merged_names : "");
 	if (light)
 		cm_notice("left out %" IGRAPH_PRId " tie%s lighter than the minimum weight",
 		          light, light == 1 ? "" : "s");
+}
+
+/* End 0 or 1 of tie e: source then target, or for an undirected tie the earlier actor first. */
+static igraph_integer_t tie_end(const igraph_t *g, igraph_integer_t e, int which)
+{
+	igraph_integer_t a = IGRAPH_FROM(g, e), b = IGRAPH_TO(g, e);
+
+	if (!igraph_is_directed(g) && a > b)
+		return which ? a : b;
+	return which ? b : a;
 }
 
 /*
@@ -67,8 +87,8 @@ static int pipeline_prune(igraph_t *g, const cm_filter *f, int directed)
 	igraph_integer_t m, n, loops = 0, undated = 0, merged = 0, light = 0, count;
 	igraph_vector_t weight = { 0 }, year = { 0 };
 	igraph_vector_int_t ends = { 0 };
-	char *flags = NULL, *vflags = NULL;
-	cm_strbuf names = { 0 };
+	char *flags = NULL, *vflags = NULL, *before = NULL;
+	cm_strbuf names = { 0 }, pairs = { 0 };
 	igraph_bool_t multiple = 0;
 	int rc = 0;
 
@@ -100,8 +120,21 @@ static int pipeline_prune(igraph_t *g, const cm_filter *f, int directed)
 	CM_IG(igraph_has_multiple(g, &multiple), "looking for repeated ties");
 	if (multiple) {
 		CM_IG(igraph_get_edgelist(g, &ends, 0), "merging ties");
+		if (!(before = malloc((size_t)m + 1))) {
+			rc = cm_error_set(CM_ENOMEM, "out of memory");
+			goto done;
+		}
+		memcpy(before, flags, (size_t)m);
 		if ((rc = cm_ties_merge(&ends, igraph_is_directed(g), flags, VECTOR(weight),
 		                        VECTOR(year), &merged)) < 0)
+			goto done;
+		/* name the repeats merged away, the first few */
+		for (igraph_integer_t e = 0, k = 0; e < m && k < CM_NOTICE_NAMES; e++)
+			if (flags[e] && !before[e] &&
+			    (rc = cm_ties_name(&pairs, (size_t)k++, VAS(g, CM_ATTR_ID, tie_end(g, e, 0)),
+			                       VAS(g, CM_ATTR_ID, tie_end(g, e, 1)))) < 0)
+				goto done;
+		if ((rc = cm_strbuf_names_end(&pairs, (size_t)merged)) < 0)
 			goto done;
 	}
 	cm_filter_min_weight(&light, flags, VECTOR(weight), m, f->min_weight);
@@ -117,9 +150,11 @@ static int pipeline_prune(igraph_t *g, const cm_filter *f, int directed)
 	if ((rc = cm_filter_delete_vertices(&count, g, vflags)) < 0 ||
 	    (rc = cm_strbuf_names_end(&names, (size_t)count)) < 0)
 		goto done;
-	cm_ties_notices(loops, undated, count, names.s, merged, light);
+	cm_ties_notices(loops, undated, count, names.s, merged, pairs.s, light);
 done:
 	cm_strbuf_free(&names);
+	cm_strbuf_free(&pairs);
+	free(before);
 	free(flags);
 	free(vflags);
 	igraph_vector_int_destroy(&ends);

@@ -479,6 +479,7 @@ static int group_ties(csv_net *net, int directed, int merge)
 	char *flags = calloc((size_t)m + 1, 1);
 	void *tmp = NULL;
 	const char **ts;
+	cm_strbuf pairs = { 0 };
 	int rc = 0;
 
 	if (!flags)
@@ -492,6 +493,14 @@ static int group_ties(csv_net *net, int directed, int merge)
 	}
 	if ((rc = cm_ties_merge_grouped(&net->edges, directed, flags, merge ? w : NULL, y, &merged,
 	                                &order, &count)) < 0)
+		goto done;
+	/* name the repeats merged away (flagged, and not self-loops), the first few */
+	for (igraph_integer_t e = 0, j = 0; e < m && j < CM_NOTICE_NAMES && merged; e++)
+		if (flags[e] && ends[2 * e] != ends[2 * e + 1] &&
+		    (rc = cm_ties_name(&pairs, (size_t)j++, cm_names_text(&net->names, ends[2 * e]),
+		                       cm_names_text(&net->names, ends[2 * e + 1]))) < 0)
+			goto done;
+	if ((rc = cm_strbuf_names_end(&pairs, (size_t)merged)) < 0)
 		goto done;
 	for (igraph_integer_t i = 0; i < count; i++)
 		if (!flags[order[i]])
@@ -527,8 +536,9 @@ static int group_ties(csv_net *net, int directed, int merge)
 	igraph_vector_int_resize(&net->edges, 2 * k); /* shrinking cannot fail */
 	igraph_vector_resize(&net->weight, k);
 	igraph_vector_resize(&net->year, k);
-	cm_ties_notices(loops, 0, 0, NULL, merged, 0);
+	cm_ties_notices(loops, 0, 0, NULL, merged, pairs.s, 0);
 done:
+	cm_strbuf_free(&pairs);
 	free(flags);
 	free(order);
 	free(tmp);

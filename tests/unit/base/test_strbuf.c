@@ -14,7 +14,7 @@
 static char *names(size_t total)
 {
 	cm_strbuf b = { 0 };
-	char name[16];
+	char name[32];
 
 	for (size_t i = 0; i < total; i++) {
 		snprintf(name, sizeof(name), "n%zu", i);
