@@ -101,7 +101,7 @@ map: deps
 	$(Q)$(MAKE) --no-print-directory coopmap
 	./coopmap summary $(SAMPLE)
 	./coopmap render $(SAMPLE) -o map.svg --highlight isolated
-	@echo "wrote map.svg"
+	@echo "wrote map.svg; to type coopmap without ./ in this shell: export PATH=\"$$PWD:$$PATH\""
 
 # The whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer, then valgrind.
 SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
@@ -152,7 +152,7 @@ FUZZ_PACKAGES = clang libclang-rt-14-dev
 FUZZ_CC = clang
 FUZZ_SECONDS ?= 20
 FUZZ_JOBS ?= 2
-FUZZ_TARGETS = csv_edges csv_nodes graphml gml pajek dot options render convert
+FUZZ_TARGETS = csv_edges csv_nodes graphml gml pajek dot options render convert check
 FUZZ_FLAGS = -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 

@@ -18,6 +18,7 @@
 #include "filter.h"
 #include "load.h"
 #include "regions.h"
+#include "check.h"
 #include "summary.h"
 #include "metrics.h"
 #include "isolated.h"

@@ -28,6 +28,12 @@ typedef struct cm_load_options {
 	const char *nodes_path; /**< actor table; NULL: nodes.csv beside edges in a folder */
 	int directed;           /**< keep tie direction */
 	cm_filter filter;       /**< filters (zero: none) */
+	/**
+	 * CSV columns named by role, "ROLE=COLUMN,ROLE=COLUMN" (ROLE: source,
+	 * target, weight, year, kind, id, label, type, region, department, lat,
+	 * lon, or a synonym); NULL: from the headers (docs/input.md)
+	 */
+	const char *columns;
 } cm_load_options;
 
 /**
@@ -40,6 +46,14 @@ typedef struct cm_load_options {
  * @return 0, or CM_EINPUT / CM_EIO / CM_ENOMEM / CM_EUSAGE with a message
  */
 int cm_network_load(cm_network **out, const char *input, const cm_load_options *opts);
+
+/**
+ * @return 1 when the last cm_network_load() of CSV tables (not standard
+ * input) repaired, merged or left out something that `coopmap check`
+ * lists with its line (self-loops, repeated ties, undated ties left out,
+ * actors absent from the actor table), else 0
+ */
+int cm_load_found_problems(void);
 
 #ifdef __cplusplus
 }

@@ -62,3 +62,19 @@ void cm_strbuf_free(cm_strbuf *b)
 	b->s = NULL;
 	b->len = b->cap = 0;
 }
+
+/* Append the i-th name of a notice's list (the first CM_NOTICE_NAMES only). */
+int cm_strbuf_name(cm_strbuf *b, size_t i, const char *name)
+{
+	if (i >= CM_NOTICE_NAMES)
+		return 0;
+	return cm_strbuf_printf(b, "%s'%s'", i ? ", " : "", name);
+}
+
+/* End a notice's list of total names. */
+int cm_strbuf_names_end(cm_strbuf *b, size_t total)
+{
+	if (total <= CM_NOTICE_NAMES)
+		return 0;
+	return cm_strbuf_printf(b, " and %zu more", total - CM_NOTICE_NAMES);
+}

@@ -98,6 +98,7 @@ enum {
 	CLI_OPT_FORMAT_IN,
 	CLI_OPT_SEED,
 	CLI_OPT_KEEP_UNDATED,
+	CLI_OPT_COLUMNS,
 	CLI_OPT_HELP
 };
 #define CLI_COMMON_OPTIONS \
@@ -114,6 +115,7 @@ enum {
 	{ "input-format", required_argument, NULL, CLI_OPT_FORMAT_IN }, \
 	{ "seed", required_argument, NULL, CLI_OPT_SEED }, \
 	{ "keep-undated", no_argument, NULL, CLI_OPT_KEEP_UNDATED }, \
+	{ "columns", required_argument, NULL, CLI_OPT_COLUMNS }, \
 	{ "help", no_argument, NULL, CLI_OPT_HELP }
 
 /* Help text of the shared options: the end of the help of a command that takes them. */
@@ -122,6 +124,9 @@ enum {
 	"  INPUT                 folder with edges.csv (and nodes.csv), .csv/.tsv/.txt edge list,\n" \
 	"                        .graphml, .gml, .net (Pajek), .dot/.gv, or - for CSV on stdin\n" \
 	"  --nodes FILE          actor table (id,label,type,region,...)\n" \
+	"  --columns ROLE=COL,.. read CSV column COL as ROLE (source, target, weight, year, kind,\n" \
+	"                        id, label, type, region, department, lat, lon); French and\n" \
+	"                        English names are recognised without it (docs/input.md)\n" \
 	"  --input-format F      csv, graphml, gml, pajek or dot (default: from the extension)\n" \
 	"  --directed            keep tie direction (default: undirected)\n" \
 	"  --year Y              ties active during year Y (started by Y, not ended before)\n" \
@@ -214,6 +219,17 @@ void cli_print_help(FILE *f, const char *cmd);
  * error and returns LONG_MIN when arg is not one.
  */
 long cli_parse_long(const char *cmd, const char *opt, const char *arg, long min, long max);
+
+/*
+ * Resolve an actor attribute named on the command line (option opt) the
+ * way --where does: as written, equal once case and accents are folded, or
+ * a column synonym ("région", "catégorie").  *name is replaced by the
+ * network's attribute name, owned by *storage (free it).  An attribute the
+ * actors lack is a usage error with the closest name: returns CLI_EUSAGE
+ * after printing it, else CLI_OK.  NULL and "none" are left alone.
+ */
+int cli_resolve_attr(const char **name, char **storage, const cm_network *net, const char *cmd,
+                     const char *opt);
 
 /*
  * Flush stdout before exiting: returns status, or CLI_EIO (after printing

@@ -1,4 +1,6 @@
 /* coopmap brokers: who brokers between groups, most brokerage first. */
+#include <stdlib.h>
+
 #include "cli.h"
 
 struct brokers_args {
@@ -51,13 +53,15 @@ static int cmd_brokers(int argc, char **argv)
 	struct cli_common common = { 0 };
 	cm_network *net = NULL;
 	cm_brokers brokers = { 0 };
+	char *group = NULL;
 	const char *input;
 	int status, rc;
 
 	status = cli_parse(&input, &common, "brokers", argc, argv, shortopts, longopts, brokers_option, &args);
 	if (status != 0)
 		goto done;
-	if ((status = cli_load(&net, input, &common)) != CLI_OK)
+	if ((status = cli_load(&net, input, &common)) != CLI_OK ||
+	    (status = cli_resolve_attr(&args.group, &group, net, "brokers", "--group")) != CLI_OK)
 		goto done;
 	rc = cm_brokers_compute(&brokers, net, args.group);
 	if (rc < 0) {
@@ -68,6 +72,7 @@ static int cmd_brokers(int argc, char **argv)
 done:
 	cm_brokers_free(&brokers);
 	cm_network_free(net);
+	free(group);
 	cli_common_free(&common);
 	return status == CLI_STOP ? CLI_OK : status;
 }

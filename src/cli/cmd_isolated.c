@@ -7,6 +7,7 @@ struct isolated_args {
 	cm_format format;
 	const char *type;
 	long min_size;
+	long level;
 };
 
 /* The options: the help of the entry below describes each (tests/cli/cases/05_help.sh checks). */
@@ -14,6 +15,7 @@ static const char shortopts[] = "f:";
 static const struct option longopts[] = {
 	{ "type", required_argument, NULL, 't' },
 	{ "min-size", required_argument, NULL, 'm' },
+	{ "level", required_argument, NULL, 'l' },
 	{ "format", required_argument, NULL, 'f' },
 	CLI_COMMON_OPTIONS,
 	{ NULL, 0, NULL, 0 }
@@ -24,11 +26,13 @@ static int cmd_isolated(int argc, char **argv);
 const struct cli_command cli_cmd_isolated = {
 	.name = "isolated",
 	.fn = cmd_isolated,
-	.usage = "INPUT [--type T] [--min-size N] [--format table|csv|tsv|json]",
+	.usage = "INPUT [--type T] [--min-size N] [--level L] [--format table|csv|tsv|json]",
 	.summary = "actors of a type (cités by default) cut off from their peers, most isolated first",
 	.help =
 		"  --type T              focus actor type (default cite)\n"
 		"  --min-size N          critical mass of a region (default 10)\n"
+		"  --level L             only the actors of isolation level L and above (0 to 3: 3 no tie,\n"
+		"                        2 no peer within two steps, 1 a sparse or closed region)\n"
 		"  -f, --format F        table (default), csv, tsv or json\n"
 		"\n" CLI_COMMON_HELP
 };
@@ -47,6 +51,9 @@ static int isolated_option(void *ctx, int opt, const char *arg)
 	case 'm':
 		a->min_size = cli_parse_long("isolated", "--min-size", arg, 1, INT_MAX);
 		return a->min_size == LONG_MIN ? CLI_EUSAGE : 0;
+	case 'l':
+		a->level = cli_parse_long("isolated", "--level", arg, 0, 3);
+		return a->level == LONG_MIN ? CLI_EUSAGE : 0;
 	default:
 		return cli_usage_error("isolated", "unexpected option");
 	}
@@ -55,7 +62,8 @@ static int isolated_option(void *ctx, int opt, const char *arg)
 /* Run the command: parse, load, compute, write. */
 static int cmd_isolated(int argc, char **argv)
 {
-	struct isolated_args args = { CM_FORMAT_TABLE, NULL, CM_DEFAULT_MIN_SIZE };
+	struct isolated_args args = { CM_FORMAT_TABLE, NULL, CM_DEFAULT_MIN_SIZE, 0 };
+	size_t keep = 0;
 	struct cli_common common = { 0 };
 	cm_network *net = NULL;
 	cm_table *table = NULL;
@@ -72,7 +80,22 @@ static int cmd_isolated(int argc, char **argv)
 		status = cli_fail(rc);
 		goto done;
 	}
-	status = cli_output_status(cm_table_write(stdout, table, args.format, 0));
+	/* the rows come most isolated first: those of level L and above are the first ones */
+	if (args.level > 0) {
+		int col = cm_table_column(table, "level");
+
+		while (col >= 0 && keep < cm_table_nrows(table) &&
+		       cm_table_get_number(table, keep, (size_t)col) >= (double)args.level)
+			keep++;
+		if (keep == 0) {
+			if (!cli_quiet)
+				fprintf(stderr, "coopmap: no actor of type '%s' at isolation level %ld or above\n",
+				        args.type ? args.type : CM_DEFAULT_FOCUS_TYPE, args.level);
+			status = CLI_OK;
+			goto done;
+		}
+	}
+	status = cli_output_status(cm_table_write(stdout, table, args.format, keep));
 done:
 	cm_table_free(table);
 	cm_network_free(net);

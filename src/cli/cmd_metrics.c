@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "model/columns.h"
 
 enum {
 	OPT_METRICS = 'm',
@@ -80,6 +81,21 @@ static int check_sort_column(const char *name, unsigned want)
 			strncat(list, ", ", sizeof(list) - strlen(list) - 1);
 			strncat(list, cm_metrics_name(b), sizeof(list) - strlen(list) - 1);
 		}
+	{
+		const char *names[40];
+		size_t n = 0;
+		long k;
+
+		for (size_t i = 0; i < 4; i++)
+			names[n++] = fixed[i];
+		for (unsigned b = 1; (b & CM_M_ALL) && n < 40; b <<= 1)
+			if (b & want)
+				names[n++] = cm_metrics_name(b);
+		k = cm_name_closest(name, names, n);
+		if (k >= 0)
+			return cli_usage_error("metrics", "--sort: no column '%s': did you mean '%s'? (columns: %s)",
+			                       name, names[k], list);
+	}
 	return cli_usage_error("metrics", "--sort: no column '%s' (columns: %s)", name, list);
 }
 
@@ -118,7 +134,8 @@ const struct cli_command cli_cmd_metrics = {
 		"  -m, --metrics LIST    comma-separated measures, or all (default)\n"
 		"  -f, --format F        table (default), csv, tsv or json\n"
 		"  --sort COLUMN         sort by a column (measures descending)\n"
-		"  --top N               print the first N rows only\n"
+		"  --top N               print the first N rows only; without --sort, the N highest\n"
+		"                        of the first measure column (degree when computed)\n"
 		"  --weighted            path measures use distance = 1/weight\n"
 		"  --exact               never sample path measures\n"
 		"  --betweenness-samples K  sample K source actors for path measures\n"
@@ -198,6 +215,12 @@ static int cmd_metrics(int argc, char **argv)
 	cm_progress_set_handler(NULL, NULL);
 	clear_progress(&progress);
 	if (rc < 0) {
+		status = cli_fail(rc);
+		goto done;
+	}
+	/* --top alone: the highest of the first measure, not the first rows of the file */
+	if (a.top && !a.sort && cm_table_ncols(table) > 4 &&
+	    (rc = cm_table_sort(table, 4, 1)) < 0) {
 		status = cli_fail(rc);
 		goto done;
 	}

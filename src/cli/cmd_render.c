@@ -247,6 +247,7 @@ static int cmd_render(int argc, char **argv)
 	cm_render_change change = { 0 };
 	unsigned char *tie = NULL, *actor = NULL;
 	cm_network *net = NULL;
+	char *attrs[3] = { NULL, NULL, NULL };
 	const char *input;
 	int status, rc;
 
@@ -266,7 +267,10 @@ static int cmd_render(int argc, char **argv)
 		status = load_change(&net, &change, &tie, &actor, input, &args, &common);
 	else
 		status = cli_load(&net, input, &common);
-	if (status != CLI_OK)
+	if (status != CLI_OK ||
+	    (status = cli_resolve_attr(&args.ro.color_by, &attrs[0], net, "render", "--color-by")) != CLI_OK ||
+	    (status = cli_resolve_attr(&args.ro.shape_by, &attrs[1], net, "render", "--shape-by")) != CLI_OK ||
+	    (status = cli_resolve_attr(&args.ro.cluster_by, &attrs[2], net, "render", "--cluster-by")) != CLI_OK)
 		goto done;
 	rc = cm_render(net, args.output, &args.ro);
 	if (rc < 0)
@@ -276,5 +280,7 @@ done:
 	free(actor);
 	cm_network_free(net);
 	cli_common_free(&common);
+	for (int i = 0; i < 3; i++)
+		free(attrs[i]);
 	return status == CLI_STOP ? CLI_OK : status;
 }

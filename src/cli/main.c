@@ -9,6 +9,7 @@
 #include <igraph.h>
 
 #include "cli.h"
+#include "model/columns.h"
 
 /* Notices go to stderr, prefixed like errors, unless --quiet. */
 static void print_notice(void *ctx, const char *message)
@@ -86,7 +87,17 @@ int main(int argc, char **argv)
 		name = "help";
 	cmd = cli_command_find(name);
 	if (!cmd) {
-		fprintf(stderr, "coopmap: '%s' is not a coopmap command (see 'coopmap help')\n", name);
+		const char *names[64];
+		size_t n = 0;
+		long k;
+
+		for (const struct cli_command *const *t = cli_command_table; *t && n < 64; t++)
+			names[n++] = (*t)->name;
+		k = cm_name_closest(name, names, n);
+		if (k >= 0)
+			fprintf(stderr, "coopmap: '%s' is not a coopmap command: did you mean '%s'?\n", name, names[k]);
+		else
+			fprintf(stderr, "coopmap: '%s' is not a coopmap command (see 'coopmap help')\n", name);
 		return CLI_EUSAGE;
 	}
 	optind = 1;

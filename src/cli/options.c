@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "model/columns.h"
 
 void cli_print_help(FILE *f, const char *name)
 {
@@ -17,9 +18,9 @@ void cli_print_help(FILE *f, const char *name)
 		for (const struct cli_command *const *t = cli_command_table; *t; t++)
 			fprintf(f, "  %-10s %s\n", (*t)->name, (*t)->summary);
 		fprintf(f, "\nRun 'coopmap COMMAND --help' for a command's options.\n\n"
-		           "Exit status: 0 success, 1 internal failure, 2 bad command line,\n"
-		           "3 bad input data, 4 file not readable or writable, 5 out of memory,\n"
-		           "130 interrupted.\n");
+		           "Exit status: 0 success, 1 internal failure (check: problems listed),\n"
+		           "2 bad command line, 3 bad input data, 4 file not readable or writable,\n"
+		           "5 out of memory, 130 interrupted.\n");
 		return;
 	}
 	fprintf(f, "usage: coopmap %s %s\n\n%s\n", c->name, c->usage, c->summary);
@@ -50,7 +51,16 @@ long cli_parse_long(const char *cmd, const char *opt, const char *arg, long min,
 	errno = 0;
 	v = strtol(arg, &end, 10);
 	if (errno || end == arg || *end || v < min || v > max) {
-		cli_usage_error(cmd, "%s '%s' is not a whole number from %ld to %ld", opt, arg, min, max);
+		/* the range in words: nobody reads 9223372036854775807 */
+		if (max == LONG_MAX && min == 1)
+			cli_usage_error(cmd, "%s '%s' is not a whole number of 1 or more", opt, arg);
+		else if (max == LONG_MAX)
+			cli_usage_error(cmd, "%s '%s' is not a whole number of %ld or more", opt, arg, min);
+		else if (max == INT_MAX)
+			cli_usage_error(cmd, "%s '%s' is not a whole number of %ld or more (up to %d)", opt, arg,
+			                min, INT_MAX);
+		else
+			cli_usage_error(cmd, "%s '%s' is not a whole number from %ld to %ld", opt, arg, min, max);
 		return LONG_MIN;
 	}
 	return v;
@@ -177,6 +187,9 @@ int cli_common_option(struct cli_common *c, const char *cmd, int opt, const char
 		c->seed = (unsigned long)v;
 		c->have_seed = 1;
 		return 0;
+	case CLI_OPT_COLUMNS:
+		c->load.columns = arg;
+		return 0;
 	case CLI_OPT_HELP:
 		cli_print_help(stdout, cmd);
 		return CLI_STOP;
@@ -206,6 +219,41 @@ const char *cli_input(const char *cmd, int argc, char **argv)
 	return argv[optind];
 }
 
+/* shortopts with a leading ':' (getopt then tells a missing value from an unknown option). */
+static const char *shortopts_colon(const char *shortopts)
+{
+	static char buf[128];
+
+	snprintf(buf, sizeof(buf), ":%s", shortopts);
+	return buf;
+}
+
+/* An unknown option, or one without its value: say which, with the closest option. */
+static int option_error(const char *cmd, int opt, const char *arg, const struct option *longopts)
+{
+	const char *names[256];
+	char given[128];
+	size_t n = 0, len;
+	long k;
+
+	if (opt == ':')
+		return cli_usage_error(cmd, "option '%s' needs a value (see 'coopmap %s --help')",
+		                       arg ? arg : "?", cmd);
+	if (!arg || strncmp(arg, "--", 2)) {
+		if (optopt)
+			return cli_usage_error(cmd, "unknown option '-%c' (see 'coopmap %s --help')", optopt, cmd);
+		return cli_usage_error(cmd, "unknown option '%s' (see 'coopmap %s --help')", arg ? arg : "?", cmd);
+	}
+	len = strcspn(arg + 2, "=");
+	snprintf(given, sizeof(given), "%.*s", (int)(len < 100 ? len : 100), arg + 2);
+	for (const struct option *o = longopts; o->name && n < 256; o++)
+		names[n++] = o->name;
+	k = cm_name_closest(given, names, n);
+	if (k >= 0)
+		return cli_usage_error(cmd, "unknown option '--%s': did you mean '--%s'?", given, names[k]);
+	return cli_usage_error(cmd, "unknown option '--%s' (see 'coopmap %s --help')", given, cmd);
+}
+
 int cli_parse(const char **input, struct cli_common *c, const char *cmd, int argc, char **argv,
               const char *shortopts, const struct option *longopts,
               cli_option_fn fn, void *ctx)
@@ -213,9 +261,11 @@ int cli_parse(const char **input, struct cli_common *c, const char *cmd, int arg
 	int opt, rc;
 
 	*input = NULL;
-	while ((opt = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+	opterr = 0; /* getopt's messages would start with the command's name, not "coopmap:" */
+	while ((opt = getopt_long(argc, argv, shortopts[0] == ':' ? shortopts : shortopts_colon(shortopts),
+	                          longopts, NULL)) != -1) {
 		if (opt == '?' || opt == ':')
-			return cli_usage_error(cmd, "see 'coopmap %s --help'", cmd);
+			return option_error(cmd, opt, argv[optind - 1], longopts);
 		rc = cli_common_option(c, cmd, opt, optarg);
 		if (rc == CLI_NOT_COMMON)
 			rc = fn ? fn(ctx, opt, optarg) : cli_usage_error(cmd, "unexpected option");
@@ -298,7 +348,36 @@ int cli_load(cm_network **out, const char *input, struct cli_common *c)
 {
 	int rc = cm_network_load(out, input, &c->load);
 
-	return rc < 0 ? cli_fail(rc) : CLI_OK;
+	if (rc < 0)
+		return cli_fail(rc);
+	if (cm_load_found_problems() && !cli_quiet)
+		fprintf(stderr, "coopmap: hint: 'coopmap check %s%s%s' lists these with their lines\n", input,
+		        c->load.nodes_path ? " --nodes " : "", c->load.nodes_path ? c->load.nodes_path : "");
+	return CLI_OK;
+}
+
+int cli_resolve_attr(const char **name, char **storage, const cm_network *net, const char *cmd,
+                     const char *opt)
+{
+	char *list = NULL, *closest = NULL;
+	int rc;
+
+	*storage = NULL;
+	if (!*name || !strcmp(*name, "none"))
+		return CLI_OK;
+	if ((rc = cm_attr_resolve(storage, &net->graph, *name)) < 0)
+		return cli_fail(rc);
+	if (*storage) {
+		*name = *storage;
+		return CLI_OK;
+	}
+	if ((rc = cm_attr_suggest(&list, &closest, &net->graph, *name)) < 0)
+		return cli_fail(rc);
+	cli_usage_error(cmd, "%s: no actor has attribute '%s'%s%s%s (attributes: %s)", opt, *name,
+	                closest ? ": did you mean '" : "", closest ? closest : "", closest ? "'?" : "", list);
+	free(list);
+	free(closest);
+	return CLI_EUSAGE;
 }
 
 int cli_finish_stdout(int status)

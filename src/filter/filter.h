@@ -10,6 +10,7 @@
 #include <igraph.h>
 
 #include "coopmap/filter.h"
+#include "base/strbuf.h"
 #include "coopmap/network.h"
 #include "model/raw.h"
 
@@ -33,8 +34,24 @@ int cm_network_finish(cm_network **out, igraph_t *raw, const char *source,
 int cm_network_finish_ready(cm_network **out, igraph_t *raw, const char *source,
                             const cm_filter *filter, int directed, unsigned ready);
 
-/* The notices of the tie pipeline, for the counts that are not zero. */
+/*
+ * The notices of the tie pipeline, for the counts that are not zero;
+ * actor_names and merged_names (or NULL) list the actors left out and the
+ * repeated ties merged, for their notices.
+ */
 void cm_ties_notices(igraph_integer_t loops, igraph_integer_t undated, igraph_integer_t actors,
-                     igraph_integer_t merged, igraph_integer_t light);
+                     const char *actor_names, igraph_integer_t merged, const char *merged_names,
+                     igraph_integer_t light);
+
+/* Add tie a - c as the i-th of a notice's list: "'a' - 'c'" (the first CM_NOTICE_NAMES only). */
+int cm_ties_name(cm_strbuf *b, size_t i, const char *a, const char *c);
+
+/*
+ * What loading found that `coopmap check` lists (self-loops, repeated
+ * ties, undated ties left out, actors absent from the actor table): the
+ * readers and the pipeline note it, cm_network_load() reads and clears it.
+ */
+void cm_filter_note_problem(void);
+int cm_filter_take_problems(void);
 
 #endif

@@ -3,20 +3,51 @@
  * the model's attributes (model/) and the filters (years, merge, select).
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "coopmap/common.h"
 #include "coopmap/network.h"
 #include "base/error.h"
+#include "base/strbuf.h"
 #include "filter/filter.h"
 #include "filter/merge.h"
 #include "filter/select.h"
 #include "filter/years.h"
 #include "model/raw.h"
 
+/* Whether loading found something that `coopmap check` lists. */
+static int problems;
+
+/* Note that loading found something that `coopmap check` lists. */
+void cm_filter_note_problem(void)
+{
+	problems = 1;
+}
+
+/* Read and clear the note. */
+int cm_filter_take_problems(void)
+{
+	int p = problems;
+
+	problems = 0;
+	return p;
+}
+
+/* Add the i-th tie a - b to a notice's list (the first CM_NOTICE_NAMES only). */
+int cm_ties_name(cm_strbuf *b, size_t i, const char *a, const char *c)
+{
+	if (i >= CM_NOTICE_NAMES)
+		return 0;
+	return cm_strbuf_printf(b, "%s'%s' - '%s'", i ? ", " : "", a, c);
+}
+
 /* Tell what the pipeline left out or merged. */
 void cm_ties_notices(igraph_integer_t loops, igraph_integer_t undated, igraph_integer_t actors,
-                     igraph_integer_t merged, igraph_integer_t light)
+                     const char *actor_names, igraph_integer_t merged, const char *merged_names,
+                     igraph_integer_t light)
 {
+	if (loops || undated || merged)
+		cm_filter_note_problem();
 	if (loops)
 		cm_notice("dropped %" IGRAPH_PRId " self-loop%s (ties of an actor with itself)",
 		          loops, loops == 1 ? "" : "s");
@@ -24,14 +55,24 @@ void cm_ties_notices(igraph_integer_t loops, igraph_integer_t undated, igraph_in
 		cm_notice("left out %" IGRAPH_PRId " undated tie%s (no year) because of the year filter",
 		          undated, undated == 1 ? "" : "s");
 	if (actors)
-		cm_notice("left out %" IGRAPH_PRId " actor%s with no tie in the years kept",
-		          actors, actors == 1 ? "" : "s");
+		cm_notice("left out %" IGRAPH_PRId " actor%s with no tie in the years kept%s%s",
+		          actors, actors == 1 ? "" : "s", actor_names ? ": " : "", actor_names ? actor_names : "");
 	if (merged)
-		cm_notice("merged %" IGRAPH_PRId " repeated tie%s (weights added up)",
-		          merged, merged == 1 ? "" : "s");
+		cm_notice("merged %" IGRAPH_PRId " repeated tie%s (weights added up)%s%s",
+		          merged, merged == 1 ? "" : "s", merged_names ? ": " : "", merged_names ? merged_names : "");
 	if (light)
 		cm_notice("left out %" IGRAPH_PRId " tie%s lighter than the minimum weight",
 		          light, light == 1 ? "" : "s");
+}
+
+/* End 0 or 1 of tie e: source then target, or for an undirected tie the earlier actor first. */
+static igraph_integer_t tie_end(const igraph_t *g, igraph_integer_t e, int which)
+{
+	igraph_integer_t a = IGRAPH_FROM(g, e), b = IGRAPH_TO(g, e);
+
+	if (!igraph_is_directed(g) && a > b)
+		return which ? a : b;
+	return which ? b : a;
 }
 
 /*
@@ -47,7 +88,8 @@ static int pipeline_prune(igraph_t *g, const cm_filter *f, int directed)
 	igraph_vector_t weight = { 0 }, year = { 0 }, end = { 0 };
 	int has_end = cm_attr_type(g, IGRAPH_ATTRIBUTE_EDGE, CM_ATTR_END) == IGRAPH_ATTRIBUTE_NUMERIC;
 	igraph_vector_int_t ends = { 0 };
-	char *flags = NULL, *vflags = NULL;
+	char *flags = NULL, *vflags = NULL, *before = NULL;
+	cm_strbuf names = { 0 }, pairs = { 0 };
 	igraph_bool_t multiple = 0;
 	int rc = 0;
 
@@ -89,8 +131,21 @@ static int pipeline_prune(igraph_t *g, const cm_filter *f, int directed)
 	CM_IG(igraph_has_multiple(g, &multiple), "looking for repeated ties");
 	if (multiple) {
 		CM_IG(igraph_get_edgelist(g, &ends, 0), "merging ties");
+		if (!(before = malloc((size_t)m + 1))) {
+			rc = cm_error_set(CM_ENOMEM, "out of memory");
+			goto done;
+		}
+		memcpy(before, flags, (size_t)m);
 		if ((rc = cm_ties_merge(&ends, igraph_is_directed(g), flags, VECTOR(weight),
 		                        VECTOR(year), &merged)) < 0)
+			goto done;
+		/* name the repeats merged away, the first few */
+		for (igraph_integer_t e = 0, k = 0; e < m && k < CM_NOTICE_NAMES; e++)
+			if (flags[e] && !before[e] &&
+			    (rc = cm_ties_name(&pairs, (size_t)k++, VAS(g, CM_ATTR_ID, tie_end(g, e, 0)),
+			                       VAS(g, CM_ATTR_ID, tie_end(g, e, 1)))) < 0)
+				goto done;
+		if ((rc = cm_strbuf_names_end(&pairs, (size_t)merged)) < 0)
 			goto done;
 	}
 	cm_filter_min_weight(&light, flags, VECTOR(weight), m, f->min_weight);
@@ -100,10 +155,17 @@ static int pipeline_prune(igraph_t *g, const cm_filter *f, int directed)
 	}
 	if ((rc = cm_filter_delete_edges(&count, g, flags)) < 0)
 		goto done;
-	if ((rc = cm_filter_delete_vertices(&count, g, vflags)) < 0)
+	for (igraph_integer_t v = 0, k = 0; v < n; v++)
+		if (vflags[v] && (rc = cm_strbuf_name(&names, (size_t)k++, VAS(g, CM_ATTR_ID, v))) < 0)
+			goto done;
+	if ((rc = cm_filter_delete_vertices(&count, g, vflags)) < 0 ||
+	    (rc = cm_strbuf_names_end(&names, (size_t)count)) < 0)
 		goto done;
-	cm_ties_notices(loops, undated, count, merged, light);
+	cm_ties_notices(loops, undated, count, names.s, merged, pairs.s, light);
 done:
+	cm_strbuf_free(&names);
+	cm_strbuf_free(&pairs);
+	free(before);
 	free(flags);
 	free(vflags);
 	igraph_vector_int_destroy(&ends);

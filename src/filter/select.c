@@ -7,6 +7,7 @@
 #include "base/error.h"
 #include "base/strbuf.h"
 #include "filter/select.h"
+#include "model/columns.h"
 #include "model/raw.h"
 
 /* Delete the edges whose flag is set; *count tells how many. */
@@ -66,27 +67,19 @@ void cm_filter_min_weight(igraph_integer_t *light, char *flags, const double *we
 int cm_filter_where(igraph_t *g, const cm_filter *f, const char *source)
 {
 	igraph_integer_t n = igraph_vcount(g), count;
-	const char *attr = f->where_attr;
-	igraph_strvector_t names;
-	cm_strbuf list = { 0 };
-	char *flags = NULL;
+	char *attr = NULL, *list = NULL, *closest = NULL, *flags = NULL;
 	int rc = 0;
 
-	igraph_strvector_init(&names, 0);
-	if (!strcmp(attr, "id"))
-		attr = CM_ATTR_ID;
-	if (cm_attr_type(g, IGRAPH_ATTRIBUTE_VERTEX, attr) != IGRAPH_ATTRIBUTE_STRING ||
+	/* the attribute as written, or equal once folded, or a synonym ("région", "catégorie") */
+	if ((rc = cm_attr_resolve(&attr, g, f->where_attr)) < 0)
+		goto done;
+	if (!attr || cm_attr_type(g, IGRAPH_ATTRIBUTE_VERTEX, attr) != IGRAPH_ATTRIBUTE_STRING ||
 	    !strcmp(attr, CM_ATTR_LISTED)) {
-		if ((rc = cm_attr_names(g, 0, &names)) < 0)
+		if ((rc = cm_attr_suggest(&list, &closest, g, f->where_attr)) < 0)
 			goto done;
-		for (igraph_integer_t a = 0; a < igraph_strvector_size(&names); a++) {
-			const char *s = igraph_strvector_get(&names, a);
-
-			if (strcmp(s, CM_ATTR_LISTED) && (rc = cm_strbuf_printf(&list, "%s%s", list.len ? ", " : "", s)) < 0)
-				goto done;
-		}
-		rc = cm_error_set(CM_EUSAGE, "--where: actors of %s have no attribute '%s' (they have: %s)",
-		                  source, f->where_attr, list.s ? list.s : "none");
+		rc = cm_error_set(CM_EUSAGE, "--where: actors of %s have no attribute '%s'%s%s%s (they have: %s)",
+		                  source, f->where_attr, closest ? ": did you mean '" : "",
+		                  closest ? closest : "", closest ? "'?" : "", list);
 		goto done;
 	}
 	flags = calloc((size_t)n + 1, 1);
@@ -105,8 +98,9 @@ int cm_filter_where(igraph_t *g, const cm_filter *f, const char *source)
 	rc = cm_filter_delete_vertices(&count, g, flags);
 done:
 	free(flags);
-	cm_strbuf_free(&list);
-	igraph_strvector_destroy(&names);
+	free(attr);
+	free(list);
+	free(closest);
 	return rc;
 }
 

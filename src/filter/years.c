@@ -49,7 +49,7 @@ static double actor_year(const igraph_t *g, int has, const char *attr, igraph_in
 int cm_years_flag(igraph_integer_t *undated, char *flags, char *vflags, const igraph_t *g,
                   const cm_filter *f, const double *year, const double *end)
 {
-	igraph_integer_t m = igraph_ecount(g), n = igraph_vcount(g);
+	igraph_integer_t m = igraph_ecount(g), n = igraph_vcount(g), considered = 0;
 	int listed, joined, left;
 	char *had;
 
@@ -66,11 +66,19 @@ int cm_years_flag(igraph_integer_t *undated, char *flags, char *vflags, const ig
 	for (igraph_integer_t e = 0; e < m; e++) {
 		if (flags[e])
 			continue;
+		considered++;
 		had[IGRAPH_FROM(g, e)] = had[IGRAPH_TO(g, e)] = 1;
 		if (isnan(year[e]))
 			(*undated)++;
 		if (!cm_years_keep(f, year[e], end ? end[e] : NAN))
 			flags[e] = 1;
+	}
+	/* no year at all: every tie would go, an empty network that says nothing */
+	if (!f->keep_undated && considered > 0 && *undated == considered) {
+		free(had);
+		return cm_error_set(CM_EINPUT, "%s: no tie has a year (no year column, or every year empty): "
+		                    "the year filters need one", f->has_from && f->has_to && f->from == f->to ?
+		                    "--year" : f->has_to ? "--to" : "--from");
 	}
 	for (igraph_integer_t e = 0; e < m; e++)
 		if (!flags[e])

@@ -20,7 +20,9 @@
 #include "filter/filter.h"
 #include "filter/merge.h"
 #include "load/csv.h"
+#include "load/csv_columns.h"
 #include "load/csv_table.h"
+#include "model/columns.h"
 #include "model/names.h"
 #include "model/raw.h"
 #include "model/year.h"
@@ -28,32 +30,9 @@
 /* Widest table read (a header of more columns is refused). */
 #define CM_MAX_COLUMNS 1000
 
-/* What a CSV column holds. */
-enum role {
-	R_EXTRA = 0, /* kept as a string attribute under its lowercased header */
-	R_SKIP,      /* a column without a header */
-	R_SOURCE, R_TARGET, R_WEIGHT, R_YEAR, R_KIND,
-	R_ID, R_LABEL, R_TYPE, R_REGION,
-	R_COUNT
-};
-
-static const char *const role_names[R_COUNT] = {
-	"", "", "source", "target", "weight", "year", "kind", "id", "label", "type", "region"
-};
-
-/* Accepted headers (compared lowercased); documented in docs/input.md. */
-static const struct {
-	const char *header;
-	int role;
-	int nodes; /* 1: actor table, 0: edge list */
-} synonyms[] = {
-	{ "source", R_SOURCE, 0 }, { "from", R_SOURCE, 0 }, { "src", R_SOURCE, 0 },
-	{ "target", R_TARGET, 0 }, { "to", R_TARGET, 0 }, { "dst", R_TARGET, 0 },
-	{ "weight", R_WEIGHT, 0 }, { "value", R_WEIGHT, 0 },
-	{ "year", R_YEAR, 0 }, { "kind", R_KIND, 0 },
-	{ "id", R_ID, 1 }, { "name", R_ID, 1 }, { "node", R_ID, 1 },
-	{ "label", R_LABEL, 1 }, { "type", R_TYPE, 1 }, { "region", R_REGION, 1 },
-};
+/* What a CSV column holds: a cm_role (CM_ROLE_NONE: a plain attribute), or R_SKIP. */
+#define R_SKIP CM_CSV_SKIP
+#define R_COUNT CM_ROLE_COUNT
 
 /* A string column: one value per row, pointing into the CSV buffer. */
 typedef struct strcol {
@@ -70,6 +49,7 @@ typedef struct header {
 	int at[R_COUNT];     /* CSV column of each role, or -1 */
 	strcol *str;
 	size_t nstr;
+	int date;            /* the year column holds dates */
 } header;
 
 /* Everything read from the CSV files, before the graph is built. */
@@ -83,6 +63,8 @@ typedef struct csv_net {
 	igraph_vector_t weight, year;
 	igraph_integer_t m;
 	size_t ecap;
+	cm_colmaps maps;               /* --columns */
+	const char *nodes_name;     /* the actor table's name, for messages */
 } csv_net;
 
 /* Line breaks from p to end, plus one: an upper bound on the records of a table. */
@@ -148,11 +130,18 @@ static void list_columns(cm_strbuf *b, const cm_csv *c)
 			return;
 }
 
-/* Map the header record of an edge list (nodes = 0) or actor table (nodes = 1). */
-static int read_header(header *h, cm_csv *c, int nodes)
+/* The attribute name of a column: its role's, or its lowercased header. */
+static char *column_attr(int role, const char *header)
 {
+	return cm_ascii_lower(role == CM_ROLE_NONE ? header : cm_role_name((cm_role)role));
+}
+
+/* Map the header record of an edge list (nodes = 0) or actor table (nodes = 1). */
+static int read_header(header *h, cm_csv *c, int nodes, cm_colmaps *maps)
+{
+	const int table = nodes ? CM_TABLE_NODES : CM_TABLE_EDGES;
 	cm_strbuf found = { 0 };
-	int has_id = 0, has_label = 0, rc;
+	int rc;
 
 	memset(h, 0, sizeof(*h));
 	for (int r = 0; r < R_COUNT; r++)
@@ -179,73 +168,68 @@ static int read_header(header *h, cm_csv *c, int nodes)
 		rc = cm_error_set(CM_ENOMEM, "out of memory");
 		goto done;
 	}
-	for (size_t i = 0; i < h->ncols; i++) {
-		has_id |= !strcasecmp(c->fields[i], "id");
-		has_label |= !strcasecmp(c->fields[i], "label");
-	}
+	if ((rc = cm_csv_assign_roles(h->role, &h->date, c, table, maps)) < 0)
+		goto done;
 	for (size_t i = 0; i < h->ncols; i++) {
 		const char *f = c->fields[i];
-		int role = R_EXTRA;
-		char *lower;
+		int role = h->role[i];
+		char *attr;
 
 		h->col[i] = -1;
-		if (!f[0]) {
-			h->role[i] = R_SKIP;
+		if (role == R_SKIP) {
 			cm_notice("%s: column %zu has no name, ignored", c->name, i + 1);
 			continue;
 		}
-		for (size_t s = 0; s < sizeof(synonyms) / sizeof(synonyms[0]); s++)
-			if (synonyms[s].nodes == nodes && !strcasecmp(f, synonyms[s].header))
-				role = synonyms[s].role;
-		/* "id,name,..." : the id names the actor, the name is its label */
-		if (role == R_ID && has_id && strcasecmp(f, "id")) {
-			if (has_label) {
-				rc = cm_error_set_at(CM_EINPUT, c->name, c->record_line,
-				                     "columns 'id', '%s' and 'label': which one names the "
-				                     "actor? rename '%s'", f, f);
-				goto done;
-			}
-			role = R_LABEL;
-		}
-		if (role != R_EXTRA && h->at[role] >= 0) {
+		if (role != CM_ROLE_NONE && h->at[role] >= 0) {
 			rc = cm_error_set_at(CM_EINPUT, c->name, c->record_line,
-			                     "columns '%s' and '%s' both give the %s",
-			                     c->fields[h->at[role]], f, role_names[role]);
+			                     "columns '%s' and '%s' both give %s",
+			                     c->fields[h->at[role]], f, cm_role_meaning((cm_role)role));
 			goto done;
 		}
-		h->role[i] = role;
-		if (role != R_EXTRA)
+		if (role != CM_ROLE_NONE)
 			h->at[role] = (int)i;
-		if (role == R_EXTRA || role == R_KIND || role == R_LABEL || role == R_TYPE ||
-		    role == R_REGION) {
-			lower = cm_ascii_lower(role == R_EXTRA ? f : role_names[role]);
-			if (!lower) {
-				rc = CM_ENOMEM;
-				goto done;
-			}
-			for (size_t k = 0; k < h->nstr; k++) {
-				if (!strcmp(h->str[k].attr, lower)) {
-					rc = cm_error_set_at(CM_EINPUT, c->name, c->record_line,
-					                     "column '%s' appears twice", f);
-					free(lower);
-					goto done;
-				}
-			}
-			if ((rc = header_add_str(h, lower, &h->col[i])) < 0)
-				goto done;
-			h->str[h->col[i]].year = nodes && !strcmp(h->str[h->col[i]].attr, CM_ATTR_YEAR);
+		if (role == CM_ROLE_SOURCE || role == CM_ROLE_TARGET || role == CM_ROLE_WEIGHT ||
+		    role == CM_ROLE_ID || (role == CM_ROLE_YEAR && !nodes))
+			continue;
+		if (!(attr = column_attr(role, f))) {
+			rc = CM_ENOMEM;
+			goto done;
 		}
+		for (size_t k = 0; k < h->nstr; k++) {
+			if (!strcmp(h->str[k].attr, attr)) {
+				rc = cm_error_set_at(CM_EINPUT, c->name, c->record_line,
+				                     "column '%s' appears twice", f);
+				free(attr);
+				goto done;
+			}
+		}
+		if ((rc = header_add_str(h, attr, &h->col[i])) < 0)
+			goto done;
+		h->str[h->col[i]].year = nodes && !strcmp(h->str[h->col[i]].attr, CM_ATTR_YEAR);
 	}
-	if (nodes ? h->at[R_ID] < 0 : h->at[R_SOURCE] < 0 || h->at[R_TARGET] < 0) {
-		const char *missing = nodes ? "id" : h->at[R_SOURCE] < 0 ? "source" : "target";
+	if (nodes ? h->at[CM_ROLE_ID] < 0 : h->at[CM_ROLE_SOURCE] < 0 || h->at[CM_ROLE_TARGET] < 0) {
+		cm_role missing = nodes ? CM_ROLE_ID : h->at[CM_ROLE_SOURCE] < 0 ? CM_ROLE_SOURCE : CM_ROLE_TARGET;
+		long like = -1;
 
 		list_columns(&found, c);
-		rc = cm_error_set_at(CM_EINPUT, c->name, c->record_line,
-		                     "no '%s' column (columns found: %s); the header must name %s",
-		                     missing, found.s ? found.s : "none",
-		                     nodes ? "an id column" : "source and target columns");
+		for (size_t i = 0; i < h->ncols && like < 0; i++)
+			if (h->role[i] == CM_ROLE_NONE && cm_role_lookalike(c->fields[i], table) == missing)
+				like = (long)i;
+		if (like >= 0)
+			rc = cm_error_set_at(CM_EINPUT, c->name, c->record_line,
+			                     "no '%s' column (columns found: %s); the header must name %s: "
+			                     "did you mean '%s'? use --columns %s=%s",
+			                     cm_role_name(missing), found.s ? found.s : "none",
+			                     nodes ? "an id column" : "source and target columns",
+			                     c->fields[like], cm_role_name(missing), c->fields[like]);
+		else
+			rc = cm_error_set_at(CM_EINPUT, c->name, c->record_line,
+			                     "no '%s' column (columns found: %s); the header must name %s",
+			                     cm_role_name(missing), found.s ? found.s : "none",
+			                     nodes ? "an id column" : "source and target columns");
 		goto done;
 	}
+	rc = cm_csv_header_notices(h->role, h->at, h->date, c, table);
 done:
 	cm_strbuf_free(&found);
 	return rc;
@@ -309,7 +293,7 @@ static int read_nodes(csv_net *net, cm_csv *c)
 	header *h = &net->nh;
 	int rc, added;
 
-	if ((rc = read_header(h, c, 1)) < 0)
+	if ((rc = read_header(h, c, 1, &net->maps)) < 0)
 		return rc;
 	/* one actor per line, most often: size the table and the columns once */
 	net->vcap = count_lines(c->buf + c->pos, c->buf + c->len);
@@ -327,7 +311,7 @@ static int read_nodes(csv_net *net, cm_csv *c)
 
 		if (c->nfields != h->ncols && (rc = check_width(c, h)) < 0)
 			return rc;
-		id = c->fields[h->at[R_ID]];
+		id = c->fields[h->at[CM_ROLE_ID]];
 		if (!id[0])
 			return cm_error_set_at(CM_EINPUT, c->name, c->record_line, "empty id");
 		if ((rc = cm_names_add(&net->names, id, &v, &added)) < 0)
@@ -399,10 +383,11 @@ static int read_edges(csv_net *net, cm_csv *c)
 	int rc, at_w, at_y, added;
 	size_t lines;
 
-	if ((rc = read_header(h, c, 0)) < 0)
+	if ((rc = read_header(h, c, 0, &net->maps)) < 0 ||
+	    (rc = cm_colmaps_check(&net->maps, c->name, net->nodes_name)) < 0)
 		return rc;
-	at_w = h->at[R_WEIGHT];
-	at_y = h->at[R_YEAR];
+	at_w = h->at[CM_ROLE_WEIGHT];
+	at_y = h->at[CM_ROLE_YEAR];
 	lines = count_lines(c->buf + c->pos, c->buf + c->len);
 	/* without an actor table, guess an actor per 16 ties (the table grows if needed) */
 	if (!net->nlisted && (rc = cm_names_reserve(&net->names, lines / 16)) < 0)
@@ -423,8 +408,8 @@ static int read_edges(csv_net *net, cm_csv *c)
 
 			if (c->nfields != h->ncols && (rc = check_width(c, h)) < 0)
 				return rc;
-			src = c->fields[h->at[R_SOURCE]];
-			dst = c->fields[h->at[R_TARGET]];
+			src = c->fields[h->at[CM_ROLE_SOURCE]];
+			dst = c->fields[h->at[CM_ROLE_TARGET]];
 			if (!src[0] || !dst[0])
 				return cm_error_set_at(CM_EINPUT, c->name, c->record_line, "empty %s",
 				                       !src[0] ? "source" : "target");
@@ -439,8 +424,10 @@ static int read_edges(csv_net *net, cm_csv *c)
 					return cm_error_set_at(CM_EINPUT, c->name, c->record_line,
 					                       "weight '%s' is not a positive number", ws);
 			}
-			if (at_y >= 0 && cm_year_parse(&y, (ys = c->fields[at_y]), CM_YEAR_EMPTY) < 0)
-				return cm_error_set_at(CM_EINPUT, c->name, c->record_line,
+			if (at_y >= 0 && (h->date ? cm_date_year(&y, (ys = c->fields[at_y]))
+			                          : cm_year_parse(&y, (ys = c->fields[at_y]), CM_YEAR_EMPTY)) < 0)
+				return cm_error_set_at(CM_EINPUT, c->name, c->record_line, h->date ?
+				                       "date '%s' is not a date (2021-03-15, 15/03/2021) or a year" :
 				                       "year '%s' is not a whole number", ys);
 			/* the fields stay in the buffer, NUL-terminated, after the next record is read */
 			cm_name_ref_init(&refs[2 * k], src);
@@ -492,6 +479,7 @@ static int group_ties(csv_net *net, int directed, int merge)
 	char *flags = calloc((size_t)m + 1, 1);
 	void *tmp = NULL;
 	const char **ts;
+	cm_strbuf pairs = { 0 };
 	int rc = 0;
 
 	if (!flags)
@@ -505,6 +493,14 @@ static int group_ties(csv_net *net, int directed, int merge)
 	}
 	if ((rc = cm_ties_merge_grouped(&net->edges, directed, flags, merge ? w : NULL, y, &merged,
 	                                &order, &count)) < 0)
+		goto done;
+	/* name the repeats merged away (flagged, and not self-loops), the first few */
+	for (igraph_integer_t e = 0, j = 0; e < m && j < CM_NOTICE_NAMES && merged; e++)
+		if (flags[e] && ends[2 * e] != ends[2 * e + 1] &&
+		    (rc = cm_ties_name(&pairs, (size_t)j++, cm_names_text(&net->names, ends[2 * e]),
+		                       cm_names_text(&net->names, ends[2 * e + 1]))) < 0)
+			goto done;
+	if ((rc = cm_strbuf_names_end(&pairs, (size_t)merged)) < 0)
 		goto done;
 	for (igraph_integer_t i = 0; i < count; i++)
 		if (!flags[order[i]])
@@ -540,8 +536,9 @@ static int group_ties(csv_net *net, int directed, int merge)
 	igraph_vector_int_resize(&net->edges, 2 * k); /* shrinking cannot fail */
 	igraph_vector_resize(&net->weight, k);
 	igraph_vector_resize(&net->year, k);
-	cm_ties_notices(loops, 0, 0, merged, 0);
+	cm_ties_notices(loops, 0, 0, NULL, merged, pairs.s, 0);
 done:
+	cm_strbuf_free(&pairs);
 	free(flags);
 	free(order);
 	free(tmp);
@@ -641,9 +638,30 @@ static void csv_net_free(csv_net *net)
 	net->node_lines = NULL;
 	header_free(&net->nh);
 	header_free(&net->eh);
+	cm_colmaps_free(&net->maps);
 	igraph_vector_int_destroy(&net->edges);
 	igraph_vector_destroy(&net->weight);
 	igraph_vector_destroy(&net->year);
+}
+
+/* Say which actors of the edge list the actor table lacks (they are added). */
+static int added_notice(const csv_net *net, const char *name)
+{
+	igraph_integer_t added = net->names.n - net->nlisted;
+	cm_strbuf b = { 0 };
+	int rc = 0;
+
+	for (igraph_integer_t v = net->nlisted; v < net->names.n && v < net->nlisted + CM_NOTICE_NAMES; v++)
+		if ((rc = cm_strbuf_name(&b, (size_t)(v - net->nlisted), cm_names_text(&net->names, v))) < 0)
+			goto done;
+	if ((rc = cm_strbuf_names_end(&b, (size_t)added)) < 0)
+		goto done;
+	cm_filter_note_problem();
+	cm_notice("%" IGRAPH_PRId " actor%s named in %s %s not in %s: added %s", added,
+	          added == 1 ? "" : "s", name, added == 1 ? "is" : "are", net->nodes_name, b.s);
+done:
+	cm_strbuf_free(&b);
+	return rc;
 }
 
 /* Load a CSV edge list (buffer taken over) and an optional actor table. */
@@ -660,6 +678,9 @@ int cm_load_csv_table(cm_network **out, char *buf, size_t len, const char *name,
 	CM_IG(igraph_vector_int_init(&net.edges, 0), "reading the ties");
 	CM_IG(igraph_vector_init(&net.weight, 0), "reading the ties");
 	CM_IG(igraph_vector_init(&net.year, 0), "reading the ties");
+	net.nodes_name = nodes_path;
+	if ((rc = cm_colmaps_parse(&net.maps, opts->columns)) < 0)
+		goto done;
 	if (nodes_path) {
 		const char *dot = strrchr(nodes_path, '.');
 
@@ -676,10 +697,8 @@ int cm_load_csv_table(cm_network **out, char *buf, size_t len, const char *name,
 	/* the edge list's text is needed no more unless a text column points into it */
 	if (net.eh.nstr == 0)
 		cm_csv_close(&edges);
-	if (net.names.n > net.nlisted && nodes_path)
-		cm_notice("%" IGRAPH_PRId " actor%s named in %s %s not in %s: added",
-		          net.names.n - net.nlisted, net.names.n - net.nlisted == 1 ? "" : "s", name,
-		          net.names.n - net.nlisted == 1 ? "is" : "are", nodes_path);
+	if (net.names.n > net.nlisted && nodes_path && (rc = added_notice(&net, name)) < 0)
+		goto done;
 	if (!opts->filter.has_from && !opts->filter.has_to) {
 		if ((rc = group_ties(&net, opts->directed, 1)) < 0)
 			goto done;

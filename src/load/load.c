@@ -94,6 +94,15 @@ static char *file_in(const char *dir, const char *file)
 	return b.s;
 }
 
+/* Whether the last CSV load found what `coopmap check` lists. */
+static int found_problems;
+
+/* See coopmap/load.h. */
+int cm_load_found_problems(void)
+{
+	return found_problems;
+}
+
 /* Load a network from a file, a folder or standard input; see coopmap/load.h. */
 int cm_network_load(cm_network **out, const char *input, const cm_load_options *opts)
 {
@@ -106,6 +115,8 @@ int cm_network_load(cm_network **out, const char *input, const cm_load_options *
 	int rc = 0, is_stdin;
 
 	*out = NULL;
+	found_problems = 0;
+	cm_filter_take_problems();
 	if (!opts)
 		opts = &defaults;
 	if (!input || !input[0])
@@ -146,6 +157,10 @@ int cm_network_load(cm_network **out, const char *input, const cm_load_options *
 			rc = cm_error_set(CM_EUSAGE, "--nodes works with CSV edge lists only");
 			goto done;
 		}
+		if (opts->columns && opts->columns[0]) {
+			rc = cm_error_set(CM_EUSAGE, "--columns works with CSV tables only");
+			goto done;
+		}
 		if ((rc = cm_gv_read_dot(&g, path)) < 0)
 			goto done;
 		/* Graphviz passes bytes through: a Latin-1 DOT file must not slip in */
@@ -169,6 +184,10 @@ int cm_network_load(cm_network **out, const char *input, const cm_load_options *
 		rc = cm_error_set(CM_EUSAGE, "%s looks like DOT: use the .dot or .gv extension", name);
 		goto done;
 	}
+	if (format != CM_INPUT_CSV && opts->columns && opts->columns[0]) {
+		rc = cm_error_set(CM_EUSAGE, "--columns works with CSV tables only");
+		goto done;
+	}
 	if (format != CM_INPUT_CSV && nodes_path) {
 		rc = cm_error_set(CM_EUSAGE, "--nodes works with CSV edge lists only");
 		goto done;
@@ -178,6 +197,7 @@ int cm_network_load(cm_network **out, const char *input, const cm_load_options *
 
 		rc = cm_load_csv_table(out, buf, len, name, dot && !strcasecmp(dot, ".tsv") ? '\t' : ',',
 		                       nodes_path, opts);
+		found_problems = cm_filter_take_problems() && rc == 0 && !is_stdin;
 	} else {
 		rc = cm_load_igraph_format(out, buf, len, name, format, opts);
 	}

@@ -61,7 +61,7 @@ static int gval_cmp(const void *pa, const void *pb)
  * CM_EUSAGE when no actor has the attribute or a value for it.
  */
 static int group_values(const char **values, char **storage, const cm_network *net,
-                        const char *attr)
+                        const char *attr, int asked)
 {
 	igraph_strvector_t gn, vn, en;
 	igraph_vector_int_t gt = { 0 }, vt = { 0 }, et = { 0 };
@@ -88,8 +88,13 @@ static int group_values(const char **values, char **storage, const cm_network *n
 
 		for (igraph_integer_t i = 0; i < igraph_strvector_size(&vn) && rc == 0; i++)
 			rc = cm_strbuf_printf(&list, "%s%s", i ? ", " : "", igraph_strvector_get(&vn, i));
-		if (rc == 0)
+		/* asked for with --group: a bad option; the default region missing: the data lacks it */
+		if (rc == 0 && asked)
 			rc = cm_error_set(CM_EUSAGE, "no actor has attribute '%s' (attributes: %s)", attr,
+			                  list.s ? list.s : "none");
+		else if (rc == 0)
+			rc = cm_error_set(CM_EINPUT, "no actor has a region (attributes: %s): brokerage between "
+			                  "regions needs a 'region' column (or 'région'), or --group ATTR",
 			                  list.s ? list.s : "none");
 		cm_strbuf_free(&list);
 		goto done;
@@ -116,7 +121,8 @@ static int group_values(const char **values, char **storage, const cm_network *n
 		any |= buf[0] != '\0';
 	}
 	if (!any && n > 0)
-		rc = cm_error_set(CM_EUSAGE, "no actor has a value for attribute '%s'", attr);
+		rc = cm_error_set(CM_EINPUT, "no actor has a value for attribute '%s': brokerage between "
+		                  "groups needs them", attr);
 done:
 	if (have > 0)
 		igraph_strvector_destroy(&gn);
@@ -373,10 +379,11 @@ int cm_brokers_compute(cm_brokers *out, const cm_network *net, const char *group
 	struct brow *rows = NULL;
 	double *es = NULL;
 	igraph_vector_t weights = { 0 }, res = { 0 };
-	int weighted, rc = 0;
+	int weighted, rc = 0, asked;
 
 	memset(out, 0, sizeof(*out));
 	out->network_ei_index = NAN;
+	asked = group != NULL;
 	if (!group)
 		group = CM_ATTR_REGION;
 	if (!(out->group = cm_ascii_lower(group))) {
@@ -403,7 +410,7 @@ int cm_brokers_compute(cm_brokers *out, const cm_network *net, const char *group
 		rc = cm_error_set(CM_ENOMEM, "out of memory");
 		goto done;
 	}
-	if ((rc = group_values(values, storage, net, out->group)) < 0)
+	if ((rc = group_values(values, storage, net, out->group, asked)) < 0)
 		goto done;
 
 	/* number the groups alphabetically; an empty value is no group (-1) */

@@ -573,6 +573,7 @@ int cm_clubs_compute(cm_clubs *out, const cm_network *net, const cm_regions *reg
 	igraph_integer_t n_comp = 0;
 	size_t *comp = NULL;
 	char *done_comp = NULL;
+	cm_strbuf left_out = { 0 };
 
 	memset(out, 0, sizeof(*out));
 	if (!type)
@@ -605,15 +606,27 @@ int cm_clubs_compute(cm_clubs *out, const cm_network *net, const cm_regions *reg
 			continue;
 		region = cm_network_vattr(net, CM_ATTR_REGION, v);
 		if (!region[0]) {
-			out->no_region++;
+			if ((rc = cm_strbuf_name(&left_out, (size_t)out->no_region++,
+			                         cm_network_vattr(net, CM_ATTR_ID, v))) < 0)
+				goto done;
 			continue;
 		}
 		focus[n_focus].region = region;
 		focus[n_focus++].id = cm_network_vattr(net, CM_ATTR_ID, v);
 	}
-	if (out->no_region)
-		cm_notice("actors of type '%s' without a region, left out of clubs: %ld",
-		          type, (long)out->no_region);
+	/* no region at all: no club can be proposed, and an empty table would say nothing */
+	if (out->no_region && n_focus == 0) {
+		rc = cm_error_set(CM_EINPUT, "no actor of type '%s' has a region (%ld without one): clubs "
+		                  "group regions; give the actors a 'region' column (or 'région')",
+		                  type, (long)out->no_region);
+		goto done;
+	}
+	if (out->no_region) {
+		if ((rc = cm_strbuf_names_end(&left_out, (size_t)out->no_region)) < 0)
+			goto done;
+		cm_notice("%sactors of type '%s' without a region, left out of clubs: %ld (%s)",
+		          (size_t)out->no_region > n_focus ? "most " : "", type, (long)out->no_region, left_out.s);
+	}
 	qsort(focus, n_focus, sizeof(*focus), focus_cmp);
 	for (size_t i = 0; i < n_focus; i++) {
 		if (n_nr == 0 || strcmp(nr[n_nr - 1].name, focus[i].region)) {
@@ -728,6 +741,7 @@ done:
 	free(nr);
 	free(comp);
 	free(done_comp);
+	cm_strbuf_free(&left_out);
 	if (rc < 0)
 		cm_clubs_free(out);
 	return rc;

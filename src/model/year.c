@@ -40,3 +40,53 @@ int cm_year_parse(double *out, const char *text, int undated)
 	*out = v;
 	return 0;
 }
+
+/* Count the digits at s. */
+static size_t digits(const char *s)
+{
+	size_t n = 0;
+
+	while (s[n] >= '0' && s[n] <= '9')
+		n++;
+	return n;
+}
+
+/* The year of a date: "2021", "2021-03-15", "2021-03", "15/03/2021", "03/2021" (time after a space or T). */
+int cm_date_year(double *out, const char *text)
+{
+	const char *p = text;
+	size_t n = 0, groups = 0, len, last = 0, first;
+	long year = 0;
+
+	if (!text[strspn(text, " \t")]) {
+		*out = NAN;
+		return 0;
+	}
+	if (cm_year_parse(out, text, CM_YEAR_BLANK) == 0)
+		return 0;
+	p += strspn(p, " \t");
+	first = digits(p);
+	/* groups of digits separated by - / or ., up to a space or a T */
+	for (;;) {
+		len = digits(p + n);
+		if (len == 0 || len > 4 || ++groups > 3)
+			return -1;
+		last = n;
+		n += len;
+		if (p[n] != '-' && p[n] != '/' && p[n] != '.')
+			break;
+		n++;
+	}
+	if (p[n] && p[n] != ' ' && p[n] != 'T')
+		return -1;
+	if (groups < 2)
+		return -1;
+	if (first == 4 && digits(p + last) <= 2)
+		last = 0;
+	else if (digits(p + last) != 4)
+		return -1;
+	for (size_t i = 0; i < 4; i++)
+		year = year * 10 + (p[last + i] - '0');
+	*out = (double)year;
+	return 0;
+}

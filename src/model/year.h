@@ -14,4 +14,12 @@
  */
 int cm_year_parse(double *out, const char *text, int undated);
 
+/*
+ * The year of a date: a year as cm_year_parse() reads it, or a date
+ * "2021-03-15", "2021-03", "2021/03/15", "15/03/2021", "15.03.2021",
+ * "03/2021" (a time after a space or 'T' is ignored); spaces only give
+ * NaN.  Returns 0, or -1 for anything else (*out unchanged).
+ */
+int cm_date_year(double *out, const char *text);
+
 #endif

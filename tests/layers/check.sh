@@ -20,7 +20,7 @@ public_layer() {
 	common.h|text.h|table.h|output.h) echo base ;;
 	network.h) echo model ;;
 	filter.h) echo filter ;;
-	load.h|regions.h) echo load ;;
+	load.h|regions.h|check.h) echo load ;;
 	summary.h|metrics.h|isolated.h|clubs.h|brokers.h|diff.h|suggest.h) echo measure ;;
 	writers.h|export.h|render.h) echo present ;;
 	coopmap.h) echo cli ;;

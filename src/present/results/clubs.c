@@ -131,6 +131,19 @@ int cm_clubs_write(FILE *f, const cm_clubs *c, cm_format format)
 	if (format == CM_FORMAT_TABLE) {
 		const char *noun = strcmp(c->type, CM_DEFAULT_FOCUS_TYPE) ? c->type : "cités";
 
+		/* the members, as the CSV and JSON give them, below the table (a column would be too wide) */
+		if (c->n_clubs)
+			fputs("\nmembers:\n", f);
+		for (size_t i = 0; i < c->n_clubs; i++) {
+			const cm_club *k = &c->clubs[i];
+			const char *colon = strchr(k->name, ':');
+
+			if ((rc = join_names(&b, k->members, k->n_members)) < 0)
+				goto done;
+			fprintf(f, "  %.*s: %s\n", colon ? (int)(colon - k->name) : (int)strlen(k->name), k->name,
+			        b.s ? b.s : "");
+		}
+
 		fprintf(f, "\ndense regions (at least %d %s):", c->min_size, noun);
 		if (!c->n_dense)
 			fputs(" none", f);

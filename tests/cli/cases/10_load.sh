@@ -144,3 +144,7 @@ printf 'source,target,kind\na,b,meeting\nb,c,\n' >"$TMP/kind.csv"
 run convert "$TMP/kind.csv" -o "$TMP/kind.graphml"
 grep -q 'attr.name="kind"' "$TMP/kind.graphml" && grep -q '>meeting<' "$TMP/kind.graphml"
 check "kind key in GraphML with a kind column" $? "$(grep -c '<key' "$TMP/kind.graphml")"
+
+# the repeats merged after a year filter are named: a,b 2021 repeats a,b 2019 (b,a is undated, left out)
+run summary "$L/years-edges.csv" --nodes "$L/years-nodes.csv" --from 2000
+expect_err "merge notice names the ties" "merged 1 repeated tie (weights added up): 'a' - 'b'"

@@ -164,7 +164,7 @@ expect_err "render without -o" "no output file given"
 
 run render "$R/small" -o "$TMP/x.svg" --color-by sector
 expect_status "render unknown attribute" 2
-expect_err "render unknown attribute" "--color-by 'sector'"
+expect_err "render unknown attribute" "--color-by: no actor has attribute 'sector'"
 
 run render "$R/small" -o "$TMP/x.svg" --labels top:x
 expect_status "render bad --labels" 2

@@ -29,7 +29,7 @@ expect_status "clubs csv" 0
 expect_out_file "clubs csv" "$EXP/analysis_clubs.csv"
 expect_err "clubs: region missing from the file" \
 	"region 'Mayotte' is not in $AN/regions.csv: treated as having no neighbour"
-expect_err "clubs: actor without region" "actors of type 'cite' without a region, left out of clubs: 1"
+expect_err "clubs: actor without region" "actors of type 'cite' without a region, left out of clubs: 1 ('cite-x')"
 
 run clubs "$AN/clubs" --regions "$AN/regions.csv" --min-size 4 --format json --quiet
 expect_status "clubs json" 0

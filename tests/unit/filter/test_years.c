@@ -195,7 +195,7 @@ static void test_pipeline_years(void **state)
 	assert_int_equal(cm_network_finish(&net, &g, "t.graphml", &f, 0), 0);
 	assert_string_equal(notices,
 	                    "left out 1 undated tie (no year) because of the year filter\n"
-	                    "merged 1 repeated tie (weights added up)\n");
+	                    "merged 1 repeated tie (weights added up): 'a' - 'b'\n");
 	assert_int_equal(cm_network_actors(net), 4);
 	assert_int_equal(cm_network_ties(net), 2);
 	assert_true(cm_network_find(net, "d") >= 0);
@@ -268,6 +268,35 @@ static void test_end_years(void **state)
 	}
 }
 
+/* A year filter on ties none of which has a year: refused (an empty network would say nothing). */
+static void test_no_year_at_all(void **state)
+{
+	igraph_vector_int_t edges;
+	igraph_t g;
+	cm_network *net = NULL;
+	cm_filter f = { 0 };
+
+	(void)state;
+	igraph_vector_int_init_int(&edges, 6, 0, 1, 1, 2, 2, 2);
+	igraph_create(&g, &edges, 3, IGRAPH_UNDIRECTED);
+	igraph_vector_int_destroy(&edges);
+	SETVAS(&g, "id", 0, "a");
+	SETVAS(&g, "id", 1, "b");
+	SETVAS(&g, "id", 2, "c");
+	/* two undated ties and a self-loop, which goes first and does not count */
+	SETEAS(&g, "year", 0, "");
+	SETEAS(&g, "year", 1, " ");
+	SETEAS(&g, "year", 2, "2020");
+	f.has_to = 1;
+	f.to = 2021;
+	cm_error_clear();
+	assert_int_equal(cm_network_finish(&net, &g, "t.graphml", &f, 0), CM_EINPUT);
+	assert_null(net);
+	assert_string_equal(cm_error_message(), "--to: no tie has a year (no year column, or every year "
+	                    "empty): the year filters need one");
+	cm_error_clear();
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -275,6 +304,7 @@ int main(void)
 		cmocka_unit_test(test_flag),
 		cmocka_unit_test(test_pipeline_years),
 		cmocka_unit_test(test_end_years),
+		cmocka_unit_test(test_no_year_at_all),
 	};
 
 	igraph_set_attribute_table(&igraph_cattribute_table);

@@ -111,7 +111,7 @@ static void test_json(void **state)
 	free(out);
 }
 
-/* The table: yes/no, then the dense regions ("cités" for the default type). */
+/* The table: yes/no, then the members, then the dense regions ("cités" for the default type). */
 static void test_table(void **state)
 {
 	cm_clubs c;
@@ -124,7 +124,8 @@ static void test_table(void **state)
 	out = render(&c, CM_FORMAT_TABLE);
 	assert_non_null(strstr(out, " yes "));
 	assert_non_null(strstr(out, " no "));
-	assert_null(strstr(out, "a1")); /* members only in CSV/TSV and JSON */
+	/* the members below the table, club by club */
+	assert_non_null(strstr(out, "\nmembers:\n  Club 1: a1, b1\n  Club 2: c1, c2\n"));
 	assert_string_equal(out + strlen(out) - strlen("\ndense regions (at least 4 cités): D (6)\n"),
 	                    "\ndense regions (at least 4 cités): D (6)\n");
 	free(out);

@@ -1,0 +1,72 @@
+/**
+ * @file coopmap/check.h
+ * @brief A data check of CSV tables: the problems other commands repair,
+ * merge or skip while loading, each with its file and line and a suggestion.
+ */
+#ifndef COOPMAP_CHECK_H
+#define COOPMAP_CHECK_H
+
+#include <stddef.h>
+
+#include "common.h"
+#include "load.h"
+#include "regions.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Kinds of problem, in the order they are reported. */
+typedef enum {
+	CM_CHECK_ABSENT = 0,   /**< actors named in the ties but absent from the actor table */
+	CM_CHECK_NEAR_ID,      /**< near-duplicate ids */
+	CM_CHECK_NEAR_LABEL,   /**< near-duplicate labels */
+	CM_CHECK_TYPE,         /**< type values differing only by case, accents or plural */
+	CM_CHECK_REGION,       /**< regions not in the adjacency file */
+	CM_CHECK_UNDATED,      /**< ties without a year when other ties have one */
+	CM_CHECK_SELF,         /**< ties of an actor with itself */
+	CM_CHECK_REPEATED,     /**< repeated ties, merged by the other commands */
+	CM_CHECK_WEIGHT,       /**< ties with weight 0 (or not a positive number) */
+	CM_CHECK_NO_TIE,       /**< actors of the actor table with no tie */
+	CM_CHECK_KINDS
+} cm_check_kind;
+
+/** One problem: where it is and what is wrong, with a suggestion. */
+typedef struct cm_check_problem {
+	cm_check_kind kind;
+	const char *file; /**< the table's name (owned by the cm_check) */
+	long line;        /**< 1-based line of the row */
+	char *text;       /**< what is wrong, then a suggestion */
+} cm_check_problem;
+
+/** The problems found, grouped by kind (zero-initialise). */
+typedef struct cm_check {
+	cm_check_problem *v;
+	size_t n, cap;
+	char *edges_name, *nodes_name;
+} cm_check;
+
+/**
+ * Check a CSV network: a folder with edges.csv (and nodes.csv), or an edge
+ * list with opts->nodes_path; opts->columns applies (opts may be NULL).
+ * @param out receives the problems, sorted by kind then file and line
+ * @param input the folder or edge list
+ * @param opts load options (the filters are not used)
+ * @param regions the region adjacency to check regions against, or NULL
+ * @param regions_name its file name, for messages
+ * @return 0 (problems or not), or CM_EINPUT / CM_EIO / CM_EUSAGE / CM_ENOMEM
+ */
+int cm_check_run(cm_check *out, const char *input, const cm_load_options *opts,
+                 const cm_regions *regions, const char *regions_name);
+
+/** @return the heading of a kind of problem ("actors named in the ties but absent from the actor table") */
+const char *cm_check_kind_title(cm_check_kind kind);
+
+/** Free the problems (a zeroed cm_check is fine). */
+void cm_check_free(cm_check *c);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

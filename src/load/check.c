@@ -1,0 +1,631 @@
+/*
+ * coopmap check: the CSV tables read again row by row, with their lines,
+ * for the problems the other commands repair, merge or skip while loading
+ * (docs/input.md lists them).  Names are compared with model/columns.h:
+ * equal once case and accents are folded, or a small edit distance.
+ */
+#include <math.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "coopmap/check.h"
+#include "coopmap/common.h"
+#include "coopmap/text.h"
+#include "base/error.h"
+#include "base/strbuf.h"
+#include "base/text.h"
+#include "load/csv.h"
+#include "load/csv_columns.h"
+#include "model/columns.h"
+#include "model/names.h"
+#include "model/year.h"
+
+/* Pairwise comparisons of ids and labels stop above this many actors. */
+#define CHECK_PAIRWISE_MAX 5000
+
+/* One row of the actor table (fields point into the reader's buffer). */
+typedef struct actor_row {
+	const char *id, *label, *type, *region;
+	long line;
+	int tied;
+} actor_row;
+
+/* One row of the edge list. */
+typedef struct tie_row {
+	const char *src, *dst, *weight, *year;
+	long line;
+} tie_row;
+
+/* What the check holds while it runs. */
+typedef struct checker {
+	cm_check *out;
+	cm_csv nodes, edges;
+	actor_row *actors;
+	size_t na;
+	tie_row *ties;
+	size_t nt;
+	cm_names ids;     /* actor table ids -> row */
+	int directed, decimal_comma, date;
+} checker;
+
+static const char *const titles[CM_CHECK_KINDS] = {
+	"actors named in the ties but absent from the actor table",
+	"near-duplicate ids",
+	"near-duplicate labels",
+	"type values that differ only by case, accents or plural",
+	"regions not in the adjacency file",
+	"ties without a year when other ties have one",
+	"ties of an actor with itself (dropped by the other commands)",
+	"repeated ties (merged by the other commands: weights added up)",
+	"ties with weight 0 or not a positive number (refused by the other commands)",
+	"actors with no tie",
+};
+
+const char *cm_check_kind_title(cm_check_kind kind)
+{
+	return kind < CM_CHECK_KINDS ? titles[kind] : "";
+}
+
+/* Record a problem. */
+static int add(checker *k, cm_check_kind kind, const char *file, long line, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+static int add(checker *k, cm_check_kind kind, const char *file, long line, const char *fmt, ...)
+{
+	cm_check *c = k->out;
+	char small[1024];
+	va_list ap;
+
+	if (c->n == c->cap) {
+		size_t cap = c->cap ? 2 * c->cap : 16;
+		cm_check_problem *v = realloc(c->v, cap * sizeof(*v));
+
+		if (!v)
+			return cm_error_set(CM_ENOMEM, "out of memory");
+		c->v = v;
+		c->cap = cap;
+	}
+	va_start(ap, fmt);
+	vsnprintf(small, sizeof(small), fmt, ap);
+	va_end(ap);
+	if (!(c->v[c->n].text = cm_strdup(small)))
+		return CM_ENOMEM;
+	c->v[c->n].kind = kind;
+	c->v[c->n].file = file;
+	c->v[c->n].line = line;
+	c->n++;
+	return 0;
+}
+
+/* Read a table's header: the CSV column of each role, or -1. */
+static int header(int *at, int *date, cm_csv *c, int table, cm_colmaps *maps)
+{
+	int *roles = NULL, rc;
+
+	for (int r = 0; r < CM_ROLE_COUNT; r++)
+		at[r] = -1;
+	if ((rc = cm_csv_next(c)) <= 0)
+		return rc < 0 ? rc : cm_error_set_at(CM_EINPUT, c->name, 0, "empty file: expected a header line");
+	if (!(roles = calloc(c->nfields + 1, sizeof(*roles))))
+		return cm_error_set(CM_ENOMEM, "out of memory");
+	if ((rc = cm_csv_assign_roles(roles, date, c, table, maps)) < 0)
+		goto done;
+	for (size_t i = 0; i < c->nfields; i++) {
+		if (roles[i] <= CM_ROLE_NONE)
+			continue;
+		if (at[roles[i]] >= 0) {
+			rc = cm_error_set_at(CM_EINPUT, c->name, c->record_line, "columns '%s' and '%s' both give %s",
+			                     c->fields[at[roles[i]]], c->fields[i], cm_role_meaning((cm_role)roles[i]));
+			goto done;
+		}
+		at[roles[i]] = (int)i;
+	}
+	if (table == CM_TABLE_NODES ? at[CM_ROLE_ID] < 0 : at[CM_ROLE_SOURCE] < 0 || at[CM_ROLE_TARGET] < 0) {
+		rc = cm_error_set_at(CM_EINPUT, c->name, c->record_line, "no '%s' column",
+		                     table == CM_TABLE_NODES ? "id" : at[CM_ROLE_SOURCE] < 0 ? "source" : "target");
+		goto done;
+	}
+	rc = cm_csv_header_notices(roles, at, *date, c, table);
+done:
+	free(roles);
+	return rc;
+}
+
+/* The field of role r in the current record, or "". */
+static const char *field(const cm_csv *c, const int *at, int r)
+{
+	return at[r] >= 0 && (size_t)at[r] < c->nfields ? c->fields[at[r]] : "";
+}
+
+/* Read the actor table's rows. */
+static int read_actors(checker *k, cm_colmaps *maps)
+{
+	cm_csv *c = &k->nodes;
+	int at[CM_ROLE_COUNT], date = 0, rc, added;
+	size_t cap = 0;
+
+	if ((rc = header(at, &date, c, CM_TABLE_NODES, maps)) < 0)
+		return rc;
+	while ((rc = cm_csv_next(c)) == 1) {
+		igraph_integer_t v;
+		actor_row *a;
+
+		if (k->na == cap) {
+			actor_row *p = realloc(k->actors, (cap = cap ? 2 * cap : 64) * sizeof(*p));
+
+			if (!p)
+				return cm_error_set(CM_ENOMEM, "out of memory");
+			k->actors = p;
+		}
+		a = &k->actors[k->na];
+		a->id = field(c, at, CM_ROLE_ID);
+		if (!a->id[0])
+			return cm_error_set_at(CM_EINPUT, c->name, c->record_line, "empty id");
+		if ((rc = cm_names_add(&k->ids, a->id, &v, &added)) < 0)
+			return rc;
+		if (!added)
+			return cm_error_set_at(CM_EINPUT, c->name, c->record_line,
+			                       "actor '%s' is listed twice (first on line %ld)", a->id,
+			                       k->actors[v].line);
+		a->label = field(c, at, CM_ROLE_LABEL);
+		a->type = field(c, at, CM_ROLE_TYPE);
+		a->region = field(c, at, CM_ROLE_REGION);
+		a->line = c->record_line;
+		a->tied = 0;
+		k->na++;
+	}
+	return rc;
+}
+
+/* Read the edge list's rows. */
+static int read_ties(checker *k, cm_colmaps *maps)
+{
+	cm_csv *c = &k->edges;
+	int at[CM_ROLE_COUNT], rc;
+	size_t cap = 0;
+
+	if ((rc = header(at, &k->date, c, CM_TABLE_EDGES, maps)) < 0)
+		return rc;
+	k->decimal_comma = c->delim != ',';
+	while ((rc = cm_csv_next(c)) == 1) {
+		tie_row *t;
+
+		if (k->nt == cap) {
+			tie_row *p = realloc(k->ties, (cap = cap ? 2 * cap : 64) * sizeof(*p));
+
+			if (!p)
+				return cm_error_set(CM_ENOMEM, "out of memory");
+			k->ties = p;
+		}
+		t = &k->ties[k->nt];
+		t->src = field(c, at, CM_ROLE_SOURCE);
+		t->dst = field(c, at, CM_ROLE_TARGET);
+		if (!t->src[0] || !t->dst[0])
+			return cm_error_set_at(CM_EINPUT, c->name, c->record_line, "empty %s",
+			                       !t->src[0] ? "source" : "target");
+		t->weight = field(c, at, CM_ROLE_WEIGHT);
+		t->year = field(c, at, CM_ROLE_YEAR);
+		t->line = c->record_line;
+		k->nt++;
+	}
+	return rc;
+}
+
+/* The actor id closest to name, or NULL. */
+static const char *closest_id(const checker *k, const char *name)
+{
+	const char **ids = malloc((k->na + 1) * sizeof(*ids));
+	const char *best = NULL;
+	long i;
+
+	if (!ids)
+		return NULL;
+	for (size_t a = 0; a < k->na; a++)
+		ids[a] = k->actors[a].id;
+	i = cm_name_closest(name, ids, k->na);
+	if (i >= 0)
+		best = ids[i];
+	free(ids);
+	return best;
+}
+
+/* Ties: actors absent from the table, self-ties, repeats, weights and years. */
+static int check_ties(checker *k)
+{
+	const char *ef = k->out->edges_name, *nf = k->out->nodes_name;
+	cm_names seen = { 0 }, pairs = { 0 };
+	cm_strbuf key = { 0 };
+	long *pair_line = NULL;
+	size_t dated = 0;
+	int rc = 0, added, undated_said = 0;
+
+	cm_names_init(&seen);
+	cm_names_init(&pairs);
+	if (!(pair_line = malloc((k->nt + 1) * sizeof(*pair_line)))) {
+		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (size_t i = 0; i < k->nt; i++) {
+		double y;
+
+		dated += k->ties[i].year[0] && cm_date_year(&y, k->ties[i].year) == 0 && !isnan(y);
+	}
+	for (size_t i = 0; i < k->nt; i++) {
+		const tie_row *t = &k->ties[i];
+		const char *ends[2] = { t->src, t->dst };
+		igraph_integer_t v;
+		double w;
+
+		for (int e = 0; e < 2; e++) {
+			igraph_integer_t a = nf ? cm_names_get(&k->ids, ends[e]) : -1;
+
+			if (a >= 0) {
+				k->actors[a].tied |= strcmp(t->src, t->dst) != 0;
+				continue;
+			}
+			if (!nf)
+				continue;
+			if ((rc = cm_names_add(&seen, ends[e], &v, &added)) < 0)
+				goto done;
+			if (added) {
+				const char *near = closest_id(k, ends[e]);
+
+				if ((rc = add(k, CM_CHECK_ABSENT, ef, t->line, "'%s' is not in %s (added as an actor of "
+				               "its own)%s%s%s", ends[e], nf, near ? ": did you mean '" : "",
+				               near ? near : "", near ? "'?" : "")) < 0)
+					goto done;
+			}
+		}
+		if (!strcmp(t->src, t->dst) &&
+		    (rc = add(k, CM_CHECK_SELF, ef, t->line, "tie of '%s' with itself", t->src)) < 0)
+			goto done;
+		if (t->weight[0] && (cm_parse_number(&w, t->weight, k->decimal_comma) < 0 || !(w > 0)) &&
+		    (rc = add(k, CM_CHECK_WEIGHT, ef, t->line, "tie %s - %s has weight '%s': give a positive "
+		              "weight, or leave it empty for 1", t->src, t->dst, t->weight)) < 0)
+			goto done;
+		/* a few undated ties among dated ones are listed; many make one line, at the first */
+		if (dated && !t->year[0] && 2 * dated >= k->nt &&
+		    (rc = add(k, CM_CHECK_UNDATED, ef, t->line, "tie %s - %s has no year, where %zu tie%s one: "
+		              "--year, --from and --to leave it out", t->src, t->dst, dated,
+		              dated == 1 ? " has" : "s have")) < 0)
+			goto done;
+		if (dated && !t->year[0] && 2 * dated < k->nt && !undated_said++ &&
+		    (rc = add(k, CM_CHECK_UNDATED, ef, t->line, "%zu ties have no year (the first on this line), "
+		              "where %zu have one: --year, --from and --to leave them out", k->nt - dated,
+		              dated)) < 0)
+			goto done;
+		/* a repeat: the same two ends (in either order unless directed) */
+		key.len = 0;
+		if (key.s)
+			key.s[0] = '\0';
+		if ((rc = cm_strbuf_printf(&key, "%s%c%s", !k->directed && strcmp(t->src, t->dst) > 0 ? t->dst : t->src,
+		                           '\x1f', !k->directed && strcmp(t->src, t->dst) > 0 ? t->src : t->dst)) < 0 ||
+		    (rc = cm_names_add(&pairs, key.s, &v, &added)) < 0)
+			goto done;
+		if (added)
+			pair_line[v] = t->line;
+		else if ((rc = add(k, CM_CHECK_REPEATED, ef, t->line, "tie %s - %s repeats line %ld", t->src,
+		                   t->dst, pair_line[v])) < 0)
+			goto done;
+	}
+done:
+	cm_names_free(&seen);
+	cm_names_free(&pairs);
+	cm_strbuf_free(&key);
+	free(pair_line);
+	return rc;
+}
+
+/* Folded copies of one text field of every actor (NULL for empty ones). */
+static char **fold_all(const checker *k, size_t offset)
+{
+	char **f = calloc(k->na + 1, sizeof(*f));
+
+	for (size_t a = 0; f && a < k->na; a++) {
+		const char *s = *(const char *const *)((const char *)&k->actors[a] + offset);
+
+		if (s[0] && !(f[a] = cm_name_fold(s)))
+			return NULL; /* the few already folded leak only on out of memory */
+	}
+	return f;
+}
+
+/* Free what fold_all() returned. */
+static void free_all(char **f, size_t n)
+{
+	for (size_t i = 0; f && i < n; i++)
+		free(f[i]);
+	free(f);
+}
+
+/* The number of words of a folded name (separated by one space). */
+static size_t words(const char *s)
+{
+	size_t n = 1;
+
+	for (; *s; s++)
+		n += *s == ' ';
+	return n;
+}
+
+/*
+ * 1 when two folded names are near duplicates: equal, equal without their
+ * spaces, or with the same words but one, of at least 5 letters in both
+ * and one edit apart ("carre", "carree"; not "hdf", "idf" nor "1", "2").
+ */
+static int near(const char *a, const char *b)
+{
+	const char *p = a, *q = b;
+	char x[64], y[64];
+	size_t i = 0, j = 0, diff = 0;
+
+	if (!strcmp(a, b))
+		return 1;
+	for (; *p || *q; p += *p != 0, q += *q != 0) {
+		while (*p == ' ')
+			p++;
+		while (*q == ' ')
+			q++;
+		if (*p != *q)
+			break;
+	}
+	if (!*p && !*q)
+		return 1;
+	if (words(a) != words(b))
+		return 0;
+	for (p = a, q = b; *p && *q && diff <= 1;) {
+		size_t lp = strcspn(p, " "), lq = strcspn(q, " ");
+
+		if (lp != lq || memcmp(p, q, lp)) {
+			diff++;
+			if (lp < 5 || lq < 5 || lp >= sizeof(x) || lq >= sizeof(y))
+				return 0;
+			memcpy(x, p, lp);
+			x[lp] = '\0';
+			memcpy(y, q, lq);
+			y[lq] = '\0';
+			i = lp;
+			j = lq;
+		}
+		p += lp + (p[lp] == ' ');
+		q += lq + (q[lq] == ' ');
+	}
+	return diff == 1 && i && j && cm_name_distance(x, y) == 1;
+}
+
+/* Near-duplicate ids or labels, pair by pair. */
+static int check_near(checker *k, cm_check_kind kind, size_t offset)
+{
+	const char *nf = k->out->nodes_name;
+	char **f;
+	int rc = 0;
+
+	if (k->na > CHECK_PAIRWISE_MAX)
+		return 0;
+	if (!(f = fold_all(k, offset)))
+		return cm_error_set(CM_ENOMEM, "out of memory");
+	for (size_t i = 0; i < k->na; i++) {
+		for (size_t j = 0; j < i && rc == 0; j++) {
+			const char *a = *(const char *const *)((const char *)&k->actors[i] + offset);
+			const char *b = *(const char *const *)((const char *)&k->actors[j] + offset);
+
+			if (!f[i] || !f[j] || !strcmp(a, b) || !near(f[i], f[j]))
+				continue;
+			rc = add(k, kind, nf, k->actors[i].line, "%s '%s' is close to '%s' (line %ld): the same "
+			         "actor? give one %s", kind == CM_CHECK_NEAR_ID ? "id" : "label", a, b,
+			         k->actors[j].line, kind == CM_CHECK_NEAR_ID ? "id" : "label");
+		}
+	}
+	free_all(f, k->na);
+	return rc;
+}
+
+/* The type key: folded, each word without a final 's' (cités, Cite and cite are one). */
+static void type_key(char *f)
+{
+	char *o = f;
+
+	for (char *p = f; *p; p++)
+		if (!(*p == 's' && (p[1] == ' ' || p[1] == '\0') && p > f && p[-1] != ' '))
+			*o++ = *p;
+	*o = '\0';
+}
+
+/* Type values written differently from the most frequent spelling of the same type. */
+static int check_types(checker *k)
+{
+	char **f;
+	size_t *same = NULL;
+	int rc = 0;
+
+	if (k->na > CHECK_PAIRWISE_MAX)
+		return 0;
+	if (!(f = fold_all(k, offsetof(actor_row, type))) || !(same = calloc(k->na + 1, sizeof(*same)))) {
+		free_all(f, k->na);
+		return cm_error_set(CM_ENOMEM, "out of memory");
+	}
+	for (size_t a = 0; a < k->na; a++) {
+		if (f[a])
+			type_key(f[a]);
+		for (size_t b = 0; b < k->na; b++)
+			same[a] += !strcmp(k->actors[a].type, k->actors[b].type);
+	}
+	for (size_t a = 0; a < k->na && rc == 0; a++) {
+		size_t best = a;
+
+		if (!f[a])
+			continue;
+		/* the most frequent spelling of this type (the first one on a tie) */
+		for (size_t b = 0; b < k->na; b++)
+			if (f[b] && !strcmp(f[a], f[b]) && same[b] > same[best])
+				best = b;
+		if (strcmp(k->actors[best].type, k->actors[a].type))
+			rc = add(k, CM_CHECK_TYPE, k->out->nodes_name, k->actors[a].line, "type '%s' of '%s' differs "
+			         "only by case, accents or plural from '%s' (%zu actor%s): write '%s'",
+			         k->actors[a].type, k->actors[a].id, k->actors[best].type, same[best],
+			         same[best] == 1 ? "" : "s", k->actors[best].type);
+	}
+	free(same);
+	free_all(f, k->na);
+	return rc;
+}
+
+/* Regions of the actor table that the adjacency file does not name (first row of each). */
+static int check_regions(checker *k, const cm_regions *regions, const char *regions_name)
+{
+	size_t nr = cm_regions_count(regions);
+	const char **names = malloc((nr + 1) * sizeof(*names));
+	int rc = 0;
+
+	if (!names)
+		return cm_error_set(CM_ENOMEM, "out of memory");
+	for (size_t i = 0; i < nr; i++)
+		names[i] = cm_regions_name(regions, i);
+	for (size_t a = 0; a < k->na && rc == 0; a++) {
+		const char *r = k->actors[a].region;
+		size_t count = 0, first = 1;
+		long near_i;
+
+		if (!r[0])
+			continue;
+		for (size_t i = 0; i < nr && first; i++)
+			first = strcmp(names[i], r) != 0;
+		for (size_t b = 0; b < a && first; b++)
+			first = strcmp(k->actors[b].region, r) != 0;
+		if (!first)
+			continue;
+		for (size_t b = a; b < k->na; b++)
+			count += !strcmp(k->actors[b].region, r);
+		near_i = cm_name_closest(r, names, nr);
+		rc = add(k, CM_CHECK_REGION, k->out->nodes_name, k->actors[a].line, "region '%s' (%zu actor%s) is "
+		         "not in %s%s%s%s", r, count, count == 1 ? "" : "s", regions_name,
+		         near_i >= 0 ? ": did you mean '" : "", near_i >= 0 ? names[near_i] : "",
+		         near_i >= 0 ? "'?" : "");
+	}
+	free(names);
+	return rc;
+}
+
+/* Sort by kind, then file, then line. */
+static int problem_cmp(const void *a, const void *b)
+{
+	const cm_check_problem *x = a, *y = b;
+	int c;
+
+	if (x->kind != y->kind)
+		return x->kind < y->kind ? -1 : 1;
+	if ((c = strcmp(x->file, y->file)))
+		return c;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	return strcmp(x->text, y->text);
+}
+
+/* path/file if it is a regular file, else NULL. */
+static char *file_in(const char *dir, const char *file)
+{
+	cm_strbuf b = { 0 };
+	struct stat st;
+
+	if (cm_strbuf_printf(&b, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", file) < 0)
+		return NULL;
+	if (stat(b.s, &st) < 0 || !S_ISREG(st.st_mode)) {
+		cm_strbuf_free(&b);
+		return NULL;
+	}
+	return b.s;
+}
+
+/* Check a CSV network; see coopmap/check.h. */
+int cm_check_run(cm_check *out, const char *input, const cm_load_options *opts,
+                 const cm_regions *regions, const char *regions_name)
+{
+	static const cm_load_options defaults;
+	checker k = { 0 };
+	cm_colmaps maps = { 0 };
+	struct stat st;
+	const char *dot;
+	int rc = 0;
+
+	memset(out, 0, sizeof(*out));
+	k.out = out;
+	if (!opts)
+		opts = &defaults;
+	k.directed = opts->directed;
+	cm_names_init(&k.ids);
+	if (!input || !input[0] || !strcmp(input, "-"))
+		return cm_error_set(CM_EUSAGE, "check reads a folder or a CSV file, not standard input");
+	if (stat(input, &st) == 0 && S_ISDIR(st.st_mode)) {
+		if (!(out->edges_name = file_in(input, "edges.csv")) && !(out->edges_name = file_in(input, "edges.tsv"))) {
+			rc = cm_error_set(CM_EIO, "no edges.csv or edges.tsv in folder '%s'", input);
+			goto done;
+		}
+		if (!opts->nodes_path && !(out->nodes_name = file_in(input, "nodes.csv")))
+			out->nodes_name = file_in(input, "nodes.tsv");
+	} else {
+		dot = strrchr(input, '.');
+		if (dot && strcasecmp(dot, ".csv") && strcasecmp(dot, ".tsv") && strcasecmp(dot, ".txt")) {
+			rc = cm_error_set(CM_EUSAGE, "check reads CSV tables only, not '%s'", input);
+			goto done;
+		}
+		if (!(out->edges_name = cm_strdup(input))) {
+			rc = CM_ENOMEM;
+			goto done;
+		}
+	}
+	if (opts->nodes_path && !(out->nodes_name = cm_strdup(opts->nodes_path))) {
+		rc = CM_ENOMEM;
+		goto done;
+	}
+	if ((rc = cm_colmaps_parse(&maps, opts->columns)) < 0)
+		goto done;
+	if (out->nodes_name) {
+		dot = strrchr(out->nodes_name, '.');
+		if ((rc = cm_csv_open(&k.nodes, out->nodes_name, out->nodes_name,
+		                      dot && !strcasecmp(dot, ".tsv") ? '\t' : ',')) < 0 ||
+		    (rc = read_actors(&k, &maps)) < 0)
+			goto done;
+	}
+	dot = strrchr(out->edges_name, '.');
+	if ((rc = cm_csv_open(&k.edges, out->edges_name, out->edges_name,
+	                      dot && !strcasecmp(dot, ".tsv") ? '\t' : ',')) < 0 ||
+	    (rc = read_ties(&k, &maps)) < 0 ||
+	    (rc = cm_colmaps_check(&maps, out->edges_name, out->nodes_name)) < 0)
+		goto done;
+	if ((rc = check_ties(&k)) < 0 ||
+	    (rc = check_near(&k, CM_CHECK_NEAR_ID, offsetof(actor_row, id))) < 0 ||
+	    (rc = check_near(&k, CM_CHECK_NEAR_LABEL, offsetof(actor_row, label))) < 0 ||
+	    (rc = check_types(&k)) < 0 ||
+	    (regions && (rc = check_regions(&k, regions, regions_name ? regions_name : "the regions file")) < 0))
+		goto done;
+	for (size_t a = 0; a < k.na; a++)
+		if (!k.actors[a].tied && (rc = add(&k, CM_CHECK_NO_TIE, out->nodes_name, k.actors[a].line,
+		                                   "'%s' has no tie", k.actors[a].id)) < 0)
+			goto done;
+	if (out->n)
+		qsort(out->v, out->n, sizeof(*out->v), problem_cmp);
+done:
+	free(k.actors);
+	free(k.ties);
+	cm_names_free(&k.ids);
+	cm_csv_close(&k.nodes);
+	cm_csv_close(&k.edges);
+	cm_colmaps_free(&maps);
+	if (rc < 0)
+		cm_check_free(out);
+	return rc;
+}
+
+void cm_check_free(cm_check *c)
+{
+	for (size_t i = 0; i < c->n; i++)
+		free(c->v[i].text);
+	free(c->v);
+	free(c->edges_name);
+	free(c->nodes_name);
+	memset(c, 0, sizeof(*c));
+}
