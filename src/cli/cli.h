@@ -120,7 +120,7 @@ enum {
 	"  INPUT                 folder with edges.csv (and nodes.csv), .csv/.tsv/.txt edge list,\n" \
 	"                        .graphml, .gml, .net (Pajek), .dot/.gv, or - for CSV on stdin\n" \
 	"  --nodes FILE          actor table (id,label,type,region,...)\n" \
-	"  --input-format F      csv, graphml, gml, pajek or dot (default: from the extension)\n" \
+	"  --input-format F      csv, graphml, gml, gexf, pajek or dot (default: from the extension)\n" \
 	"  --directed            keep tie direction (default: undirected)\n" \
 	"  --year Y              ties observed in year Y\n" \
 	"  --from Y, --to Y      ties observed from year Y / up to the end of year Y\n" \

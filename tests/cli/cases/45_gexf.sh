@@ -149,3 +149,81 @@ got = {v: (d["label"], d.get("note")) for v, d in g.nodes(data=True)}
 print("ok" if got == want else repr(got))' "$TMP/h.gexf" >"$TMP/py" 2>&1
 	[ "$(cat "$TMP/py")" = ok ]; check "networkx reads hostile labels from gexf" $? "$(head -c 300 "$TMP/py")"
 fi
+
+# Reading GEXF: files in the forms Gephi and the GEXF primer use (hand-written
+# fixtures, tests/data/interop/gexf/README.md); the expected CSV files are
+# the fixtures' content written out by hand
+G=$DATA/interop/gexf
+run convert "$G/gephi-1.3-dynamic.gexf" -o "$TMP/g13/"
+expect_status "read gephi gexf 1.3 dynamic" 0
+expect_err "read gephi gexf 1.3 dynamic" "2 ties dated by the start of their spells"
+diff -u "$EXP/gexf_gephi13_nodes.csv" "$TMP/g13/nodes.csv" >"$TMP/diff"; check "gexf 1.3: actors, labels, attributes" $? "$(head -20 "$TMP/diff")"
+diff -u "$EXP/gexf_gephi13_edges.csv" "$TMP/g13/edges.csv" >"$TMP/diff"; check "gexf 1.3: weights, earliest spell as year" $? "$(head -20 "$TMP/diff")"
+run summary "$G/gephi-1.3-dynamic.gexf" --to 2020 --format json --quiet
+grep -q '"edges": 1,' "$TMP/out"; check "gexf spells date the ties for --to" $? "$(head -c 300 "$TMP/out")"
+
+run convert "$G/gephi-1.2-static.gexf" -o "$TMP/g12/"
+expect_status "read gephi gexf 1.2 static" 0
+diff -u "$EXP/gexf_gephi12_nodes.csv" "$TMP/g12/nodes.csv" >"$TMP/diff"; check "gexf 1.2: titles, defaults, entities" $? "$(head -20 "$TMP/diff")"
+diff -u "$EXP/gexf_gephi12_edges.csv" "$TMP/g12/edges.csv" >"$TMP/diff"; check "gexf 1.2: undirected merge, default weight 1" $? "$(head -20 "$TMP/diff")"
+run convert "$G/gephi-1.2-static.gexf" --directed -o "$TMP/g12d/"
+diff -u "$EXP/gexf_gephi12_directed_edges.csv" "$TMP/g12d/edges.csv" >"$TMP/diff"; check "gexf 1.2 --directed keeps both ties" $? "$(head -20 "$TMP/diff")"
+
+run convert "$G/gexf-1.1-slices.gexf" -o "$TMP/g11/"
+expect_status "read gexf 1.1 with slices and dates" 0
+diff -u "$EXP/gexf_11_edges.csv" "$TMP/g11/edges.csv" >"$TMP/diff"; check "gexf 1.1: years from start dates and slices" $? "$(head -20 "$TMP/diff")"
+
+# .xml or no extension: the root element says GEXF (it used to be read as GraphML)
+cp "$G/gephi-1.2-static.gexf" "$TMP/gephi.xml"
+run summary "$TMP/gephi.xml" --quiet
+expect_status "a gexf file named .xml is read as gexf" 0
+
+# faults: no DTD, no entity (XXE, billion laughs), file:line errors
+run summary "$G/xxe.gexf"
+expect_status "gexf xxe refused" 3
+expect_err "gexf xxe refused" "xxe.gexf:2: a document type declaration (DOCTYPE) is not allowed in GEXF"
+grep -q root: "$TMP/err" "$TMP/out"; [ $? -ne 0 ]; check "gexf xxe reads no file" $?
+run summary "$G/billion-laughs.gexf"
+expect_status "gexf billion laughs refused" 3
+expect_err "gexf billion laughs refused" "billion-laughs.gexf:2: a document type declaration (DOCTYPE) is not allowed"
+run summary "$G/malformed.gexf"
+expect_status "gexf malformed" 3
+expect_err "gexf malformed" "malformed.gexf:7: not well-formed XML: Opening and ending tag mismatch: node line 6 and nodes"
+run summary "$G/unknown-node.gexf"
+expect_status "gexf tie to an unknown node" 3
+expect_err "gexf tie to an unknown node" "unknown-node.gexf:8: edge target 'zz' is not a node of the file"
+printf '<graphml/>' >"$TMP/g.gexf"
+run summary "$TMP/g.gexf"
+expect_status "gexf with another root" 3
+expect_err "gexf with another root" "not a GEXF file: the root element is <graphml>"
+
+# round trips through coopmap's own writer, hostile text included: the CSV
+# folder written from the GEXF equals the one written from the input
+for v in 1.2 1.3; do
+	for src in graphs/cites-educatives "$TMP/he.csv --nodes $TMP/hn.csv"; do
+		# shellcheck disable=SC2086
+		"$BIN" convert $src -o "$TMP/rt.gexf" --gexf-version $v --quiet 2>/dev/null &&
+			"$BIN" convert "$TMP/rt.gexf" -o "$TMP/rtg/" --quiet 2>/dev/null &&
+			"$BIN" convert $src -o "$TMP/rtc/" --quiet 2>/dev/null &&
+			diff -r "$TMP/rtc" "$TMP/rtg" >"$TMP/diff"
+		check "gexf $v round trip of ${src%% *}" $? "$(head -10 "$TMP/diff")"
+		rm -rf "$TMP/rtg" "$TMP/rtc"
+	done
+done
+
+# a GEXF file that NetworkX writes, with typed attributes, read back
+if python3 -c 'import networkx' 2>/dev/null; then
+	python3 -c '
+import sys, networkx as nx
+g = nx.Graph()
+g.add_node("x", label="Ex", score=1.5, region="Corse")
+g.add_node("y", label="Why", score=2.0, region="")
+g.add_edge("x", "y", weight=3.0, kind="projet")
+nx.write_gexf(g, sys.argv[1])' "$TMP/nx.gexf"
+	run convert "$TMP/nx.gexf" -o "$TMP/nx/"
+	expect_status "read networkx gexf" 0
+	printf 'id,label,type,region,score\nx,Ex,,Corse,1.5\ny,Why,,,2.0\n' | diff -u - "$TMP/nx/nodes.csv" >"$TMP/diff"
+	check "networkx gexf: actors and attributes" $? "$(head -10 "$TMP/diff")"
+	printf 'source,target,weight,year,kind\nx,y,3,,projet\n' | diff -u - "$TMP/nx/edges.csv" >"$TMP/diff"
+	check "networkx gexf: ties" $? "$(head -10 "$TMP/diff")"
+fi
