@@ -5,7 +5,7 @@ CC ?= cc
 CFLAGS ?= -O2 -g
 PKGS = igraph libcgraph libgvc libxml-2.0
 DEB_PACKAGES = gcc make pkg-config libigraph-dev libgraphviz-dev graphviz libcmocka-dev \
-	libxml2-dev libxml2-utils locales-all valgrind python3-networkx
+	libxml2-dev libxml2-utils locales-all valgrind python3-networkx python3-igraph
 
 # Recursive (=) so that pkg-config is asked only when a recipe runs, after `make deps`.
 CM_CFLAGS = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Iinclude -Isrc \

@@ -1,7 +1,8 @@
 /*
- * Writing a network with all its attributes (coopmap convert): GraphML and
- * GML through igraph's writers, GEXF through libxml2 (gexf.c), DOT through cgraph, CSV as a folder holding
- * nodes.csv and edges.csv.  Every file goes through cm_output, so a failed
+ * Writing a network with all its attributes (coopmap convert): GraphML
+ * through igraph's writer, GML by gml.c (7-bit ASCII), GEXF through
+ * libxml2 (gexf.c), DOT through cgraph, CSV as a folder holding nodes.csv
+ * and edges.csv.  Every file goes through cm_output, so a failed
  * write leaves any existing file untouched.
  */
 #include <string.h>
@@ -15,6 +16,7 @@
 #include "base/error.h"
 #include "present/export/csv.h"
 #include "present/export/gexf.h"
+#include "present/export/gml.h"
 #include "present/export/igraph.h"
 #include "present/map/graphviz.h"
 
@@ -77,8 +79,10 @@ int cm_network_write_with(const cm_network *net, const char *path, cm_output_for
 	f = cm_output_stream(out);
 	switch (format) {
 	case CM_OUTPUT_GRAPHML:
-	case CM_OUTPUT_GML:
 		rc = cm_export_igraph(f, net, format);
+		break;
+	case CM_OUTPUT_GML:
+		rc = cm_export_gml(f, net);
 		break;
 	case CM_OUTPUT_GEXF:
 		rc = cm_export_gexf(f, net, opts);
