@@ -31,6 +31,7 @@
 #include "coopmap/network.h"
 #include "coopmap/render.h"
 #include "base/error.h"
+#include "base/text.h"
 #include "present/map/geometry.h"
 
 /* One declared attribute: its igraph name, GEXF type, and the igraph type. */
@@ -341,8 +342,19 @@ static int write_document(xmlTextWriterPtr w, const cm_network *net, const char 
 	bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "version", BAD_CAST version) < 0;
 	bad |= xmlTextWriterStartElement(w, BAD_CAST "meta") < 0;
 	bad |= xmlTextWriterWriteElement(w, BAD_CAST "creator", BAD_CAST "coopmap " COOPMAP_VERSION) < 0;
-	if (net->source && net->source[0])
-		bad |= xmlTextWriterWriteElement(w, BAD_CAST "description", BAD_CAST net->source) < 0;
+	if (net->source && net->source[0]) {
+		/* the input's name as valid UTF-8 without the control characters XML cannot hold (a title from data) */
+		char *text = cm_utf8_sanitize(net->source), *o = text;
+
+		if (!text)
+			return -1;
+		for (const unsigned char *p = (const unsigned char *)text; *p; p++)
+			if (*p >= 0x20 || *p == '\t' || *p == '\n' || *p == '\r')
+				*o++ = (char)*p;
+		*o = '\0';
+		bad |= xmlTextWriterWriteElement(w, BAD_CAST "description", BAD_CAST text) < 0;
+		free(text);
+	}
 	bad |= xmlTextWriterEndElement(w) < 0;
 	bad |= xmlTextWriterStartElement(w, BAD_CAST "graph") < 0;
 	bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "defaultedgetype",

@@ -248,6 +248,26 @@ static void test_write_13_directed_static(void **state)
 	free_net(net);
 }
 
+/*
+ * The input's name may hold a control character or invalid UTF-8 (a title
+ * from data): <description> stays well-formed XML (fuzz_convert found both).
+ */
+static void test_control_in_source(void **state)
+{
+	cm_network *net = make_net(0);
+	parsed p;
+
+	(void)state;
+	free(net->source);
+	net->source = strdup("a\004b\xff");
+	assert_int_equal(cm_network_write(net, path_in("s.gexf"), CM_OUTPUT_AUTO), 0);
+	p = parse(path_in("s.gexf"), "http://www.gexf.net/1.2draft");
+	/* the control character left out, the invalid byte replaced by U+FFFD */
+	assert_x(&p, "/g:gexf/g:meta/g:description", "ab\xEF\xBF\xBD");
+	parsed_free(&p);
+	free_net(net);
+}
+
 static void test_refusals(void **state)
 {
 	cm_network *net = make_net(0);
@@ -272,6 +292,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup(test_write_12, setup),
 		cmocka_unit_test_setup(test_write_13_directed_static, setup),
+		cmocka_unit_test_setup(test_control_in_source, setup),
 		cmocka_unit_test_setup(test_refusals, setup),
 	};
 	char cmd[300];
