@@ -3,9 +3,9 @@
 PREFIX ?= /usr/local
 CC ?= cc
 CFLAGS ?= -O2 -g
-PKGS = igraph libcgraph libgvc
+PKGS = igraph libcgraph libgvc libxml-2.0
 DEB_PACKAGES = gcc make pkg-config libigraph-dev libgraphviz-dev graphviz libcmocka-dev \
-	libxml2-utils locales-all valgrind
+	libxml2-dev libxml2-utils locales-all valgrind python3-networkx python3-igraph
 
 # Recursive (=) so that pkg-config is asked only when a recipe runs, after `make deps`.
 CM_CFLAGS = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Iinclude -Isrc \
@@ -152,7 +152,7 @@ FUZZ_PACKAGES = clang libclang-rt-14-dev
 FUZZ_CC = clang
 FUZZ_SECONDS ?= 20
 FUZZ_JOBS ?= 2
-FUZZ_TARGETS = csv_edges csv_nodes graphml gml pajek dot options render convert check
+FUZZ_TARGETS = csv_edges csv_nodes graphml gml gexf pajek dot options render convert check
 FUZZ_FLAGS = -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 

@@ -1,6 +1,6 @@
 /**
  * @file coopmap/export.h
- * @brief Writing a network for other tools: GraphML, GML, DOT, a CSV folder.
+ * @brief Writing a network for other tools: GraphML, GML, GEXF, DOT, a CSV folder.
  */
 #ifndef COOPMAP_EXPORT_H
 #define COOPMAP_EXPORT_H
@@ -17,8 +17,15 @@ typedef enum {
 	CM_OUTPUT_GRAPHML,
 	CM_OUTPUT_GML,
 	CM_OUTPUT_DOT,
-	CM_OUTPUT_CSV       /**< a folder holding nodes.csv and edges.csv */
+	CM_OUTPUT_CSV,      /**< a folder holding nodes.csv and edges.csv */
+	CM_OUTPUT_GEXF      /**< Gephi's GEXF, with the map's positions, colours and sizes */
 } cm_output_format;
+
+/** Options of cm_network_write_with(). Zero-initialise, then set what you need. */
+typedef struct cm_export_options {
+	const char *gexf_version; /**< "1.2" (NULL: the default, 1.2draft, which Gephi and NetworkX read) or "1.3" */
+	unsigned long seed;       /**< seed of the map layout that gives GEXF its positions (0: CM_DEFAULT_SEED) */
+} cm_export_options;
 
 /**
  * Write a network with all its attributes (coopmap convert).  Files are
@@ -29,6 +36,17 @@ typedef enum {
  * @return 0 or a negative code
  */
 int cm_network_write(const cm_network *net, const char *path, cm_output_format format);
+
+/**
+ * cm_network_write() with options (GEXF version, layout seed).
+ * @param net the network
+ * @param path output file, or folder for CM_OUTPUT_CSV, or "-" for stdout
+ * @param format the format, or CM_OUTPUT_AUTO (.gexf: GEXF)
+ * @param opts options (NULL: defaults)
+ * @return 0 or a negative code
+ */
+int cm_network_write_with(const cm_network *net, const char *path, cm_output_format format,
+                          const cm_export_options *opts);
 
 #ifdef __cplusplus
 }

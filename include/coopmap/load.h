@@ -19,7 +19,8 @@ typedef enum {
 	CM_INPUT_GRAPHML,
 	CM_INPUT_GML,
 	CM_INPUT_PAJEK,
-	CM_INPUT_DOT
+	CM_INPUT_DOT,
+	CM_INPUT_GEXF      /**< Gephi's GEXF 1.1, 1.2 or 1.3 */
 } cm_input_format;
 
 /** Options of cm_network_load(). Zero-initialise, then set what you need. */

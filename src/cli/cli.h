@@ -125,9 +125,9 @@ enum {
 	"                        .graphml, .gml, .net (Pajek), .dot/.gv, or - for CSV on stdin\n" \
 	"  --nodes FILE          actor table (id,label,type,region,...)\n" \
 	"  --columns ROLE=COL,.. read CSV column COL as ROLE (source, target, weight, year, kind,\n" \
-	"                        id, label, type, region, department, lat, lon); French and\n" \
+	"                        id, label, type, region, department, lat, lon, end); French and\n" \
 	"                        English names are recognised without it (docs/input.md)\n" \
-	"  --input-format F      csv, graphml, gml, pajek or dot (default: from the extension)\n" \
+	"  --input-format F      csv, graphml, gml, gexf, pajek or dot (default: from the extension)\n" \
 	"  --directed            keep tie direction (default: undirected)\n" \
 	"  --year Y              ties active during year Y (started by Y, not ended before)\n" \
 	"  --from Y, --to Y      ties active at some time from year Y / the network as it\n" \

@@ -1,4 +1,4 @@
-/* coopmap convert: write the network as GraphML, GML, DOT or a CSV folder. */
+/* coopmap convert: write the network as GraphML, GML, GEXF, DOT or a CSV folder. */
 #include <string.h>
 #include <strings.h>
 
@@ -11,6 +11,8 @@ static int parse_output_format(cm_output_format *out, const char *name)
 		*out = CM_OUTPUT_GRAPHML;
 	else if (!strcasecmp(name, "gml"))
 		*out = CM_OUTPUT_GML;
+	else if (!strcasecmp(name, "gexf"))
+		*out = CM_OUTPUT_GEXF;
 	else if (!strcasecmp(name, "dot") || !strcasecmp(name, "gv"))
 		*out = CM_OUTPUT_DOT;
 	else if (!strcasecmp(name, "csv"))
@@ -23,13 +25,18 @@ static int parse_output_format(cm_output_format *out, const char *name)
 struct convert_args {
 	cm_output_format format;
 	const char *output;
+	cm_export_options eo;
 };
+
+/* Long options without a short form. */
+enum { OPT_GEXF_VERSION = 1 };
 
 /* The options: the help of the entry below describes each (tests/cli/cases/05_help.sh checks). */
 static const char shortopts[] = "o:T:";
 static const struct option longopts[] = {
 	{ "output", required_argument, NULL, 'o' },
 	{ "type", required_argument, NULL, 'T' },
+	{ "gexf-version", required_argument, NULL, OPT_GEXF_VERSION },
 	CLI_COMMON_OPTIONS,
 	{ NULL, 0, NULL, 0 }
 };
@@ -39,12 +46,16 @@ static int cmd_convert(int argc, char **argv);
 const struct cli_command cli_cmd_convert = {
 	.name = "convert",
 	.fn = cmd_convert,
-	.usage = "INPUT -o FILE [-T graphml|gml|dot|csv]",
-	.summary = "write the network as GraphML, GML, DOT or a CSV folder (nodes.csv, edges.csv)",
+	.usage = "INPUT -o FILE [-T graphml|gml|gexf|dot|csv] [--gexf-version 1.2|1.3]",
+	.summary = "write the network as GraphML, GML, GEXF, DOT or a CSV folder (nodes.csv, edges.csv)",
 	.help =
-		"  -o, --output FILE     .graphml, .gml, .dot/.gv, or a folder for CSV (a name without\n"
-		"                        extension or ending in /); - for standard output, with -T\n"
-		"  -T, --type FORMAT     graphml, gml, dot or csv (default: from the name)\n"
+		"  -o, --output FILE     .graphml, .gml, .gexf, .dot/.gv, or a folder for CSV (a name\n"
+		"                        without extension or ending in /); - for standard output, with -T\n"
+		"  -T, --type FORMAT     graphml, gml, gexf, dot or csv (default: from the name)\n"
+		"  --gexf-version V      1.2 (default: GEXF 1.2draft, read by Gephi 0.8+, Gephi Lite and\n"
+		"                        NetworkX) or 1.3; GEXF carries the map's positions, colours and\n"
+		"                        sizes (as render draws them with the same --seed) and the tie\n"
+		"                        years as a timeline\n"
 		"\n" CLI_COMMON_HELP
 };
 
@@ -59,7 +70,13 @@ static int convert_option(void *ctx, int opt, const char *arg)
 		return 0;
 	case 'T':
 		if (parse_output_format(&a->format, arg) < 0)
-			return cli_usage_error("convert", "unknown output format '%s' (use graphml, gml, dot or csv)", arg);
+			return cli_usage_error("convert", "unknown output format '%s' (use graphml, gml, gexf, dot or csv)",
+			                       arg);
+		return 0;
+	case OPT_GEXF_VERSION:
+		if (strcmp(arg, "1.2") && strcmp(arg, "1.3"))
+			return cli_usage_error("convert", "unknown GEXF version '%s' (use 1.2 or 1.3)", arg);
+		a->eo.gexf_version = arg;
 		return 0;
 	default:
 		return cli_usage_error("convert", "unexpected option");
@@ -69,7 +86,7 @@ static int convert_option(void *ctx, int opt, const char *arg)
 /* Run the command: parse, load, compute, write. */
 static int cmd_convert(int argc, char **argv)
 {
-	struct convert_args args = { CM_OUTPUT_AUTO, NULL };
+	struct convert_args args = { CM_OUTPUT_AUTO, NULL, { 0 } };
 	struct cli_common common = { 0 };
 	cm_network *net = NULL;
 	const char *input;
@@ -84,7 +101,8 @@ static int cmd_convert(int argc, char **argv)
 	}
 	if ((status = cli_load(&net, input, &common)) != CLI_OK)
 		goto done;
-	rc = cm_network_write(net, args.output, args.format);
+	args.eo.seed = common.have_seed ? common.seed : CM_DEFAULT_SEED;
+	rc = cm_network_write_with(net, args.output, args.format, &args.eo);
 	if (rc < 0)
 		status = cli_fail(rc);
 done:

@@ -174,8 +174,10 @@ int cli_common_option(struct cli_common *c, const char *cmd, int opt, const char
 			c->load.format = CM_INPUT_PAJEK;
 		else if (!strcmp(arg, "dot") || !strcmp(arg, "gv"))
 			c->load.format = CM_INPUT_DOT;
+		else if (!strcmp(arg, "gexf"))
+			c->load.format = CM_INPUT_GEXF;
 		else
-			return cli_usage_error(cmd, "unknown input format '%s' (use csv, graphml, gml, pajek or dot)", arg);
+			return cli_usage_error(cmd, "unknown input format '%s' (use csv, graphml, gml, gexf, pajek or dot)", arg);
 		return 0;
 	case CLI_OPT_KEEP_UNDATED:
 		c->load.filter.keep_undated = 1;

@@ -404,8 +404,13 @@ static int check_near(checker *k, cm_check_kind kind, size_t offset)
 	char **f;
 	int rc = 0;
 
-	if (k->na > CHECK_PAIRWISE_MAX)
+	if (k->na > CHECK_PAIRWISE_MAX) {
+		/* pair by pair is quadratic: say what was not looked at */
+		cm_notice("%s: %zu actors: near-duplicate %ss not compared (at most %d actors)",
+		          nf ? nf : "the actor table", k->na,
+		          kind == CM_CHECK_NEAR_ID ? "id" : "label", CHECK_PAIRWISE_MAX);
 		return 0;
+	}
 	if (!(f = fold_all(k, offset)))
 		return cm_error_set(CM_ENOMEM, "out of memory");
 	for (size_t i = 0; i < k->na; i++) {
@@ -442,8 +447,11 @@ static int check_types(checker *k)
 	size_t *same = NULL;
 	int rc = 0;
 
-	if (k->na > CHECK_PAIRWISE_MAX)
+	if (k->na > CHECK_PAIRWISE_MAX) {
+		cm_notice("%s: %zu actors: type spellings not compared (at most %d actors)",
+		          k->out->nodes_name ? k->out->nodes_name : "the actor table", k->na, CHECK_PAIRWISE_MAX);
 		return 0;
+	}
 	if (!(f = fold_all(k, offsetof(actor_row, type))) || !(same = calloc(k->na + 1, sizeof(*same)))) {
 		free_all(f, k->na);
 		return cm_error_set(CM_ENOMEM, "out of memory");

@@ -1,4 +1,5 @@
 /* GraphML, GML and Pajek, read through igraph's readers. */
+#include <ctype.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -42,6 +43,101 @@ static int label_as_name(igraph_t *g)
 done:
 	igraph_strvector_destroy(&sv);
 	cm_names_free(&seen);
+	return rc;
+}
+
+/* Append code point c as UTF-8 to out; the bytes written. */
+static size_t put_utf8(char *out, unsigned long c)
+{
+	if (c < 0x80) {
+		out[0] = (char)c;
+		return 1;
+	}
+	if (c < 0x800) {
+		out[0] = (char)(0xC0 | (c >> 6));
+		out[1] = (char)(0x80 | (c & 0x3F));
+		return 2;
+	}
+	if (c < 0x10000) {
+		out[0] = (char)(0xE0 | (c >> 12));
+		out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+		out[2] = (char)(0x80 | (c & 0x3F));
+		return 3;
+	}
+	out[0] = (char)(0xF0 | (c >> 18));
+	out[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+	out[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+	out[3] = (char)(0x80 | (c & 0x3F));
+	return 4;
+}
+
+/*
+ * Decode GML's numeric character references (&#233; &#xE9;) in the text
+ * before igraph reads it: GML is 7-bit ASCII and writes every other
+ * character so, and igraph's reader decodes only the named ones (&amp;
+ * &quot; &lt; &gt; &apos;).  Done on the text, not on the strings igraph
+ * returns, so that "&amp;#60;" (the text &#60;) is decoded once, by
+ * igraph, to "&#60;".  A reference to " or & becomes &quot; or &amp;,
+ * which igraph decodes; one to no character (0, a surrogate, beyond
+ * U+10FFFF) stays as it is.  Replaces *buf (taken over) by the new text.
+ */
+static int gml_decode_refs(char **buf, size_t *len)
+{
+	const char *in = *buf, *end = *buf + *len;
+	char *out = malloc(*len + *len / 5 + 2), *o = out;  /* &#34; (5 bytes) becomes &quot; (6) */
+
+	if (!out)
+		return cm_error_set(CM_ENOMEM, "out of memory");
+	while (in < end) {
+		if (in[0] == '&' && in + 1 < end && in[1] == '#') {
+			int hex = in + 2 < end && (in[2] == 'x' || in[2] == 'X');
+			const char *p = in + 2 + hex;
+			unsigned long c = 0;
+			int digits = 0;
+
+			for (; p < end && digits < 8 && (hex ? isxdigit((unsigned char)*p) : isdigit((unsigned char)*p));
+			     p++, digits++)
+				c = c * (hex ? 16 : 10) + (unsigned long)(isdigit((unsigned char)*p) ? *p - '0' :
+				                                           tolower((unsigned char)*p) - 'a' + 10);
+			if (digits && p < end && *p == ';' && c > 0 && c <= 0x10FFFF && (c < 0xD800 || c > 0xDFFF)) {
+				if (c == '"' || c == '&') {
+					memcpy(o, c == '"' ? "&quot;" : "&amp;", c == '"' ? 6 : 5);
+					o += c == '"' ? 6 : 5;
+				} else {
+					o += put_utf8(o, c);
+				}
+				in = p + 1;
+				continue;
+			}
+		}
+		*o++ = *in++;
+	}
+	*o = '\0';
+	free(*buf);
+	*buf = out;
+	*len = (size_t)(o - out);
+	return 0;
+}
+
+/*
+ * GML's "value" is the usual tie strength of published files (Newman's
+ * networks): it becomes the weight when there is no "weight", with a notice.
+ */
+static int gml_value_as_weight(igraph_t *g, const char *name)
+{
+	igraph_vector_t v = { 0 };  /* destroying a zeroed vector is safe */
+	int rc = 0;
+
+	if (cm_attr_type(g, IGRAPH_ATTRIBUTE_EDGE, "value") != IGRAPH_ATTRIBUTE_NUMERIC ||
+	    cm_attr_type(g, IGRAPH_ATTRIBUTE_EDGE, CM_ATTR_WEIGHT) >= 0)
+		return 0;
+	CM_IG(igraph_vector_init(&v, 0), "reading GML");
+	CM_IG(igraph_cattribute_EANV(g, "value", igraph_ess_all(IGRAPH_EDGEORDER_ID), &v), "reading GML");
+	CM_IG(igraph_cattribute_EAN_setv(g, CM_ATTR_WEIGHT, &v), "reading GML");
+	cm_attr_remove(g, 1, "value");
+	cm_notice("%s: the ties' 'value' is taken as their weight", name);
+done:
+	igraph_vector_destroy(&v);
 	return rc;
 }
 
@@ -122,6 +218,8 @@ int cm_load_igraph_format(cm_network **out, char *buf, size_t len, const char *n
 		goto done;
 	if (format == CM_INPUT_PAJEK && (rc = pajek_check_count(buf, len, name)) < 0)
 		goto done;
+	if (format == CM_INPUT_GML && (rc = gml_decode_refs(&buf, &len)) < 0)
+		goto done;
 	f = fmemopen(buf, len, "r");
 	if (!f) {
 		rc = cm_error_set(CM_ENOMEM, "cannot read %s: %s", name, strerror(errno));
@@ -155,7 +253,7 @@ int cm_load_igraph_format(cm_network **out, char *buf, size_t len, const char *n
 		                     format_names[format], reason);
 		goto done;
 	}
-	if ((format == CM_INPUT_GML && (rc = label_as_name(&g)) < 0) ||
+	if ((format == CM_INPUT_GML && ((rc = gml_value_as_weight(&g, name)) < 0 || (rc = label_as_name(&g)) < 0)) ||
 	    (format == CM_INPUT_PAJEK && (rc = pajek_names(&g)) < 0)) {
 		igraph_destroy(&g);
 		goto done;

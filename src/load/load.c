@@ -1,6 +1,7 @@
 /*
  * Loading a network: the input's format, from the path or the first bytes,
- * picks the reader (load/csv_table.c, load/igraph_formats.c, load/dot.c).
+ * picks the reader (load/csv_table.c, load/igraph_formats.c, load/dot.c,
+ * load/gexf.c).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,7 @@
 #include "filter/filter.h"
 #include "load/csv_table.h"
 #include "load/dot.h"
+#include "load/gexf.h"
 #include "load/igraph_formats.h"
 #include "model/raw.h"
 
@@ -32,11 +34,40 @@ static cm_input_format format_from_extension(const char *path)
 		return CM_INPUT_GRAPHML;
 	if (!strcasecmp(dot, ".gml"))
 		return CM_INPUT_GML;
+	if (!strcasecmp(dot, ".gexf"))
+		return CM_INPUT_GEXF;
 	if (!strcasecmp(dot, ".net") || !strcasecmp(dot, ".paj"))
 		return CM_INPUT_PAJEK;
 	if (!strcasecmp(dot, ".dot") || !strcasecmp(dot, ".gv"))
 		return CM_INPUT_DOT;
 	return CM_INPUT_AUTO;
+}
+
+/* 1 when XML text's root element is <gexf> (or a prefixed gexf), looking past the prolog and comments. */
+static int xml_root_is_gexf(const char *buf, size_t len)
+{
+	size_t i = 0, limit = len < 4096 ? len : 4096;
+
+	while (i < limit) {
+		const char *lt = memchr(buf + i, '<', limit - i);
+		const char *name;
+
+		if (!lt)
+			return 0;
+		name = lt + 1;
+		if (name < buf + limit && (*name == '?' || *name == '!')) {
+			i = (size_t)(name - buf) + 1;
+			continue;
+		}
+		/* the first element: its local name */
+		for (const char *p = name; p < buf + limit && *p != '>' && *p != ' ' && *p != '\n' && *p != '\t' &&
+		     *p != '\r' && *p != '/'; p++)
+			if (*p == ':')
+				name = p + 1;
+		return (size_t)(buf + limit - name) >= 4 && !strncmp(name, "gexf", 4) &&
+		       (buf + limit - name == 4 || strchr(" \t\r\n>/", name[4]));
+	}
+	return 0;
 }
 
 /* Guess a format from the first bytes of the text; CSV when nothing else fits. */
@@ -50,7 +81,7 @@ static cm_input_format format_from_content(const char *buf, size_t len)
 		i++;
 	buf += i;
 	if (buf[0] == '<')
-		return CM_INPUT_GRAPHML;
+		return xml_root_is_gexf(buf, len - i) ? CM_INPUT_GEXF : CM_INPUT_GRAPHML;
 	if (buf[0] == '*')
 		return CM_INPUT_PAJEK;
 	if (!strncasecmp(buf, "digraph", 7) || !strncasecmp(buf, "strict", 6))
@@ -180,6 +211,9 @@ int cm_network_load(cm_network **out, const char *input, const cm_load_options *
 	}
 	if (format == CM_INPUT_AUTO)
 		format = format_from_content(buf, len);
+	/* a GEXF file named .xml or .graphml is still GEXF (igraph's GraphML reader would say "Graph index was too large") */
+	if (format == CM_INPUT_GRAPHML && !opts->format && format_from_content(buf, len) == CM_INPUT_GEXF)
+		format = CM_INPUT_GEXF;
 	if (format == CM_INPUT_DOT) {
 		rc = cm_error_set(CM_EUSAGE, "%s looks like DOT: use the .dot or .gv extension", name);
 		goto done;
@@ -192,7 +226,13 @@ int cm_network_load(cm_network **out, const char *input, const cm_load_options *
 		rc = cm_error_set(CM_EUSAGE, "--nodes works with CSV edge lists only");
 		goto done;
 	}
-	if (format == CM_INPUT_CSV) {
+	if (format == CM_INPUT_GEXF) {
+		igraph_t g;
+
+		if ((rc = cm_gexf_read(&g, buf, len, name)) == 0)
+			rc = cm_network_finish(out, &g, name, &opts->filter, opts->directed);
+		free(buf);
+	} else if (format == CM_INPUT_CSV) {
 		const char *dot = strrchr(path, '.');
 
 		rc = cm_load_csv_table(out, buf, len, name, dot && !strcasecmp(dot, ".tsv") ? '\t' : ',',

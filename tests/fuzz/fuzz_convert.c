@@ -1,6 +1,6 @@
 /*
  * libFuzzer target: write a small network whose labels and attributes are
- * arbitrary text as GraphML, GML, DOT and a CSV folder (coopmap convert),
+ * arbitrary text as GraphML, GML, DOT, GEXF and a CSV folder (coopmap convert),
  * then read each back with coopmap's own loader: the labels, types,
  * regions and kinds must come back unchanged, or the write must be refused
  * with a message.  Also checks that GraphML parses as XML and that no
@@ -98,6 +98,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		{ CM_OUTPUT_GML, "net.gml", CM_INPUT_GML },
 		{ CM_OUTPUT_DOT, "net.dot", CM_INPUT_DOT },
 		{ CM_OUTPUT_CSV, "net", CM_INPUT_CSV },
+		{ CM_OUTPUT_GEXF, "net.gexf", CM_INPUT_GEXF },
 	};
 	struct fuzz_net f;
 	char path[320], sub[340];
@@ -105,19 +106,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (fuzz_net_build(&f, data, size) < 0)
 		goto done;
-	k = f.opts % 4;
+	k = f.opts % (sizeof(formats) / sizeof(formats[0]));
 	snprintf(path, sizeof(path), "%s/%s", dir, formats[k].name);
 	if (cm_network_write(f.net, path, formats[k].format) == 0) {
 		cm_load_options o;
 		cm_network *back = NULL;
 
-		if (formats[k].format == CM_OUTPUT_GRAPHML) {
+		if (formats[k].format == CM_OUTPUT_GRAPHML || formats[k].format == CM_OUTPUT_GEXF) {
 			xmlDocPtr doc;
 
 			xmlSetGenericErrorFunc(NULL, xml_quiet);
 			doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR);
 			if (!doc) {
-				fprintf(stderr, "fuzz: the GraphML is not well-formed XML\n");
+				fprintf(stderr, "fuzz: the %s is not well-formed XML\n", formats[k].name);
 				abort();
 			}
 			xmlFreeDoc(doc);

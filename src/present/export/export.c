@@ -1,7 +1,8 @@
 /*
- * Writing a network with all its attributes (coopmap convert): GraphML and
- * GML through igraph's writers, DOT through cgraph, CSV as a folder holding
- * nodes.csv and edges.csv.  Every file goes through cm_output, so a failed
+ * Writing a network with all its attributes (coopmap convert): GraphML
+ * through igraph's writer, GML by gml.c (7-bit ASCII), GEXF through
+ * libxml2 (gexf.c), DOT through cgraph, CSV as a folder holding nodes.csv
+ * and edges.csv.  Every file goes through cm_output, so a failed
  * write leaves any existing file untouched.
  */
 #include <string.h>
@@ -14,6 +15,8 @@
 #include "coopmap/output.h"
 #include "base/error.h"
 #include "present/export/csv.h"
+#include "present/export/gexf.h"
+#include "present/export/gml.h"
 #include "present/export/igraph.h"
 #include "present/map/graphviz.h"
 
@@ -34,6 +37,8 @@ static cm_output_format format_from_path(const char *path)
 		return CM_OUTPUT_GRAPHML;
 	if (!strcasecmp(dot, ".gml"))
 		return CM_OUTPUT_GML;
+	if (!strcasecmp(dot, ".gexf"))
+		return CM_OUTPUT_GEXF;
 	if (!strcasecmp(dot, ".dot") || !strcasecmp(dot, ".gv"))
 		return CM_OUTPUT_DOT;
 	return CM_OUTPUT_AUTO;
@@ -41,6 +46,13 @@ static cm_output_format format_from_path(const char *path)
 
 /* Write a network in the format asked or named by the path; see coopmap/export.h. */
 int cm_network_write(const cm_network *net, const char *path, cm_output_format format)
+{
+	return cm_network_write_with(net, path, format, NULL);
+}
+
+/* Write a network with options; see coopmap/export.h. */
+int cm_network_write_with(const cm_network *net, const char *path, cm_output_format format,
+                          const cm_export_options *opts)
 {
 	cm_output *out = NULL;
 	FILE *f;
@@ -50,24 +62,30 @@ int cm_network_write(const cm_network *net, const char *path, cm_output_format f
 		return cm_error_set(CM_EUSAGE, "no output file given");
 	if (format == CM_OUTPUT_AUTO) {
 		if (!strcmp(path, "-"))
-			return cm_error_set(CM_EUSAGE, "writing to standard output needs a format (-T graphml, gml or dot)");
+			return cm_error_set(CM_EUSAGE, "writing to standard output needs a format (-T graphml, gml, gexf or dot)");
 		format = format_from_path(path);
 		if (format == CM_OUTPUT_AUTO)
 			return cm_error_set(CM_EUSAGE,
-			                    "cannot tell the format from '%s' (use .graphml, .gml, .dot, or a folder for CSV)",
+			                    "cannot tell the format from '%s' (use .graphml, .gml, .gexf, .dot, or a folder for CSV)",
 			                    path);
 	}
 	if (format == CM_OUTPUT_CSV)
 		return cm_export_csv_folder(net, path);
-	if (format == CM_OUTPUT_GRAPHML && (rc = cm_export_check_xml(net)) < 0)
+	if ((format == CM_OUTPUT_GRAPHML || format == CM_OUTPUT_GEXF) &&
+	    (rc = cm_export_check_xml(net, format == CM_OUTPUT_GEXF ? "GEXF" : "GraphML")) < 0)
 		return rc;
 	if ((rc = cm_output_open(&out, path)) < 0)
 		goto done;
 	f = cm_output_stream(out);
 	switch (format) {
 	case CM_OUTPUT_GRAPHML:
-	case CM_OUTPUT_GML:
 		rc = cm_export_igraph(f, net, format);
+		break;
+	case CM_OUTPUT_GML:
+		rc = cm_export_gml(f, net);
+		break;
+	case CM_OUTPUT_GEXF:
+		rc = cm_export_gexf(f, net, opts);
 		break;
 	case CM_OUTPUT_DOT:
 		rc = cm_gv_write_dot(net, f, path);

@@ -20,7 +20,7 @@ static int has_xml_forbidden(const char *s)
  * GraphML is XML, which cannot hold most control characters: name the
  * first offending value instead of letting the writer fail halfway.
  */
-int cm_export_check_xml(const cm_network *net)
+int cm_export_check_xml(const cm_network *net, const char *format)
 {
 	const igraph_t *graph = &net->graph;
 	igraph_strvector_t gn, vn, en;
@@ -39,9 +39,9 @@ int cm_export_check_xml(const cm_network *net)
 			continue;
 		for (igraph_integer_t v = 0; v < igraph_vcount(graph); v++) {
 			if (has_xml_forbidden(VAS(graph, name, v))) {
-				rc = cm_error_set(CM_EINPUT, "cannot write GraphML: actor %s%s%s has a control character in '%s' "
+				rc = cm_error_set(CM_EINPUT, "cannot write %s: actor %s%s%s has a control character in '%s' "
 				                  "(XML cannot hold it; use GML, DOT or CSV)",
-				                  has_name ? "'" : "#", has_name ? VAS(graph, CM_ATTR_ID, v) : "", has_name ? "'" : "",
+				                  format, has_name ? "'" : "#", has_name ? VAS(graph, CM_ATTR_ID, v) : "", has_name ? "'" : "",
 				                  name);
 				break;
 			}
@@ -54,8 +54,8 @@ int cm_export_check_xml(const cm_network *net)
 			continue;
 		for (igraph_integer_t e = 0; e < igraph_ecount(graph); e++) {
 			if (has_xml_forbidden(EAS(graph, name, e))) {
-				rc = cm_error_set(CM_EINPUT, "cannot write GraphML: tie %" IGRAPH_PRId " has a control character "
-				                  "in '%s' (XML cannot hold it; use GML, DOT or CSV)", e + 1, name);
+				rc = cm_error_set(CM_EINPUT, "cannot write %s: tie %" IGRAPH_PRId " has a control character "
+				                  "in '%s' (XML cannot hold it; use GML, DOT or CSV)", format, e + 1, name);
 				break;
 			}
 		}

@@ -8,10 +8,11 @@
 #include "coopmap/network.h"
 
 /*
- * GraphML is XML, which cannot hold most control characters: refuse a
- * network with one in a text attribute, naming the first, before writing.
+ * GraphML and GEXF are XML, which cannot hold most control characters:
+ * refuse a network with one in a text attribute, naming the first and the
+ * format ("GraphML", "GEXF") in the message, before writing.
  */
-int cm_export_check_xml(const cm_network *net);
+int cm_export_check_xml(const cm_network *net, const char *format);
 
 /*
  * Write net to f as CM_OUTPUT_GRAPHML or CM_OUTPUT_GML.  A failure of f

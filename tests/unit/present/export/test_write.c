@@ -241,6 +241,15 @@ static void test_gml(void **state)
 	assert_non_null(f);
 	assert_int_equal(igraph_read_graph_gml(&g, f), 0);
 	fclose(f);
+	/*
+	 * GML is 7-bit ASCII: igraph's own reader decodes &quot; and &amp; but
+	 * leaves the numeric references that stand for the line break and the
+	 * Î (U+00CE = 206), which coopmap's loader decodes (check_loader)
+	 */
+	assert_string_equal(VAS(&g, "label", find_by(&g, "name", " sp")), "line1&#10;line2");
+	assert_string_equal(VAS(&g, "region", find_by(&g, "name", " sp")), "&#206;le-de-France");
+	SETVAS(&g, "label", find_by(&g, "name", " sp"), "line1\nline2");
+	SETVAS(&g, "region", find_by(&g, "name", " sp"), "\xC3\x8Ele-de-France");
 	check_numeric(&g);
 	igraph_destroy(&g);
 	free_net(net);

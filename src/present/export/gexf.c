@@ -1,0 +1,431 @@
+/*
+ * GEXF, Gephi's own format (https://gexf.net, schemas in gephi/gexf), written
+ * with libxml2's xmlTextWriter, which escapes text for XML.
+ *
+ * What goes where:
+ * - the actor id is the node id, its label the node label; every other
+ *   attribute is declared in <attributes> with a type (numbers kept as
+ *   numbers: "long" when every value is a whole number, else "double";
+ *   text attributes whose every value is a plain number the same) and
+ *   written as <attvalue>s (an empty or undated value is left out);
+ * - the tie weight is the edge's weight; the tie year stays an attribute
+ *   and also gives a spell (<spell start="YEAR" end="LAST"/>, LAST the
+ *   latest year of the network; mode="dynamic", timeformat="integer"): a
+ *   tie exists from its first year on, as with `--to YEAR`, so that Gephi's
+ *   timeline shows the network growing (the end is written because
+ *   NetworkX's reader needs one);
+ * - viz:position, viz:color and viz:size come from the map that `render`
+ *   draws with the same seed (present/map/geometry.c): position in points,
+ *   size the node's radius in points, colour its fill.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/xmlwriter.h>
+
+#include "present/export/gexf.h"
+#include "coopmap/common.h"
+#include "coopmap/export.h"
+#include "coopmap/network.h"
+#include "coopmap/render.h"
+#include "base/error.h"
+#include "base/text.h"
+#include "present/map/geometry.h"
+
+/* One declared attribute: its igraph name, GEXF type, and the igraph type. */
+typedef struct {
+	const char *name;
+	const char *type;   /* "string", "long", "double", "boolean" */
+	igraph_attribute_type_t igtype;
+} gexf_attr;
+
+/* 1 when s is a whole number written plainly: -?digits, no leading zero (postcodes stay text), fits a long. */
+static int plain_integer(const char *s)
+{
+	const char *p = s + (*s == '-');
+
+	if (!*p || (p[0] == '0' && p[1]) || strlen(p) > 18)
+		return 0;
+	for (; *p; p++)
+		if (*p < '0' || *p > '9')
+			return 0;
+	return 1;
+}
+
+/* 1 when s is a plain decimal number: -?int(.digits)?([eE][+-]?digits)?, no leading zero. */
+static int plain_double(const char *s)
+{
+	const char *p = s + (*s == '-');
+	int digits = 0;
+
+	if (p[0] == '0' && p[1] >= '0' && p[1] <= '9')
+		return 0;
+	for (; *p >= '0' && *p <= '9'; p++)
+		digits++;
+	if (!digits)
+		return 0;
+	if (*p == '.') {
+		digits = 0;
+		for (p++; *p >= '0' && *p <= '9'; p++)
+			digits++;
+		if (!digits)
+			return 0;
+	}
+	if (*p == 'e' || *p == 'E') {
+		p++;
+		p += *p == '+' || *p == '-';
+		digits = 0;
+		for (; *p >= '0' && *p <= '9'; p++)
+			digits++;
+		if (!digits)
+			return 0;
+	}
+	return *p == '\0' && isfinite(strtod(s, NULL));
+}
+
+/* The GEXF type of an attribute, from its igraph type and, for text, from every value. */
+static const char *attr_type(const igraph_t *g, igraph_attribute_elemtype_t where, const char *name,
+                             igraph_attribute_type_t t)
+{
+	igraph_integer_t count = where == IGRAPH_ATTRIBUTE_VERTEX ? igraph_vcount(g) : igraph_ecount(g);
+	int all_int = 1, all_num = 1, any = 0;
+
+	if (t == IGRAPH_ATTRIBUTE_BOOLEAN)
+		return "boolean";
+	for (igraph_integer_t i = 0; i < count && (all_int || all_num); i++) {
+		if (t == IGRAPH_ATTRIBUTE_NUMERIC) {
+			double v = where == IGRAPH_ATTRIBUTE_VERTEX ? VAN(g, name, i) : EAN(g, name, i);
+
+			if (isnan(v))
+				continue;
+			any = 1;
+			all_int &= v == floor(v) && fabs(v) < 1e15;
+		} else {
+			const char *s = where == IGRAPH_ATTRIBUTE_VERTEX ? VAS(g, name, i) : EAS(g, name, i);
+
+			if (!s[0])
+				continue;
+			any = 1;
+			all_int &= plain_integer(s);
+			all_num &= plain_double(s);
+		}
+	}
+	if (t == IGRAPH_ATTRIBUTE_NUMERIC)
+		return all_int ? "long" : "double";
+	return !any ? "string" : all_int ? "long" : all_num ? "double" : "string";
+}
+
+/* A number as the shortest text that reads back the same. */
+static void format_double(char *buf, size_t size, double v)
+{
+	if (v == floor(v) && fabs(v) < 1e15) {
+		snprintf(buf, size, "%.0f", v == 0 ? 0 : v);
+		return;
+	}
+	snprintf(buf, size, "%.15g", v);
+	if (strtod(buf, NULL) != v)
+		snprintf(buf, size, "%.17g", v);
+}
+
+/* The attributes of one class other than the reserved ones, with their types, into *out and *n. */
+static int list_attrs(gexf_attr **out, size_t *n, const igraph_t *g, igraph_attribute_elemtype_t where,
+                      const igraph_strvector_t *names, const igraph_vector_int_t *types)
+{
+	static const char *const vertex_reserved[] = { CM_ATTR_ID, CM_ATTR_LABEL, NULL };
+	static const char *const edge_reserved[] = { CM_ATTR_WEIGHT, NULL };
+	const char *const *reserved = where == IGRAPH_ATTRIBUTE_VERTEX ? vertex_reserved : edge_reserved;
+	igraph_integer_t k = igraph_strvector_size(names);
+
+	*n = 0;
+	if (!(*out = calloc((size_t)k + 1, sizeof(**out))))
+		return cm_error_set(CM_ENOMEM, "out of memory");
+	for (igraph_integer_t a = 0; a < k; a++) {
+		const char *name = igraph_strvector_get(names, a);
+		igraph_attribute_type_t t = (igraph_attribute_type_t)VECTOR(*types)[a];
+		int skip = 0;
+
+		for (int r = 0; reserved[r]; r++)
+			skip |= !strcmp(reserved[r], name);
+		if (skip || (t != IGRAPH_ATTRIBUTE_STRING && t != IGRAPH_ATTRIBUTE_NUMERIC && t != IGRAPH_ATTRIBUTE_BOOLEAN))
+			continue;
+		(*out)[*n].name = name;
+		(*out)[*n].igtype = t;
+		(*out)[*n].type = attr_type(g, where, name, t);
+		(*n)++;
+	}
+	return 0;
+}
+
+/* Write the <attributes> block of one class (nothing when there is none). */
+static int write_declarations(xmlTextWriterPtr w, const char *class, const gexf_attr *attrs, size_t n)
+{
+	int bad = 0;
+
+	if (n == 0)
+		return 0;
+	bad |= xmlTextWriterStartElement(w, BAD_CAST "attributes") < 0;
+	bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "class", BAD_CAST class) < 0;
+	bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "mode", BAD_CAST "static") < 0;
+	for (size_t a = 0; a < n && !bad; a++) {
+		bad |= xmlTextWriterStartElement(w, BAD_CAST "attribute") < 0;
+		bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST attrs[a].name) < 0;
+		bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "title", BAD_CAST attrs[a].name) < 0;
+		bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "type", BAD_CAST attrs[a].type) < 0;
+		bad |= xmlTextWriterEndElement(w) < 0;
+	}
+	bad |= xmlTextWriterEndElement(w) < 0;
+	return bad ? -1 : 0;
+}
+
+/* Write the <attvalues> of vertex or edge i (nothing when every value is empty). */
+static int write_values(xmlTextWriterPtr w, const igraph_t *g, igraph_attribute_elemtype_t where, igraph_integer_t i,
+                        const gexf_attr *attrs, size_t n)
+{
+	char num[64];
+	int bad = 0, open = 0;
+
+	for (size_t a = 0; a < n && !bad; a++) {
+		const char *value;
+
+		if (attrs[a].igtype == IGRAPH_ATTRIBUTE_NUMERIC) {
+			double v = where == IGRAPH_ATTRIBUTE_VERTEX ? VAN(g, attrs[a].name, i) : EAN(g, attrs[a].name, i);
+
+			if (isnan(v))
+				continue;
+			format_double(num, sizeof(num), v);
+			value = num;
+		} else if (attrs[a].igtype == IGRAPH_ATTRIBUTE_BOOLEAN) {
+			value = (where == IGRAPH_ATTRIBUTE_VERTEX ? VAB(g, attrs[a].name, i) : EAB(g, attrs[a].name, i))
+			        ? "true" : "false";
+		} else {
+			value = where == IGRAPH_ATTRIBUTE_VERTEX ? VAS(g, attrs[a].name, i) : EAS(g, attrs[a].name, i);
+			if (!value[0])
+				continue;
+		}
+		if (!open) {
+			bad |= xmlTextWriterStartElement(w, BAD_CAST "attvalues") < 0;
+			open = 1;
+		}
+		bad |= xmlTextWriterStartElement(w, BAD_CAST "attvalue") < 0;
+		bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "for", BAD_CAST attrs[a].name) < 0;
+		bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "value", BAD_CAST value) < 0;
+		bad |= xmlTextWriterEndElement(w) < 0;
+	}
+	if (open)
+		bad |= xmlTextWriterEndElement(w) < 0;
+	return bad ? -1 : 0;
+}
+
+/* Write a viz element with number attributes: names and values, NULL-terminated names. */
+static int write_viz(xmlTextWriterPtr w, const char *element, const char *const *names, const double *values,
+                     const char *fmt)
+{
+	char num[64];
+	int bad = 0;
+
+	bad |= xmlTextWriterStartElementNS(w, BAD_CAST "viz", BAD_CAST element, NULL) < 0;
+	for (int i = 0; names[i] && !bad; i++) {
+		snprintf(num, sizeof(num), fmt, values[i] == 0 ? 0 : values[i]);
+		bad |= xmlTextWriterWriteAttribute(w, BAD_CAST names[i], BAD_CAST num) < 0;
+	}
+	bad |= xmlTextWriterEndElement(w) < 0;
+	return bad ? -1 : 0;
+}
+
+/* Write one actor: id, label, attvalues, and its place, size and colour on the map. */
+static int write_node(xmlTextWriterPtr w, const cm_network *net, igraph_integer_t v, const gexf_attr *attrs,
+                      size_t n, const cm_map_geometry *geo)
+{
+	static const char *const xyz[] = { "x", "y", "z", NULL }, *const value[] = { "value", NULL },
+	                         *const rgb[] = { "r", "g", "b", NULL };
+	const igraph_t *g = &net->graph;
+	const char *label = cm_network_vattr(net, CM_ATTR_LABEL, v);
+	char id[32];
+	double pos[3] = { geo->x[v], geo->y[v], 0 }, size = geo->diameter[v] / 2;
+	double colour[3] = { geo->rgb[3 * v], geo->rgb[3 * v + 1], geo->rgb[3 * v + 2] };
+	int bad = 0;
+
+	if (!igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_VERTEX, CM_ATTR_ID))
+		snprintf(id, sizeof(id), "%" IGRAPH_PRId, v);
+	bad |= xmlTextWriterStartElement(w, BAD_CAST "node") < 0;
+	bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "id",
+	                                   BAD_CAST(igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_VERTEX, CM_ATTR_ID)
+	                                            ? VAS(g, CM_ATTR_ID, v) : id)) < 0;
+	bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "label", BAD_CAST(label[0] ? label : cm_network_vattr(net, CM_ATTR_ID, v))) < 0;
+	bad |= write_values(w, g, IGRAPH_ATTRIBUTE_VERTEX, v, attrs, n) < 0;
+	bad |= write_viz(w, "size", value, &size, "%.2f") < 0;
+	bad |= write_viz(w, "position", xyz, pos, "%.2f") < 0;
+	bad |= write_viz(w, "color", rgb, colour, "%.0f") < 0;
+	bad |= xmlTextWriterEndElement(w) < 0;
+	return bad ? -1 : 0;
+}
+
+/* Write one tie: ends, weight, attvalues, and its spell from its year to the last (NaN: no spell). */
+static int write_edge(xmlTextWriterPtr w, const cm_network *net, igraph_integer_t e, const gexf_attr *attrs,
+                      size_t n, double last_year)
+{
+	const igraph_t *g = &net->graph;
+	int has_id = igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_VERTEX, CM_ATTR_ID);
+	igraph_integer_t ends[2] = { IGRAPH_FROM(g, e), IGRAPH_TO(g, e) };
+	char num[64];
+	int bad = 0;
+
+	bad |= xmlTextWriterStartElement(w, BAD_CAST "edge") < 0;
+	snprintf(num, sizeof(num), "%" IGRAPH_PRId, e);
+	bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST num) < 0;
+	for (int k = 0; k < 2; k++) {
+		if (!has_id)
+			snprintf(num, sizeof(num), "%" IGRAPH_PRId, ends[k]);
+		bad |= xmlTextWriterWriteAttribute(w, BAD_CAST(k ? "target" : "source"),
+		                                   BAD_CAST(has_id ? VAS(g, CM_ATTR_ID, ends[k]) : num)) < 0;
+	}
+	if (igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_EDGE, CM_ATTR_WEIGHT) &&
+	    !isnan(EAN(g, CM_ATTR_WEIGHT, e))) {
+		format_double(num, sizeof(num), EAN(g, CM_ATTR_WEIGHT, e));
+		bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "weight", BAD_CAST num) < 0;
+	}
+	bad |= write_values(w, g, IGRAPH_ATTRIBUTE_EDGE, e, attrs, n) < 0;
+	if (!isnan(last_year) && !isnan(EAN(g, CM_ATTR_YEAR, e))) {
+		format_double(num, sizeof(num), EAN(g, CM_ATTR_YEAR, e));
+		bad |= xmlTextWriterStartElement(w, BAD_CAST "spells") < 0;
+		bad |= xmlTextWriterStartElement(w, BAD_CAST "spell") < 0;
+		bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "start", BAD_CAST num) < 0;
+		format_double(num, sizeof(num), last_year);
+		bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "end", BAD_CAST num) < 0;
+		bad |= xmlTextWriterEndElement(w) < 0;
+		bad |= xmlTextWriterEndElement(w) < 0;
+	}
+	bad |= xmlTextWriterEndElement(w) < 0;
+	return bad ? -1 : 0;
+}
+
+/* The latest tie year when some tie is dated and every dated one has a whole-number year (the graph is then dynamic), else NaN. */
+static double last_year(const igraph_t *g)
+{
+	double last = NAN;
+
+	/* the model makes "year" numeric (coopmap/network.h) */
+	if (!igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_EDGE, CM_ATTR_YEAR))
+		return NAN;
+	for (igraph_integer_t e = 0; e < igraph_ecount(g); e++) {
+		double y = EAN(g, CM_ATTR_YEAR, e);
+
+		if (isnan(y))
+			continue;
+		if (y != floor(y))
+			return NAN;
+		if (isnan(last) || y > last)
+			last = y;
+	}
+	return last;
+}
+
+/* Write the document: header, graph, attribute declarations, nodes, edges. */
+static int write_document(xmlTextWriterPtr w, const cm_network *net, const char *version, const gexf_attr *vattrs,
+                          size_t nv, const gexf_attr *eattrs, size_t ne, const cm_map_geometry *geo, double last)
+{
+	int dynamic = !isnan(last);
+	int v13 = !strcmp(version, "1.3"), bad = 0;
+	const char *ns = v13 ? "http://gexf.net/1.3" : "http://www.gexf.net/1.2draft";
+	char buf[160];
+
+	bad |= xmlTextWriterSetIndent(w, 1) < 0;
+	bad |= xmlTextWriterSetIndentString(w, BAD_CAST "  ") < 0;
+	bad |= xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL) < 0;
+	bad |= xmlTextWriterStartElement(w, BAD_CAST "gexf") < 0;
+	bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns", BAD_CAST ns) < 0;
+	snprintf(buf, sizeof(buf), "%s/viz", ns);
+	bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns:viz", BAD_CAST buf) < 0;
+	/* no xsi:schemaLocation: gephi/gexf's RelaxNG schemas, the normative ones, do not allow it */
+	bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "version", BAD_CAST version) < 0;
+	bad |= xmlTextWriterStartElement(w, BAD_CAST "meta") < 0;
+	bad |= xmlTextWriterWriteElement(w, BAD_CAST "creator", BAD_CAST "coopmap " COOPMAP_VERSION) < 0;
+	if (net->source && net->source[0]) {
+		/* the input's name as valid UTF-8 without the control characters XML cannot hold (a title from data) */
+		char *text = cm_utf8_sanitize(net->source), *o = text;
+
+		if (!text)
+			return -1;
+		for (const unsigned char *p = (const unsigned char *)text; *p; p++)
+			if (*p >= 0x20 || *p == '\t' || *p == '\n' || *p == '\r')
+				*o++ = (char)*p;
+		*o = '\0';
+		bad |= xmlTextWriterWriteElement(w, BAD_CAST "description", BAD_CAST text) < 0;
+		free(text);
+	}
+	bad |= xmlTextWriterEndElement(w) < 0;
+	bad |= xmlTextWriterStartElement(w, BAD_CAST "graph") < 0;
+	bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "defaultedgetype",
+	                                   BAD_CAST(net->directed ? "directed" : "undirected")) < 0;
+	bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "mode", BAD_CAST(dynamic ? "dynamic" : "static")) < 0;
+	if (dynamic)
+		bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "timeformat", BAD_CAST "integer") < 0;
+	bad |= write_declarations(w, "node", vattrs, nv) < 0;
+	bad |= write_declarations(w, "edge", eattrs, ne) < 0;
+	bad |= xmlTextWriterStartElement(w, BAD_CAST "nodes") < 0;
+	for (igraph_integer_t v = 0; v < igraph_vcount(&net->graph) && !bad; v++)
+		bad |= write_node(w, net, v, vattrs, nv, geo) < 0;
+	bad |= xmlTextWriterEndElement(w) < 0;
+	bad |= xmlTextWriterStartElement(w, BAD_CAST "edges") < 0;
+	for (igraph_integer_t e = 0; e < igraph_ecount(&net->graph) && !bad; e++)
+		bad |= write_edge(w, net, e, eattrs, ne, last) < 0;
+	bad |= xmlTextWriterEndDocument(w) < 0;
+	return bad ? -1 : 0;
+}
+
+/* Write GEXF; see present/export/gexf.h. */
+int cm_export_gexf(FILE *f, const cm_network *net, const cm_export_options *o)
+{
+	const igraph_t *g = &net->graph;
+	const char *version = o && o->gexf_version ? o->gexf_version : "1.2";
+	cm_render_options ro = { 0 };
+	cm_map_geometry geo = { 0 };
+	igraph_strvector_t gn, vn, en;
+	igraph_vector_int_t gt, vt, et;
+	gexf_attr *vattrs = NULL, *eattrs = NULL;
+	size_t nv = 0, ne = 0;
+	xmlOutputBufferPtr buf = NULL;
+	xmlTextWriterPtr w = NULL;
+	int rc = 0;
+
+	if (strcmp(version, "1.2") && strcmp(version, "1.3"))
+		return cm_error_set(CM_EUSAGE, "unknown GEXF version '%s' (use 1.2 or 1.3)", version);
+	/* as cm_export_check_xml(): all or nothing, so that done: may destroy them */
+	if (igraph_strvector_init(&gn, 0) || igraph_strvector_init(&vn, 0) || igraph_strvector_init(&en, 0) ||
+	    igraph_vector_int_init(&gt, 0) || igraph_vector_int_init(&vt, 0) || igraph_vector_int_init(&et, 0))
+		return cm_error_set(CM_ENOMEM, "out of memory");
+	ro.seed = o ? o->seed : 0;
+	if ((rc = cm_map_geometry_compute(&geo, net, &ro)) < 0)
+		goto done;
+	CM_IG(igraph_cattribute_list(g, &gn, &gt, &vn, &vt, &en, &et), "listing attributes");
+	if ((rc = list_attrs(&vattrs, &nv, g, IGRAPH_ATTRIBUTE_VERTEX, &vn, &vt)) < 0 ||
+	    (rc = list_attrs(&eattrs, &ne, g, IGRAPH_ATTRIBUTE_EDGE, &en, &et)) < 0)
+		goto done;
+	if (!(buf = xmlOutputBufferCreateFile(f, NULL)) || !(w = xmlNewTextWriter(buf))) {
+		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		goto done;
+	}
+	buf = NULL;  /* the writer owns it now */
+	if (write_document(w, net, version, vattrs, nv, eattrs, ne, &geo, last_year(g)) < 0 || xmlTextWriterFlush(w) < 0) {
+		/* a failed stream is reported by cm_output_commit(), with its cause */
+		if (!ferror(f))
+			rc = cm_error_set(CM_ERROR, "cannot write GEXF (libxml2 refused the text)");
+	}
+done:
+	if (w)
+		xmlFreeTextWriter(w);
+	if (buf)
+		xmlOutputBufferClose(buf);
+	cm_map_geometry_free(&geo);
+	free(vattrs);
+	free(eattrs);
+	igraph_strvector_destroy(&gn);
+	igraph_strvector_destroy(&vn);
+	igraph_strvector_destroy(&en);
+	igraph_vector_int_destroy(&gt);
+	igraph_vector_int_destroy(&vt);
+	igraph_vector_int_destroy(&et);
+	return rc;
+}
