@@ -256,13 +256,13 @@ static int option_error(const char *cmd, int opt, const char *arg, const struct 
 	return cli_usage_error(cmd, "unknown option '--%s' (see 'coopmap %s --help')", given, cmd);
 }
 
-int cli_parse(const char **input, struct cli_common *c, const char *cmd, int argc, char **argv,
-              const char *shortopts, const struct option *longopts,
-              cli_option_fn fn, void *ctx)
+/* The options of a command line, up to its first argument: shared ones to c, the command's to fn. */
+static int parse_options(struct cli_common *c, const char *cmd, int argc, char **argv,
+                         const char *shortopts, const struct option *longopts, cli_option_fn fn,
+                         void *ctx)
 {
 	int opt, rc;
 
-	*input = NULL;
 	opterr = 0; /* getopt's messages would start with the command's name, not "coopmap:" */
 	while ((opt = getopt_long(argc, argv, shortopts[0] == ':' ? shortopts : shortopts_colon(shortopts),
 	                          longopts, NULL)) != -1) {
@@ -274,6 +274,18 @@ int cli_parse(const char **input, struct cli_common *c, const char *cmd, int arg
 		if (rc != 0)
 			return rc;
 	}
+	return 0;
+}
+
+int cli_parse(const char **input, struct cli_common *c, const char *cmd, int argc, char **argv,
+              const char *shortopts, const struct option *longopts,
+              cli_option_fn fn, void *ctx)
+{
+	int rc;
+
+	*input = NULL;
+	if ((rc = parse_options(c, cmd, argc, argv, shortopts, longopts, fn, ctx)) != 0)
+		return rc;
 	if (!(*input = cli_input(cmd, argc, argv)))
 		return CLI_EUSAGE;
 	return 0;
@@ -283,18 +295,11 @@ int cli_parse_inputs(const char **inputs, int *n_inputs, int max_inputs, struct 
                      const char *cmd, int argc, char **argv, const char *shortopts,
                      const struct option *longopts, cli_option_fn fn, void *ctx)
 {
-	int opt, rc;
+	int rc;
 
 	*n_inputs = 0;
-	while ((opt = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
-		if (opt == '?' || opt == ':')
-			return cli_usage_error(cmd, "see 'coopmap %s --help'", cmd);
-		rc = cli_common_option(c, cmd, opt, optarg);
-		if (rc == CLI_NOT_COMMON)
-			rc = fn ? fn(ctx, opt, optarg) : cli_usage_error(cmd, "unexpected option");
-		if (rc != 0)
-			return rc;
-	}
+	if ((rc = parse_options(c, cmd, argc, argv, shortopts, longopts, fn, ctx)) != 0)
+		return rc;
 	if (optind >= argc)
 		return cli_usage_error(cmd, "no INPUT given");
 	if (argc - optind > max_inputs)

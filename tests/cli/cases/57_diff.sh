@@ -215,3 +215,8 @@ run render "$TMP/dated.csv" --diff 2019:2021 --show 2020 -o "$TMP/x.svg"
 expect_status "render --show a year not in --diff" 2
 run render "$TMP/dated.csv" --show 2019 -o "$TMP/x.svg"
 expect_status "render --show without --diff" 2
+
+# diff parses its options as every command does (two inputs aside)
+run diff "$DD/before.csv" "$DD/after.csv" --fromat csv
+expect_status "diff --fromat" 2
+expect_err "diff --fromat" "coopmap: unknown option '--fromat': did you mean '--format'?"
