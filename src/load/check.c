@@ -614,7 +614,7 @@ int cm_check_run(cm_check *out, const char *input, const cm_load_options *opts,
 		if (!k.actors[a].tied && (rc = add(&k, CM_CHECK_NO_TIE, out->nodes_name, k.actors[a].line,
 		                                   "'%s' has no tie", k.actors[a].id)) < 0)
 			goto done;
-	if (out->n)
+	if (out->n > 1)
 		qsort(out->v, out->n, sizeof(*out->v), problem_cmp);
 done:
 	free(k.actors);

@@ -367,7 +367,8 @@ static int club_fill(cm_club *club, const size_t *reg, size_t n_reg, const struc
 			}
 			club->n_members++;
 		}
-	qsort(club->members, club->n_members, sizeof(char *), cm_name_qsort_cmp);
+	if (club->n_members > 1)
+		qsort(club->members, club->n_members, sizeof(char *), cm_name_qsort_cmp);
 	if (club->reaches_min_size)
 		goto done;
 	/* the dense regions bordering the club, alphabetical like nr */
@@ -701,7 +702,8 @@ int cm_clubs_compute(cm_clubs *out, const cm_network *net, const cm_regions *reg
 		                          min_size)) < 0)
 			goto done;
 	}
-	qsort(out->clubs, out->n_clubs, sizeof(*out->clubs), club_cmp);
+	if (out->n_clubs > 1) /* qsort takes no NULL array, even empty */
+		qsort(out->clubs, out->n_clubs, sizeof(*out->clubs), club_cmp);
 	for (size_t i = 0; i < out->n_clubs; i++) {
 		cm_club *c = &out->clubs[i];
 		cm_strbuf name = { 0 };

@@ -154,7 +154,8 @@ static int suggest_target(struct run *r, igraph_integer_t v)
 		walk_list(r, &c->crpv_of[rv]);
 	if (!c->target_peer2)
 		walk_reach(r);
-	qsort(r->cand, r->n_cand, sizeof(*r->cand), cand_cmp);
+	if (r->n_cand > 1)
+		qsort(r->cand, r->n_cand, sizeof(*r->cand), cand_cmp);
 	if (r->n_cand > (size_t)r->top)
 		r->n_cand = (size_t)r->top;
 	first = cm_table_nrows(r->t);

@@ -182,7 +182,8 @@ int sg_ctx_init(sg_ctx *c, const cm_network *net, const char *type, const cm_reg
 			c->reach.v[c->reach.n++] = v;
 	}
 	sort_ctx = c;
-	qsort(c->reach.v, c->reach.n, sizeof(*c->reach.v), by_reach_id);
+	if (c->reach.n > 1)
+		qsort(c->reach.v, c->reach.n, sizeof(*c->reach.v), by_reach_id);
 	rc = sg_regions(c, regions, min_size);
 done:
 	igraph_vector_int_destroy(&csize);

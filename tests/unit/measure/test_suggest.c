@@ -263,7 +263,7 @@ static void test_matches_brute_force(void **state)
 		for (igraph_integer_t v = 0; v < n; v++) {
 			igraph_integer_t k = RNG_INTEGER(0, 99);
 
-			snprintf(ids[v], sizeof(ids[v]), "v%03ld", (long)v);
+			snprintf(ids[v], sizeof(ids[v]), "v%03d", (int)v);
 			SETVAS(&g, "name", v, ids[v]);
 			SETVAS(&g, "type", v, k < 45 ? "cite" : k < 52 ? "crpv" : "association");
 			SETVAS(&g, "region", v, region_names[RNG_INTEGER(0, 5)]);
