@@ -3,9 +3,11 @@
 # The figures it prints are counted here from the sample's own files.
 
 if command -v cc >/dev/null && command -v pkg-config >/dev/null; then
-	# the plain build, whatever build this suite runs under (check-asan's
-	# variables reach a sub-make through MAKEFLAGS)
-	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make --no-print-directory -s install \
+	# the plain build, whatever build this suite runs under: check-asan's
+	# variables reach a sub-make through MAKEFLAGS and the environment, and
+	# would rebuild the plain objects with the sanitizers
+	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u CFLAGS -u LDFLAGS -u CC -u BUILD -u BIN \
+		make --no-print-directory -s install \
 		PREFIX="$TMP/prefix" >"$TMP/install.log" 2>&1
 	check "make install with coopmap.pc" $? "$(tail -n 5 "$TMP/install.log")"
 	test -f "$TMP/prefix/lib/pkgconfig/coopmap.pc"; check "coopmap.pc installed" $?
