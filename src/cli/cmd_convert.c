@@ -29,7 +29,7 @@ struct convert_args {
 };
 
 /* Long options without a short form. */
-enum { OPT_GEXF_VERSION = 1 };
+enum { OPT_GEXF_VERSION = 1, OPT_MEASURES, OPT_LAYOUT };
 
 /* The options: the help of the entry below describes each (tests/cli/cases/05_help.sh checks). */
 static const char shortopts[] = "o:T:";
@@ -37,6 +37,8 @@ static const struct option longopts[] = {
 	{ "output", required_argument, NULL, 'o' },
 	{ "type", required_argument, NULL, 'T' },
 	{ "gexf-version", required_argument, NULL, OPT_GEXF_VERSION },
+	{ "measures", required_argument, NULL, OPT_MEASURES },
+	{ "layout", required_argument, NULL, OPT_LAYOUT },
 	CLI_COMMON_OPTIONS,
 	{ NULL, 0, NULL, 0 }
 };
@@ -46,7 +48,8 @@ static int cmd_convert(int argc, char **argv);
 const struct cli_command cli_cmd_convert = {
 	.name = "convert",
 	.fn = cmd_convert,
-	.usage = "INPUT -o FILE [-T graphml|gml|gexf|dot|csv] [--gexf-version 1.2|1.3]",
+	.usage = "INPUT -o FILE [-T graphml|gml|gexf|dot|csv] [--gexf-version 1.2|1.3]\n"
+	         "        [--measures LIST|all] [--layout fr|geo]",
 	.summary = "write the network as GraphML, GML, GEXF, DOT or a CSV folder (nodes.csv, edges.csv)",
 	.help =
 		"  -o, --output FILE     .graphml, .gml, .gexf, .dot/.gv, or a folder for CSV (a name\n"
@@ -56,6 +59,16 @@ const struct cli_command cli_cmd_convert = {
 		"                        NetworkX) or 1.3; GEXF carries the map's positions, colours and\n"
 		"                        sizes (as render draws them with the same --seed) and the tie\n"
 		"                        years as a timeline\n"
+		"  --measures LIST       add measures as typed actor attributes: the names of\n"
+		"                        metrics --metrics (degree, strength, betweenness,\n"
+		"                        closeness, harmonic, eigenvector, pagerank, coreness,\n"
+		"                        clustering, constraint, effective_size, articulation,\n"
+		"                        community), isolation_level (of the cites, as isolated\n"
+		"                        gives it), brokerage (between regions, brokers' total), or\n"
+		"                        all; the same values as those commands with the same --seed\n"
+		"  --layout L            fr or geo: the actors' positions as render places them\n"
+		"                        (same --seed), as attributes x and y in GraphML, GML and\n"
+		"                        CSV; GEXF always has them (fr unless --layout geo)\n"
 		"\n" CLI_COMMON_HELP
 };
 
@@ -77,6 +90,20 @@ static int convert_option(void *ctx, int opt, const char *arg)
 		if (strcmp(arg, "1.2") && strcmp(arg, "1.3"))
 			return cli_usage_error("convert", "unknown GEXF version '%s' (use 1.2 or 1.3)", arg);
 		a->eo.gexf_version = arg;
+		return 0;
+	case OPT_MEASURES:
+		if (cm_export_parse_measures(&a->eo.measures, arg) < 0) {
+			cli_usage_error("convert", "--measures: %s", cm_error_message());
+			cm_error_clear();
+			return CLI_EUSAGE;
+		}
+		return 0;
+	case OPT_LAYOUT:
+		if (strcmp(arg, "fr") && strcmp(arg, "geo"))
+			return cli_usage_error("convert", "--layout: unknown layout '%s' (use fr or geo: the other "
+			                       "layouts of render run in Graphviz, whose positions only render -T dot gives)",
+			                       arg);
+		a->eo.layout = arg;
 		return 0;
 	default:
 		return cli_usage_error("convert", "unexpected option");

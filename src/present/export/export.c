@@ -1,9 +1,11 @@
 /*
  * Writing a network with all its attributes (coopmap convert): GraphML
- * through igraph's writer, GML by gml.c (7-bit ASCII), GEXF through
- * libxml2 (gexf.c), DOT through cgraph, CSV as a folder holding nodes.csv
- * and edges.csv.  Every file goes through cm_output, so a failed
- * write leaves any existing file untouched.
+ * (graphml.c) and GEXF (gexf.c) through libxml2, GML by gml.c (7-bit
+ * ASCII), DOT through cgraph, CSV as a folder holding nodes.csv and
+ * edges.csv.  Measures and positions are added to a copy of the network
+ * first (measures.c), so that every writer carries them as attributes.
+ * Every file goes through cm_output, so a failed write leaves any existing
+ * file untouched.
  */
 #include <string.h>
 #include <strings.h>
@@ -17,7 +19,9 @@
 #include "present/export/csv.h"
 #include "present/export/gexf.h"
 #include "present/export/gml.h"
+#include "present/export/graphml.h"
 #include "present/export/igraph.h"
+#include "present/export/measures.h"
 #include "present/map/graphviz.h"
 
 /* The format a path names: by extension, and a folder (no extension or a trailing /) is CSV. */
@@ -54,6 +58,7 @@ int cm_network_write(const cm_network *net, const char *path, cm_output_format f
 int cm_network_write_with(const cm_network *net, const char *path, cm_output_format format,
                           const cm_export_options *opts)
 {
+	cm_export_annotated ann = { 0 };
 	cm_output *out = NULL;
 	FILE *f;
 	int rc = 0;
@@ -69,23 +74,31 @@ int cm_network_write_with(const cm_network *net, const char *path, cm_output_for
 			                    "cannot tell the format from '%s' (use .graphml, .gml, .gexf, .dot, or a folder for CSV)",
 			                    path);
 	}
-	if (format == CM_OUTPUT_CSV)
-		return cm_export_csv_folder(net, path);
+	if (format == CM_OUTPUT_DOT && opts && opts->layout)
+		return cm_error_set(CM_EUSAGE, "a DOT export carries no positions (use coopmap render -T dot for "
+		                    "the map's, or GraphML, GEXF, GML or CSV for x and y)");
+	if ((rc = cm_export_annotate(&ann, net, opts, format != CM_OUTPUT_GEXF)) < 0)
+		goto done;
+	net = ann.net;
+	if (format == CM_OUTPUT_CSV) {
+		rc = cm_export_csv_folder(net, path);
+		goto done;
+	}
 	if ((format == CM_OUTPUT_GRAPHML || format == CM_OUTPUT_GEXF) &&
 	    (rc = cm_export_check_xml(net, format == CM_OUTPUT_GEXF ? "GEXF" : "GraphML")) < 0)
-		return rc;
+		goto done;
 	if ((rc = cm_output_open(&out, path)) < 0)
 		goto done;
 	f = cm_output_stream(out);
 	switch (format) {
 	case CM_OUTPUT_GRAPHML:
-		rc = cm_export_igraph(f, net, format);
+		rc = cm_export_graphml(f, net, ann.hints);
 		break;
 	case CM_OUTPUT_GML:
 		rc = cm_export_gml(f, net);
 		break;
 	case CM_OUTPUT_GEXF:
-		rc = cm_export_gexf(f, net, opts);
+		rc = cm_export_gexf(f, net, opts, ann.hints);
 		break;
 	case CM_OUTPUT_DOT:
 		rc = cm_gv_write_dot(net, f, path);
@@ -100,5 +113,6 @@ int cm_network_write_with(const cm_network *net, const char *path, cm_output_for
 	out = NULL;
 done:
 	cm_output_abort(out);
+	cm_export_annotated_free(&ann);
 	return rc;
 }

@@ -32,6 +32,7 @@
 #include "coopmap/render.h"
 #include "base/error.h"
 #include "base/text.h"
+#include "present/export/types.h"
 #include "present/map/geometry.h"
 
 /* One declared attribute: its igraph name, GEXF type, and the igraph type. */
@@ -41,97 +42,9 @@ typedef struct {
 	igraph_attribute_type_t igtype;
 } gexf_attr;
 
-/* 1 when s is a whole number written plainly: -?digits, no leading zero (postcodes stay text), fits a long. */
-static int plain_integer(const char *s)
-{
-	const char *p = s + (*s == '-');
-
-	if (!*p || (p[0] == '0' && p[1]) || strlen(p) > 18)
-		return 0;
-	for (; *p; p++)
-		if (*p < '0' || *p > '9')
-			return 0;
-	return 1;
-}
-
-/* 1 when s is a plain decimal number: -?int(.digits)?([eE][+-]?digits)?, no leading zero. */
-static int plain_double(const char *s)
-{
-	const char *p = s + (*s == '-');
-	int digits = 0;
-
-	if (p[0] == '0' && p[1] >= '0' && p[1] <= '9')
-		return 0;
-	for (; *p >= '0' && *p <= '9'; p++)
-		digits++;
-	if (!digits)
-		return 0;
-	if (*p == '.') {
-		digits = 0;
-		for (p++; *p >= '0' && *p <= '9'; p++)
-			digits++;
-		if (!digits)
-			return 0;
-	}
-	if (*p == 'e' || *p == 'E') {
-		p++;
-		p += *p == '+' || *p == '-';
-		digits = 0;
-		for (; *p >= '0' && *p <= '9'; p++)
-			digits++;
-		if (!digits)
-			return 0;
-	}
-	return *p == '\0' && isfinite(strtod(s, NULL));
-}
-
-/* The GEXF type of an attribute, from its igraph type and, for text, from every value. */
-static const char *attr_type(const igraph_t *g, igraph_attribute_elemtype_t where, const char *name,
-                             igraph_attribute_type_t t)
-{
-	igraph_integer_t count = where == IGRAPH_ATTRIBUTE_VERTEX ? igraph_vcount(g) : igraph_ecount(g);
-	int all_int = 1, all_num = 1, any = 0;
-
-	if (t == IGRAPH_ATTRIBUTE_BOOLEAN)
-		return "boolean";
-	for (igraph_integer_t i = 0; i < count && (all_int || all_num); i++) {
-		if (t == IGRAPH_ATTRIBUTE_NUMERIC) {
-			double v = where == IGRAPH_ATTRIBUTE_VERTEX ? VAN(g, name, i) : EAN(g, name, i);
-
-			if (isnan(v))
-				continue;
-			any = 1;
-			all_int &= v == floor(v) && fabs(v) < 1e15;
-		} else {
-			const char *s = where == IGRAPH_ATTRIBUTE_VERTEX ? VAS(g, name, i) : EAS(g, name, i);
-
-			if (!s[0])
-				continue;
-			any = 1;
-			all_int &= plain_integer(s);
-			all_num &= plain_double(s);
-		}
-	}
-	if (t == IGRAPH_ATTRIBUTE_NUMERIC)
-		return all_int ? "long" : "double";
-	return !any ? "string" : all_int ? "long" : all_num ? "double" : "string";
-}
-
-/* A number as the shortest text that reads back the same. */
-static void format_double(char *buf, size_t size, double v)
-{
-	if (v == floor(v) && fabs(v) < 1e15) {
-		snprintf(buf, size, "%.0f", v == 0 ? 0 : v);
-		return;
-	}
-	snprintf(buf, size, "%.15g", v);
-	if (strtod(buf, NULL) != v)
-		snprintf(buf, size, "%.17g", v);
-}
-
 /* The attributes of one class other than the reserved ones, with their types, into *out and *n. */
 static int list_attrs(gexf_attr **out, size_t *n, const igraph_t *g, igraph_attribute_elemtype_t where,
-                      const igraph_strvector_t *names, const igraph_vector_int_t *types)
+                      const igraph_strvector_t *names, const igraph_vector_int_t *types, const cm_export_hint *hints)
 {
 	static const char *const vertex_reserved[] = { CM_ATTR_ID, CM_ATTR_LABEL, NULL };
 	static const char *const edge_reserved[] = { CM_ATTR_WEIGHT, NULL };
@@ -152,7 +65,7 @@ static int list_attrs(gexf_attr **out, size_t *n, const igraph_t *g, igraph_attr
 			continue;
 		(*out)[*n].name = name;
 		(*out)[*n].igtype = t;
-		(*out)[*n].type = attr_type(g, where, name, t);
+		(*out)[*n].type = cm_export_attr_type(g, where, name, t, hints);
 		(*n)++;
 	}
 	return 0;
@@ -194,7 +107,7 @@ static int write_values(xmlTextWriterPtr w, const igraph_t *g, igraph_attribute_
 
 			if (isnan(v))
 				continue;
-			format_double(num, sizeof(num), v);
+			cm_export_format_double(num, sizeof(num), v);
 			value = num;
 		} else if (attrs[a].igtype == IGRAPH_ATTRIBUTE_BOOLEAN) {
 			value = (where == IGRAPH_ATTRIBUTE_VERTEX ? VAB(g, attrs[a].name, i) : EAB(g, attrs[a].name, i))
@@ -283,16 +196,16 @@ static int write_edge(xmlTextWriterPtr w, const cm_network *net, igraph_integer_
 	}
 	if (igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_EDGE, CM_ATTR_WEIGHT) &&
 	    !isnan(EAN(g, CM_ATTR_WEIGHT, e))) {
-		format_double(num, sizeof(num), EAN(g, CM_ATTR_WEIGHT, e));
+		cm_export_format_double(num, sizeof(num), EAN(g, CM_ATTR_WEIGHT, e));
 		bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "weight", BAD_CAST num) < 0;
 	}
 	bad |= write_values(w, g, IGRAPH_ATTRIBUTE_EDGE, e, attrs, n) < 0;
 	if (!isnan(last_year) && !isnan(EAN(g, CM_ATTR_YEAR, e))) {
-		format_double(num, sizeof(num), EAN(g, CM_ATTR_YEAR, e));
+		cm_export_format_double(num, sizeof(num), EAN(g, CM_ATTR_YEAR, e));
 		bad |= xmlTextWriterStartElement(w, BAD_CAST "spells") < 0;
 		bad |= xmlTextWriterStartElement(w, BAD_CAST "spell") < 0;
 		bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "start", BAD_CAST num) < 0;
-		format_double(num, sizeof(num), last_year);
+		cm_export_format_double(num, sizeof(num), last_year);
 		bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "end", BAD_CAST num) < 0;
 		bad |= xmlTextWriterEndElement(w) < 0;
 		bad |= xmlTextWriterEndElement(w) < 0;
@@ -376,7 +289,7 @@ static int write_document(xmlTextWriterPtr w, const cm_network *net, const char 
 }
 
 /* Write GEXF; see present/export/gexf.h. */
-int cm_export_gexf(FILE *f, const cm_network *net, const cm_export_options *o)
+int cm_export_gexf(FILE *f, const cm_network *net, const cm_export_options *o, const cm_export_hint *hints)
 {
 	const igraph_t *g = &net->graph;
 	const char *version = o && o->gexf_version ? o->gexf_version : "1.2";
@@ -397,11 +310,12 @@ int cm_export_gexf(FILE *f, const cm_network *net, const cm_export_options *o)
 	    igraph_vector_int_init(&gt, 0) || igraph_vector_int_init(&vt, 0) || igraph_vector_int_init(&et, 0))
 		return cm_error_set(CM_ENOMEM, "out of memory");
 	ro.seed = o ? o->seed : 0;
+	ro.layout = o ? o->layout : NULL;
 	if ((rc = cm_map_geometry_compute(&geo, net, &ro)) < 0)
 		goto done;
 	CM_IG(igraph_cattribute_list(g, &gn, &gt, &vn, &vt, &en, &et), "listing attributes");
-	if ((rc = list_attrs(&vattrs, &nv, g, IGRAPH_ATTRIBUTE_VERTEX, &vn, &vt)) < 0 ||
-	    (rc = list_attrs(&eattrs, &ne, g, IGRAPH_ATTRIBUTE_EDGE, &en, &et)) < 0)
+	if ((rc = list_attrs(&vattrs, &nv, g, IGRAPH_ATTRIBUTE_VERTEX, &vn, &vt, hints)) < 0 ||
+	    (rc = list_attrs(&eattrs, &ne, g, IGRAPH_ATTRIBUTE_EDGE, &en, &et, hints)) < 0)
 		goto done;
 	if (!(buf = xmlOutputBufferCreateFile(f, NULL)) || !(w = xmlNewTextWriter(buf))) {
 		rc = cm_error_set(CM_ENOMEM, "out of memory");

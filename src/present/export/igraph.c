@@ -1,4 +1,4 @@
-/* GraphML and GML through igraph's writers, after a check that XML can hold the text. */
+/* Before an XML export (GraphML, GEXF): a check that XML can hold the text. */
 #include <stdio.h>
 
 #include "coopmap/common.h"
@@ -68,28 +68,4 @@ done:
 	igraph_vector_int_destroy(&vt);
 	igraph_vector_int_destroy(&et);
 	return rc;
-}
-
-/* Write GraphML or GML through igraph. */
-int cm_export_igraph(FILE *f, const cm_network *net, cm_output_format format)
-{
-	igraph_error_t err;
-
-	if (format == CM_OUTPUT_GRAPHML)
-		/* prefixed keys (v_name, e_weight) keep vertex and edge attributes of the same name apart */
-		err = igraph_write_graph_graphml(&net->graph, f, 1);
-	else
-		err = igraph_write_graph_gml(&net->graph, f, IGRAPH_WRITE_GML_DEFAULT_SW, NULL,
-		                             "coopmap " COOPMAP_VERSION);
-	/*
-	 * Not CM_IG: a failed write is reported by cm_output_commit(), with its
-	 * cause (a full disk; a closed standard output is no failure at all).
-	 */
-	if (err != IGRAPH_SUCCESS && ferror(f)) {
-		cm_error_clear();
-		return 0;
-	}
-	if (err != IGRAPH_SUCCESS)
-		return cm_error_from_igraph(err, format == CM_OUTPUT_GML ? "writing GML" : "writing GraphML");
-	return 0;
 }

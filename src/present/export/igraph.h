@@ -1,4 +1,4 @@
-/* GraphML and GML through igraph's writers (present/export/igraph.c). */
+/* The check before an XML export (present/export/igraph.c). */
 #ifndef COOPMAP_PRESENT_EXPORT_IGRAPH_H
 #define COOPMAP_PRESENT_EXPORT_IGRAPH_H
 
@@ -13,11 +13,5 @@
  * format ("GraphML", "GEXF") in the message, before writing.
  */
 int cm_export_check_xml(const cm_network *net, const char *format);
-
-/*
- * Write net to f as CM_OUTPUT_GRAPHML or CM_OUTPUT_GML.  A failure of f
- * itself is left for the caller's cm_output_commit() to report (0 here).
- */
-int cm_export_igraph(FILE *f, const cm_network *net, cm_output_format format);
 
 #endif
