@@ -226,7 +226,7 @@ static void test_write_12(void **state)
 static void test_write_13_directed_static(void **state)
 {
 	cm_network *net = make_net(1);
-	cm_export_options o = { "1.3", 0 };
+	cm_export_options o = { .gexf_version = "1.3" };
 	parsed p;
 
 	(void)state;
@@ -271,7 +271,7 @@ static void test_control_in_source(void **state)
 static void test_refusals(void **state)
 {
 	cm_network *net = make_net(0);
-	cm_export_options o = { "1.4", 0 };
+	cm_export_options o = { .gexf_version = "1.4" };
 
 	(void)state;
 	assert_int_equal(cm_network_write_with(net, path_in("v.gexf"), CM_OUTPUT_GEXF, &o), CM_EUSAGE);

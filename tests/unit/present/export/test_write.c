@@ -209,7 +209,7 @@ static void test_graphml(void **state)
 {
 	cm_network *net = make_net();
 	const char *path = path_in("n.graphml");
-	char cmd[512];
+	char cmd[512], *text;
 	igraph_t g;
 	FILE *f;
 
@@ -221,8 +221,22 @@ static void test_graphml(void **state)
 	assert_non_null(f);
 	assert_int_equal(igraph_read_graph_graphml(&g, f, 0), 0);
 	fclose(f);
+	/* the actor id is the node id, which igraph's reader keeps as "id"; no "name" attribute */
+	assert_false(igraph_cattribute_has_attr(&g, IGRAPH_ATTRIBUTE_VERTEX, "name"));
+	assert_true(find_by(&g, "id", "b,c") >= 0);
+	for (igraph_integer_t v = 0; v < igraph_vcount(&g); v++)
+		SETVAS(&g, "name", v, VAS(&g, "id", v));
 	check_numeric(&g);
 	igraph_destroy(&g);
+	/* types by hand: the tie year whole numbers, the weight a real, text as text */
+	text = slurp(path);
+	assert_non_null(strstr(text, "<node id=\"b,c\">"));
+	assert_non_null(strstr(text, "<edge source=\"a\" target=\"b,c\">"));
+	assert_non_null(strstr(text, "for=\"edge\" attr.name=\"year\" attr.type=\"long\""));
+	assert_non_null(strstr(text, "for=\"edge\" attr.name=\"weight\" attr.type=\"double\""));
+	assert_non_null(strstr(text, "for=\"node\" attr.name=\"sector\" attr.type=\"string\""));
+	assert_null(strstr(text, "attr.name=\"name\""));
+	free(text);
 	free_net(net);
 	check_loader(path);
 }
