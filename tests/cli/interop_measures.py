@@ -274,6 +274,10 @@ def main():
         viz = a.get("viz", {})
         if not {"position", "size", "color"} <= set(viz):
             fail(f"gexf: {v!r} lacks viz position, size or colour: {viz}")
+        elif v in attrs and (abs(viz["position"]["x"] - attrs[v]["x"]) > 0.006 or
+                             abs(viz["position"]["y"] - attrs[v]["y"]) > 0.006):
+            # the same fr layout and seed: GraphML's x, y are GEXF's position (2 decimals there)
+            fail(f"gexf: position of {v!r} {viz['position']} is not graphml's {attrs[v]['x']}, {attrs[v]['y']}")
     check_ties("gexf", [(a, b, d) for a, b, d in x.edges(data=True)], g)
     # the timeline: a dated tie exists from its year to the network's last
     last = max((int(d["year"]) for _, _, d in g.edges(data=True) if d["year"]), default=None)
