@@ -40,6 +40,18 @@ int cm_brokers_compute(cm_brokers *out, const cm_network *net, const char *group
 /** Free what cm_brokers_compute() allocated. */
 void cm_brokers_free(cm_brokers *b);
 
+/**
+ * The total brokerage (the sum of the roles) of every actor, the `total` of
+ * cm_brokers_compute(), without its other measures (so without its exact
+ * betweenness, slow on large networks).
+ * @param out receives cm_network_actors(net) totals indexed by vertex (free with free())
+ * @param net the network
+ * @param group actor attribute defining groups, as stored (NULL: "region");
+ *        errors as for cm_brokers_compute()
+ * @return 0 or a negative code (then *out is NULL)
+ */
+int cm_brokers_totals(double **out, const cm_network *net, const char *group);
+
 #ifdef __cplusplus
 }
 #endif

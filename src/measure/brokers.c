@@ -485,3 +485,62 @@ done:
 		cm_brokers_free(out);
 	return rc;
 }
+
+/*
+ * The total brokerage of every actor, as cm_brokers_compute() counts it
+ * (the same group values, numbering and brokerage()), without the
+ * constraint, effective size, exact betweenness and E-I index that make
+ * cm_brokers_compute() slow on large networks: for exports.
+ */
+int cm_brokers_totals(double **out, const cm_network *net, const char *group)
+{
+	igraph_integer_t n = cm_network_actors(net), n_groups = 0;
+	const char *attr = group ? group : CM_ATTR_REGION;
+	const char **values = calloc((size_t)n + 1, sizeof(*values)), *last = NULL;
+	char **storage = calloc((size_t)n + 1, sizeof(*storage));
+	igraph_integer_t *gid = calloc((size_t)n + 1, sizeof(*gid));
+	struct gval *sorted = calloc((size_t)n + 1, sizeof(*sorted));
+	struct brow *rows = calloc((size_t)n + 1, sizeof(*rows));
+	int rc = 0;
+
+	*out = NULL;
+	if (!values || !storage || !gid || !sorted || !rows) {
+		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		goto done;
+	}
+	if ((rc = group_values(values, storage, net, attr, group != NULL)) < 0)
+		goto done;
+	/* numbered as cm_brokers_compute() numbers them; an empty value is no group (-1) */
+	for (igraph_integer_t v = 0; v < n; v++) {
+		sorted[v].value = values[v];
+		sorted[v].v = v;
+		gid[v] = -1;
+		rows[v].v = v;
+	}
+	qsort(sorted, (size_t)n, sizeof(*sorted), gval_cmp);
+	for (igraph_integer_t i = 0; i < n; i++) {
+		if (!sorted[i].value[0])
+			continue;
+		if (n_groups == 0 || strcmp(last, sorted[i].value))
+			n_groups++, last = sorted[i].value;
+		gid[sorted[i].v] = n_groups - 1;
+	}
+	if ((rc = brokerage(rows, net, gid)) < 0)
+		goto done;
+	if (!(*out = malloc(((size_t)n + 1) * sizeof(**out)))) {
+		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (igraph_integer_t v = 0; v < n; v++)
+		(*out)[v] = rows[v].total;
+done:
+	if (storage)
+		for (igraph_integer_t v = 0; v < n; v++)
+			free(storage[v]);
+	free(storage);
+	free(values);
+	free(gid);
+	free(sorted);
+	free(rows);
+	return rc;
+}

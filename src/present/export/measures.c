@@ -179,15 +179,13 @@ done:
 /* The total brokerage between regions (coopmap brokers). */
 static int add_brokerage(cm_export_annotated *a, const cm_network *net, int by_name)
 {
-	cm_brokers b = { 0 };
+	double *total = NULL;
 	int rc;
 
-	if ((rc = cm_brokers_compute(&b, net, NULL)) < 0) {
-		cm_brokers_free(&b);
+	if ((rc = cm_brokers_totals(&total, net, NULL)) < 0)
 		return optional_failed(rc, "brokerage", by_name);
-	}
-	rc = set_numbers(a, "brokerage", "long", b.total);
-	cm_brokers_free(&b);
+	rc = set_numbers(a, "brokerage", "long", total);
+	free(total);
 	return rc;
 }
 

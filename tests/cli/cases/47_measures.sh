@@ -104,3 +104,15 @@ printf 'id,degree\na,many\n' >"$TMP/deg-nodes.csv"
 run convert "$TMP/plain.csv" --nodes "$TMP/deg-nodes.csv" -o "$TMP/deg/" --measures degree
 expect_err "convert --measures replaces an input column" "the input's actor attribute 'degree' is replaced"
 grep -q '^a,a,,,1$' "$TMP/deg/nodes.csv"; check "the degree column holds the measure" $? "$(cat "$TMP/deg/nodes.csv")"
+# brokerage is brokers' total and isolation_level isolated's level (one definition each)
+run brokers graphs/cites-educatives --format csv
+awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } { print $1 "," $c["total"] }' "$TMP/out" | sort >"$TMP/b1"
+awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } { print $1 "," $c["brokerage"] }' "$O/direct/nodes.csv" | sort >"$TMP/b2"
+[ "$(wc -l <"$TMP/b1")" -eq 103 ] && diff "$TMP/b1" "$TMP/b2" >"$TMP/diff"
+check "convert's brokerage is brokers' total" $? "$(head -5 "$TMP/diff")"
+run isolated graphs/cites-educatives --format csv
+awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } { print $1 "," $c["level"] }' "$TMP/out" | sort >"$TMP/i1"
+awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } $c["isolation_level"] != "" { print $1 "," $c["isolation_level"] }' \
+	"$O/direct/nodes.csv" | sort >"$TMP/i2"
+[ "$(wc -l <"$TMP/i1")" -eq 60 ] && diff "$TMP/i1" "$TMP/i2" >"$TMP/diff"
+check "convert's isolation_level is isolated's level" $? "$(wc -l <"$TMP/i1") $(head -5 "$TMP/diff")"
