@@ -18,7 +18,8 @@ typedef enum {
 	CM_OUTPUT_GML,
 	CM_OUTPUT_DOT,
 	CM_OUTPUT_CSV,      /**< a folder holding nodes.csv and edges.csv */
-	CM_OUTPUT_GEXF      /**< Gephi's GEXF, with the map's positions, colours and sizes */
+	CM_OUTPUT_GEXF,     /**< Gephi's GEXF, with the map's positions, colours and sizes */
+	CM_OUTPUT_CSV_FR    /**< the CSV folder for a French spreadsheet (coopmap/table.h's csv-fr) */
 } cm_output_format;
 
 /** Options of cm_network_write_with(). Zero-initialise, then set what you need. */
@@ -26,6 +27,14 @@ typedef struct cm_export_options {
 	const char *gexf_version; /**< "1.2" (NULL: the default, 1.2draft, which Gephi and NetworkX read) or "1.3" */
 	unsigned long seed;       /**< seed of the map layout that gives GEXF its positions (0: CM_DEFAULT_SEED) */
 } cm_export_options;
+
+/**
+ * The format cm_network_write() picks for path with CM_OUTPUT_AUTO: by
+ * extension (.graphml, .xml, .gml, .gexf, .dot, .gv); a folder, a name
+ * without extension or ending in '/' is CM_OUTPUT_CSV.
+ * @return the format, or CM_OUTPUT_AUTO when the extension is unknown
+ */
+cm_output_format cm_output_format_of(const char *path);
 
 /**
  * Write a network with all its attributes (coopmap convert).  Files are
