@@ -401,18 +401,52 @@ static void json_number(FILE *f, cm_coltype type, double v)
 }
 
 /*
+ * Is text s a number as a French spreadsheet reads one once its point is a
+ * comma: an optional minus, digits, optionally a decimal point or comma and
+ * digits, optionally an exponent ("-1.68", "2,5", "1e-07")?
+ */
+static int plain_number(const char *s)
+{
+	size_t k;
+
+	s += *s == '-';
+	if (!(k = strspn(s, "0123456789")))
+		return 0;
+	s += k;
+	if (*s == '.' || *s == ',') {
+		if (!(k = strspn(s + 1, "0123456789")))
+			return 0;
+		s += 1 + k;
+	}
+	if (*s == 'e' || *s == 'E') {
+		s += 1 + (s[1] == '-' || s[1] == '+');
+		if (!(k = strspn(s, "0123456789")))
+			return 0;
+		s += k;
+	}
+	return *s == '\0';
+}
+
+/*
  * Write a CSV field with separator sep, quoted (RFC 4180) only when it
  * holds sep, a double quote, CR or LF, or begins or ends with a space or
- * a tab (coopmap's reader, like most, trims unquoted fields).  In csv-fr,
- * formula-like text gets an apostrophe in front.
+ * a tab (coopmap's reader, like most, trims unquoted fields).  In csv-fr
+ * (guard), text that is a number is written as one, with a decimal comma,
+ * and other formula-like text gets an apostrophe in front.
  */
 static void csv_field(FILE *f, const char *s, char sep, int guard)
 {
+	const char special[] = { sep, '"', '\r', '\n', '\0' };
 	size_t n = strlen(s);
-	char special[] = { sep, '"', '\r', '\n', '\0' };
 	int quote = strpbrk(s, special) != NULL ||
 	            (n > 0 && (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t'));
 
+	if (guard && plain_number(s)) {
+		/* text that is a number (a latitude read from a CSV): a number for the spreadsheet too */
+		for (; *s; s++)
+			putc(*s == '.' ? ',' : *s, f);
+		return;
+	}
 	if (quote)
 		putc('"', f);
 	if (guard && cm_formula_like(s))

@@ -136,16 +136,18 @@ static void test_csv(void **state)
  * quotes for ';', '"', CR, LF and edge blanks only (a comma is plain text),
  * and an apostrophe before text that a spreadsheet would run (=, +, -, @,
  * tab, CR first, past any apostrophes), in the header too; numbers, the
- * negative ones included, are never touched.
+ * negative ones included, are never guarded, and text that is a number
+ * ("-1.68") is written as one, with a decimal comma.
  */
 static void test_csv_fr(void **state)
 {
 	static const char *const labels[] = {
 		"=HYPERLINK(\"http://x.example/\";\"clic\")", "+33 1 23", "-moins", "@SUM(A1)",
 		"\tcachée", "\rretour", "'=déjà", "l'apostrophe", "a,b", " bord ", "日本語 العربية", "",
-		"plain-=+@", "''", "line\nbreak",
+		"plain-=+@", "''", "line\nbreak", "-1.68", "+5", "-2,5e-3",
 	};
-	static const double scores[] = { -1.5, 1.0 / 3.0, NAN, 2, -0.25, 0, 1e-7, 3, 4, 5, 6, 7, 8, 9, 10 };
+	static const double scores[] = { -1.5, 1.0 / 3.0, NAN, 2, -0.25, 0, 1e-7, 3, 4, 5, 6, 7, 8, 9, 10,
+		                         11, 12, 13 };
 	const size_t n = sizeof(labels) / sizeof(labels[0]);
 	cm_table *t = NULL;
 	char *out;
@@ -178,7 +180,10 @@ static void test_csv_fr(void **state)
 	                    ";7;-11\r\n"
 	                    "plain-=+@;8;-12\r\n"
 	                    "'';9;-13\r\n"
-	                    "\"line\nbreak\";10;-14\r\n");
+	                    "\"line\nbreak\";10;-14\r\n"
+	                    "-1,68;11;-15\r\n"
+	                    "'+5;12;-16\r\n"
+	                    "-2,5e-3;13;-17\r\n");
 	free(out);
 	/* plain csv keeps formula-like text as it is: it is for scripts */
 	out = render(t, CM_FORMAT_CSV, 1);
