@@ -35,12 +35,14 @@ extern "C" {
  *   byte order mark, ';' between fields, CRLF line ends, real numbers with
  *   a decimal comma ("-1,5"); a field is quoted when it holds ';', a double
  *   quote, CR or LF, or begins or ends with a space or a tab.  A text cell
- *   (the header's too) that begins with =, +, -, @, a tab or CR, after any
- *   apostrophes, gets one more apostrophe in front ("'=HYPERLINK(...)"):
- *   spreadsheets would run it as a formula (OWASP's advice against CSV
- *   injection); the spreadsheet shows the text without that apostrophe and
- *   coopmap's CSV reader drops it in ';' files.  Numbers are never changed.
- *   Every call writes the byte order mark: one table per file.
+ *   that is a number ("-1.68" read from a CSV) is written as one, with a
+ *   decimal comma ("-1,68").  Any other text cell (the header's too) that,
+ *   past its leading apostrophes, begins with =, +, -, @, a tab or CR gets
+ *   one more apostrophe in front ("'=HYPERLINK(...)"), which makes it text
+ *   for the spreadsheet instead of a formula it would run (OWASP's advice
+ *   against CSV injection); coopmap's CSV reader drops that apostrophe
+ *   again in ';' files.  Numbers are never guarded.  Every call writes the
+ *   byte order mark: one table per file.
  * - tsv: a header row, fields separated by tabs; a tab, CR or LF inside a
  *   field is replaced by a space (TSV has no quoting), the rest as it is.
  * - json: an array of objects, one per row, keys in column order; strings
