@@ -36,7 +36,8 @@ extern "C" {
  *   a decimal comma ("-1,5"); a field is quoted when it holds ';', a double
  *   quote, CR or LF, or begins or ends with a space or a tab.  A text cell
  *   that is a number ("-1.68" read from a CSV) is written as one, with a
- *   decimal comma ("-1,68").  Any other text cell (the header's too) that,
+ *   decimal comma ("-1,68"), except in the columns of names
+ *   (cm_table_keep_text()).  Any other text cell (the header's too) that,
  *   past its leading apostrophes, begins with =, +, -, @, a tab or CR gets
  *   one more apostrophe in front ("'=HYPERLINK(...)"), which makes it text
  *   for the spreadsheet instead of a formula it would run (OWASP's advice
@@ -96,6 +97,15 @@ void cm_table_free(cm_table *t);
  * @return the column index (>= 0), CM_ENOMEM, or CM_ERROR once rows exist
  */
 int cm_table_add_column(cm_table *t, const char *name, cm_coltype type);
+
+/**
+ * Mark string column col as names (actor ids): csv-fr writes its text that
+ * looks like a number as text, not as a number with a decimal comma, so
+ * that ids such as "1.5" and "1,5" stay two ids (docs/input.md, "Ids are
+ * text").  No effect in the other formats.
+ * @return 0, or CM_ERROR when col is out of range or not a string column
+ */
+int cm_table_keep_text(cm_table *t, size_t col);
 
 /** @return the index of the column called name, or -1 */
 int cm_table_column(const cm_table *t, const char *name);

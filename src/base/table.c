@@ -26,6 +26,7 @@ typedef struct cm_cell {
 typedef struct cm_column {
 	char *name;
 	cm_coltype type;
+	int keep_text;      /* names: csv-fr never writes their text as a number */
 } cm_column;
 
 struct cm_table {
@@ -131,9 +132,18 @@ int cm_table_add_column(cm_table *t, const char *name, cm_coltype type)
 	}
 	t->cols[t->ncols].name = copy;
 	t->cols[t->ncols].type = type;
+	t->cols[t->ncols].keep_text = 0;
 	rc = (int)t->ncols++;
 done:
 	return rc;
+}
+
+int cm_table_keep_text(cm_table *t, size_t col)
+{
+	if (col >= t->ncols || t->cols[col].type != CM_COL_STRING)
+		return cm_error_set(CM_ERROR, "column %zu is not a text column", col);
+	t->cols[col].keep_text = 1;
+	return 0;
 }
 
 int cm_table_column(const cm_table *t, const char *name)
@@ -432,16 +442,17 @@ static int plain_number(const char *s)
  * holds sep, a double quote, CR or LF, or begins or ends with a space or
  * a tab (coopmap's reader, like most, trims unquoted fields).  In csv-fr
  * (guard), text that is a number is written as one, with a decimal comma,
- * and other formula-like text gets an apostrophe in front.
+ * unless it is a name (keep_text), and other formula-like text gets an
+ * apostrophe in front.
  */
-static void csv_field(FILE *f, const char *s, char sep, int guard)
+static void csv_field(FILE *f, const char *s, char sep, int guard, int keep_text)
 {
 	const char special[] = { sep, '"', '\r', '\n', '\0' };
 	size_t n = strlen(s);
 	int quote = strpbrk(s, special) != NULL ||
 	            (n > 0 && (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t'));
 
-	if (guard && plain_number(s)) {
+	if (guard && !keep_text && plain_number(s)) {
 		/* text that is a number (a latitude read from a CSV): a number for the spreadsheet too */
 		for (; *s; s++)
 			putc(*s == '.' ? ',' : *s, f);
@@ -500,15 +511,18 @@ static int stream_status(FILE *f)
 	return 0;
 }
 
-/* Write one field of csv, csv-fr or tsv; guard: a text cell, neutralised in csv-fr. */
-static void delimited_field(FILE *f, const char *s, cm_format format, int guard)
+/*
+ * Write one field of csv, csv-fr or tsv; guard: a text cell, made safe for
+ * a spreadsheet in csv-fr; keep_text: a name, never written as a number.
+ */
+static void delimited_field(FILE *f, const char *s, cm_format format, int guard, int keep_text)
 {
 	if (format == CM_FORMAT_TSV)
 		tsv_field(f, s);
 	else if (format == CM_FORMAT_CSV_FR)
-		csv_field(f, s, ';', guard);
+		csv_field(f, s, ';', guard, keep_text);
 	else
-		csv_field(f, s, ',', 0);
+		csv_field(f, s, ',', 0, 0);
 }
 
 /* Write csv, csv-fr or tsv. */
@@ -524,7 +538,7 @@ static int write_delimited(FILE *f, const cm_table *t, size_t rows, cm_format fo
 	for (size_t c = 0; c < t->ncols; c++) {
 		if (c)
 			putc(sep, f);
-		delimited_field(f, t->cols[c].name, format, 1);
+		delimited_field(f, t->cols[c].name, format, 1, 1);
 	}
 	fputs(eol, f);
 	for (size_t r = 0; r < rows; r++) {
@@ -539,7 +553,7 @@ static int write_delimited(FILE *f, const cm_table *t, size_t rows, cm_format fo
 				text = cell->str ? cell->str : "";
 			else
 				number_text(buf, sizeof(buf), t->cols[c].type, cell->num, format);
-			delimited_field(f, text, format, is_text);
+			delimited_field(f, text, format, is_text, t->cols[c].keep_text);
 		}
 		fputs(eol, f);
 		if (ferror(f))

@@ -87,6 +87,9 @@ static int nodes_table(cm_table **out, const igraph_t *graph, const attr_list *v
 		if ((rc = add_attr_column(t, header[c], c == 0 ? IGRAPH_ATTRIBUTE_STRING : type)) < 0)
 			goto done;
 	}
+	/* ids are names: "1.5" stays "1.5" in csv-fr, apart from "1,5" */
+	if ((rc = cm_table_keep_text(t, 0)) < 0)
+		goto done;
 	for (igraph_integer_t a = 0; a < igraph_strvector_size(&v->names); a++) {
 		const char *name = igraph_strvector_get(&v->names, a);
 
@@ -154,7 +157,8 @@ static int edges_table(cm_table **out, const igraph_t *graph, const attr_list *v
 
 	if ((rc = cm_table_new(&t)) < 0 ||
 	    (rc = add_attr_column(t, "source", IGRAPH_ATTRIBUTE_STRING)) < 0 ||
-	    (rc = add_attr_column(t, "target", IGRAPH_ATTRIBUTE_STRING)) < 0)
+	    (rc = add_attr_column(t, "target", IGRAPH_ATTRIBUTE_STRING)) < 0 ||
+	    (rc = cm_table_keep_text(t, 0)) < 0 || (rc = cm_table_keep_text(t, 1)) < 0)
 		goto done;
 	for (int c = 0; fixed[c]; c++) {
 		int type = attr_type(e, fixed[c]);

@@ -236,3 +236,15 @@ expect_status "summary --digits 3" 0
 # density 2m / (n (n - 1)) = 516 / 10506 = 0.049114..., 0.0491 to 3 digits; 103 actors in full
 grep -qE "^density +0\.0491$" "$TMP/out" && grep -qE "^nodes +103$" "$TMP/out"
 check "summary table with 3 digits" $? "$(head -3 "$TMP/out")"
+
+# 5. ids are text (docs/input.md): "1.5" and "1,5" stay two actors through
+# csv-fr, and "-2" comes back without its guard (expected file written by hand)
+printf 'source,target,weight\n1.5,"1,5",2.5\n"1,5",-2,1\n' >"$TMP/ids.csv"
+run convert "$TMP/ids.csv" -o "$TMP/ids-fr/" -T csv-fr
+expect_status "convert numeric-looking ids to csv-fr" 0
+printf '\357\273\277source;target;weight;year;kind\r\n1.5;1,5;2,5;;\r\n1,5;'"'"'-2;1;;\r\n' |
+	cmp -s - "$TMP/ids-fr/edges.csv"; check "csv-fr keeps ids as text" $? "$(cat -A "$TMP/ids-fr/edges.csv")"
+run convert "$TMP/ids-fr" -o "$TMP/ids-back/" -T csv
+expect_status "read numeric-looking ids back" 0
+printf 'source,target,weight,year,kind\n1.5,"1,5",2.5,,\n"1,5",-2,1,,\n' |
+	diff -u - "$TMP/ids-back/edges.csv" >"$TMP/diff"; check "numeric-looking ids round trip through csv-fr" $? "$(cat "$TMP/diff")"

@@ -185,6 +185,16 @@ static void test_csv_fr(void **state)
 	                    "'+5;12;-16\r\n"
 	                    "-2,5e-3;13;-17\r\n");
 	free(out);
+	/* a column of names keeps its numbers as text, guarded all the same */
+	assert_int_equal(cm_table_keep_text(t, 0), 0);
+	out = render(t, CM_FORMAT_CSV_FR, 0);
+	assert_non_null(strstr(out, "\r\n'-1.68;11;-15\r\n"));
+	assert_null(strstr(out, "\r\n-2,5e-3;13;-17\r\n"));
+	assert_non_null(strstr(out, "\r\n'-2,5e-3;13;-17\r\n"));
+	free(out);
+	cm_error_clear();
+	assert_int_equal(cm_table_keep_text(t, 1), CM_ERROR);
+	cm_error_clear();
 	/* plain csv keeps formula-like text as it is: it is for scripts */
 	out = render(t, CM_FORMAT_CSV, 1);
 	assert_string_equal(out, "=name,score,count\n"
