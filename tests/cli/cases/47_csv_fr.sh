@@ -248,3 +248,23 @@ run convert "$TMP/ids-fr" -o "$TMP/ids-back/" -T csv
 expect_status "read numeric-looking ids back" 0
 printf 'source,target,weight,year,kind\n1.5,"1,5",2.5,,\n"1,5",-2,1,,\n' |
 	diff -u - "$TMP/ids-back/edges.csv" >"$TMP/diff"; check "numeric-looking ids round trip through csv-fr" $? "$(cat "$TMP/diff")"
+
+# 6. suggest --evaluate --pairs FILE follows --format csv-fr: the same pairs
+# as the plain CSV file, scores up to 3 digits
+"$BIN" suggest graphs/cites-educatives --evaluate --train-to 2020 --pairs "$TMP/pairs.csv" --digits 17 \
+	--quiet >/dev/null 2>&1
+run suggest graphs/cites-educatives --evaluate --train-to 2020 --pairs "$TMP/pairs-fr.csv" --format csv-fr \
+	--digits 3 --quiet
+expect_status "suggest --pairs in csv-fr" 0
+"$PYFR" - "$TMP/frlib.py" "$TMP/pairs.csv" "$TMP/pairs-fr.csv" >"$TMP/py" 2>&1 <<'PY'
+import csv, sys
+exec(open(sys.argv[1]).read())
+plain = list(csv.reader(open(sys.argv[2], encoding='utf-8', newline='')))
+fr = read_fr(sys.argv[3])
+assert plain[0] == fr[0] and len(plain) == len(fr) > 1, (plain[0], fr[0], len(plain), len(fr))
+col = plain[0].index('score')
+for p, f in zip(plain[1:], fr[1:]):
+    assert p[:2] == f[:2] and rounded(num_fr(f[col]), float(p[col]), 3), (p, f)
+print('ok')
+PY
+[ "$(cat "$TMP/py")" = ok ]; check "suggest --pairs csv-fr = csv up to 3 digits" $? "$(head -c 600 "$TMP/py")"
