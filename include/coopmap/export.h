@@ -19,7 +19,8 @@ typedef enum {
 	CM_OUTPUT_GML,
 	CM_OUTPUT_DOT,
 	CM_OUTPUT_CSV,      /**< a folder holding nodes.csv and edges.csv */
-	CM_OUTPUT_GEXF      /**< Gephi's GEXF, with the map's positions, colours and sizes */
+	CM_OUTPUT_GEXF,     /**< Gephi's GEXF, with the map's positions, colours and sizes */
+	CM_OUTPUT_CSV_FR    /**< the CSV folder for a French spreadsheet (coopmap/table.h's csv-fr) */
 } cm_output_format;
 
 /**
@@ -61,6 +62,14 @@ typedef struct cm_export_options {
  * @return 0, or CM_EUSAGE naming the unknown measure
  */
 int cm_export_parse_measures(unsigned *out, const char *list);
+
+/**
+ * The format cm_network_write() picks for path with CM_OUTPUT_AUTO: by
+ * extension (.graphml, .xml, .gml, .gexf, .dot, .gv); a folder, a name
+ * without extension or ending in '/' is CM_OUTPUT_CSV.
+ * @return the format, or CM_OUTPUT_AUTO when the extension is unknown
+ */
+cm_output_format cm_output_format_of(const char *path);
 
 /**
  * Write a network with all its attributes (coopmap convert).  Files are

@@ -27,21 +27,41 @@ extern "C" {
  *   U+FFFD and control characters (tab, newline...) as spaces, so that
  *   every row stays on one line.
  * - csv: RFC 4180 with a header row and LF line ends; a field is quoted
- *   only when it holds a comma, a double quote, CR or LF (quotes doubled).
- *   Bytes are written as they are.
+ *   only when it holds a comma, a double quote, CR or LF, or begins or ends
+ *   with a space or a tab (quotes doubled).  Bytes are written as they are,
+ *   formula-like text (=, +, -, @) included: csv is for scripts, which
+ *   must get the text back unchanged.
+ * - csv-fr: CSV for a French spreadsheet (Excel, LibreOffice): a UTF-8
+ *   byte order mark, ';' between fields, CRLF line ends, real numbers with
+ *   a decimal comma ("-1,5"); a field is quoted when it holds ';', a double
+ *   quote, CR or LF, or begins or ends with a space or a tab.  A text cell
+ *   that is a number ("-1.68" read from a CSV) is written as one, with a
+ *   decimal comma ("-1,68"), except in the columns of names
+ *   (cm_table_keep_text()).  Any other text cell (the header's too) that,
+ *   past its leading apostrophes, begins with =, +, -, @, a tab or CR gets
+ *   one more apostrophe in front ("'=HYPERLINK(...)"), which makes it text
+ *   for the spreadsheet instead of a formula it would run (OWASP's advice
+ *   against CSV injection); coopmap's CSV reader drops that apostrophe
+ *   again in ';' files.  Numbers are never guarded.  Every call writes the
+ *   byte order mark: one table per file.
  * - tsv: a header row, fields separated by tabs; a tab, CR or LF inside a
  *   field is replaced by a space (TSV has no quoting), the rest as it is.
  * - json: an array of objects, one per row, keys in column order; strings
  *   escaped (quotes, backslash, control characters as \u00XX, and <, >, &,
  *   U+2028, U+2029 so the text can sit in HTML), invalid UTF-8 replaced by
- *   U+FFFD; INT as integers, REAL with 12 significant digits, BOOL as
+ *   U+FFFD; INT as integers, REAL as in the other formats, BOOL as
  *   true/false, undefined numbers and unset strings as null.
+ *
+ * Real numbers have cm_table_digits() significant digits (12 unless
+ * cm_table_set_digits() changed it) and whole numbers are written in full,
+ * in every format (cm_format_significant() in coopmap/text.h).
  */
 typedef enum {
 	CM_FORMAT_TABLE = 0, /**< aligned columns for a terminal */
 	CM_FORMAT_CSV,       /**< RFC 4180, with a header */
 	CM_FORMAT_TSV,       /**< tab-separated, with a header */
-	CM_FORMAT_JSON       /**< an array of objects */
+	CM_FORMAT_JSON,      /**< an array of objects */
+	CM_FORMAT_CSV_FR     /**< ';', decimal comma, BOM, CRLF, formula-like text neutralised */
 } cm_format;
 
 /** Column types. */
@@ -55,7 +75,7 @@ typedef enum {
 typedef struct cm_table cm_table;
 
 /**
- * Parse a format name ("table", "csv", "tsv", "json").
+ * Parse a format name ("table", "csv", "csv-fr", "tsv", "json").
  * @param out receives the format
  * @param name the name
  * @return 0, or CM_EUSAGE with a message naming the accepted values
@@ -77,6 +97,15 @@ void cm_table_free(cm_table *t);
  * @return the column index (>= 0), CM_ENOMEM, or CM_ERROR once rows exist
  */
 int cm_table_add_column(cm_table *t, const char *name, cm_coltype type);
+
+/**
+ * Mark string column col as names (actor ids): csv-fr writes its text that
+ * looks like a number as text, not as a number with a decimal comma, so
+ * that ids such as "1.5" and "1,5" stay two ids (docs/input.md, "Ids are
+ * text").  No effect in the other formats.
+ * @return 0, or CM_ERROR when col is out of range or not a string column
+ */
+int cm_table_keep_text(cm_table *t, size_t col);
 
 /** @return the index of the column called name, or -1 */
 int cm_table_column(const cm_table *t, const char *name);
@@ -132,6 +161,31 @@ int cm_table_sort(cm_table *t, size_t col, int descending);
  * @return 0, or CM_EIO when the stream fails (errno is kept, EPIPE included)
  */
 int cm_table_write(FILE *f, const cm_table *t, cm_format format, size_t top);
+
+/**
+ * Set the significant digits of real numbers in every result writer
+ * (cm_table_write() and coopmap/writers.h) and in the CSV folder of
+ * coopmap/export.h.  Process-wide, like the notice handler: the CLI sets it
+ * once from --digits, before writing.
+ * @param digits 1 to 17 (17 round-trips every double), or 0 for the
+ *        default, CM_DEFAULT_DIGITS (12)
+ * @return 0, or CM_EUSAGE (and nothing changes) for another value
+ */
+int cm_table_set_digits(int digits);
+
+/** @return the significant digits of real numbers set by cm_table_set_digits() */
+int cm_table_digits(void);
+
+/**
+ * The text of a real number as format writes it: cm_table_digits()
+ * significant digits, a decimal comma in csv-fr, "" when undefined.  For
+ * writers that print figures beside their tables.
+ * @param buf receives the text
+ * @param size size of buf (32 is enough)
+ * @param value the number
+ * @param format the output format
+ */
+void cm_table_format_real(char *buf, size_t size, double value, cm_format format);
 
 /**
  * Write a string as a JSON string literal (quotes included), escaping what

@@ -22,13 +22,13 @@ extern "C" {
  * Write a summary.
  * @param f stream
  * @param s the summary
- * @param format CM_FORMAT_TABLE or CM_FORMAT_JSON (csv/tsv: key,value rows)
+ * @param format CM_FORMAT_TABLE or CM_FORMAT_JSON (csv, csv-fr, tsv: key,value rows)
  * @return 0 or CM_EIO
  */
 int cm_summary_write(FILE *f, const cm_summary *s, cm_format format);
 
 /**
- * Write clubs: table (one row per club, then the dense regions), CSV/TSV
+ * Write clubs: table (one row per club, then the dense regions), csv, csv-fr, tsv
  * (one row per club) or JSON ({"min_size", "type", "clubs", "dense_regions"}).
  * @return 0 or CM_EIO
  */
@@ -36,7 +36,7 @@ int cm_clubs_write(FILE *f, const cm_clubs *c, cm_format format);
 
 /**
  * Write the brokers: the actors table then the groups and the whole-network
- * E-I index (table), the actors only (CSV/TSV), or
+ * E-I index (table), the actors only (csv, csv-fr, tsv), or
  * {"actors": [...], "groups": [...], "network_ei_index": x} (JSON).
  * @return 0 or CM_EIO
  */
@@ -44,7 +44,7 @@ int cm_brokers_write(FILE *f, const cm_brokers *b, cm_format format);
 
 /**
  * Write a comparison (coopmap diff): the whole-network figures then the
- * actors (table), the actors only (CSV/TSV), or {"network": {...},
+ * actors (table), the actors only (csv, csv-fr, tsv), or {"network": {...},
  * "actors": [...]} with "ties" when they were listed (JSON).
  * @param top write at most this many actors (0: all)
  * @return 0 or CM_EIO
@@ -53,7 +53,7 @@ int cm_diff_write(FILE *f, const cm_diff *d, cm_format format, size_t top);
 
 /**
  * Write a timeline: the years, then how many ties are undated (table), the
- * years only (CSV/TSV), or {"undated_ties": N, "years": [...]} (JSON).
+ * years only (csv, csv-fr, tsv), or {"undated_ties": N, "years": [...]} (JSON).
  * @return 0 or CM_EIO
  */
 int cm_timeline_write(FILE *f, const cm_table *years, igraph_integer_t undated, cm_format format);

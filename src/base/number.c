@@ -21,6 +21,11 @@ static locale_t c_locale(void)
 
 void cm_format_number(char *buf, size_t size, double value)
 {
+	cm_format_significant(buf, size, value, CM_DEFAULT_DIGITS);
+}
+
+void cm_format_significant(char *buf, size_t size, double value, int digits)
+{
 	locale_t old;
 
 	if (isnan(value)) {
@@ -28,13 +33,26 @@ void cm_format_number(char *buf, size_t size, double value)
 			buf[0] = '\0';
 		return;
 	}
+	if (digits < 1 || digits > 17)
+		digits = CM_DEFAULT_DIGITS;
 	if (value == 0)
 		value = 0; /* no "-0" */
 	old = uselocale(c_locale());
-	if (value == floor(value) && fabs(value) < 1e15)
+	if (value == floor(value) && fabs(value) < 1e15) {
+		/* whole numbers in full: counts and years never lose a digit */
 		snprintf(buf, size, "%.0f", value);
-	else
-		snprintf(buf, size, "%.12g", value);
+	} else {
+		char tmp[40];
+		double rounded;
+
+		snprintf(tmp, sizeof(tmp), "%.*e", digits - 1, value);
+		rounded = strtod_l(tmp, NULL, c_locale());
+		/* rounded to a whole number (1234.5 to 2 digits is 1200): no exponent */
+		if (rounded == floor(rounded) && fabs(rounded) < 1e15)
+			snprintf(buf, size, "%.0f", rounded == 0 ? 0.0 : rounded);
+		else
+			snprintf(buf, size, "%.*g", digits, value);
+	}
 	uselocale(old);
 }
 

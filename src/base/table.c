@@ -1,5 +1,5 @@
 /*
- * Result tables and their four writers.  Every command that prints rows
+ * Result tables and their five writers.  Every command that prints rows
  * goes through here so that quoting, number formatting and UTF-8 handling
  * are the same everywhere.
  *
@@ -26,6 +26,7 @@ typedef struct cm_cell {
 typedef struct cm_column {
 	char *name;
 	cm_coltype type;
+	int keep_text;      /* names: csv-fr never writes their text as a number */
 } cm_column;
 
 struct cm_table {
@@ -36,7 +37,10 @@ struct cm_table {
 };
 
 /* Accepted names of cm_format_parse(), in cm_format order. */
-static const char *const format_names[] = { "table", "csv", "tsv", "json" };
+static const char *const format_names[] = { "table", "csv", "tsv", "json", "csv-fr" };
+
+/* Significant digits of real numbers in every writer (cm_table_set_digits). */
+static int table_digits = CM_DEFAULT_DIGITS;
 
 int cm_format_parse(cm_format *out, const char *name)
 {
@@ -50,9 +54,35 @@ int cm_format_parse(cm_format *out, const char *name)
 		}
 	}
 	if (rc < 0)
-		cm_error_set(rc, "unknown format '%s' (use table, csv, tsv or json)",
+		cm_error_set(rc, "unknown format '%s' (use table, csv, csv-fr, tsv or json)",
 		             name ? name : "");
 	return rc;
+}
+
+int cm_table_set_digits(int digits)
+{
+	if (digits < 0 || digits > 17)
+		return cm_error_set(CM_EUSAGE, "%d significant digits: use a whole number from 1 to 17",
+		                    digits);
+	table_digits = digits ? digits : CM_DEFAULT_DIGITS;
+	return 0;
+}
+
+int cm_table_digits(void)
+{
+	return table_digits;
+}
+
+void cm_table_format_real(char *buf, size_t size, double value, cm_format format)
+{
+	cm_format_significant(buf, size, value, table_digits);
+	if (format == CM_FORMAT_CSV_FR) {
+		/* the C locale's point is the only one cm_format_significant writes */
+		char *point = strchr(buf, '.');
+
+		if (point)
+			*point = ',';
+	}
 }
 
 int cm_table_new(cm_table **out)
@@ -102,9 +132,18 @@ int cm_table_add_column(cm_table *t, const char *name, cm_coltype type)
 	}
 	t->cols[t->ncols].name = copy;
 	t->cols[t->ncols].type = type;
+	t->cols[t->ncols].keep_text = 0;
 	rc = (int)t->ncols++;
 done:
 	return rc;
+}
+
+int cm_table_keep_text(cm_table *t, size_t col)
+{
+	if (col >= t->ncols || t->cols[col].type != CM_COL_STRING)
+		return cm_error_set(CM_ERROR, "column %zu is not a text column", col);
+	t->cols[col].keep_text = 1;
+	return 0;
 }
 
 int cm_table_column(const cm_table *t, const char *name)
@@ -338,10 +377,11 @@ void cm_json_write_string(FILE *f, const char *s)
 }
 
 /*
- * The text of a numeric cell for csv, tsv and table: "" when undefined,
- * integers without decimals, booleans as 0/1.
+ * The text of a numeric cell for csv, csv-fr, tsv, table and JSON: ""
+ * when undefined, integers without decimals, booleans as 0/1, reals as
+ * cm_table_format_real() gives them.
  */
-static void number_text(char *buf, size_t size, cm_coltype type, double v)
+static void number_text(char *buf, size_t size, cm_coltype type, double v, cm_format format)
 {
 	if (isnan(v)) {
 		buf[0] = '\0';
@@ -351,7 +391,7 @@ static void number_text(char *buf, size_t size, cm_coltype type, double v)
 		/* %.0f has no decimal point, so the locale cannot change it */
 		snprintf(buf, size, "%.0f", v == 0 ? 0.0 : round(v));
 	} else {
-		cm_format_number(buf, size, v);
+		cm_table_format_real(buf, size, v, format);
 	}
 }
 
@@ -365,18 +405,63 @@ static void json_number(FILE *f, cm_coltype type, double v)
 	} else if (type == CM_COL_BOOL) {
 		fputs(v != 0 ? "true" : "false", f);
 	} else {
-		number_text(buf, sizeof(buf), type, v);
+		number_text(buf, sizeof(buf), type, v, CM_FORMAT_JSON);
 		fputs(buf, f);
 	}
 }
 
-/* Write a CSV field, quoted (RFC 4180) only when it holds , " CR or LF. */
-static void csv_field(FILE *f, const char *s)
+/*
+ * Is text s a number as a French spreadsheet reads one once its point is a
+ * comma: an optional minus, digits, optionally a decimal point or comma and
+ * digits, optionally an exponent ("-1.68", "2,5", "1e-07")?
+ */
+static int plain_number(const char *s)
 {
-	int quote = strpbrk(s, ",\"\r\n") != NULL;
+	size_t k;
 
+	s += *s == '-';
+	if (!(k = strspn(s, "0123456789")))
+		return 0;
+	s += k;
+	if (*s == '.' || *s == ',') {
+		if (!(k = strspn(s + 1, "0123456789")))
+			return 0;
+		s += 1 + k;
+	}
+	if (*s == 'e' || *s == 'E') {
+		s += 1 + (s[1] == '-' || s[1] == '+');
+		if (!(k = strspn(s, "0123456789")))
+			return 0;
+		s += k;
+	}
+	return *s == '\0';
+}
+
+/*
+ * Write a CSV field with separator sep, quoted (RFC 4180) only when it
+ * holds sep, a double quote, CR or LF, or begins or ends with a space or
+ * a tab (coopmap's reader, like most, trims unquoted fields).  In csv-fr
+ * (guard), text that is a number is written as one, with a decimal comma,
+ * unless it is a name (keep_text), and other formula-like text gets an
+ * apostrophe in front.
+ */
+static void csv_field(FILE *f, const char *s, char sep, int guard, int keep_text)
+{
+	const char special[] = { sep, '"', '\r', '\n', '\0' };
+	size_t n = strlen(s);
+	int quote = strpbrk(s, special) != NULL ||
+	            (n > 0 && (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t'));
+
+	if (guard && !keep_text && plain_number(s)) {
+		/* text that is a number (a latitude read from a CSV): a number for the spreadsheet too */
+		for (; *s; s++)
+			putc(*s == '.' ? ',' : *s, f);
+		return;
+	}
 	if (quote)
 		putc('"', f);
+	if (guard && cm_formula_like(s))
+		putc('\'', f);
 	for (; *s; s++) {
 		if (*s == '"')
 			putc('"', f);
@@ -426,31 +511,51 @@ static int stream_status(FILE *f)
 	return 0;
 }
 
-/* Write csv or tsv. */
-static int write_delimited(FILE *f, const cm_table *t, size_t rows, int tsv)
+/*
+ * Write one field of csv, csv-fr or tsv; guard: a text cell, made safe for
+ * a spreadsheet in csv-fr; keep_text: a name, never written as a number.
+ */
+static void delimited_field(FILE *f, const char *s, cm_format format, int guard, int keep_text)
 {
+	if (format == CM_FORMAT_TSV)
+		tsv_field(f, s);
+	else if (format == CM_FORMAT_CSV_FR)
+		csv_field(f, s, ';', guard, keep_text);
+	else
+		csv_field(f, s, ',', 0, 0);
+}
+
+/* Write csv, csv-fr or tsv. */
+static int write_delimited(FILE *f, const cm_table *t, size_t rows, cm_format format)
+{
+	const char sep = format == CM_FORMAT_TSV ? '\t' : format == CM_FORMAT_CSV_FR ? ';' : ',';
+	const char *eol = format == CM_FORMAT_CSV_FR ? "\r\n" : "\n";
 	char buf[64];
 
+	/* the byte order mark tells Excel the file is UTF-8, not the ANSI code page */
+	if (format == CM_FORMAT_CSV_FR)
+		fputs("\xEF\xBB\xBF", f);
 	for (size_t c = 0; c < t->ncols; c++) {
 		if (c)
-			putc(tsv ? '\t' : ',', f);
-		(tsv ? tsv_field : csv_field)(f, t->cols[c].name);
+			putc(sep, f);
+		delimited_field(f, t->cols[c].name, format, 1, 1);
 	}
-	putc('\n', f);
+	fputs(eol, f);
 	for (size_t r = 0; r < rows; r++) {
 		for (size_t c = 0; c < t->ncols; c++) {
 			const cm_cell *cell = &t->cells[r * t->ncols + c];
 			const char *text = buf;
+			int is_text = t->cols[c].type == CM_COL_STRING;
 
 			if (c)
-				putc(tsv ? '\t' : ',', f);
-			if (t->cols[c].type == CM_COL_STRING)
+				putc(sep, f);
+			if (is_text)
 				text = cell->str ? cell->str : "";
 			else
-				number_text(buf, sizeof(buf), t->cols[c].type, cell->num);
-			(tsv ? tsv_field : csv_field)(f, text);
+				number_text(buf, sizeof(buf), t->cols[c].type, cell->num, format);
+			delimited_field(f, text, format, is_text, t->cols[c].keep_text);
 		}
-		putc('\n', f);
+		fputs(eol, f);
 		if (ferror(f))
 			return write_error();
 	}
@@ -513,7 +618,7 @@ static int write_aligned(FILE *f, const cm_table *t, size_t rows)
 			text[i] = terminal_text(s ? s : "");
 		} else {
 			number_text(buf, sizeof(buf), t->cols[c].type,
-			            t->cells[(r - 1) * t->ncols + c].num);
+			            t->cells[(r - 1) * t->ncols + c].num, CM_FORMAT_TABLE);
 			text[i] = cm_strdup(buf);
 		}
 		if (!text[i]) {
@@ -559,10 +664,9 @@ int cm_table_write(FILE *f, const cm_table *t, cm_format format, size_t top)
 
 	switch (format) {
 	case CM_FORMAT_CSV:
-		rc = write_delimited(f, t, rows, 0);
-		break;
+	case CM_FORMAT_CSV_FR:
 	case CM_FORMAT_TSV:
-		rc = write_delimited(f, t, rows, 1);
+		rc = write_delimited(f, t, rows, format);
 		break;
 	case CM_FORMAT_JSON:
 		rc = write_json(f, t, rows);

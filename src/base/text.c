@@ -195,3 +195,13 @@ int cm_name_qsort_cmp(const void *a, const void *b)
 {
 	return cm_name_cmp(*(const char *const *)a, *(const char *const *)b);
 }
+
+/*
+ * Past leading apostrophes too, so that a text already beginning with "'="
+ * keeps its own apostrophe once the reader drops the one added.
+ */
+int cm_formula_like(const char *s)
+{
+	s += strspn(s, "'");
+	return *s != '\0' && strchr("=+-@\t\r", *s) != NULL;
+}

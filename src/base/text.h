@@ -27,4 +27,14 @@ int cm_name_cmp(const char *a, const char *b);
 /* qsort comparator of (const char *) elements with cm_name_cmp. */
 int cm_name_qsort_cmp(const void *a, const void *b);
 
+/*
+ * The formula guard of csv-fr (coopmap/table.h), in one place for its
+ * writer and the CSV reader: 1 when a spreadsheet would take text s for a
+ * formula, that is when s, past any leading apostrophes, begins with =, +,
+ * -, @, a tab or CR (OWASP, "CSV Injection").  The writer puts an
+ * apostrophe in front of such text; the reader drops one from a field that
+ * begins with an apostrophe and is formula-like.
+ */
+int cm_formula_like(const char *s);
+
 #endif

@@ -77,6 +77,7 @@ struct cli_common {
 	const char **where_values;
 	unsigned long seed;
 	int have_seed;
+	int digits;                  /* --digits (0: not given), already passed to cm_table_set_digits */
 };
 
 /*
@@ -140,6 +141,16 @@ enum {
 	"  --seed S              seed for communities, sampling and layouts (default 42)\n" \
 	"  --quiet               do not print notices\n" \
 	"  --help                show this help\n"
+
+/*
+ * --digits N, for the commands that write numbers: each lists
+ * { "digits", required_argument, NULL, CLI_OPT_DIGITS } in its longopts and
+ * CLI_DIGITS_HELP in its help; cli_common_option() handles it.
+ */
+#define CLI_OPT_DIGITS (CLI_OPT_BASE + 100)
+#define CLI_DIGITS_HELP \
+	"  --digits N            significant digits of real numbers, from 1 to 17 (default 12);\n" \
+	"                        whole numbers are always written in full\n"
 
 /*
  * What cli_common_option() and cli_parse() return once --help has printed

@@ -13,6 +13,7 @@ static const char shortopts[] = "f:";
 static const struct option longopts[] = {
 	{ "group", required_argument, NULL, 'g' },
 	{ "format", required_argument, NULL, 'f' },
+	{ "digits", required_argument, NULL, CLI_OPT_DIGITS },
 	CLI_COMMON_OPTIONS,
 	{ NULL, 0, NULL, 0 }
 };
@@ -22,11 +23,13 @@ static int cmd_brokers(int argc, char **argv);
 const struct cli_command cli_cmd_brokers = {
 	.name = "brokers",
 	.fn = cmd_brokers,
-	.usage = "INPUT [--group ATTR] [--format table|csv|tsv|json]",
+	.usage = "INPUT [--group ATTR] [--format table|csv|csv-fr|tsv|json] [--digits N]",
 	.summary = "who brokers between groups: Gould-Fernandez roles, constraint, E-I index",
 	.help =
 		"  --group ATTR          actor attribute defining groups (default region)\n"
-		"  -f, --format F        table (default), csv, tsv or json\n"
+		"  -f, --format F        table (default), csv, csv-fr, tsv or json; csv-fr is for a\n"
+		"                        French spreadsheet (';', decimal comma, docs/interop.md)\n"
+		CLI_DIGITS_HELP
 		"\n" CLI_COMMON_HELP
 };
 

@@ -17,6 +17,7 @@ static const struct option longopts[] = {
 	{ "type", required_argument, NULL, 't' },
 	{ "min-size", required_argument, NULL, 'm' },
 	{ "format", required_argument, NULL, 'f' },
+	{ "digits", required_argument, NULL, CLI_OPT_DIGITS },
 	CLI_COMMON_OPTIONS,
 	{ NULL, 0, NULL, 0 }
 };
@@ -26,13 +27,16 @@ static int cmd_clubs(int argc, char **argv);
 const struct cli_command cli_cmd_clubs = {
 	.name = "clubs",
 	.fn = cmd_clubs,
-	.usage = "INPUT --regions FILE [--min-size N] [--type T] [--format table|csv|tsv|json]",
+	.usage = "INPUT --regions FILE [--min-size N] [--type T]\n"
+	         "        [--format table|csv|csv-fr|tsv|json] [--digits N]",
 	.summary = "propose interregional clubs of sparse regions (like the Club de l'Ouest)",
 	.help =
 		"  --regions FILE        region adjacency (region,neighbour), e.g. graphs/regions-fr.csv\n"
 		"  --min-size N          critical mass of a club (default 10)\n"
 		"  --type T              focus actor type (default cite)\n"
-		"  -f, --format F        table (default), csv, tsv or json\n"
+		"  -f, --format F        table (default), csv, csv-fr, tsv or json; csv-fr is for a\n"
+		"                        French spreadsheet (';', decimal comma, docs/interop.md)\n"
+		CLI_DIGITS_HELP
 		"\n" CLI_COMMON_HELP
 };
 

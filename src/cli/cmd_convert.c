@@ -17,6 +17,8 @@ static int parse_output_format(cm_output_format *out, const char *name)
 		*out = CM_OUTPUT_DOT;
 	else if (!strcasecmp(name, "csv"))
 		*out = CM_OUTPUT_CSV;
+	else if (!strcasecmp(name, "csv-fr"))
+		*out = CM_OUTPUT_CSV_FR;
 	else
 		return -1;
 	return 0;
@@ -39,6 +41,7 @@ static const struct option longopts[] = {
 	{ "gexf-version", required_argument, NULL, OPT_GEXF_VERSION },
 	{ "measures", required_argument, NULL, OPT_MEASURES },
 	{ "layout", required_argument, NULL, OPT_LAYOUT },
+	{ "digits", required_argument, NULL, CLI_OPT_DIGITS },
 	CLI_COMMON_OPTIONS,
 	{ NULL, 0, NULL, 0 }
 };
@@ -48,13 +51,15 @@ static int cmd_convert(int argc, char **argv);
 const struct cli_command cli_cmd_convert = {
 	.name = "convert",
 	.fn = cmd_convert,
-	.usage = "INPUT -o FILE [-T graphml|gml|gexf|dot|csv] [--gexf-version 1.2|1.3]\n"
-	         "        [--measures LIST|all] [--layout fr|geo]",
+	.usage = "INPUT -o FILE [-T graphml|gml|gexf|dot|csv|csv-fr] [--gexf-version 1.2|1.3]\n"
+	         "        [--measures LIST|all] [--layout fr|geo] [--digits N]",
 	.summary = "write the network as GraphML, GML, GEXF, DOT or a CSV folder (nodes.csv, edges.csv)",
 	.help =
 		"  -o, --output FILE     .graphml, .gml, .gexf, .dot/.gv, or a folder for CSV (a name\n"
 		"                        without extension or ending in /); - for standard output, with -T\n"
-		"  -T, --type FORMAT     graphml, gml, gexf, dot or csv (default: from the name)\n"
+		"  -T, --type FORMAT     graphml, gml, gexf, dot, csv or csv-fr (default: from the name;\n"
+		"                        csv-fr: the CSV folder for a French spreadsheet, with ';',\n"
+		"                        decimal commas, a byte order mark and CRLF, docs/interop.md)\n"
 		"  --gexf-version V      1.2 (default: GEXF 1.2draft, read by Gephi 0.8+, Gephi Lite and\n"
 		"                        NetworkX) or 1.3; GEXF carries the map's positions, colours and\n"
 		"                        sizes (as render draws them with the same --seed) and the tie\n"
@@ -69,6 +74,8 @@ const struct cli_command cli_cmd_convert = {
 		"  --layout L            fr or geo: the actors' positions as render places them\n"
 		"                        (same --seed), as attributes x and y in GraphML, GML and\n"
 		"                        CSV; GEXF always has them (fr unless --layout geo)\n"
+		"  --digits N            significant digits of real numbers in the CSV folder (csv,\n"
+		"                        csv-fr), from 1 to 17 (default 12); whole numbers in full\n"
 		"\n" CLI_COMMON_HELP
 };
 
@@ -83,8 +90,8 @@ static int convert_option(void *ctx, int opt, const char *arg)
 		return 0;
 	case 'T':
 		if (parse_output_format(&a->format, arg) < 0)
-			return cli_usage_error("convert", "unknown output format '%s' (use graphml, gml, gexf, dot or csv)",
-			                       arg);
+			return cli_usage_error("convert", "unknown output format '%s' (use graphml, gml, gexf, dot, csv "
+			                       "or csv-fr)", arg);
 		return 0;
 	case OPT_GEXF_VERSION:
 		if (strcmp(arg, "1.2") && strcmp(arg, "1.3"))
@@ -124,6 +131,12 @@ static int cmd_convert(int argc, char **argv)
 		goto done;
 	if (!args.output) {
 		status = cli_usage_error("convert", "no output file given (-o FILE)");
+		goto done;
+	}
+	/* the other writers keep every digit their format has: say so rather than ignore --digits */
+	if (common.digits && args.format != CM_OUTPUT_CSV && args.format != CM_OUTPUT_CSV_FR &&
+	    !(args.format == CM_OUTPUT_AUTO && cm_output_format_of(args.output) == CM_OUTPUT_CSV)) {
+		status = cli_usage_error("convert", "--digits applies to the CSV folder only (-T csv or csv-fr)");
 		goto done;
 	}
 	if ((status = cli_load(&net, input, &common)) != CLI_OK)

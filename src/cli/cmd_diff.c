@@ -25,6 +25,7 @@ static const struct option longopts[] = {
 	{ "sort", required_argument, NULL, OPT_SORT },
 	{ "top", required_argument, NULL, OPT_TOP },
 	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "digits", required_argument, NULL, CLI_OPT_DIGITS },
 	CLI_COMMON_OPTIONS,
 	{ NULL, 0, NULL, 0 }
 };
@@ -35,7 +36,7 @@ const struct cli_command cli_cmd_diff = {
 	.name = "diff",
 	.fn = cmd_diff,
 	.usage = "INPUT --at Y1 --at Y2 | BEFORE AFTER  [--type T] [--ties] [--sort COLUMN] [--top N]\n"
-	         "        [--format table|csv|tsv|json]",
+	         "        [--format table|csv|csv-fr|tsv|json] [--digits N]",
 	.summary = "what changed between two years, or two networks, actor by actor",
 	.help =
 		"  --at Y                the network as it stood at the end of year Y; give it twice\n"
@@ -46,7 +47,9 @@ const struct cli_command cli_cmd_diff = {
 		"                        text ascending; default: the largest changes first)\n"
 		"  --top N               print the first N actors only\n"
 		"  -f, --format F        table (default: the whole-network figures, then the actors),\n"
-		"                        csv, tsv (the actors) or json (both)\n"
+		"                        csv, csv-fr, tsv (the actors) or json (both); csv-fr is for\n"
+		"                        a French spreadsheet (';', decimal comma, docs/interop.md)\n"
+		CLI_DIGITS_HELP
 		"\n" CLI_COMMON_HELP
 };
 

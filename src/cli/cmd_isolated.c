@@ -17,6 +17,7 @@ static const struct option longopts[] = {
 	{ "min-size", required_argument, NULL, 'm' },
 	{ "level", required_argument, NULL, 'l' },
 	{ "format", required_argument, NULL, 'f' },
+	{ "digits", required_argument, NULL, CLI_OPT_DIGITS },
 	CLI_COMMON_OPTIONS,
 	{ NULL, 0, NULL, 0 }
 };
@@ -26,14 +27,17 @@ static int cmd_isolated(int argc, char **argv);
 const struct cli_command cli_cmd_isolated = {
 	.name = "isolated",
 	.fn = cmd_isolated,
-	.usage = "INPUT [--type T] [--min-size N] [--level L] [--format table|csv|tsv|json]",
+	.usage = "INPUT [--type T] [--min-size N] [--level L]\n"
+	         "        [--format table|csv|csv-fr|tsv|json] [--digits N]",
 	.summary = "actors of a type (cités by default) cut off from their peers, most isolated first",
 	.help =
 		"  --type T              focus actor type (default cite)\n"
 		"  --min-size N          critical mass of a region (default 10)\n"
 		"  --level L             only the actors of isolation level L and above (0 to 3: 3 no tie,\n"
 		"                        2 no peer within two steps, 1 a sparse or closed region)\n"
-		"  -f, --format F        table (default), csv, tsv or json\n"
+		"  -f, --format F        table (default), csv, csv-fr, tsv or json; csv-fr is for a\n"
+		"                        French spreadsheet (';', decimal comma, docs/interop.md)\n"
+		CLI_DIGITS_HELP
 		"\n" CLI_COMMON_HELP
 };
 

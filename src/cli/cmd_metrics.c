@@ -117,6 +117,7 @@ static const struct option longopts[] = {
 	{ "weighted", no_argument, NULL, OPT_WEIGHTED },
 	{ "exact", no_argument, NULL, OPT_EXACT },
 	{ "betweenness-samples", required_argument, NULL, OPT_SAMPLES },
+	{ "digits", required_argument, NULL, CLI_OPT_DIGITS },
 	CLI_COMMON_OPTIONS,
 	{ NULL, 0, NULL, 0 }
 };
@@ -127,12 +128,14 @@ const struct cli_command cli_cmd_metrics = {
 	.name = "metrics",
 	.fn = cmd_metrics,
 	.usage =
-		"INPUT [--metrics LIST|all] [--format table|csv|tsv|json] [--sort COLUMN] [--top N]\n"
-		"        [--weighted] [--exact] [--betweenness-samples K]",
+		"INPUT [--metrics LIST|all] [--format table|csv|csv-fr|tsv|json] [--digits N]\n"
+		"        [--sort COLUMN] [--top N] [--weighted] [--exact] [--betweenness-samples K]",
 	.summary = "one row per actor: degree, betweenness, pagerank, constraint, community...",
 	.help =
 		"  -m, --metrics LIST    comma-separated measures, or all (default)\n"
-		"  -f, --format F        table (default), csv, tsv or json\n"
+		"  -f, --format F        table (default), csv, csv-fr, tsv or json; csv-fr is for a\n"
+		"                        French spreadsheet (';', decimal comma, docs/interop.md)\n"
+		CLI_DIGITS_HELP
 		"  --sort COLUMN         sort by a column (measures descending)\n"
 		"  --top N               print the first N rows only; without --sort, the N highest\n"
 		"                        of the first measure column (degree when computed)\n"

@@ -30,6 +30,7 @@ static const struct option longopts[] = {
 	{ "evaluate", no_argument, NULL, 'e' },
 	{ "train-to", required_argument, NULL, 'y' },
 	{ "pairs", required_argument, NULL, 'p' },
+	{ "digits", required_argument, NULL, CLI_OPT_DIGITS },
 	CLI_COMMON_OPTIONS,
 	{ NULL, 0, NULL, 0 }
 };
@@ -40,9 +41,9 @@ const struct cli_command cli_cmd_suggest = {
 	.name = "suggest",
 	.fn = cmd_suggest,
 	.usage = "INPUT [--actor ID ...] [--type T] [--level L] [--top K] [--regions FILE]\n"
-	         "                [--format table|csv|tsv|json]\n"
+	         "                [--format table|csv|csv-fr|tsv|json] [--digits N]\n"
 	         "       coopmap suggest INPUT --evaluate --train-to Y [--pairs FILE] [--regions FILE]\n"
-	         "                [--format table|csv|tsv|json]",
+	         "                [--format table|csv|csv-fr|tsv|json] [--digits N]",
 	.summary = "whom each isolated actor could meet, with the reasons, most isolated first",
 	.help =
 		"  --actor ID            suggest for this actor (repeat for several; default: every\n"
@@ -54,14 +55,17 @@ const struct cli_command cli_cmd_suggest = {
 		"  --regions FILE        region adjacency (region,neighbour), e.g. graphs/regions-fr.csv:\n"
 		"                        adds peers of neighbouring regions and of the same proposed club\n"
 		"  --min-size N          critical mass for isolation levels and clubs (default 10)\n"
-		"  -f, --format F        table (default), csv, tsv or json\n"
+		"  -f, --format F        table (default), csv, csv-fr, tsv or json; csv-fr is for a\n"
+		"                        French spreadsheet (';', decimal comma, docs/interop.md)\n"
+		CLI_DIGITS_HELP
 		"  --evaluate            check the score against what happened: hide the ties first\n"
 		"                        observed after --train-to, score every pair still apart and\n"
 		"                        report AUC and precision at k (k = new ties) and at 10, with\n"
 		"                        random and preferential-attachment baselines\n"
 		"  --train-to Y          last year kept by --evaluate (undated ties are kept)\n"
-		"  --pairs FILE          with --evaluate, also write every scored pair as CSV: actor,\n"
-		"                        candidate, score, random, preferential_attachment, appeared\n"
+		"  --pairs FILE          with --evaluate, also write every scored pair as CSV (csv-fr\n"
+		"                        with --format csv-fr): actor, candidate, score, random,\n"
+		"                        preferential_attachment, appeared\n"
 		"\n"
 		"Score (docs/analysis.md): common partners (resource allocation + Adamic-Adar),\n"
 		"+1 peer in the same region, +0.5 in a neighbouring region, +0.25 in the same club,\n"
@@ -126,14 +130,12 @@ static void json_figures(FILE *f, const cm_rank_figures *r)
 {
 	const double v[3] = { r->auc, r->precision_at_k, r->precision_at_10 };
 	static const char *const k[3] = { "auc", "precision_at_k", "precision_at_10" };
+	char buf[64];
 
 	fputc('{', f);
 	for (int i = 0; i < 3; i++) {
-		fprintf(f, "%s\"%s\": ", i ? ", " : "", k[i]);
-		if (isnan(v[i]))
-			fputs("null", f);
-		else
-			fprintf(f, "%.12g", v[i]);
+		cm_table_format_real(buf, sizeof(buf), v[i], CM_FORMAT_JSON);
+		fprintf(f, "%s\"%s\": %s", i ? ", " : "", k[i], buf[0] ? buf : "null");
 	}
 	fputc('}', f);
 }
@@ -156,12 +158,12 @@ static int print_evaluation(const cm_suggest_eval *e, cm_format format)
 		{
 			char buf[64];
 
-			snprintf(buf, sizeof(buf), "%.12g", e->model.auc);
-			fputs(isnan(e->model.auc) ? "null" : buf, stdout);
-			snprintf(buf, sizeof(buf), "%.12g", e->model.precision_at_k);
-			fprintf(stdout, ", \"precision_at_k\": %s", isnan(e->model.precision_at_k) ? "null" : buf);
-			snprintf(buf, sizeof(buf), "%.12g", e->model.precision_at_10);
-			fprintf(stdout, ", \"precision_at_10\": %s", isnan(e->model.precision_at_10) ? "null" : buf);
+			cm_table_format_real(buf, sizeof(buf), e->model.auc, CM_FORMAT_JSON);
+			fputs(buf[0] ? buf : "null", stdout);
+			cm_table_format_real(buf, sizeof(buf), e->model.precision_at_k, CM_FORMAT_JSON);
+			fprintf(stdout, ", \"precision_at_k\": %s", buf[0] ? buf : "null");
+			cm_table_format_real(buf, sizeof(buf), e->model.precision_at_10, CM_FORMAT_JSON);
+			fprintf(stdout, ", \"precision_at_10\": %s", buf[0] ? buf : "null");
 		}
 		fprintf(stdout, ", \"k\": %lld, \"baselines\": {\"random\": ", (long long)e->k);
 		json_figures(stdout, &e->random);
@@ -194,15 +196,16 @@ done:
 	return rc;
 }
 
-/* Write the scored pairs to path as CSV, atomically. */
-static int write_pairs(const char *path, const cm_table *pairs)
+/* Write the scored pairs to path as CSV (csv-fr when asked), atomically. */
+static int write_pairs(const char *path, const cm_table *pairs, cm_format format)
 {
 	cm_output *out = NULL;
 	int rc;
 
 	if ((rc = cm_output_open(&out, path)) < 0)
 		return rc;
-	if ((rc = cm_table_write(cm_output_stream(out), pairs, CM_FORMAT_CSV, 0)) < 0) {
+	if ((rc = cm_table_write(cm_output_stream(out), pairs,
+	                         format == CM_FORMAT_CSV_FR ? CM_FORMAT_CSV_FR : CM_FORMAT_CSV, 0)) < 0) {
 		cm_output_abort(out);
 		return cm_error_set(CM_EIO, "cannot write %s", path);
 	}
@@ -218,7 +221,7 @@ static int run_evaluation(const cm_network *net, const struct suggest_args *a, u
 
 	rc = cm_suggest_evaluate(&e, a->pairs_path ? &pairs : NULL, net, &a->o, (int)a->train_to, seed);
 	if (rc == 0 && pairs)
-		rc = write_pairs(a->pairs_path, pairs);
+		rc = write_pairs(a->pairs_path, pairs, a->format);
 	cm_table_free(pairs);
 	if (rc < 0)
 		return cli_fail(rc);

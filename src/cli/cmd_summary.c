@@ -5,6 +5,7 @@
 static const char shortopts[] = "f:";
 static const struct option longopts[] = {
 	{ "format", required_argument, NULL, 'f' },
+	{ "digits", required_argument, NULL, CLI_OPT_DIGITS },
 	CLI_COMMON_OPTIONS,
 	{ NULL, 0, NULL, 0 }
 };
@@ -14,10 +15,12 @@ static int cmd_summary(int argc, char **argv);
 const struct cli_command cli_cmd_summary = {
 	.name = "summary",
 	.fn = cmd_summary,
-	.usage = "INPUT [--format table|json|csv|tsv]",
+	.usage = "INPUT [--format table|json|csv|csv-fr|tsv] [--digits N]",
 	.summary = "whole-network figures: size, density, components, paths, communities",
 	.help =
-		"  -f, --format F        table (default), json, csv or tsv (key,value rows)\n"
+		"  -f, --format F        table (default), json, csv, csv-fr or tsv (key,value rows);\n"
+		"                        csv-fr is for a French spreadsheet (';', decimal comma)\n"
+		CLI_DIGITS_HELP
 		"\n" CLI_COMMON_HELP
 };
 

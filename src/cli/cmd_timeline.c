@@ -20,6 +20,7 @@ static const struct option longopts[] = {
 	{ "years", required_argument, NULL, OPT_YEARS },
 	{ "type", required_argument, NULL, OPT_TYPE },
 	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "digits", required_argument, NULL, CLI_OPT_DIGITS },
 	CLI_COMMON_OPTIONS,
 	{ NULL, 0, NULL, 0 }
 };
@@ -29,12 +30,15 @@ static int cmd_timeline(int argc, char **argv);
 const struct cli_command cli_cmd_timeline = {
 	.name = "timeline",
 	.fn = cmd_timeline,
-	.usage = "INPUT [--years Y1:Y2] [--type T] [--format table|csv|tsv|json]",
+	.usage = "INPUT [--years Y1:Y2] [--type T] [--format table|csv|csv-fr|tsv|json]\n"
+	         "        [--digits N]",
 	.summary = "the network at the end of each year: size, density, components, isolated cités, change",
 	.help =
 		"  --years Y1:Y2         the years to show (default: the first to the last year of the ties)\n"
 		"  --type T              focus actor type of the isolated column (default cite)\n"
-		"  -f, --format F        table (default), csv, tsv or json\n"
+		"  -f, --format F        table (default), csv, csv-fr, tsv or json; csv-fr is for a\n"
+		"                        French spreadsheet (';', decimal comma, docs/interop.md)\n"
+		CLI_DIGITS_HELP
 		"\n" CLI_COMMON_HELP
 };
 

@@ -195,6 +195,13 @@ int cli_common_option(struct cli_common *c, const char *cmd, int opt, const char
 	case CLI_OPT_HELP:
 		cli_print_help(stdout, cmd);
 		return CLI_STOP;
+	case CLI_OPT_DIGITS:
+		v = cli_parse_long(cmd, "--digits", arg, 1, 17);
+		if (v == LONG_MIN)
+			return CLI_EUSAGE;
+		c->digits = (int)v;
+		(void)cm_table_set_digits(c->digits); /* cannot fail from 1 to 17 */
+		return 0;
 	default:
 		return CLI_NOT_COMMON;
 	}

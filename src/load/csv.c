@@ -358,6 +358,10 @@ int cm_csv_next(cm_csv *c)
 			}
 			term = r < len ? buf[r] : '\0';
 			buf[end] = '\0';
+			/* drop csv-fr's formula guard ("'=SUM(A1)" is "=SUM(A1)") in ';' files,
+			 * csv-fr's; ',' files, which coopmap never guards, keep every apostrophe */
+			if (delim == ';' && buf[start] == '\'' && cm_formula_like(buf + start))
+				start++;
 			if ((rc = push_field(c, buf + start)) < 0)
 				return rc;
 			if (end > start)

@@ -1,7 +1,8 @@
 /*
  * The CSV folder of coopmap convert: nodes.csv and edges.csv with every
- * attribute, each written through cm_output, so a failed write leaves any
- * existing file untouched.
+ * attribute, built as result tables so that csv and csv-fr follow the
+ * table writer's rules (coopmap/table.h), each written through cm_output,
+ * so a failed write leaves any existing file untouched.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -11,46 +12,10 @@
 #include "coopmap/common.h"
 #include "coopmap/network.h"
 #include "coopmap/output.h"
-#include "coopmap/text.h"
+#include "coopmap/table.h"
 #include "base/error.h"
 #include "base/strbuf.h"
 #include "present/export/csv.h"
-
-/* The text of an attribute value for CSV; numbers locale-free, NaN empty. */
-static const char *value_text(const igraph_t *graph, int vertex, igraph_attribute_type_t type,
-                              const char *name, igraph_integer_t i, char *buf, size_t size)
-{
-	if (type == IGRAPH_ATTRIBUTE_STRING)
-		return vertex ? VAS(graph, name, i) : EAS(graph, name, i);
-	if (type == IGRAPH_ATTRIBUTE_BOOLEAN)
-		return (vertex ? VAB(graph, name, i) : EAB(graph, name, i)) ? "true" : "false";
-	if (type == IGRAPH_ATTRIBUTE_NUMERIC) {
-		cm_format_number(buf, size, vertex ? VAN(graph, name, i) : EAN(graph, name, i));
-		return buf;
-	}
-	return "";
-}
-
-/* Write one RFC 4180 field: quoted when it holds a separator, quote, line break or edge spaces. */
-static void csv_field(FILE *f, const char *s, int first)
-{
-	size_t n = strlen(s);
-	int quote = n > 0 && (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t');
-
-	if (!first)
-		fputc(',', f);
-	if (!quote && strpbrk(s, ",\"\r\n") == NULL) {
-		fputs(s, f);
-		return;
-	}
-	fputc('"', f);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', f);
-		fputc(*s, f);
-	}
-	fputc('"', f);
-}
 
 /* Attribute names of one kind, except the model columns written first. */
 typedef struct {
@@ -76,50 +41,97 @@ static int attr_type(const attr_list *l, const char *name)
 	return -1;
 }
 
-/* Write nodes.csv: id,label,type,region, then the other actor attributes. */
-static int write_nodes_csv(FILE *f, const igraph_t *graph, const attr_list *v)
+/*
+ * Add the column of attribute name (of type, -1 when absent) to t, under
+ * header: numbers as a real column, so that the table writer gives them
+ * the format's decimal mark and digits; text and booleans as text.
+ */
+static int add_attr_column(cm_table *t, const char *header, int type)
+{
+	int rc = cm_table_add_column(t, header, type == IGRAPH_ATTRIBUTE_NUMERIC ? CM_COL_REAL : CM_COL_STRING);
+
+	return rc < 0 ? rc : 0;
+}
+
+/* Set cell (row, col) of t from attribute name of vertex or edge i; absent attributes stay empty. */
+static int set_attr_cell(cm_table *t, size_t row, size_t col, const igraph_t *graph, int vertex,
+                         int type, const char *name, igraph_integer_t i)
+{
+	if (type == IGRAPH_ATTRIBUTE_STRING)
+		return cm_table_set_string(t, row, col, vertex ? VAS(graph, name, i) : EAS(graph, name, i));
+	if (type == IGRAPH_ATTRIBUTE_BOOLEAN)
+		return cm_table_set_string(t, row, col,
+		                           (vertex ? VAB(graph, name, i) : EAB(graph, name, i)) ? "true" : "false");
+	if (type == IGRAPH_ATTRIBUTE_NUMERIC)
+		cm_table_set_number(t, row, col, vertex ? VAN(graph, name, i) : EAN(graph, name, i));
+	return 0;
+}
+
+/* The table of nodes.csv: id,label,type,region, then the other actor attributes. */
+static int nodes_table(cm_table **out, const igraph_t *graph, const attr_list *v)
 {
 	static const char *const fixed[] = { CM_ATTR_ID, CM_ATTR_LABEL, CM_ATTR_TYPE, CM_ATTR_REGION, NULL };
 	static const char *const header[] = { "id", "label", "type", "region" };
+	igraph_integer_t n = igraph_vcount(graph);
+	cm_table *t = NULL;
 	char buf[64];
+	size_t col;
+	int rc;
 
-	for (int c = 0; c < 4; c++)
-		csv_field(f, header[c], c == 0);
+	if ((rc = cm_table_new(&t)) < 0)
+		goto done;
+	for (int c = 0; c < 4; c++) {
+		int type = attr_type(v, fixed[c]);
+
+		/* the id is text, even when no attribute holds it (then the vertex index) */
+		if ((rc = add_attr_column(t, header[c], c == 0 ? IGRAPH_ATTRIBUTE_STRING : type)) < 0)
+			goto done;
+	}
+	/* ids are names: "1.5" stays "1.5" in csv-fr, apart from "1,5" */
+	if ((rc = cm_table_keep_text(t, 0)) < 0)
+		goto done;
 	for (igraph_integer_t a = 0; a < igraph_strvector_size(&v->names); a++) {
 		const char *name = igraph_strvector_get(&v->names, a);
 
 		if (in_list(name, fixed))
 			continue;
 		/* a column called "id" would be read as the actor id */
-		if (!strcmp(name, "id")) {
-			snprintf(buf, sizeof(buf), "%s_attr", name);
-			csv_field(f, buf, 0);
-		} else {
-			csv_field(f, name, 0);
-		}
+		snprintf(buf, sizeof(buf), "%s_attr", name);
+		if ((rc = add_attr_column(t, strcmp(name, "id") ? name : buf, VECTOR(v->types)[a])) < 0)
+			goto done;
 	}
-	fputc('\n', f);
-	for (igraph_integer_t i = 0; i < igraph_vcount(graph); i++) {
+	if ((rc = cm_table_add_rows(t, (size_t)n)) < 0)
+		goto done;
+	for (igraph_integer_t i = 0; i < n; i++) {
 		for (int c = 0; c < 4; c++) {
-			int t = attr_type(v, fixed[c]);
-			const char *value = "";
+			int type = attr_type(v, fixed[c]);
 
-			if (t >= 0)
-				value = value_text(graph, 1, (igraph_attribute_type_t)t, fixed[c], i, buf, sizeof(buf));
-			else if (c == 0)
-				snprintf(buf, sizeof(buf), "%" IGRAPH_PRId, i), value = buf;
-			csv_field(f, value, c == 0);
+			if (c == 0 && type != IGRAPH_ATTRIBUTE_STRING) {
+				snprintf(buf, sizeof(buf), "%" IGRAPH_PRId, i);
+				rc = cm_table_set_string(t, (size_t)i, 0, buf);
+			} else {
+				rc = set_attr_cell(t, (size_t)i, (size_t)c, graph, 1, type, fixed[c], i);
+			}
+			if (rc < 0)
+				goto done;
 		}
+		col = 4;
 		for (igraph_integer_t a = 0; a < igraph_strvector_size(&v->names); a++) {
 			const char *name = igraph_strvector_get(&v->names, a);
 
 			if (in_list(name, fixed))
 				continue;
-			csv_field(f, value_text(graph, 1, VECTOR(v->types)[a], name, i, buf, sizeof(buf)), 0);
+			if ((rc = set_attr_cell(t, (size_t)i, col++, graph, 1, VECTOR(v->types)[a], name, i)) < 0)
+				goto done;
 		}
-		fputc('\n', f);
 	}
-	return 0;
+done:
+	if (rc < 0) {
+		cm_table_free(t);
+		t = NULL;
+	}
+	*out = t;
+	return rc;
 }
 
 /* The actor id of vertex v as written in edges.csv. */
@@ -131,64 +143,96 @@ static const char *vertex_id(const igraph_t *graph, int has_name, igraph_integer
 	return buf;
 }
 
-/* Write edges.csv: source,target,weight,year,kind, then the other tie attributes. */
-static int write_edges_csv(FILE *f, const igraph_t *graph, const attr_list *v, const attr_list *e)
+/* The table of edges.csv: source,target,weight,year,kind, then the other tie attributes. */
+static int edges_table(cm_table **out, const igraph_t *graph, const attr_list *v, const attr_list *e)
 {
 	static const char *const fixed[] = { CM_ATTR_WEIGHT, CM_ATTR_YEAR, CM_ATTR_KIND, NULL };
 	static const char *const endpoints[] = { "source", "target", "from", "to", NULL };
 	int has_name = attr_type(v, CM_ATTR_ID) == IGRAPH_ATTRIBUTE_STRING;
+	igraph_integer_t m = igraph_ecount(graph);
+	cm_table *t = NULL;
 	char buf[64], buf2[64];
+	size_t col;
+	int rc;
 
-	csv_field(f, "source", 1);
-	csv_field(f, "target", 0);
-	for (int c = 0; fixed[c]; c++)
-		csv_field(f, fixed[c], 0);
+	if ((rc = cm_table_new(&t)) < 0 ||
+	    (rc = add_attr_column(t, "source", IGRAPH_ATTRIBUTE_STRING)) < 0 ||
+	    (rc = add_attr_column(t, "target", IGRAPH_ATTRIBUTE_STRING)) < 0 ||
+	    (rc = cm_table_keep_text(t, 0)) < 0 || (rc = cm_table_keep_text(t, 1)) < 0)
+		goto done;
+	for (int c = 0; fixed[c]; c++) {
+		int type = attr_type(e, fixed[c]);
+
+		/* no weight attribute: every tie weighs 1 */
+		if ((rc = add_attr_column(t, fixed[c], c == 0 && type < 0 ? IGRAPH_ATTRIBUTE_NUMERIC : type)) < 0)
+			goto done;
+	}
 	for (igraph_integer_t a = 0; a < igraph_strvector_size(&e->names); a++) {
 		const char *name = igraph_strvector_get(&e->names, a);
 
 		if (in_list(name, fixed))
 			continue;
 		/* a tie attribute named like an endpoint column would be read as one */
-		if (in_list(name, endpoints)) {
-			snprintf(buf, sizeof(buf), "%s_attr", name);
-			csv_field(f, buf, 0);
-		} else {
-			csv_field(f, name, 0);
-		}
+		snprintf(buf, sizeof(buf), "%s_attr", name);
+		if ((rc = add_attr_column(t, in_list(name, endpoints) ? buf : name, VECTOR(e->types)[a])) < 0)
+			goto done;
 	}
-	fputc('\n', f);
-	for (igraph_integer_t i = 0; i < igraph_ecount(graph); i++) {
+	if ((rc = cm_table_add_rows(t, (size_t)m)) < 0)
+		goto done;
+	for (igraph_integer_t i = 0; i < m; i++) {
 		/* igraph stores an undirected tie with the larger index first: write the earlier actor first */
 		igraph_integer_t from = IGRAPH_FROM(graph, i), to = IGRAPH_TO(graph, i);
+		size_t row = (size_t)i;
 
 		if (!igraph_is_directed(graph) && from > to) {
-			igraph_integer_t t = from;
+			igraph_integer_t tmp = from;
 
 			from = to;
-			to = t;
+			to = tmp;
 		}
-		csv_field(f, vertex_id(graph, has_name, from, buf, sizeof(buf)), 1);
-		csv_field(f, vertex_id(graph, has_name, to, buf2, sizeof(buf2)), 0);
+		if ((rc = cm_table_set_string(t, row, 0, vertex_id(graph, has_name, from, buf, sizeof(buf)))) < 0 ||
+		    (rc = cm_table_set_string(t, row, 1, vertex_id(graph, has_name, to, buf2, sizeof(buf2)))) < 0)
+			goto done;
 		for (int c = 0; fixed[c]; c++) {
-			int t = attr_type(e, fixed[c]);
-			const char *value = "";
+			int type = attr_type(e, fixed[c]);
 
-			if (t >= 0)
-				value = value_text(graph, 0, (igraph_attribute_type_t)t, fixed[c], i, buf, sizeof(buf));
-			else if (c == 0)
-				value = "1";
-			csv_field(f, value, 0);
+			if (c == 0 && type < 0)
+				cm_table_set_number(t, row, 2, 1);
+			else if ((rc = set_attr_cell(t, row, (size_t)c + 2, graph, 0, type, fixed[c], i)) < 0)
+				goto done;
 		}
+		col = 5;
 		for (igraph_integer_t a = 0; a < igraph_strvector_size(&e->names); a++) {
 			const char *name = igraph_strvector_get(&e->names, a);
 
 			if (in_list(name, fixed))
 				continue;
-			csv_field(f, value_text(graph, 0, VECTOR(e->types)[a], name, i, buf, sizeof(buf)), 0);
+			if ((rc = set_attr_cell(t, row, col++, graph, 0, VECTOR(e->types)[a], name, i)) < 0)
+				goto done;
 		}
-		fputc('\n', f);
 	}
-	return 0;
+done:
+	if (rc < 0) {
+		cm_table_free(t);
+		t = NULL;
+	}
+	*out = t;
+	return rc;
+}
+
+/* Write table t to path atomically in format: any existing file stays as it was on failure. */
+static int write_table_file(const char *path, const cm_table *t, cm_format format)
+{
+	cm_output *out = NULL;
+	int rc;
+
+	if ((rc = cm_output_open(&out, path)) < 0)
+		return rc;
+	if ((rc = cm_table_write(cm_output_stream(out), t, format, 0)) < 0) {
+		cm_output_abort(out);
+		return rc;
+	}
+	return cm_output_commit(out);
 }
 
 /* path/name, freshly allocated. */
@@ -207,14 +251,14 @@ static char *join_path(const char *dir, const char *name)
 }
 
 /* Write the CSV folder: create it if needed, then nodes.csv and edges.csv, each atomically. */
-int cm_export_csv_folder(const cm_network *net, const char *dir)
+int cm_export_csv_folder(const cm_network *net, const char *dir, cm_format format)
 {
 	const igraph_t *graph = &net->graph;
 	attr_list v, e;
 	igraph_strvector_t gnames;
 	igraph_vector_int_t gtypes;
 	char *nodes_path = NULL, *edges_path = NULL;
-	cm_output *out = NULL;
+	cm_table *nodes = NULL, *edges = NULL;
 	struct stat st;
 	int rc = 0;
 
@@ -236,20 +280,15 @@ int cm_export_csv_folder(const cm_network *net, const char *dir)
 		rc = CM_ENOMEM;
 		goto done;
 	}
-	if ((rc = cm_output_open(&out, nodes_path)) < 0)
+	/* both tables first: nothing is written when one cannot be built */
+	if ((rc = nodes_table(&nodes, graph, &v)) < 0 || (rc = edges_table(&edges, graph, &v, &e)) < 0)
 		goto done;
-	write_nodes_csv(cm_output_stream(out), graph, &v);
-	rc = cm_output_commit(out);
-	out = NULL;
-	if (rc < 0)
+	if ((rc = write_table_file(nodes_path, nodes, format)) < 0)
 		goto done;
-	if ((rc = cm_output_open(&out, edges_path)) < 0)
-		goto done;
-	write_edges_csv(cm_output_stream(out), graph, &v, &e);
-	rc = cm_output_commit(out);
-	out = NULL;
+	rc = write_table_file(edges_path, edges, format);
 done:
-	cm_output_abort(out);
+	cm_table_free(nodes);
+	cm_table_free(edges);
 	igraph_strvector_destroy(&v.names);
 	igraph_vector_int_destroy(&v.types);
 	igraph_strvector_destroy(&e.names);

@@ -25,7 +25,7 @@
 #include "present/map/graphviz.h"
 
 /* The format a path names: by extension, and a folder (no extension or a trailing /) is CSV. */
-static cm_output_format format_from_path(const char *path)
+cm_output_format cm_output_format_of(const char *path)
 {
 	size_t len = strlen(path);
 	const char *slash = strrchr(path, '/'), *dot = strrchr(path, '.');
@@ -68,7 +68,7 @@ int cm_network_write_with(const cm_network *net, const char *path, cm_output_for
 	if (format == CM_OUTPUT_AUTO) {
 		if (!strcmp(path, "-"))
 			return cm_error_set(CM_EUSAGE, "writing to standard output needs a format (-T graphml, gml, gexf or dot)");
-		format = format_from_path(path);
+		format = cm_output_format_of(path);
 		if (format == CM_OUTPUT_AUTO)
 			return cm_error_set(CM_EUSAGE,
 			                    "cannot tell the format from '%s' (use .graphml, .gml, .gexf, .dot, or a folder for CSV)",
@@ -80,8 +80,8 @@ int cm_network_write_with(const cm_network *net, const char *path, cm_output_for
 	if ((rc = cm_export_annotate(&ann, net, opts, format != CM_OUTPUT_GEXF)) < 0)
 		goto done;
 	net = ann.net;
-	if (format == CM_OUTPUT_CSV) {
-		rc = cm_export_csv_folder(net, path);
+	if (format == CM_OUTPUT_CSV || format == CM_OUTPUT_CSV_FR) {
+		rc = cm_export_csv_folder(net, path, format == CM_OUTPUT_CSV_FR ? CM_FORMAT_CSV_FR : CM_FORMAT_CSV);
 		goto done;
 	}
 	if ((format == CM_OUTPUT_GRAPHML || format == CM_OUTPUT_GEXF) &&

@@ -18,7 +18,7 @@ int cm_brokers_write(FILE *f, const cm_brokers *b, cm_format format)
 	char num[32];
 	int rc = 0;
 
-	cm_format_number(num, sizeof(num), b->network_ei_index);
+	cm_table_format_real(num, sizeof(num), b->network_ei_index, format);
 	if (format == CM_FORMAT_JSON) {
 		fputs("{\n  \"group\": ", f);
 		cm_json_write_string(f, b->group);

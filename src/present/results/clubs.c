@@ -82,7 +82,8 @@ int cm_clubs_write(FILE *f, const cm_clubs *c, cm_format format)
 {
 	cm_table *t = NULL;
 	cm_strbuf b = { 0 };
-	int rc = 0, with_members = format == CM_FORMAT_CSV || format == CM_FORMAT_TSV;
+	int rc = 0, with_members = format == CM_FORMAT_CSV || format == CM_FORMAT_CSV_FR ||
+	                                    format == CM_FORMAT_TSV;
 
 	if (format == CM_FORMAT_JSON) {
 		clubs_json(f, c);

@@ -42,14 +42,15 @@ static size_t network_figures(struct figure *f, const cm_diff_network *n)
 }
 
 /* The text of a figure ("" when undefined). */
-static void figure_text(char *buf, size_t size, const struct figure *f, const cm_diff_network *n)
+static void figure_text(char *buf, size_t size, const struct figure *f, const cm_diff_network *n,
+                        cm_format format)
 {
 	if (f->whole == 2)
 		snprintf(buf, size, "%s", cm_diff_jaccard_reading(n->tie_jaccard));
 	else if (f->whole == 1 && f->value < 0)
 		buf[0] = '\0';
 	else
-		cm_format_number(buf, size, f->value);
+		cm_table_format_real(buf, size, f->value, format);
 }
 
 int cm_diff_write(FILE *f, const cm_diff *d, cm_format format, size_t top)
@@ -62,7 +63,7 @@ int cm_diff_write(FILE *f, const cm_diff *d, cm_format format, size_t top)
 	if (format == CM_FORMAT_JSON) {
 		fputs("{\n  \"network\": {", f);
 		for (size_t i = 0; i < n; i++) {
-			figure_text(text, sizeof(text), &fig[i], &d->network);
+			figure_text(text, sizeof(text), &fig[i], &d->network, format);
 			fprintf(f, "%s\n    \"%s\": ", i ? "," : "", fig[i].key);
 			if (fig[i].whole == 2)
 				cm_json_write_string(f, text);
@@ -85,7 +86,7 @@ int cm_diff_write(FILE *f, const cm_diff *d, cm_format format, size_t top)
 			if (strlen(fig[i].key) > width)
 				width = strlen(fig[i].key);
 		for (size_t i = 0; i < n; i++) {
-			figure_text(text, sizeof(text), &fig[i], &d->network);
+			figure_text(text, sizeof(text), &fig[i], &d->network, format);
 			fprintf(f, "%-*s  %s\n", (int)width, fig[i].key, text[0] ? text : "-");
 		}
 		fputc('\n', f);

@@ -49,13 +49,13 @@ static size_t figures(struct figure *f, const cm_summary *s)
 	return k;
 }
 
-/* Text of a figure: integers in full, reals with 12 digits, "" when undefined. */
-static void figure_text(char *buf, size_t size, const struct figure *f)
+/* Text of a figure: integers in full, reals as the table writer gives them, "" when undefined. */
+static void figure_text(char *buf, size_t size, const struct figure *f, cm_format format)
 {
 	if (f->integer)
 		snprintf(buf, size, "%.0f", f->value);
 	else
-		cm_format_number(buf, size, f->value);
+		cm_table_format_real(buf, size, f->value, format);
 }
 
 /* Write the JSON object of counts ("types" or "regions"). */
@@ -79,7 +79,7 @@ static void write_json(FILE *f, const cm_summary *s)
 
 	fputs("{\n", f);
 	for (size_t i = 0; i < n; i++) {
-		figure_text(buf, sizeof(buf), &fig[i]);
+		figure_text(buf, sizeof(buf), &fig[i], CM_FORMAT_JSON);
 		fprintf(f, "  \"%s\": %s,\n", fig[i].key, isfinite(fig[i].value) ? buf : "null");
 	}
 	json_counts(f, "types", s->types, s->n_types);
@@ -129,7 +129,7 @@ static void write_table(FILE *f, const cm_summary *s)
 		if (strlen(fig[i].key) > width)
 			width = strlen(fig[i].key);
 	for (size_t i = 0; i < n; i++) {
-		figure_text(buf, sizeof(buf), &fig[i]);
+		figure_text(buf, sizeof(buf), &fig[i], CM_FORMAT_TABLE);
 		if (buf[0])
 			fprintf(f, "%-*s  %s\n", (int)width, fig[i].key, buf);
 		else
@@ -141,7 +141,7 @@ static void write_table(FILE *f, const cm_summary *s)
 	table_counts(f, "regions", s->regions, s->n_regions);
 }
 
-/* The summary as key,value rows through the table writer (csv, tsv). */
+/* The summary as key,value rows through the table writer (csv, csv-fr, tsv). */
 static int write_rows(FILE *f, const cm_summary *s, cm_format format)
 {
 	struct figure fig[16];
@@ -189,7 +189,7 @@ int cm_summary_write(FILE *f, const cm_summary *s, cm_format format)
 {
 	int rc = 0, saved;
 
-	if (format == CM_FORMAT_CSV || format == CM_FORMAT_TSV) {
+	if (format == CM_FORMAT_CSV || format == CM_FORMAT_CSV_FR || format == CM_FORMAT_TSV) {
 		rc = write_rows(f, s, format); /* the table writer checks the stream */
 		goto done;
 	}

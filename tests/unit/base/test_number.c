@@ -68,12 +68,47 @@ static void test_format_number(void **state)
 	assert_string_equal(buf, "");
 }
 
+/*
+ * Significant digits, rounded by hand: whole numbers in full whatever the
+ * digits, a rounding to a whole number without exponent, small numbers
+ * with one, out-of-range digits as the default.
+ */
+static void test_format_significant(void **state)
+{
+	char buf[32];
+
+	(void)state;
+	cm_format_significant(buf, sizeof(buf), 123456789, 2);
+	assert_string_equal(buf, "123456789");
+	cm_format_significant(buf, sizeof(buf), 1234.5, 2);
+	assert_string_equal(buf, "1200");
+	cm_format_significant(buf, sizeof(buf), 9.99, 2);
+	assert_string_equal(buf, "10");
+	cm_format_significant(buf, sizeof(buf), -0.0491147915477, 3);
+	assert_string_equal(buf, "-0.0491");
+	cm_format_significant(buf, sizeof(buf), 0.000012345, 3);
+	assert_string_equal(buf, "1.23e-05");
+	cm_format_significant(buf, sizeof(buf), -0.004, 1);
+	assert_string_equal(buf, "-0.004");
+	cm_format_significant(buf, sizeof(buf), -0.4, 1);
+	assert_string_equal(buf, "-0.4");
+	cm_format_significant(buf, sizeof(buf), 0.04, 1);
+	assert_string_equal(buf, "0.04");
+	cm_format_significant(buf, sizeof(buf), 0.1, 17);
+	assert_string_equal(buf, "0.10000000000000001");
+	cm_format_significant(buf, sizeof(buf), 1.0 / 3.0, 0);
+	assert_string_equal(buf, "0.333333333333");
+	cm_format_significant(buf, sizeof(buf), NAN, 3);
+	assert_string_equal(buf, "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse_number),
 		cmocka_unit_test(test_numbers_ignore_locale),
 		cmocka_unit_test(test_format_number),
+		cmocka_unit_test(test_format_significant),
 	};
 	return cmocka_run_group_tests_name("number", tests, NULL, NULL);
 }

@@ -74,10 +74,12 @@ static void test_format_parse(void **state)
 	assert_int_equal(f, CM_FORMAT_TSV);
 	assert_int_equal(cm_format_parse(&f, "table"), 0);
 	assert_int_equal(f, CM_FORMAT_TABLE);
+	assert_int_equal(cm_format_parse(&f, "csv-fr"), 0);
+	assert_int_equal(f, CM_FORMAT_CSV_FR);
 	cm_error_clear();
 	assert_int_equal(cm_format_parse(&f, "JSON5"), CM_EUSAGE);
 	assert_non_null(strstr(cm_error_message(), "'JSON5'"));
-	assert_non_null(strstr(cm_error_message(), "table, csv, tsv or json"));
+	assert_non_null(strstr(cm_error_message(), "table, csv, csv-fr, tsv or json"));
 	cm_error_clear();
 }
 
@@ -126,6 +128,134 @@ static void test_csv(void **state)
 	                    "\"a,b \"\"c\"\"\",3,,0\n"
 	                    "\"line\nbreak\r\",,0.333333333333,0\n");
 	free(out);
+	cm_table_free(t);
+}
+
+/*
+ * csv-fr, by its rules written out by hand: BOM, ';', CRLF, decimal comma,
+ * quotes for ';', '"', CR, LF and edge blanks only (a comma is plain text),
+ * and an apostrophe before text that a spreadsheet would run (=, +, -, @,
+ * tab, CR first, past any apostrophes), in the header too; numbers, the
+ * negative ones included, are never guarded, and text that is a number
+ * ("-1.68") is written as one, with a decimal comma.
+ */
+static void test_csv_fr(void **state)
+{
+	static const char *const labels[] = {
+		"=HYPERLINK(\"http://x.example/\";\"clic\")", "+33 1 23", "-moins", "@SUM(A1)",
+		"\tcachée", "\rretour", "'=déjà", "l'apostrophe", "a,b", " bord ", "日本語 العربية", "",
+		"plain-=+@", "''", "line\nbreak", "-1.68", "+5", "-2,5e-3",
+	};
+	static const double scores[] = { -1.5, 1.0 / 3.0, NAN, 2, -0.25, 0, 1e-7, 3, 4, 5, 6, 7, 8, 9, 10,
+		                         11, 12, 13 };
+	const size_t n = sizeof(labels) / sizeof(labels[0]);
+	cm_table *t = NULL;
+	char *out;
+
+	(void)state;
+	assert_int_equal(cm_table_new(&t), 0);
+	assert_int_equal(cm_table_add_column(t, "=name", CM_COL_STRING), 0);
+	assert_int_equal(cm_table_add_column(t, "score", CM_COL_REAL), 1);
+	assert_int_equal(cm_table_add_column(t, "count", CM_COL_INT), 2);
+	assert_int_equal(cm_table_add_rows(t, n), 0);
+	for (size_t i = 0; i < n; i++) {
+		assert_int_equal(cm_table_set_string(t, i, 0, labels[i]), 0);
+		cm_table_set_number(t, i, 1, scores[i]);
+		cm_table_set_number(t, i, 2, -(double)i);
+	}
+	out = render(t, CM_FORMAT_CSV_FR, 0);
+	assert_string_equal(out,
+	                    "\xEF\xBB\xBF'=name;score;count\r\n"
+	                    "\"'=HYPERLINK(\"\"http://x.example/\"\";\"\"clic\"\")\";-1,5;0\r\n"
+	                    "'+33 1 23;0,333333333333;-1\r\n"
+	                    "'-moins;;-2\r\n"
+	                    "'@SUM(A1);2;-3\r\n"
+	                    "\"'\tcachée\";-0,25;-4\r\n"
+	                    "\"'\rretour\";0;-5\r\n"
+	                    "''=déjà;1e-07;-6\r\n"
+	                    "l'apostrophe;3;-7\r\n"
+	                    "a,b;4;-8\r\n"
+	                    "\" bord \";5;-9\r\n"
+	                    "日本語 العربية;6;-10\r\n"
+	                    ";7;-11\r\n"
+	                    "plain-=+@;8;-12\r\n"
+	                    "'';9;-13\r\n"
+	                    "\"line\nbreak\";10;-14\r\n"
+	                    "-1,68;11;-15\r\n"
+	                    "'+5;12;-16\r\n"
+	                    "-2,5e-3;13;-17\r\n");
+	free(out);
+	/* a column of names keeps its numbers as text, guarded all the same */
+	assert_int_equal(cm_table_keep_text(t, 0), 0);
+	out = render(t, CM_FORMAT_CSV_FR, 0);
+	assert_non_null(strstr(out, "\r\n'-1.68;11;-15\r\n"));
+	assert_null(strstr(out, "\r\n-2,5e-3;13;-17\r\n"));
+	assert_non_null(strstr(out, "\r\n'-2,5e-3;13;-17\r\n"));
+	free(out);
+	cm_error_clear();
+	assert_int_equal(cm_table_keep_text(t, 1), CM_ERROR);
+	cm_error_clear();
+	/* plain csv keeps formula-like text as it is: it is for scripts */
+	out = render(t, CM_FORMAT_CSV, 1);
+	assert_string_equal(out, "=name,score,count\n"
+	                         "\"=HYPERLINK(\"\"http://x.example/\"\";\"\"clic\"\")\",-1.5,0\n");
+	free(out);
+	cm_table_free(t);
+}
+
+/*
+ * --digits: reals rounded to N significant digits in every format (the
+ * texts below are the numbers rounded by hand), whole numbers in full,
+ * integers untouched; 0 restores 12 and 18 is refused.
+ */
+static void test_digits(void **state)
+{
+	cm_table *t = NULL;
+	char *out, buf[32];
+
+	(void)state;
+	assert_int_equal(cm_table_new(&t), 0);
+	assert_int_equal(cm_table_add_column(t, "x", CM_COL_REAL), 0);
+	assert_int_equal(cm_table_add_column(t, "n", CM_COL_INT), 1);
+	assert_int_equal(cm_table_add_rows(t, 4), 0);
+	cm_table_set_number(t, 0, 0, 0.0491147915477);
+	cm_table_set_number(t, 1, 0, 1234.5);
+	cm_table_set_number(t, 2, 0, -0.000123456);
+	cm_table_set_number(t, 3, 0, 103);
+	for (size_t r = 0; r < 4; r++)
+		cm_table_set_number(t, r, 1, 123456789);
+	assert_int_equal(cm_table_digits(), 12);
+	assert_int_equal(cm_table_set_digits(3), 0);
+	assert_int_equal(cm_table_digits(), 3);
+	out = render(t, CM_FORMAT_CSV, 0);
+	assert_string_equal(out, "x,n\n0.0491,123456789\n1230,123456789\n-0.000123,123456789\n"
+	                         "103,123456789\n");
+	free(out);
+	out = render(t, CM_FORMAT_CSV_FR, 2);
+	assert_string_equal(out, "\xEF\xBB\xBFx;n\r\n0,0491;123456789\r\n1230;123456789\r\n");
+	free(out);
+	out = render(t, CM_FORMAT_JSON, 1);
+	assert_string_equal(out, "[\n  {\"x\": 0.0491, \"n\": 123456789}\n]\n");
+	free(out);
+	out = render(t, CM_FORMAT_TABLE, 2);
+	assert_string_equal(out, "     x          n\n0.0491  123456789\n  1230  123456789\n");
+	free(out);
+	cm_table_format_real(buf, sizeof(buf), 2.0 / 3.0, CM_FORMAT_CSV_FR);
+	assert_string_equal(buf, "0,667");
+	cm_table_format_real(buf, sizeof(buf), 2.0 / 3.0, CM_FORMAT_TABLE);
+	assert_string_equal(buf, "0.667");
+	assert_int_equal(cm_table_set_digits(17), 0);
+	cm_table_format_real(buf, sizeof(buf), 0.1, CM_FORMAT_CSV);
+	assert_string_equal(buf, "0.10000000000000001");
+	cm_error_clear();
+	assert_int_equal(cm_table_set_digits(18), CM_EUSAGE);
+	assert_non_null(strstr(cm_error_message(), "from 1 to 17"));
+	assert_int_equal(cm_table_digits(), 17);
+	cm_error_clear();
+	assert_int_equal(cm_table_set_digits(0), 0);
+	assert_int_equal(cm_table_digits(), 12);
+	cm_table_format_real(buf, sizeof(buf), 1.0 / 3.0, CM_FORMAT_CSV);
+	assert_string_equal(buf, "0.333333333333");
 	cm_table_free(t);
 }
 
@@ -465,6 +595,8 @@ int main(void)
 		cmocka_unit_test(test_cells),
 		cmocka_unit_test(test_csv),
 		cmocka_unit_test(test_tsv),
+		cmocka_unit_test(test_csv_fr),
+		cmocka_unit_test(test_digits),
 		cmocka_unit_test(test_json_values),
 		cmocka_unit_test(test_json_escaping),
 		cmocka_unit_test(test_json_names),

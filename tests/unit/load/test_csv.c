@@ -74,6 +74,41 @@ static void test_rfc4180(void **state)
 	cm_csv_close(&c);
 }
 
+/*
+ * csv-fr's formula guard (coopmap/table.h): in a ';' file, one leading
+ * apostrophe is dropped from a field that, past its apostrophes, begins
+ * with =, +, -, @ or a tab, quoted or not, header included; other
+ * apostrophes stay.  A ',' file keeps every apostrophe.
+ */
+static void test_formula_guard(void **state)
+{
+	static const char semi[] =
+		"\xEF\xBB\xBFid;'=note\r\n"
+		"'=SUM(A1);\"'=HYPERLINK(\"\"http://x.example/\"\";\"\"x\"\")\"\r\n"
+		"''=déjà;l'apostrophe\r\n"
+		"'-1;'+33\r\n"
+		"'@a;\"'\tb\"\r\n"
+		"';'''\r\n";
+	static const char comma[] = "id,note\n'=SUM(A1),'-1\n";
+	cm_csv c;
+
+	(void)state;
+	assert_int_equal(open_text(&c, semi, sizeof(semi) - 1), 0);
+	assert_int_equal(c.delim, ';');
+	expect_record(&c, 1, "id", "=note", NULL);
+	expect_record(&c, 2, "=SUM(A1)", "=HYPERLINK(\"http://x.example/\";\"x\")", NULL);
+	expect_record(&c, 3, "'=déjà", "l'apostrophe", NULL);
+	expect_record(&c, 4, "-1", "+33", NULL);
+	expect_record(&c, 5, "@a", "\tb", NULL);
+	expect_record(&c, 6, "'", "'''", NULL);
+	assert_int_equal(cm_csv_next(&c), 0);
+	cm_csv_close(&c);
+	assert_int_equal(open_text(&c, comma, sizeof(comma) - 1), 0);
+	expect_record(&c, 1, "id", "note", NULL);
+	expect_record(&c, 2, "'=SUM(A1)", "'-1", NULL);
+	cm_csv_close(&c);
+}
+
 /* Semicolons, a UTF-8 BOM and CRLF, as French Excel writes them. */
 static void test_excel_fr(void **state)
 {
@@ -305,6 +340,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_rfc4180),
 		cmocka_unit_test(test_excel_fr),
+		cmocka_unit_test(test_formula_guard),
 		cmocka_unit_test(test_tab_and_cr),
 		cmocka_unit_test(test_trim),
 		cmocka_unit_test(test_unterminated),
