@@ -528,6 +528,14 @@ int cm_metrics_compute(cm_table **out, const cm_network *net, const cm_metrics_o
 		opts = &defaults;
 	want = opts->metrics ? opts->metrics & (CM_M_ALL | CM_M_TWO_MODE) : CM_M_ALL;
 	c.g = &net->graph;
+	c.n = igraph_vcount(c.g);
+	c.m = igraph_ecount(c.g);
+	c.directed = igraph_is_directed(c.g);
+	c.weighted = opts->weighted;
+	c.exact = opts->exact;
+	c.samples = opts->samples;
+	c.seed = opts->seed ? opts->seed : CM_DEFAULT_SEED;
+	old_progress = igraph_set_progress_handler(cm_measure_forward_progress);
 	two_mode = cm_attr_type(c.g, IGRAPH_ATTRIBUTE_VERTEX, CM_ATTR_EVENTS_ATTENDED) == IGRAPH_ATTRIBUTE_NUMERIC &&
 	           cm_attr_type(c.g, IGRAPH_ATTRIBUTE_VERTEX, CM_ATTR_EVENTS_ALONE) == IGRAPH_ATTRIBUTE_NUMERIC;
 	if (two_mode && (want & CM_M_ALL) == CM_M_ALL)
@@ -537,14 +545,6 @@ int cm_metrics_compute(cm_table **out, const cm_network *net, const cm_metrics_o
 		                  "docs/twomode.md)", want & CM_M_EVENTS ? "events" : "events_alone");
 		goto done;
 	}
-	c.n = igraph_vcount(c.g);
-	c.m = igraph_ecount(c.g);
-	c.directed = igraph_is_directed(c.g);
-	c.weighted = opts->weighted;
-	c.exact = opts->exact;
-	c.samples = opts->samples;
-	c.seed = opts->seed ? opts->seed : CM_DEFAULT_SEED;
-	old_progress = igraph_set_progress_handler(cm_measure_forward_progress);
 
 	if (opts->samples < 0) {
 		rc = cm_error_set(CM_EUSAGE, "the number of sampled actors must be positive");
