@@ -554,6 +554,10 @@ int cm_load_twomode_graph(cm_network **out, igraph_t *g, const char *name, const
 	/* ties: one per participation, between an actor and an event */
 	if (cm_attr_type(g, IGRAPH_ATTRIBUTE_EDGE, CM_ATTR_WEIGHT) == IGRAPH_ATTRIBUTE_NUMERIC)
 		CM_IG(igraph_cattribute_EANV(g, CM_ATTR_WEIGHT, igraph_ess_all(IGRAPH_EDGEORDER_ID), &w), "reading weights");
+	/* a participation's year dates its event (coopmap's own two-mode export puts it there) */
+	if (cm_attr_type(g, IGRAPH_ATTRIBUTE_EDGE, CM_ATTR_YEAR) >= 0 &&
+	    (rc = cm_attr_as_strings(g, 1, CM_ATTR_YEAR, &sv)) < 0)
+		goto done;
 	for (igraph_integer_t e = 0; e < m; e++) {
 		igraph_integer_t a = IGRAPH_FROM(g, e), b = IGRAPH_TO(g, e), x;
 		double wt = igraph_vector_size(&w) ? VECTOR(w)[e] : 1;
@@ -567,6 +571,19 @@ int cm_load_twomode_graph(cm_network **out, igraph_t *g, const char *name, const
 		}
 		if (mode[a])
 			x = a, a = b, b = x;
+		if (cm_attr_type(g, IGRAPH_ATTRIBUTE_EDGE, CM_ATTR_YEAR) >= 0) {
+			double y;
+			cm_event *ev = &t.ev[idx[b]];
+
+			if (cm_year_parse(&y, igraph_strvector_get(&sv, e), CM_YEAR_BLANK) < 0) {
+				rc = cm_error_set(CM_EINPUT, "%s: tie %" IGRAPH_PRId " ('%s' at '%s'): year '%s' is not a whole number",
+				                  name, e + 1, igraph_strvector_get(&names, a), igraph_strvector_get(&names, b),
+				                  igraph_strvector_get(&sv, e));
+				goto done;
+			}
+			if (isnan(ev->year))
+				ev->year = y;
+		}
 		if (isnan(wt))
 			wt = 1;
 		if (!(wt > 0) || !isfinite(wt)) {

@@ -14,6 +14,7 @@
 #include "coopmap/text.h"
 #include "base/error.h"
 #include "base/strbuf.h"
+#include "model/raw.h"
 #include "present/export/csv.h"
 
 /* The text of an attribute value for CSV; numbers locale-free, NaN empty. */
@@ -76,8 +77,13 @@ static int attr_type(const attr_list *l, const char *name)
 	return -1;
 }
 
-/* Write nodes.csv: id,label,type,region, then the other actor attributes. */
-static int write_nodes_csv(FILE *f, const igraph_t *graph, const attr_list *v)
+/*
+ * Write nodes.csv: id,label,type,region, then the other actor attributes.
+ * For a two-mode graph, part 0 writes the actors (nodes.csv), part 1 the
+ * events (events.csv), without the "bipartite" column that the files
+ * stand for; part -1 writes every vertex.
+ */
+static int write_nodes_csv(FILE *f, const igraph_t *graph, const attr_list *v, int part)
 {
 	static const char *const fixed[] = { CM_ATTR_ID, CM_ATTR_LABEL, CM_ATTR_TYPE, CM_ATTR_REGION, NULL };
 	static const char *const header[] = { "id", "label", "type", "region" };
@@ -88,7 +94,7 @@ static int write_nodes_csv(FILE *f, const igraph_t *graph, const attr_list *v)
 	for (igraph_integer_t a = 0; a < igraph_strvector_size(&v->names); a++) {
 		const char *name = igraph_strvector_get(&v->names, a);
 
-		if (in_list(name, fixed))
+		if (in_list(name, fixed) || (part >= 0 && !strcmp(name, "bipartite")))
 			continue;
 		/* a column called "id" would be read as the actor id */
 		if (!strcmp(name, "id")) {
@@ -100,6 +106,8 @@ static int write_nodes_csv(FILE *f, const igraph_t *graph, const attr_list *v)
 	}
 	fputc('\n', f);
 	for (igraph_integer_t i = 0; i < igraph_vcount(graph); i++) {
+		if (part >= 0 && VAN(graph, "bipartite", i) != part)
+			continue;
 		for (int c = 0; c < 4; c++) {
 			int t = attr_type(v, fixed[c]);
 			const char *value = "";
@@ -113,7 +121,7 @@ static int write_nodes_csv(FILE *f, const igraph_t *graph, const attr_list *v)
 		for (igraph_integer_t a = 0; a < igraph_strvector_size(&v->names); a++) {
 			const char *name = igraph_strvector_get(&v->names, a);
 
-			if (in_list(name, fixed))
+			if (in_list(name, fixed) || (part >= 0 && !strcmp(name, "bipartite")))
 				continue;
 			csv_field(f, value_text(graph, 1, VECTOR(v->types)[a], name, i, buf, sizeof(buf)), 0);
 		}
@@ -132,15 +140,17 @@ static const char *vertex_id(const igraph_t *graph, int has_name, igraph_integer
 }
 
 /* Write edges.csv: source,target,weight,year,kind, then the other tie attributes. */
-static int write_edges_csv(FILE *f, const igraph_t *graph, const attr_list *v, const attr_list *e)
+static int write_edges_csv(FILE *f, const igraph_t *graph, const attr_list *v, const attr_list *e,
+                           int two_mode)
 {
 	static const char *const fixed[] = { CM_ATTR_WEIGHT, CM_ATTR_YEAR, CM_ATTR_KIND, NULL };
 	static const char *const endpoints[] = { "source", "target", "from", "to", NULL };
 	int has_name = attr_type(v, CM_ATTR_ID) == IGRAPH_ATTRIBUTE_STRING;
 	char buf[64], buf2[64];
 
-	csv_field(f, "source", 1);
-	csv_field(f, "target", 0);
+	/* two-mode: participations.csv, the actor (a lower index than any event) first */
+	csv_field(f, two_mode ? "actor" : "source", 1);
+	csv_field(f, two_mode ? "event" : "target", 0);
 	for (int c = 0; fixed[c]; c++)
 		csv_field(f, fixed[c], 0);
 	for (igraph_integer_t a = 0; a < igraph_strvector_size(&e->names); a++) {
@@ -213,10 +223,10 @@ int cm_export_csv_folder(const cm_network *net, const char *dir)
 	attr_list v, e;
 	igraph_strvector_t gnames;
 	igraph_vector_int_t gtypes;
-	char *nodes_path = NULL, *edges_path = NULL;
+	char *nodes_path = NULL, *edges_path = NULL, *events_path = NULL;
 	cm_output *out = NULL;
 	struct stat st;
-	int rc = 0;
+	int rc = 0, two_mode = cm_attr_type(graph, IGRAPH_ATTRIBUTE_VERTEX, "bipartite") == IGRAPH_ATTRIBUTE_NUMERIC;
 
 	if (!strcmp(dir, "-"))
 		return cm_error_set(CM_EUSAGE, "a CSV folder cannot be written to standard output (use -T graphml, gml or dot)");
@@ -231,21 +241,31 @@ int cm_export_csv_folder(const cm_network *net, const char *dir)
 	CM_IG(igraph_cattribute_list(graph, &gnames, &gtypes, &v.names, &v.types, &e.names, &e.types),
 	      "listing attributes");
 	nodes_path = join_path(dir, "nodes.csv");
-	edges_path = join_path(dir, "edges.csv");
-	if (!nodes_path || !edges_path) {
+	edges_path = join_path(dir, two_mode ? "participations.csv" : "edges.csv");
+	events_path = join_path(dir, "events.csv");
+	if (!nodes_path || !edges_path || !events_path) {
 		rc = CM_ENOMEM;
 		goto done;
 	}
 	if ((rc = cm_output_open(&out, nodes_path)) < 0)
 		goto done;
-	write_nodes_csv(cm_output_stream(out), graph, &v);
+	write_nodes_csv(cm_output_stream(out), graph, &v, two_mode ? 0 : -1);
 	rc = cm_output_commit(out);
 	out = NULL;
 	if (rc < 0)
 		goto done;
+	if (two_mode) {
+		if ((rc = cm_output_open(&out, events_path)) < 0)
+			goto done;
+		write_nodes_csv(cm_output_stream(out), graph, &v, 1);
+		rc = cm_output_commit(out);
+		out = NULL;
+		if (rc < 0)
+			goto done;
+	}
 	if ((rc = cm_output_open(&out, edges_path)) < 0)
 		goto done;
-	write_edges_csv(cm_output_stream(out), graph, &v, &e);
+	write_edges_csv(cm_output_stream(out), graph, &v, &e, two_mode);
 	rc = cm_output_commit(out);
 	out = NULL;
 done:
@@ -258,5 +278,6 @@ done:
 	igraph_vector_int_destroy(&gtypes);
 	free(nodes_path);
 	free(edges_path);
+	free(events_path);
 	return rc;
 }
