@@ -181,7 +181,7 @@ int cm_network_load(cm_network **out, const char *input, const cm_load_options *
 			}
 		}
 		if (!edges_path) {
-			rc = cm_error_set(CM_EIO, "no edges.csv, edges.tsv or participations.csv in folder '%s'", input);
+			rc = cm_error_set(CM_EIO, "no edges.csv or edges.tsv in folder '%s' (nor participations.csv, for two-mode data)", input);
 			goto done;
 		}
 		if (!nodes_path) {
