@@ -534,7 +534,7 @@ int cm_twomode_graph(igraph_t *out, const cm_twomode *t, const cm_filter *f, con
 	igraph_integer_t na = t->actors.n, ne = t->events.n, *evid = NULL, nke = 0;
 	igraph_vector_int_t ends;
 	igraph_vector_t w, y, bip;
-	igraph_strvector_t sv;
+	igraph_strvector_t sv, role;
 	int rc = 0, have_graph = 0;
 
 	igraph_vector_int_init(&ends, 0);
@@ -542,6 +542,7 @@ int cm_twomode_graph(igraph_t *out, const cm_twomode *t, const cm_filter *f, con
 	igraph_vector_init(&y, 0);
 	igraph_vector_init(&bip, 0);
 	igraph_strvector_init(&sv, 0);
+	igraph_strvector_init(&role, 0);
 	if (!(evid = malloc(((size_t)ne + 1) * sizeof(*evid)))) {
 		rc = cm_error_set(CM_ENOMEM, "out of memory");
 		goto done;
@@ -598,13 +599,18 @@ int cm_twomode_graph(igraph_t *out, const cm_twomode *t, const cm_filter *f, con
 		CM_IG(igraph_vector_int_push_back(&ends, evid[t->pe[i]]), "building the two-mode graph");
 		CM_IG(igraph_vector_push_back(&w, t->pw[i]), "building the two-mode graph");
 		CM_IG(igraph_vector_push_back(&y, t->ev[t->pe[i]].year), "building the two-mode graph");
+		if (t->has_role)
+			CM_IG(igraph_strvector_push_back(&role, t->prole[i] ? t->prole[i] : ""), "building the two-mode graph");
 	}
 	CM_IG(igraph_add_edges(out, &ends, NULL), "building the two-mode graph");
 	CM_IG(igraph_cattribute_EAN_setv(out, CM_ATTR_WEIGHT, &w), "building the two-mode graph");
 	CM_IG(igraph_cattribute_EAN_setv(out, CM_ATTR_YEAR, &y), "building the two-mode graph");
+	if (t->has_role)
+		CM_IG(igraph_cattribute_EAS_setv(out, "role", &role), "building the two-mode graph");
 done:
 	if (rc < 0 && have_graph)
 		igraph_destroy(out);
+	igraph_strvector_destroy(&role);
 	free(evid);
 	igraph_vector_int_destroy(&ends);
 	igraph_vector_destroy(&w);

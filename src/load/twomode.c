@@ -300,11 +300,14 @@ static int drop_repeats(cm_twomode *t, const long *lines, const char *name, cons
 	cm_notice("%s: counted once %" IGRAPH_PRId " repeated participation%s (the same actor at the same "
 	          "event; the first row's weight is kept): %s", name, repeats, repeats == 1 ? "" : "s", b.s);
 	for (igraph_integer_t i = 0; i < t->np; i++) {
-		if (gone[i])
+		if (gone[i]) {
+			free(t->prole[i]);
 			continue;
+		}
 		t->pa[k] = t->pa[i];
 		t->pe[k] = t->pe[i];
 		t->pw[k] = t->pw[i];
+		t->prole[k] = t->prole[i];
 		k++;
 	}
 	t->np = k;
@@ -383,6 +386,15 @@ int cm_load_twomode_csv(cm_network **out, char *buf, size_t len, const char *nam
 	    (rc = cm_colmaps_check(&maps, name, nodes_path)) < 0)
 		goto done;
 	ncols = c.nfields;
+	t.has_role = at[CM_ROLE_PART_ROLE] >= 0;
+	/* nothing is dropped unsaid: other columns have no place in actor-event data */
+	for (size_t i = 0; i < ncols; i++)
+		if (roles[i] == CM_ROLE_NONE || (roles[i] > CM_ROLE_NONE && roles[i] != CM_ROLE_ACTOR &&
+		                                 roles[i] != CM_ROLE_EVENT && roles[i] != CM_ROLE_WEIGHT &&
+		                                 roles[i] != CM_ROLE_YEAR && roles[i] != CM_ROLE_PART_ROLE))
+			cm_notice("%s: column '%s' left out: a participation table holds actor, event, year (or "
+			          "date), weight and role; put what describes an event in an event table, and "
+			          "what describes an actor in an actor table", name, c.fields[i]);
 	while ((rc = cm_csv_next(&c)) == 1) {
 		const char *actor, *event;
 		igraph_integer_t a, e;
@@ -437,6 +449,8 @@ int cm_load_twomode_csv(cm_network **out, char *buf, size_t len, const char *nam
 		lines[t.np] = c.record_line;
 		if ((rc = cm_twomode_add(&t, a, e, w)) < 0)
 			goto done;
+		if (at[CM_ROLE_PART_ROLE] >= 0 && (t.prole[t.np - 1] = dup_text(c.fields[at[CM_ROLE_PART_ROLE]], &rc), rc < 0))
+			goto done;
 	}
 	if (rc < 0)
 		goto done;
@@ -473,7 +487,7 @@ int cm_twomode_is_bipartite(const igraph_t *g)
 int cm_load_twomode_graph(cm_network **out, igraph_t *g, const char *name, const cm_load_options *opts)
 {
 	cm_twomode t = { 0 };
-	igraph_strvector_t bip, names, sv, attrs;
+	igraph_strvector_t bip, names, sv, attrs, roles;
 	igraph_vector_t w;
 	igraph_integer_t n = igraph_vcount(g), m = igraph_ecount(g), *idx = NULL;
 	char *mode = NULL;
@@ -484,6 +498,7 @@ int cm_load_twomode_graph(cm_network **out, igraph_t *g, const char *name, const
 	igraph_strvector_init(&names, 0);
 	igraph_strvector_init(&sv, 0);
 	igraph_strvector_init(&attrs, 0);
+	igraph_strvector_init(&roles, 0);
 	igraph_vector_init(&w, 0);
 	if ((rc = cm_raw_map_names(g, name)) < 0 || (rc = cm_attr_as_strings(g, 0, "bipartite", &bip)) < 0 ||
 	    (rc = cm_attr_as_strings(g, 0, CM_ATTR_ID, &names)) < 0)
@@ -554,6 +569,9 @@ int cm_load_twomode_graph(cm_network **out, igraph_t *g, const char *name, const
 	/* ties: one per participation, between an actor and an event */
 	if (cm_attr_type(g, IGRAPH_ATTRIBUTE_EDGE, CM_ATTR_WEIGHT) == IGRAPH_ATTRIBUTE_NUMERIC)
 		CM_IG(igraph_cattribute_EANV(g, CM_ATTR_WEIGHT, igraph_ess_all(IGRAPH_EDGEORDER_ID), &w), "reading weights");
+	t.has_role = cm_attr_type(g, IGRAPH_ATTRIBUTE_EDGE, "role") >= 0;
+	if (t.has_role && (rc = cm_attr_as_strings(g, 1, "role", &roles)) < 0)
+		goto done;
 	/* a participation's year dates its event (coopmap's own two-mode export puts it there) */
 	if (cm_attr_type(g, IGRAPH_ATTRIBUTE_EDGE, CM_ATTR_YEAR) >= 0 &&
 	    (rc = cm_attr_as_strings(g, 1, CM_ATTR_YEAR, &sv)) < 0)
@@ -593,6 +611,8 @@ int cm_load_twomode_graph(cm_network **out, igraph_t *g, const char *name, const
 		}
 		if ((rc = cm_twomode_add(&t, idx[a], idx[b], wt)) < 0)
 			goto done;
+		if (t.has_role && (t.prole[t.np - 1] = dup_text(igraph_strvector_get(&roles, e), &rc), rc < 0))
+			goto done;
 	}
 	igraph_destroy(g);
 	g = NULL;
@@ -620,6 +640,7 @@ done:
 	igraph_strvector_destroy(&names);
 	igraph_strvector_destroy(&sv);
 	igraph_strvector_destroy(&attrs);
+	igraph_strvector_destroy(&roles);
 	igraph_vector_destroy(&w);
 	cm_twomode_free(&t);
 	return rc;

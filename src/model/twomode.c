@@ -28,6 +28,9 @@ void cm_twomode_free(cm_twomode *t)
 	free(t->pa);
 	free(t->pe);
 	free(t->pw);
+	for (igraph_integer_t i = 0; t->prole && i < t->np; i++)
+		free(t->prole[i]);
+	free(t->prole);
 	cm_names_free(&t->actors);
 	cm_names_free(&t->events);
 	memset(t, 0, sizeof(*t));
@@ -61,6 +64,7 @@ int cm_twomode_add(cm_twomode *t, igraph_integer_t a, igraph_integer_t e, double
 		size_t cap = t->p_cap ? 2 * t->p_cap : 256;
 		igraph_integer_t *pa = realloc(t->pa, cap * sizeof(*pa)), *pe;
 		double *pw;
+		char **pr;
 
 		if (!pa)
 			return cm_error_set(CM_ENOMEM, "out of memory");
@@ -71,11 +75,15 @@ int cm_twomode_add(cm_twomode *t, igraph_integer_t a, igraph_integer_t e, double
 		if (!(pw = realloc(t->pw, cap * sizeof(*pw))))
 			return cm_error_set(CM_ENOMEM, "out of memory");
 		t->pw = pw;
+		if (!(pr = realloc(t->prole, cap * sizeof(*pr))))
+			return cm_error_set(CM_ENOMEM, "out of memory");
+		t->prole = pr;
 		t->p_cap = cap;
 	}
 	t->pa[t->np] = a;
 	t->pe[t->np] = e;
 	t->pw[t->np] = w;
+	t->prole[t->np] = NULL;
 	t->np++;
 	return 0;
 }

@@ -26,6 +26,8 @@ typedef struct cm_twomode {
 	igraph_integer_t np;           /* participations */
 	igraph_integer_t *pa, *pe;     /* actor and event of each */
 	double *pw;                    /* weight of each (1 when none given) */
+	char **prole;                  /* role of each (owned, NULL when none given) */
+	int has_role;                  /* the input had a role column */
 	size_t p_cap;
 	/* actor attributes from an actor table: names[k] for actors 0..nlisted-1 */
 	char **attr_names;
