@@ -262,6 +262,16 @@ static double tie_weight(const proj *p, double shared, double newman, double min
 	}
 }
 
+/* Slots ordered by the row they stand for. */
+static const igraph_integer_t *sort_touched;
+/* Compare two slots by their rows, for qsort. */
+static int cmp_touched(const void *x, const void *y)
+{
+	igraph_integer_t a = sort_touched[*(const igraph_integer_t *)x], b = sort_touched[*(const igraph_integer_t *)y];
+
+	return (a > b) - (a < b);
+}
+
 /*
  * The ties of every row with the rows after it: for row a, each column c
  * of a, each other row b of c; the sums go to b's slot in a scratch row
@@ -271,7 +281,7 @@ static double tie_weight(const proj *p, double shared, double newman, double min
 static int make_ties(ties *out, const proj *p)
 {
 	igraph_integer_t nrow = p->nrow, *mark = NULL, *slot = NULL, *touched = NULL, *cnt = NULL;
-	igraph_integer_t *occ_s = NULL, *occ_c = NULL, *grouped = NULL, *off = NULL;
+	igraph_integer_t *occ_s = NULL, *occ_c = NULL, *grouped = NULL, *off = NULL, *order = NULL;
 	double *newman = NULL, *minw = NULL, *first = NULL;
 	size_t occ_cap = 0;
 	cm_strbuf via = { 0 };
@@ -285,7 +295,8 @@ static int make_ties(ties *out, const proj *p)
 	newman = malloc(((size_t)nrow + 1) * sizeof(*newman));
 	minw = malloc(((size_t)nrow + 1) * sizeof(*minw));
 	first = malloc(((size_t)nrow + 1) * sizeof(*first));
-	if (!mark || !slot || !touched || !cnt || !off || !newman || !minw || !first) {
+	order = malloc(((size_t)nrow + 1) * sizeof(*order));
+	if (!mark || !slot || !touched || !cnt || !off || !newman || !minw || !first || !order) {
 		rc = cm_error_set(CM_ENOMEM, "out of memory");
 		goto done;
 	}
@@ -349,14 +360,23 @@ static int make_ties(ties *out, const proj *p)
 			off[s + 1] = off[s] + cnt[s];
 		for (igraph_integer_t i = 0; i < nocc; i++)
 			grouped[off[occ_s[i]]++] = occ_c[i];
-		for (igraph_integer_t s = 0, from = 0; s < nt; from = off[s], s++) {
-			igraph_integer_t b = touched[s];
+		/*
+		 * the ties of a in the order of b: igraph_add_edges() indexes ties
+		 * sorted by their ends much faster than in a random order
+		 */
+		for (igraph_integer_t s = 0; s < nt; s++)
+			order[s] = s;
+		sort_touched = touched;
+		qsort(order, (size_t)nt, sizeof(*order), cmp_touched);
+		for (igraph_integer_t k = 0; k < nt; k++) {
+			igraph_integer_t s = order[k], b = touched[s], from = off[s] - cnt[s];
 
 			if (cnt[s] < p->f->min_shared)
 				continue;
 			via.len = 0;
 			for (igraph_integer_t i = from; i < off[s]; i++)
-				if ((rc = cm_strbuf_printf(&via, "%s%s", i > from ? ";" : "", col_name(p, grouped[i]))) < 0)
+				if ((i > from && (rc = cm_strbuf_add(&via, ";", 1)) < 0) ||
+				    (rc = cm_strbuf_puts(&via, col_name(p, grouped[i]))) < 0)
 					goto done;
 			CM_IG(igraph_vector_int_push_back(&out->ends, p->newid[a]), "projecting");
 			CM_IG(igraph_vector_int_push_back(&out->ends, p->newid[b]), "projecting");
@@ -381,6 +401,7 @@ done:
 	free(newman);
 	free(minw);
 	free(first);
+	free(order);
 	free(occ_s);
 	free(occ_c);
 	free(grouped);
@@ -499,7 +520,26 @@ int cm_twomode_project(igraph_t *out, const cm_twomode *t, const cm_filter *f, c
 	p.nrow = p.ev_mode ? t->events.n : t->actors.n;
 	p.ncol = p.ev_mode ? t->actors.n : t->events.n;
 	if ((rc = build_incidence(&p, source)) < 0 || (rc = check_sizes(&p, source)) < 0 ||
-	    (rc = keep_rows(&p, source)) < 0 || (rc = make_ties(&ts, &p)) < 0)
+	    (rc = keep_rows(&p, source)) < 0)
+		goto done;
+	/* at most one tie per pair at each column: reserve that, not a doubling's copies */
+	{
+		double bound = 0, nr = (double)p.nrow;
+
+		for (igraph_integer_t c = 0; c < p.ncol; c++) {
+			double n = (double)(p.cols.start[c + 1] - p.cols.start[c]);
+
+			bound += n * (n - 1) / 2;
+		}
+		if (bound > nr * (nr - 1) / 2)
+			bound = nr * (nr - 1) / 2;
+		CM_IG(igraph_vector_int_reserve(&ts.ends, 2 * (igraph_integer_t)bound), "projecting");
+		CM_IG(igraph_vector_reserve(&ts.weight, (igraph_integer_t)bound), "projecting");
+		CM_IG(igraph_vector_reserve(&ts.year, (igraph_integer_t)bound), "projecting");
+		CM_IG(igraph_vector_reserve(&ts.shared, (igraph_integer_t)bound), "projecting");
+		CM_IG(igraph_strvector_reserve(&ts.via, (igraph_integer_t)bound), "projecting");
+	}
+	if ((rc = make_ties(&ts, &p)) < 0)
 		goto done;
 	CM_IG(igraph_empty(out, p.nv, IGRAPH_UNDIRECTED), "projecting");
 	have_graph = 1;
