@@ -152,7 +152,7 @@ FUZZ_PACKAGES = clang libclang-rt-14-dev
 FUZZ_CC = clang
 FUZZ_SECONDS ?= 20
 FUZZ_JOBS ?= 2
-FUZZ_TARGETS = csv_edges csv_nodes graphml gml gexf pajek dot options render convert check
+FUZZ_TARGETS = csv_edges csv_nodes graphml gml gexf pajek dot options render convert check twomode
 FUZZ_FLAGS = -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 
