@@ -459,6 +459,8 @@ static int vertex_attrs(igraph_t *g, const proj *p)
 		}
 	} else {
 		for (size_t k = 0; k < t->nattr; k++) {
+			if (!t->attr_names[k][0]) /* the id column, or one without a name */
+				continue;
 			for (igraph_integer_t r = 0; r < p->nrow; r++)
 				if (p->newid[r] >= 0)
 					CM_IG(igraph_strvector_set(&sv, p->newid[r], r < t->nlisted && t->attr_values[k][r]
@@ -616,7 +618,8 @@ int cm_twomode_graph(igraph_t *out, const cm_twomode *t, const cm_filter *f, con
 		for (igraph_integer_t v = 0; v < na + nke; v++)
 			CM_IG(igraph_strvector_set(&sv, v, ""), "building the two-mode graph");
 		for (igraph_integer_t e = 0; e < ne; e++) {
-			const char *s = k == 0 ? t->ev[e].label : k == 1 ? "event" : t->ev[e].region;
+			const char *s = k == 0 ? t->ev[e].label : k == 1 ? (t->ev[e].kind ? t->ev[e].kind : "event")
+			                                                 : t->ev[e].region;
 
 			if (evid[e] >= 0 && s)
 				CM_IG(igraph_strvector_set(&sv, evid[e], s), "building the two-mode graph");
@@ -631,6 +634,18 @@ int cm_twomode_graph(igraph_t *out, const cm_twomode *t, const cm_filter *f, con
 		}
 		CM_IG(igraph_cattribute_VAS_setv(out, k == 0 ? CM_ATTR_LABEL : k == 1 ? CM_ATTR_TYPE : CM_ATTR_REGION,
 		                                 &sv), "building the two-mode graph");
+	}
+	/* the actor table's other columns, empty for events */
+	for (size_t a = 0; a < t->nattr; a++) {
+		const char *an = t->attr_names[a];
+
+		if (!an[0] || !strcmp(an, CM_ATTR_LABEL) || !strcmp(an, CM_ATTR_TYPE) || !strcmp(an, CM_ATTR_REGION) ||
+		    !strcmp(an, "bipartite"))
+			continue;
+		for (igraph_integer_t v = 0; v < na + nke; v++)
+			CM_IG(igraph_strvector_set(&sv, v, v < t->nlisted && t->attr_values[a][v] ? t->attr_values[a][v] : ""),
+			      "building the two-mode graph");
+		CM_IG(igraph_cattribute_VAS_setv(out, an, &sv), "building the two-mode graph");
 	}
 	for (igraph_integer_t i = 0; i < t->np; i++) {
 		if (evid[t->pe[i]] < 0)

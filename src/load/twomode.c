@@ -233,9 +233,10 @@ static int read_actors(cm_twomode *t, const char *path, cm_colmaps *maps, long *
 			cap = ncap;
 		}
 		(*lines)[v] = c.record_line;
+		for (size_t k = 0; k < t->nattr; k++)
+			t->attr_values[k][v] = NULL;
 		t->nlisted = v + 1;
 		for (size_t k = 0; k < t->nattr; k++) {
-			t->attr_values[k][v] = NULL;
 			if (t->attr_names[k][0] && (t->attr_values[k][v] = dup_text(c.fields[k], &rc), rc < 0))
 				goto done;
 		}
