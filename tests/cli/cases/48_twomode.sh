@@ -93,6 +93,14 @@ run convert "$H" --bipartite -o "$TMP/bf/" --quiet
 check "convert --bipartite to a CSV folder: nodes, events, participations" $?
 run convert "$TMP/bf" -o "$TMP/bfp/" --quiet
 diff -u "$TMP/tc/edges.csv" "$TMP/bfp/edges.csv" >"$TMP/diff"; check "bipartite CSV folder projects as the table does" $? "$(head -10 "$TMP/diff")"
+# on the sample (actor table with more columns, event table with kinds): the same actors and ties both ways
+run convert graphs/cites-educatives-events -o "$TMP/sp/" --quiet
+run convert graphs/cites-educatives-events --bipartite -o "$TMP/sb/" --quiet
+run convert "$TMP/sb" -o "$TMP/sbp/" --quiet
+diff -u "$TMP/sp/nodes.csv" "$TMP/sbp/nodes.csv" >"$TMP/diff" && diff -u "$TMP/sp/edges.csv" "$TMP/sbp/edges.csv" >>"$TMP/diff"
+check "sample through --bipartite CSV and back: same actors, columns and ties" $? "$(head -10 "$TMP/diff")"
+head -1 "$TMP/sp/nodes.csv" | grep -q '^id,label,type,region,department,year,lat,lon,events_attended,events_alone$'
+check "projection keeps the actor table's columns" $? "$(head -1 "$TMP/sp/nodes.csv")"
 run convert graphs/cites-educatives --bipartite -o "$TMP/nb.graphml"
 expect_status "--bipartite on one-mode input" 2
 
