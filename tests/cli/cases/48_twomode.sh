@@ -88,6 +88,11 @@ run convert "$H" --bipartite -o "$TMP/b.graphml" --quiet
 expect_status "convert --bipartite graphml" 0
 run convert "$TMP/b.graphml" -o "$TMP/bg/" --quiet
 diff -u "$TMP/tc/edges.csv" "$TMP/bg/edges.csv" >"$TMP/diff"; check "bipartite graphml projects as the table does" $? "$(head -10 "$TMP/diff")"
+for fmt in gml gexf; do
+	"$BIN" convert "$H" --bipartite -o "$TMP/b.$fmt" --quiet 2>/dev/null
+	run convert "$TMP/b.$fmt" -o "$TMP/b$fmt/" --quiet
+	diff -u "$TMP/tc/edges.csv" "$TMP/b$fmt/edges.csv" >"$TMP/diff"; check "bipartite $fmt projects as the table does" $? "$(head -10 "$TMP/diff")"
+done
 run convert "$H" --bipartite -o "$TMP/bf/" --quiet
 [ -f "$TMP/bf/participations.csv" ] && [ -f "$TMP/bf/events.csv" ] && [ -f "$TMP/bf/nodes.csv" ]
 check "convert --bipartite to a CSV folder: nodes, events, participations" $?
