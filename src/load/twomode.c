@@ -568,8 +568,23 @@ int cm_load_twomode_graph(cm_network **out, igraph_t *g, const char *name, const
 		}
 	}
 	/* ties: one per participation, between an actor and an event */
-	if (cm_attr_type(g, IGRAPH_ATTRIBUTE_EDGE, CM_ATTR_WEIGHT) == IGRAPH_ATTRIBUTE_NUMERIC)
+	if (cm_attr_type(g, IGRAPH_ATTRIBUTE_EDGE, CM_ATTR_WEIGHT) == IGRAPH_ATTRIBUTE_NUMERIC) {
 		CM_IG(igraph_cattribute_EANV(g, CM_ATTR_WEIGHT, igraph_ess_all(IGRAPH_EDGEORDER_ID), &w), "reading weights");
+	} else if (cm_attr_type(g, IGRAPH_ATTRIBUTE_EDGE, CM_ATTR_WEIGHT) >= 0) {
+		/* weights as text (the GEXF reader's): numbers, or an error naming the tie */
+		if ((rc = cm_attr_as_strings(g, 1, CM_ATTR_WEIGHT, &sv)) < 0)
+			goto done;
+		CM_IG(igraph_vector_resize(&w, m), "reading weights");
+		for (igraph_integer_t e = 0; e < m; e++) {
+			const char *s = igraph_strvector_get(&sv, e);
+
+			VECTOR(w)[e] = NAN;
+			if (s[0] && cm_parse_number(&VECTOR(w)[e], s, 0) < 0) {
+				rc = cm_error_set(CM_EINPUT, "%s: tie %" IGRAPH_PRId ": weight '%s' is not a number", name, e + 1, s);
+				goto done;
+			}
+		}
+	}
 	t.has_role = cm_attr_type(g, IGRAPH_ATTRIBUTE_EDGE, "role") >= 0;
 	if (t.has_role && (rc = cm_attr_as_strings(g, 1, "role", &roles)) < 0)
 		goto done;
