@@ -44,7 +44,7 @@ TOOLS = \
 SAMPLE = graphs/cites-educatives
 
 .PHONY: all deps test map install clean unit-tests build-tests check-layers check check-asan check-valgrind bench \
-	fuzz fuzz-deps fuzz-build bench-render bench-diff
+	fuzz fuzz-deps fuzz-build bench-render bench-diff bench-twomode
 .DEFAULT_GOAL := all
 
 all: $(BIN)
@@ -152,7 +152,7 @@ FUZZ_PACKAGES = clang libclang-rt-14-dev
 FUZZ_CC = clang
 FUZZ_SECONDS ?= 20
 FUZZ_JOBS ?= 2
-FUZZ_TARGETS = csv_edges csv_nodes graphml gml gexf pajek dot options render convert check
+FUZZ_TARGETS = csv_edges csv_nodes graphml gml gexf pajek dot options render convert check twomode
 FUZZ_FLAGS = -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 
@@ -197,6 +197,11 @@ bench-render: deps
 bench-diff: deps
 	$(Q)$(MAKE) --no-print-directory deps DEB_PACKAGES="time bc"
 	$(Q)sh tests/benchmarks/diff/run.sh
+
+# projecting 100,000 actors, 20,000 events, 500,000 participations against one metrics run (TM_*): not a test.
+bench-twomode: deps
+	$(Q)$(MAKE) --no-print-directory deps DEB_PACKAGES="time bc"
+	$(Q)sh tests/benchmarks/twomode/run.sh
 
 # pkg-config file of the installed library: `pkg-config --cflags --libs coopmap`.
 # The library is static, so its dependencies are public (Requires, not .private).

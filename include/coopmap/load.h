@@ -35,6 +35,10 @@ typedef struct cm_load_options {
 	 * lon, or a synonym); NULL: from the headers (docs/input.md)
 	 */
 	const char *columns;
+	/* two-mode (actor-event) data, projected by the options of filter (docs/twomode.md) */
+	int two_mode;            /**< read a CSV file as a participation table (actor,event,...) */
+	const char *events_path; /**< event table; NULL: events.csv beside participations.csv in a folder */
+	int bipartite;           /**< two-mode input: the two-mode graph itself, not its projection */
 } cm_load_options;
 
 /**

@@ -28,7 +28,11 @@ enum {
 	CM_M_EFFECTIVE_SIZE = 1u << 10,
 	CM_M_ARTICULATION = 1u << 11,
 	CM_M_COMMUNITY = 1u << 12,
-	CM_M_ALL = (1u << 13) - 1
+	CM_M_ALL = (1u << 13) - 1,
+	/* two-mode inputs only (a participation table): added to "all" for them */
+	CM_M_EVENTS = 1u << 13,       /**< events the actor attended (after the year filters) */
+	CM_M_EVENTS_ALONE = 1u << 14, /**< of them, events where it was the only participant */
+	CM_M_TWO_MODE = CM_M_EVENTS | CM_M_EVENTS_ALONE
 };
 
 /** Options of cm_metrics_compute(). Zero-initialise, then set what you need. */

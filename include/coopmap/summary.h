@@ -38,6 +38,13 @@ typedef struct cm_summary {
 	igraph_integer_t bridges;
 	cm_count *types;   size_t n_types;   /**< actors by type, largest first */
 	cm_count *regions; size_t n_regions; /**< actors by region, largest first */
+	/* two-mode inputs only (two_mode non-zero): the actor-event data behind the projection */
+	int two_mode;                        /**< the network is the projection of two-mode data */
+	igraph_integer_t events;             /**< events kept (after the year filters) */
+	igraph_integer_t participations;     /**< participations in them */
+	double events_per_actor;             /**< mean events attended per actor of the network */
+	double actors_per_event;             /**< mean participants per event */
+	igraph_integer_t actors_alone;       /**< actors whose every event had no other participant */
 } cm_summary;
 
 /**

@@ -100,7 +100,13 @@ enum {
 	CLI_OPT_SEED,
 	CLI_OPT_KEEP_UNDATED,
 	CLI_OPT_COLUMNS,
-	CLI_OPT_HELP
+	CLI_OPT_HELP,
+	CLI_OPT_TWO_MODE,
+	CLI_OPT_PROJECTION,
+	CLI_OPT_MIN_SHARED,
+	CLI_OPT_MAX_EVENT_SIZE,
+	CLI_OPT_EVENTS,
+	CLI_OPT_EVENT_TABLE
 };
 #define CLI_COMMON_OPTIONS \
 	{ "nodes", required_argument, NULL, CLI_OPT_NODES }, \
@@ -117,6 +123,12 @@ enum {
 	{ "seed", required_argument, NULL, CLI_OPT_SEED }, \
 	{ "keep-undated", no_argument, NULL, CLI_OPT_KEEP_UNDATED }, \
 	{ "columns", required_argument, NULL, CLI_OPT_COLUMNS }, \
+	{ "two-mode", no_argument, NULL, CLI_OPT_TWO_MODE }, \
+	{ "projection", required_argument, NULL, CLI_OPT_PROJECTION }, \
+	{ "min-shared", required_argument, NULL, CLI_OPT_MIN_SHARED }, \
+	{ "max-event-size", required_argument, NULL, CLI_OPT_MAX_EVENT_SIZE }, \
+	{ "events", no_argument, NULL, CLI_OPT_EVENTS }, \
+	{ "event-table", required_argument, NULL, CLI_OPT_EVENT_TABLE }, \
 	{ "help", no_argument, NULL, CLI_OPT_HELP }
 
 /* Help text of the shared options: the end of the help of a command that takes them. */
@@ -140,7 +152,15 @@ enum {
 	"  --ego ACTOR           keep ACTOR's neighbourhood, --depth N steps (default 1)\n" \
 	"  --seed S              seed for communities, sampling and layouts (default 42)\n" \
 	"  --quiet               do not print notices\n" \
-	"  --help                show this help\n"
+	"  --help                show this help\n" \
+	"Two-mode data (who took part in which event; docs/twomode.md):\n" \
+	"  --two-mode            read the CSV file as a participation table (actor,event,...);\n" \
+	"                        a folder with participations.csv is read so without it\n" \
+	"  --event-table FILE    event table (event,label,date,kind,region) for --two-mode\n" \
+	"  --projection P        tie weight: count (shared events, default), newman or jaccard\n" \
+	"  --min-shared N        keep ties of at least N shared events\n" \
+	"  --max-event-size N    refuse events of more than N participants (default 500; 0: no limit)\n" \
+	"  --events              project onto the events (tied by shared participants)\n"
 
 /*
  * --digits N, for the commands that write numbers: each lists

@@ -28,10 +28,11 @@ struct convert_args {
 	cm_output_format format;
 	const char *output;
 	cm_export_options eo;
+	int bipartite;
 };
 
 /* Long options without a short form. */
-enum { OPT_GEXF_VERSION = 1, OPT_MEASURES, OPT_LAYOUT };
+enum { OPT_GEXF_VERSION = 1, OPT_MEASURES, OPT_LAYOUT, OPT_BIPARTITE };
 
 /* The options: the help of the entry below describes each (tests/cli/cases/05_help.sh checks). */
 static const char shortopts[] = "o:T:";
@@ -42,6 +43,7 @@ static const struct option longopts[] = {
 	{ "measures", required_argument, NULL, OPT_MEASURES },
 	{ "layout", required_argument, NULL, OPT_LAYOUT },
 	{ "digits", required_argument, NULL, CLI_OPT_DIGITS },
+	{ "bipartite", no_argument, NULL, OPT_BIPARTITE },
 	CLI_COMMON_OPTIONS,
 	{ NULL, 0, NULL, 0 }
 };
@@ -52,7 +54,7 @@ const struct cli_command cli_cmd_convert = {
 	.name = "convert",
 	.fn = cmd_convert,
 	.usage = "INPUT -o FILE [-T graphml|gml|gexf|dot|csv|csv-fr] [--gexf-version 1.2|1.3]\n"
-	         "        [--measures LIST|all] [--layout fr|geo] [--digits N]",
+	         "        [--measures LIST|all] [--layout fr|geo] [--digits N] [--bipartite]",
 	.summary = "write the network as GraphML, GML, GEXF, DOT or a CSV folder (nodes.csv, edges.csv)",
 	.help =
 		"  -o, --output FILE     .graphml, .gml, .gexf, .dot/.gv, or a folder for CSV (a name\n"
@@ -76,6 +78,9 @@ const struct cli_command cli_cmd_convert = {
 		"                        CSV; GEXF always has them (fr unless --layout geo)\n"
 		"  --digits N            significant digits of real numbers in the CSV folder (csv,\n"
 		"                        csv-fr), from 1 to 17 (default 12); whole numbers in full\n"
+		"  --bipartite           two-mode input: write the actor-event graph itself, not its\n"
+		"                        projection (vertex attribute bipartite: 0 actor, 1 event; a CSV\n"
+		"                        folder gets nodes.csv, events.csv and participations.csv)\n"
 		"\n" CLI_COMMON_HELP
 };
 
@@ -112,6 +117,9 @@ static int convert_option(void *ctx, int opt, const char *arg)
 			                       arg);
 		a->eo.layout = arg;
 		return 0;
+	case OPT_BIPARTITE:
+		a->bipartite = 1;
+		return 0;
 	default:
 		return cli_usage_error("convert", "unexpected option");
 	}
@@ -120,7 +128,7 @@ static int convert_option(void *ctx, int opt, const char *arg)
 /* Run the command: parse, load, compute, write. */
 static int cmd_convert(int argc, char **argv)
 {
-	struct convert_args args = { CM_OUTPUT_AUTO, NULL, { 0 } };
+	struct convert_args args = { CM_OUTPUT_AUTO, NULL, { 0 }, 0 };
 	struct cli_common common = { 0 };
 	cm_network *net = NULL;
 	const char *input;
@@ -139,8 +147,15 @@ static int cmd_convert(int argc, char **argv)
 		status = cli_usage_error("convert", "--digits applies to the CSV folder only (-T csv or csv-fr)");
 		goto done;
 	}
+	common.load.bipartite = args.bipartite;
 	if ((status = cli_load(&net, input, &common)) != CLI_OK)
 		goto done;
+	if (args.bipartite && cm_network_vattr(net, "bipartite", 0)[0] == '\0' &&
+	    !igraph_cattribute_has_attr(&net->graph, IGRAPH_ATTRIBUTE_VERTEX, "bipartite")) {
+		status = cli_usage_error("convert", "--bipartite: %s is not two-mode (a participation table, "
+		                         "or a graph whose vertices carry 'bipartite')", input);
+		goto done;
+	}
 	args.eo.seed = common.have_seed ? common.seed : CM_DEFAULT_SEED;
 	rc = cm_network_write_with(net, args.output, args.format, &args.eo);
 	if (rc < 0)

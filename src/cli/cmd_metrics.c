@@ -76,7 +76,7 @@ static int check_sort_column(const char *name, unsigned want)
 	if (cm_metrics_parse(&bit, name) == 0 && cm_metrics_name(bit) && (bit & want) == bit)
 		return 0;
 	cm_error_clear();
-	for (unsigned b = 1; b & CM_M_ALL; b <<= 1)
+	for (unsigned b = 1; b & (CM_M_ALL | CM_M_TWO_MODE); b <<= 1)
 		if (b & want) {
 			strncat(list, ", ", sizeof(list) - strlen(list) - 1);
 			strncat(list, cm_metrics_name(b), sizeof(list) - strlen(list) - 1);
@@ -88,7 +88,7 @@ static int check_sort_column(const char *name, unsigned want)
 
 		for (size_t i = 0; i < 4; i++)
 			names[n++] = fixed[i];
-		for (unsigned b = 1; (b & CM_M_ALL) && n < 40; b <<= 1)
+		for (unsigned b = 1; (b & (CM_M_ALL | CM_M_TWO_MODE)) && n < 40; b <<= 1)
 			if (b & want)
 				names[n++] = cm_metrics_name(b);
 		k = cm_name_closest(name, names, n);
@@ -132,7 +132,8 @@ const struct cli_command cli_cmd_metrics = {
 		"        [--sort COLUMN] [--top N] [--weighted] [--exact] [--betweenness-samples K]",
 	.summary = "one row per actor: degree, betweenness, pagerank, constraint, community...",
 	.help =
-		"  -m, --metrics LIST    comma-separated measures, or all (default)\n"
+		"  -m, --metrics LIST    comma-separated measures, or all (default); two-mode inputs\n"
+		"                        add events and events_alone (events attended, and alone)\n"
 		"  -f, --format F        table (default), csv, csv-fr, tsv or json; csv-fr is for a\n"
 		"                        French spreadsheet (';', decimal comma, docs/interop.md)\n"
 		CLI_DIGITS_HELP
@@ -205,7 +206,9 @@ static int cmd_metrics(int argc, char **argv)
 	}
 	if (!a.mo.metrics)
 		a.mo.metrics = CM_M_ALL;
-	if (a.sort && (status = check_sort_column(a.sort, a.mo.metrics)) != CLI_OK)
+	/* "all" takes the two-mode measures when the input is two-mode */
+	if (a.sort && (status = check_sort_column(a.sort, a.mo.metrics | ((a.mo.metrics & CM_M_ALL) == CM_M_ALL ?
+	                                                            CM_M_TWO_MODE : 0))) != CLI_OK)
 		goto done;
 	if ((status = cli_load(&net, input, &common)) != CLI_OK)
 		goto done;

@@ -192,6 +192,37 @@ int cli_common_option(struct cli_common *c, const char *cmd, int opt, const char
 	case CLI_OPT_COLUMNS:
 		c->load.columns = arg;
 		return 0;
+	case CLI_OPT_TWO_MODE:
+		c->load.two_mode = 1;
+		return 0;
+	case CLI_OPT_EVENT_TABLE:
+		c->load.events_path = arg;
+		return 0;
+	case CLI_OPT_PROJECTION:
+		if (!strcmp(arg, "count"))
+			c->load.filter.projection = CM_PROJECT_COUNT;
+		else if (!strcmp(arg, "newman"))
+			c->load.filter.projection = CM_PROJECT_NEWMAN;
+		else if (!strcmp(arg, "jaccard"))
+			c->load.filter.projection = CM_PROJECT_JACCARD;
+		else
+			return cli_usage_error(cmd, "unknown projection '%s' (use count, newman or jaccard)", arg);
+		return 0;
+	case CLI_OPT_MIN_SHARED:
+		v = cli_parse_long(cmd, "--min-shared", arg, 1, INT_MAX);
+		if (v == LONG_MIN)
+			return CLI_EUSAGE;
+		c->load.filter.min_shared = (int)v;
+		return 0;
+	case CLI_OPT_MAX_EVENT_SIZE:
+		v = cli_parse_long(cmd, "--max-event-size", arg, 0, INT_MAX);
+		if (v == LONG_MIN)
+			return CLI_EUSAGE;
+		c->load.filter.max_event_size = v ? (int)v : -1;
+		return 0;
+	case CLI_OPT_EVENTS:
+		c->load.filter.project_events = 1;
+		return 0;
 	case CLI_OPT_HELP:
 		cli_print_help(stdout, cmd);
 		return CLI_STOP;

@@ -95,9 +95,11 @@ int cm_colmaps_check(const cm_colmaps *m, const char *edges_name, const char *no
 		return cm_error_set(CM_EUSAGE, "--columns %s=%s: no column '%s' in %s%s%s",
 		                    cm_role_name(m->v[i].role), m->v[i].name, m->v[i].name,
 		                    cm_role_tables(m->v[i].role) == CM_TABLE_NODES ? nodes_name : edges_name,
-		                    cm_role_tables(m->v[i].role) == (CM_TABLE_NODES | CM_TABLE_EDGES) &&
+		                    (cm_role_tables(m->v[i].role) & (CM_TABLE_NODES | CM_TABLE_EDGES)) ==
+		                    (CM_TABLE_NODES | CM_TABLE_EDGES) &&
 		                    nodes_name ? " or " : "",
-		                    cm_role_tables(m->v[i].role) == (CM_TABLE_NODES | CM_TABLE_EDGES) &&
+		                    (cm_role_tables(m->v[i].role) & (CM_TABLE_NODES | CM_TABLE_EDGES)) ==
+		                    (CM_TABLE_NODES | CM_TABLE_EDGES) &&
 		                    nodes_name ? nodes_name : "");
 	}
 	return 0;

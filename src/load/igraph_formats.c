@@ -14,6 +14,7 @@
 #include "filter/filter.h"
 #include "load/csv.h"
 #include "load/igraph_formats.h"
+#include "load/twomode.h"
 #include "model/names.h"
 #include "model/raw.h"
 
@@ -258,7 +259,11 @@ int cm_load_igraph_format(cm_network **out, char *buf, size_t len, const char *n
 		igraph_destroy(&g);
 		goto done;
 	}
-	rc = cm_network_finish(out, &g, name, &opts->filter, opts->directed);
+	/* NetworkX's two-mode convention (and two-mode Pajek files): projected */
+	if (cm_twomode_is_bipartite(&g))
+		rc = cm_load_twomode_graph(out, &g, name, opts);
+	else
+		rc = cm_network_finish(out, &g, name, &opts->filter, opts->directed);
 done:
 	if (f)
 		fclose(f);

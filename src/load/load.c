@@ -19,6 +19,7 @@
 #include "load/dot.h"
 #include "load/gexf.h"
 #include "load/igraph_formats.h"
+#include "load/twomode.h"
 #include "model/raw.h"
 
 /* The format a file extension stands for, or CM_INPUT_AUTO. */
@@ -139,7 +140,9 @@ int cm_network_load(cm_network **out, const char *input, const cm_load_options *
 {
 	static const cm_load_options defaults;
 	cm_input_format format;
-	char *edges_path = NULL, *nodes_found = NULL, *buf = NULL;
+	char *edges_path = NULL, *nodes_found = NULL, *events_found = NULL, *buf = NULL;
+	const char *events_path = opts ? opts->events_path : NULL;
+	int two_mode = opts && opts->two_mode;
 	const char *path = input, *name = input, *nodes_path;
 	size_t len = 0;
 	struct stat st;
@@ -166,8 +169,19 @@ int cm_network_load(cm_network **out, const char *input, const cm_load_options *
 		edges_path = file_in(input, "edges.csv");
 		if (!edges_path)
 			edges_path = file_in(input, "edges.tsv");
+		/* two-mode: a participation table (and maybe events.csv) instead of edges */
+		if (!edges_path && ((edges_path = file_in(input, "participations.csv")) ||
+		                    (edges_path = file_in(input, "participations.tsv")))) {
+			two_mode = 1;
+			if (!events_path) {
+				events_found = file_in(input, "events.csv");
+				if (!events_found)
+					events_found = file_in(input, "events.tsv");
+				events_path = events_found;
+			}
+		}
 		if (!edges_path) {
-			rc = cm_error_set(CM_EIO, "no edges.csv or edges.tsv in folder '%s'", input);
+			rc = cm_error_set(CM_EIO, "no edges.csv or edges.tsv in folder '%s' (nor participations.csv, for two-mode data)", input);
 			goto done;
 		}
 		if (!nodes_path) {
@@ -226,12 +240,24 @@ int cm_network_load(cm_network **out, const char *input, const cm_load_options *
 		rc = cm_error_set(CM_EUSAGE, "--nodes works with CSV edge lists only");
 		goto done;
 	}
+	if ((two_mode || events_path) && format != CM_INPUT_CSV) {
+		rc = cm_error_set(CM_EUSAGE, "--two-mode reads a CSV participation table; %s is read as two-mode "
+		                  "when its vertices carry a 'bipartite' attribute", name);
+		goto done;
+	}
 	if (format == CM_INPUT_GEXF) {
 		igraph_t g;
 
 		if ((rc = cm_gexf_read(&g, buf, len, name)) == 0)
-			rc = cm_network_finish(out, &g, name, &opts->filter, opts->directed);
+			rc = cm_twomode_is_bipartite(&g) ? cm_load_twomode_graph(out, &g, name, opts)
+			                                 : cm_network_finish(out, &g, name, &opts->filter, opts->directed);
 		free(buf);
+	} else if (format == CM_INPUT_CSV && (two_mode || events_path)) {
+		const char *dot = strrchr(path, '.');
+
+		rc = cm_load_twomode_csv(out, buf, len, name, dot && !strcasecmp(dot, ".tsv") ? '\t' : ',',
+		                         events_path, nodes_path, opts);
+		found_problems = cm_filter_take_problems() && rc == 0 && !is_stdin;
 	} else if (format == CM_INPUT_CSV) {
 		const char *dot = strrchr(path, '.');
 
@@ -255,5 +281,6 @@ done:
 	free(buf);
 	free(edges_path);
 	free(nodes_found);
+	free(events_found);
 	return rc;
 }

@@ -12,6 +12,7 @@
 #include "coopmap/table.h"
 #include "base/error.h"
 #include "base/strbuf.h"
+#include "filter/project.h"
 #include "measure/focus.h"
 #include "model/raw.h"
 
@@ -21,6 +22,7 @@ struct iso_row {
 	const char *id, *region;
 	igraph_integer_t degree, peer_ties, peers2, region_total, interregional, component, level;
 	int only_own_region; /* every neighbour is in the actor's region */
+	igraph_integer_t alone; /* two-mode: events attended, when no other participant came to any; else 0 */
 };
 
 /* Most isolated first: level desc, peers_2_steps asc, degree asc, id. */
@@ -71,7 +73,9 @@ static int iso_reasons(cm_strbuf *b, const struct iso_row *r, const char *type, 
 	b->len = 0;
 	if ((rc = cm_strbuf_add(b, "", 0)) < 0)
 		return rc;
-	if (r->degree == 0)
+	if (r->degree == 0 && r->alone)
+		rc = cm_strbuf_printf(b, "no tie at all: alone at every event it attended (%ld)", (long)r->alone);
+	else if (r->degree == 0)
 		rc = cm_strbuf_puts(b, "no tie at all");
 	else if (r->peers2 == 0)
 		rc = is_cite ? cm_strbuf_puts(b, "no peer cité within two steps")
@@ -161,7 +165,10 @@ static int isolated_run(cm_table **out, int **levels, const cm_network *net, con
 	const char **regions = NULL;
 	struct iso_row *rows = NULL;
 	size_t n_rows = 0;
-	int rc = 0;
+	int rc = 0, two_mode = cm_attr_type(&net->graph, IGRAPH_ATTRIBUTE_VERTEX, CM_ATTR_EVENTS_ATTENDED) ==
+	                       IGRAPH_ATTRIBUTE_NUMERIC &&
+	                       cm_attr_type(&net->graph, IGRAPH_ATTRIBUTE_VERTEX, CM_ATTR_EVENTS_ALONE) ==
+	                       IGRAPH_ATTRIBUTE_NUMERIC;
 
 	if (out)
 		*out = NULL;
@@ -217,6 +224,13 @@ static int isolated_run(cm_table **out, int **levels, const cm_network *net, con
 		r->component = VECTOR(csize)[VECTOR(membership)[r->v]];
 		r->region_total = r->region[0] ? region_total(regions, n_rows, r->region) : 0;
 		r->only_own_region = 1;
+		/* two-mode input: an actor whose every event had no other participant (the projection hides why) */
+		if (two_mode) {
+			double att = VAN(&net->graph, CM_ATTR_EVENTS_ATTENDED, r->v);
+
+			if (att > 0 && VAN(&net->graph, CM_ATTR_EVENTS_ALONE, r->v) == att)
+				r->alone = (igraph_integer_t)att;
+		}
 		/* a fresh stamp marks the actor and everyone within two steps once */
 		stamp_no++;
 		stamp[r->v] = stamp_no;

@@ -15,6 +15,7 @@
 #include "base/error.h"
 #include "measure/burt.h"
 #include "measure/paths.h"
+#include "filter/project.h"
 #include "measure/progress.h"
 #include "model/raw.h"
 
@@ -37,6 +38,8 @@ static const struct measure {
 	{ "effective_size", CM_M_EFFECTIVE_SIZE, CM_COL_REAL },
 	{ "articulation", CM_M_ARTICULATION, CM_COL_BOOL },
 	{ "community", CM_M_COMMUNITY, CM_COL_INT },
+	{ "events", CM_M_EVENTS, CM_COL_INT },
+	{ "events_alone", CM_M_EVENTS_ALONE, CM_COL_INT },
 };
 #define N_MEASURES (sizeof(measures) / sizeof(measures[0]))
 
@@ -93,7 +96,7 @@ int cm_metrics_parse(unsigned *out, const char *list)
 				rc = cm_error_set(CM_EUSAGE, "unknown measure '%.*s' (use degree, strength, "
 				                  "betweenness, closeness, harmonic, eigenvector, pagerank, "
 				                  "coreness, clustering, constraint, effective_size, "
-				                  "articulation, community or all)", (int)len, p);
+				                  "articulation, community, events, events_alone or all)", (int)len, p);
 				goto done;
 			}
 			bits |= measures[i].bit;
@@ -468,6 +471,20 @@ done:
 	return rc;
 }
 
+/* Events per actor, and those it attended alone, as the projection counted them (filter/project.h). */
+static int compute_two_mode(struct ctx *c, unsigned want)
+{
+	for (size_t i = 0; i < N_MEASURES; i++) {
+		const char *attr = measures[i].bit == CM_M_EVENTS ? CM_ATTR_EVENTS_ATTENDED : CM_ATTR_EVENTS_ALONE;
+
+		if (!(measures[i].bit & CM_M_TWO_MODE & want))
+			continue;
+		for (igraph_integer_t v = 0; v < c->n; v++)
+			cm_table_set_number(c->t, (size_t)v, (size_t)c->col[i], VAN(c->g, attr, v));
+	}
+	return 0;
+}
+
 /* Create the table's columns and one row per actor with its id, label, type and region. */
 static int make_table(struct ctx *c, const cm_network *net, unsigned want)
 {
@@ -503,13 +520,13 @@ int cm_metrics_compute(cm_table **out, const cm_network *net, const cm_metrics_o
 	igraph_progress_handler_t *old_progress;
 	struct ctx c;
 	unsigned want;
-	int rc = 0;
+	int rc = 0, two_mode;
 
 	*out = NULL;
 	memset(&c, 0, sizeof(c));
 	if (!opts)
 		opts = &defaults;
-	want = opts->metrics ? opts->metrics & CM_M_ALL : CM_M_ALL;
+	want = opts->metrics ? opts->metrics & (CM_M_ALL | CM_M_TWO_MODE) : CM_M_ALL;
 	c.g = &net->graph;
 	c.n = igraph_vcount(c.g);
 	c.m = igraph_ecount(c.g);
@@ -519,6 +536,15 @@ int cm_metrics_compute(cm_table **out, const cm_network *net, const cm_metrics_o
 	c.samples = opts->samples;
 	c.seed = opts->seed ? opts->seed : CM_DEFAULT_SEED;
 	old_progress = igraph_set_progress_handler(cm_measure_forward_progress);
+	two_mode = cm_attr_type(c.g, IGRAPH_ATTRIBUTE_VERTEX, CM_ATTR_EVENTS_ATTENDED) == IGRAPH_ATTRIBUTE_NUMERIC &&
+	           cm_attr_type(c.g, IGRAPH_ATTRIBUTE_VERTEX, CM_ATTR_EVENTS_ALONE) == IGRAPH_ATTRIBUTE_NUMERIC;
+	if (two_mode && (want & CM_M_ALL) == CM_M_ALL)
+		want |= CM_M_TWO_MODE;
+	if (!two_mode && (want & CM_M_TWO_MODE)) {
+		rc = cm_error_set(CM_EUSAGE, "the measure '%s' needs two-mode input (a participation table, "
+		                  "docs/twomode.md)", want & CM_M_EVENTS ? "events" : "events_alone");
+		goto done;
+	}
 
 	if (opts->samples < 0) {
 		rc = cm_error_set(CM_EUSAGE, "the number of sampled actors must be positive");
@@ -570,6 +596,8 @@ int cm_metrics_compute(cm_table **out, const cm_network *net, const cm_metrics_o
 	if ((want & CM_M_ARTICULATION) && (rc = compute_articulation(&c)) < 0)
 		goto done;
 	if ((want & CM_M_COMMUNITY) && (rc = compute_community(&c)) < 0)
+		goto done;
+	if ((want & CM_M_TWO_MODE) && (rc = compute_two_mode(&c, want)) < 0)
 		goto done;
 finish:
 	*out = c.t;

@@ -19,6 +19,7 @@
 #include "coopmap/summary.h"
 #include "base/error.h"
 #include "base/text.h"
+#include "filter/project.h"
 #include "model/raw.h"
 
 /*
@@ -311,6 +312,31 @@ done:
 	return rc;
 }
 
+/* The figures of a projected two-mode network, from what the projection left on it (filter/project.h). */
+static int two_mode_figures(cm_summary *out, const cm_network *net)
+{
+	const igraph_t *g = &net->graph;
+	igraph_integer_t n = igraph_vcount(g);
+	double sum = 0;
+
+	if (cm_attr_type(g, IGRAPH_ATTRIBUTE_VERTEX, CM_ATTR_EVENTS_ATTENDED) != IGRAPH_ATTRIBUTE_NUMERIC ||
+	    cm_attr_type(g, IGRAPH_ATTRIBUTE_VERTEX, CM_ATTR_EVENTS_ALONE) != IGRAPH_ATTRIBUTE_NUMERIC ||
+	    !igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_GRAPH, CM_GATTR_EVENTS))
+		return 0;
+	out->two_mode = 1;
+	out->events = (igraph_integer_t)GAN(g, CM_GATTR_EVENTS);
+	out->participations = (igraph_integer_t)GAN(g, CM_GATTR_PARTICIPATIONS);
+	for (igraph_integer_t v = 0; v < n; v++) {
+		double att = VAN(g, CM_ATTR_EVENTS_ATTENDED, v);
+
+		sum += att;
+		out->actors_alone += att > 0 && VAN(g, CM_ATTR_EVENTS_ALONE, v) == att;
+	}
+	out->events_per_actor = n ? sum / (double)n : NAN;
+	out->actors_per_event = out->events ? (double)out->participations / (double)out->events : NAN;
+	return 0;
+}
+
 /*
  * Leiden with the modularity objective on the undirected view, then the
  * partition's modularity from igraph_modularity (the figure reported).
@@ -417,6 +443,8 @@ int cm_summary_compute(cm_summary *out, const cm_network *net, unsigned long see
 	out->articulation_points = igraph_vector_int_size(&ivec);
 	CM_IG(igraph_bridges(&und, &ivec), "finding bridges");
 	out->bridges = igraph_vector_int_size(&ivec);
+	if ((rc = two_mode_figures(out, net)) < 0)
+		goto done;
 
 	if ((rc = count_by(&out->types, &out->n_types, net, CM_ATTR_TYPE)) < 0)
 		goto done;

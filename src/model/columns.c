@@ -22,8 +22,9 @@ static const struct {
 } roles[CM_ROLE_COUNT] = {
 	[CM_ROLE_SOURCE] = { "source", "the source", NULL, CM_TABLE_EDGES },
 	[CM_ROLE_TARGET] = { "target", "the target", NULL, CM_TABLE_EDGES },
-	[CM_ROLE_WEIGHT] = { "weight", "the tie weight", NULL, CM_TABLE_EDGES },
-	[CM_ROLE_YEAR] = { "year", "the year", CM_ATTR_YEAR, CM_TABLE_EDGES | CM_TABLE_NODES },
+	[CM_ROLE_WEIGHT] = { "weight", "the tie weight", NULL, CM_TABLE_EDGES | CM_TABLE_PARTICIPATIONS },
+	[CM_ROLE_YEAR] = { "year", "the year", CM_ATTR_YEAR,
+	                   CM_TABLE_EDGES | CM_TABLE_NODES | CM_TABLE_PARTICIPATIONS | CM_TABLE_EVENTS },
 	[CM_ROLE_KIND] = { "kind", "the kind of tie", NULL, CM_TABLE_EDGES },
 	[CM_ROLE_ID] = { "id", "the actor id", CM_ATTR_ID, CM_TABLE_NODES },
 	[CM_ROLE_LABEL] = { "label", "the label", CM_ATTR_LABEL, CM_TABLE_NODES },
@@ -33,6 +34,9 @@ static const struct {
 	[CM_ROLE_LAT] = { "lat", "the latitude", "lat", CM_TABLE_NODES },
 	[CM_ROLE_LON] = { "lon", "the longitude", "lon", CM_TABLE_NODES },
 	[CM_ROLE_END] = { "end", "the end year", CM_ATTR_END, CM_TABLE_EDGES | CM_TABLE_NODES },
+	[CM_ROLE_ACTOR] = { "actor", "the actor", NULL, CM_TABLE_PARTICIPATIONS },
+	[CM_ROLE_EVENT] = { "event", "the event", NULL, CM_TABLE_PARTICIPATIONS | CM_TABLE_EVENTS },
+	[CM_ROLE_PART_ROLE] = { "role", "the actor's role at the event", "role", CM_TABLE_PARTICIPATIONS },
 };
 
 /* Accepted names, folded (cm_name_fold); docs/input.md lists them. */
@@ -89,6 +93,29 @@ static const struct {
 	{ "fin", CM_ROLE_END, CM_TABLE_EDGES | CM_TABLE_NODES, 0 },
 	{ "annee fin", CM_ROLE_END, CM_TABLE_EDGES | CM_TABLE_NODES, 0 },
 	{ "annee de fin", CM_ROLE_END, CM_TABLE_EDGES | CM_TABLE_NODES, 0 },
+	/* two-mode tables: participations (actor, event) and events */
+	{ "actor", CM_ROLE_ACTOR, CM_TABLE_PARTICIPATIONS, 0 },
+	{ "acteur", CM_ROLE_ACTOR, CM_TABLE_PARTICIPATIONS, 0 },
+	{ "participant", CM_ROLE_ACTOR, CM_TABLE_PARTICIPATIONS, 0 },
+	{ "event", CM_ROLE_EVENT, CM_TABLE_PARTICIPATIONS | CM_TABLE_EVENTS, 0 },
+	{ "evenement", CM_ROLE_EVENT, CM_TABLE_PARTICIPATIONS | CM_TABLE_EVENTS, 0 },
+	{ "reunion", CM_ROLE_EVENT, CM_TABLE_PARTICIPATIONS | CM_TABLE_EVENTS, 0 },
+	{ "meeting", CM_ROLE_EVENT, CM_TABLE_PARTICIPATIONS | CM_TABLE_EVENTS, 0 },
+	{ "role", CM_ROLE_PART_ROLE, CM_TABLE_PARTICIPATIONS, 0 },
+	{ "fonction", CM_ROLE_PART_ROLE, CM_TABLE_PARTICIPATIONS, 0 },
+	{ "weight", CM_ROLE_WEIGHT, CM_TABLE_PARTICIPATIONS, 0 },
+	{ "poids", CM_ROLE_WEIGHT, CM_TABLE_PARTICIPATIONS, 0 },
+	{ "year", CM_ROLE_YEAR, CM_TABLE_PARTICIPATIONS | CM_TABLE_EVENTS, 0 },
+	{ "annee", CM_ROLE_YEAR, CM_TABLE_PARTICIPATIONS | CM_TABLE_EVENTS, 0 },
+	{ "date", CM_ROLE_YEAR, CM_TABLE_PARTICIPATIONS | CM_TABLE_EVENTS, CM_COLUMN_DATE },
+	{ "id", CM_ROLE_EVENT, CM_TABLE_EVENTS, 0 },
+	{ "identifiant", CM_ROLE_EVENT, CM_TABLE_EVENTS, 0 },
+	{ "label", CM_ROLE_LABEL, CM_TABLE_EVENTS, 0 },
+	{ "libelle", CM_ROLE_LABEL, CM_TABLE_EVENTS, 0 },
+	{ "kind", CM_ROLE_KIND, CM_TABLE_EVENTS, 0 },
+	{ "nature", CM_ROLE_KIND, CM_TABLE_EVENTS, 0 },
+	{ "type", CM_ROLE_KIND, CM_TABLE_EVENTS, 0 },
+	{ "region", CM_ROLE_REGION, CM_TABLE_EVENTS, 0 },
 };
 #define NSYN (sizeof(synonyms) / sizeof(synonyms[0]))
 
@@ -187,7 +214,7 @@ int cm_role_id_rank(const char *header)
 /* The role called name (any synonym, any table). */
 cm_role cm_role_parse(const char *name)
 {
-	cm_role r = cm_role_of_header(name, CM_TABLE_EDGES | CM_TABLE_NODES, NULL);
+	cm_role r = cm_role_of_header(name, CM_TABLE_EDGES | CM_TABLE_NODES | CM_TABLE_PARTICIPATIONS, NULL);
 
 	return r;
 }

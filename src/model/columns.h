@@ -17,12 +17,15 @@ typedef enum {
 	CM_ROLE_SOURCE, CM_ROLE_TARGET, CM_ROLE_WEIGHT, CM_ROLE_YEAR, CM_ROLE_KIND,
 	CM_ROLE_ID, CM_ROLE_LABEL, CM_ROLE_TYPE, CM_ROLE_REGION, CM_ROLE_DEPARTMENT,
 	CM_ROLE_LAT, CM_ROLE_LON, CM_ROLE_END,
+	CM_ROLE_ACTOR, CM_ROLE_EVENT, CM_ROLE_PART_ROLE, /* two-mode tables (participations, events) */
 	CM_ROLE_COUNT
 } cm_role;
 
 /* The tables a role belongs to (a bit mask). */
 #define CM_TABLE_EDGES 1
 #define CM_TABLE_NODES 2
+#define CM_TABLE_PARTICIPATIONS 4 /* two-mode: one row per actor and event */
+#define CM_TABLE_EVENTS 8         /* two-mode: one row per event */
 
 /* How a column's values are read. */
 #define CM_COLUMN_DATE 1 /* a date: its year is taken ("2021-03-15", "15/03/2021") */

@@ -266,6 +266,10 @@ text:
 				continue;
 			if (!edges && !strcmp(name, CM_ATTR_LISTED))
 				continue;
+			if ((ready & CM_READY_NUMERIC) &&
+			    cm_attr_type(g, edges ? IGRAPH_ATTRIBUTE_EDGE : IGRAPH_ATTRIBUTE_VERTEX, name) ==
+			    IGRAPH_ATTRIBUTE_NUMERIC)
+				continue;
 			if ((rc = cm_attr_make_string(g, edges, name)) < 0)
 				goto done;
 		}

@@ -26,6 +26,7 @@
 #define CM_READY_NAMES 1u   /* "name" holds unique, non-empty text for every actor */
 #define CM_READY_NUMBERS 2u /* "weight" numeric, positive, finite; "year" numeric, whole or NaN */
 #define CM_READY_MERGED 4u  /* no self-loop and no repeated tie; directed only if asked */
+#define CM_READY_NUMERIC 8u /* other numeric attributes stay numbers (two-mode counts), not text */
 
 /* The type (igraph_attribute_type_t) of a vertex or edge attribute, or -1 when absent. */
 int cm_attr_type(const igraph_t *g, igraph_attribute_elemtype_t et, const char *name);

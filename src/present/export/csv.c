@@ -15,6 +15,7 @@
 #include "coopmap/table.h"
 #include "base/error.h"
 #include "base/strbuf.h"
+#include "model/raw.h"
 #include "present/export/csv.h"
 
 /* Attribute names of one kind, except the model columns written first. */
@@ -67,15 +68,20 @@ static int set_attr_cell(cm_table *t, size_t row, size_t col, const igraph_t *gr
 	return 0;
 }
 
-/* The table of nodes.csv: id,label,type,region, then the other actor attributes. */
-static int nodes_table(cm_table **out, const igraph_t *graph, const attr_list *v)
+/*
+ * The table of nodes.csv: id,label,type,region, then the other actor
+ * attributes.  For a two-mode graph, part 0 gives the actors (nodes.csv),
+ * part 1 the events (events.csv), without the "bipartite" column that the
+ * files stand for; part -1 gives every vertex.
+ */
+static int nodes_table(cm_table **out, const igraph_t *graph, const attr_list *v, int part)
 {
 	static const char *const fixed[] = { CM_ATTR_ID, CM_ATTR_LABEL, CM_ATTR_TYPE, CM_ATTR_REGION, NULL };
 	static const char *const header[] = { "id", "label", "type", "region" };
 	igraph_integer_t n = igraph_vcount(graph);
 	cm_table *t = NULL;
 	char buf[64];
-	size_t col;
+	size_t col, row = 0, rows = 0;
 	int rc;
 
 	if ((rc = cm_table_new(&t)) < 0)
@@ -93,24 +99,28 @@ static int nodes_table(cm_table **out, const igraph_t *graph, const attr_list *v
 	for (igraph_integer_t a = 0; a < igraph_strvector_size(&v->names); a++) {
 		const char *name = igraph_strvector_get(&v->names, a);
 
-		if (in_list(name, fixed))
+		if (in_list(name, fixed) || (part >= 0 && !strcmp(name, "bipartite")))
 			continue;
 		/* a column called "id" would be read as the actor id */
 		snprintf(buf, sizeof(buf), "%s_attr", name);
 		if ((rc = add_attr_column(t, strcmp(name, "id") ? name : buf, VECTOR(v->types)[a])) < 0)
 			goto done;
 	}
-	if ((rc = cm_table_add_rows(t, (size_t)n)) < 0)
+	for (igraph_integer_t i = 0; i < n; i++)
+		rows += part < 0 || VAN(graph, "bipartite", i) == part;
+	if ((rc = cm_table_add_rows(t, rows)) < 0)
 		goto done;
 	for (igraph_integer_t i = 0; i < n; i++) {
+		if (part >= 0 && VAN(graph, "bipartite", i) != part)
+			continue;
 		for (int c = 0; c < 4; c++) {
 			int type = attr_type(v, fixed[c]);
 
 			if (c == 0 && type != IGRAPH_ATTRIBUTE_STRING) {
 				snprintf(buf, sizeof(buf), "%" IGRAPH_PRId, i);
-				rc = cm_table_set_string(t, (size_t)i, 0, buf);
+				rc = cm_table_set_string(t, row, 0, buf);
 			} else {
-				rc = set_attr_cell(t, (size_t)i, (size_t)c, graph, 1, type, fixed[c], i);
+				rc = set_attr_cell(t, row, (size_t)c, graph, 1, type, fixed[c], i);
 			}
 			if (rc < 0)
 				goto done;
@@ -119,11 +129,12 @@ static int nodes_table(cm_table **out, const igraph_t *graph, const attr_list *v
 		for (igraph_integer_t a = 0; a < igraph_strvector_size(&v->names); a++) {
 			const char *name = igraph_strvector_get(&v->names, a);
 
-			if (in_list(name, fixed))
+			if (in_list(name, fixed) || (part >= 0 && !strcmp(name, "bipartite")))
 				continue;
-			if ((rc = set_attr_cell(t, (size_t)i, col++, graph, 1, VECTOR(v->types)[a], name, i)) < 0)
+			if ((rc = set_attr_cell(t, row, col++, graph, 1, VECTOR(v->types)[a], name, i)) < 0)
 				goto done;
 		}
+		row++;
 	}
 done:
 	if (rc < 0) {
@@ -143,8 +154,13 @@ static const char *vertex_id(const igraph_t *graph, int has_name, igraph_integer
 	return buf;
 }
 
-/* The table of edges.csv: source,target,weight,year,kind, then the other tie attributes. */
-static int edges_table(cm_table **out, const igraph_t *graph, const attr_list *v, const attr_list *e)
+/*
+ * The table of edges.csv: source,target,weight,year,kind, then the other tie
+ * attributes; for a two-mode graph, participations.csv with actor,event (the
+ * actor, a lower index than any event, first).
+ */
+static int edges_table(cm_table **out, const igraph_t *graph, const attr_list *v, const attr_list *e,
+                       int two_mode)
 {
 	static const char *const fixed[] = { CM_ATTR_WEIGHT, CM_ATTR_YEAR, CM_ATTR_KIND, NULL };
 	static const char *const endpoints[] = { "source", "target", "from", "to", NULL };
@@ -156,8 +172,8 @@ static int edges_table(cm_table **out, const igraph_t *graph, const attr_list *v
 	int rc;
 
 	if ((rc = cm_table_new(&t)) < 0 ||
-	    (rc = add_attr_column(t, "source", IGRAPH_ATTRIBUTE_STRING)) < 0 ||
-	    (rc = add_attr_column(t, "target", IGRAPH_ATTRIBUTE_STRING)) < 0 ||
+	    (rc = add_attr_column(t, two_mode ? "actor" : "source", IGRAPH_ATTRIBUTE_STRING)) < 0 ||
+	    (rc = add_attr_column(t, two_mode ? "event" : "target", IGRAPH_ATTRIBUTE_STRING)) < 0 ||
 	    (rc = cm_table_keep_text(t, 0)) < 0 || (rc = cm_table_keep_text(t, 1)) < 0)
 		goto done;
 	for (int c = 0; fixed[c]; c++) {
@@ -257,10 +273,10 @@ int cm_export_csv_folder(const cm_network *net, const char *dir, cm_format forma
 	attr_list v, e;
 	igraph_strvector_t gnames;
 	igraph_vector_int_t gtypes;
-	char *nodes_path = NULL, *edges_path = NULL;
-	cm_table *nodes = NULL, *edges = NULL;
+	char *nodes_path = NULL, *edges_path = NULL, *events_path = NULL;
+	cm_table *nodes = NULL, *edges = NULL, *events = NULL;
 	struct stat st;
-	int rc = 0;
+	int rc = 0, two_mode = cm_attr_type(graph, IGRAPH_ATTRIBUTE_VERTEX, "bipartite") == IGRAPH_ATTRIBUTE_NUMERIC;
 
 	if (!strcmp(dir, "-"))
 		return cm_error_set(CM_EUSAGE, "a CSV folder cannot be written to standard output (use -T graphml, gml or dot)");
@@ -275,19 +291,25 @@ int cm_export_csv_folder(const cm_network *net, const char *dir, cm_format forma
 	CM_IG(igraph_cattribute_list(graph, &gnames, &gtypes, &v.names, &v.types, &e.names, &e.types),
 	      "listing attributes");
 	nodes_path = join_path(dir, "nodes.csv");
-	edges_path = join_path(dir, "edges.csv");
-	if (!nodes_path || !edges_path) {
+	edges_path = join_path(dir, two_mode ? "participations.csv" : "edges.csv");
+	events_path = join_path(dir, "events.csv");
+	if (!nodes_path || !edges_path || !events_path) {
 		rc = CM_ENOMEM;
 		goto done;
 	}
 	/* both tables first: nothing is written when one cannot be built */
-	if ((rc = nodes_table(&nodes, graph, &v)) < 0 || (rc = edges_table(&edges, graph, &v, &e)) < 0)
+	if ((rc = nodes_table(&nodes, graph, &v, two_mode ? 0 : -1)) < 0 ||
+	    (two_mode && (rc = nodes_table(&events, graph, &v, 1)) < 0) ||
+	    (rc = edges_table(&edges, graph, &v, &e, two_mode)) < 0)
 		goto done;
 	if ((rc = write_table_file(nodes_path, nodes, format)) < 0)
+		goto done;
+	if (two_mode && (rc = write_table_file(events_path, events, format)) < 0)
 		goto done;
 	rc = write_table_file(edges_path, edges, format);
 done:
 	cm_table_free(nodes);
+	cm_table_free(events);
 	cm_table_free(edges);
 	igraph_strvector_destroy(&v.names);
 	igraph_vector_int_destroy(&v.types);
@@ -297,5 +319,6 @@ done:
 	igraph_vector_int_destroy(&gtypes);
 	free(nodes_path);
 	free(edges_path);
+	free(events_path);
 	return rc;
 }

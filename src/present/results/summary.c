@@ -44,6 +44,13 @@ static size_t figures(struct figure *f, const cm_summary *s)
 	INT_FIG(communities);
 	INT_FIG(articulation_points);
 	INT_FIG(bridges);
+	if (s->two_mode) {
+		INT_FIG(events);
+		INT_FIG(participations);
+		REAL_FIG(events_per_actor);
+		REAL_FIG(actors_per_event);
+		INT_FIG(actors_alone);
+	}
 #undef INT_FIG
 #undef REAL_FIG
 	return k;
@@ -73,7 +80,7 @@ static void json_counts(FILE *f, const char *key, const cm_count *c, size_t n)
 /* The summary as one JSON object. */
 static void write_json(FILE *f, const cm_summary *s)
 {
-	struct figure fig[16];
+	struct figure fig[24];
 	size_t n = figures(fig, s);
 	char buf[64];
 
@@ -121,7 +128,7 @@ static void table_counts(FILE *f, const char *title, const cm_count *c, size_t n
 /* The summary as aligned "key  value" lines, then the counts. */
 static void write_table(FILE *f, const cm_summary *s)
 {
-	struct figure fig[16];
+	struct figure fig[24];
 	size_t n = figures(fig, s), width = 0;
 	char buf[64];
 
@@ -144,7 +151,7 @@ static void write_table(FILE *f, const cm_summary *s)
 /* The summary as key,value rows through the table writer (csv, csv-fr, tsv). */
 static int write_rows(FILE *f, const cm_summary *s, cm_format format)
 {
-	struct figure fig[16];
+	struct figure fig[24];
 	size_t n = figures(fig, s), row = 0;
 	cm_strbuf key = { 0 };
 	cm_table *t = NULL;
