@@ -198,9 +198,8 @@ static int pajek_check_count(const char *buf, size_t len, const char *name)
 	return 0;
 }
 
-/* Read GraphML, GML or Pajek through igraph. */
-int cm_load_igraph_format(cm_network **out, char *buf, size_t len, const char *name,
-                          cm_input_format format, const cm_load_options *opts)
+/* Read GraphML, GML or Pajek through igraph into a raw graph (buf taken over). */
+int cm_read_igraph_format(igraph_t *out, char *buf, size_t len, const char *name, cm_input_format format)
 {
 	static const char *const format_names[] = { "", "CSV", "GraphML", "GML", "Pajek", "DOT" };
 	igraph_safelocale_t loc = NULL;
@@ -258,11 +257,24 @@ int cm_load_igraph_format(cm_network **out, char *buf, size_t len, const char *n
 		igraph_destroy(&g);
 		goto done;
 	}
-	rc = cm_network_finish(out, &g, name, &opts->filter, opts->directed);
+	*out = g;
 done:
 	if (f)
 		fclose(f);
 	free(buf);
 	return rc;
+}
+
+/* Read GraphML, GML or Pajek through igraph, then the tie pipeline. */
+int cm_load_igraph_format(cm_network **out, char *buf, size_t len, const char *name,
+                          cm_input_format format, const cm_load_options *opts)
+{
+	igraph_t g;
+	int rc;
+
+	*out = NULL;
+	if ((rc = cm_read_igraph_format(&g, buf, len, name, format)) < 0)
+		return rc;
+	return cm_network_finish(out, &g, name, &opts->filter, opts->directed);
 }
 
