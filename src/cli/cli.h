@@ -77,6 +77,8 @@ struct cli_common {
 	const char **where_values;
 	unsigned long seed;
 	int have_seed;
+	const cm_regions *regions;   /* set before cli_load by commands with --regions: for the check hint */
+	const char *regions_path;
 };
 
 /*

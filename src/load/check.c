@@ -547,6 +547,58 @@ static int check_types(checker *k)
 	return rc;
 }
 
+/*
+ * 1 when values of attr differ only once folded (type: and by a plural),
+ * as check_near() and check_types() would list them; 0, or CM_ENOMEM.
+ */
+static int spelling_differs(const cm_network *net, const char *attr, int type)
+{
+	igraph_integer_t n = cm_network_actors(net), *first = NULL;
+	cm_names folded = { 0 };
+	int rc = 0, added;
+
+	cm_names_init(&folded);
+	if (!(first = malloc(((size_t)n + 1) * sizeof(*first))))
+		return cm_error_set(CM_ENOMEM, "out of memory");
+	for (igraph_integer_t v = 0; v < n && rc == 0; v++) {
+		const char *s = cm_network_vattr(net, attr, v);
+		igraph_integer_t i;
+		char *f;
+
+		if (!s[0])
+			continue;
+		if (!(f = cm_name_fold(s))) {
+			rc = CM_ENOMEM;
+			break;
+		}
+		if (type)
+			type_key(f);
+		if ((rc = cm_names_add(&folded, f, &i, &added)) == 0) {
+			if (added)
+				first[i] = v;
+			else if (strcmp(cm_network_vattr(net, attr, first[i]), s))
+				rc = 1;
+		}
+		free(f);
+	}
+	cm_names_free(&folded);
+	free(first);
+	return rc;
+}
+
+/* Whether a loaded network has ids, labels or types check would list; see load/raw_input.h. */
+int cm_check_spellings(const cm_network *net)
+{
+	int rc;
+
+	/* check compares no more actors than this: neither does the hint (no cost on large networks) */
+	if (cm_network_actors(net) > CHECK_PAIRWISE_MAX)
+		return 0;
+	if ((rc = spelling_differs(net, CM_ATTR_TYPE, 1)) != 0 || (rc = spelling_differs(net, CM_ATTR_ID, 0)) != 0)
+		return rc;
+	return spelling_differs(net, CM_ATTR_LABEL, 0);
+}
+
 /* Regions of the actor table that the adjacency file does not name (first row of each). */
 static int check_regions(checker *k, const cm_regions *regions, const char *regions_name)
 {

@@ -62,6 +62,7 @@ typedef struct csv_net {
 	igraph_vector_int_t edges;
 	igraph_vector_t weight, year;
 	igraph_integer_t m;
+	igraph_integer_t dated;     /* ties with a year: some without one is a problem check lists */
 	size_t ecap;
 	cm_colmaps maps;               /* --columns */
 	const char *nodes_name;     /* the actor table's name, for messages */
@@ -439,6 +440,7 @@ static int read_edges(csv_net *net, cm_csv *c)
 					h->str[h->col[i]].v[m + k] = c->fields[i];
 			weight[m + k] = w;
 			year[m + k] = y;
+			net->dated += y == y; /* not NaN */
 			k++;
 		}
 		if (rc < 0)
@@ -694,6 +696,8 @@ int cm_load_csv_table(cm_network **out, char *buf, size_t len, const char *name,
 	buf = NULL;
 	if (rc < 0 || (rc = read_edges(&net, &edges)) < 0)
 		goto done;
+	if (net.dated && net.dated < net.m)
+		cm_filter_note_problem();
 	/* the edge list's text is needed no more unless a text column points into it */
 	if (net.eh.nstr == 0)
 		cm_csv_close(&edges);

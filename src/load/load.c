@@ -126,7 +126,7 @@ static char *file_in(const char *dir, const char *file)
 	return b.s;
 }
 
-/* Whether the last CSV load found what `coopmap check` lists. */
+/* Whether the last load found what `coopmap check` lists. */
 static int found_problems;
 
 /* See coopmap/load.h. */
@@ -268,7 +268,6 @@ static int load(cm_network **out, cm_raw_input *raw, const char *input, const cm
 
 		rc = cm_load_csv_table(out, buf, len, name, dot && !strcasecmp(dot, ".tsv") ? '\t' : ',',
 		                       nodes_path, opts);
-		found_problems = cm_filter_take_problems() && rc == 0 && !is_stdin;
 	} else if (raw) {
 		igraph_t g;
 
@@ -278,6 +277,12 @@ static int load(cm_network **out, cm_raw_input *raw, const char *input, const cm
 		rc = cm_load_igraph_format(out, buf, len, name, format, opts);
 	}
 	buf = NULL;
+	/* what the pipeline noted (every format), and spellings check lists (small networks only) */
+	if (!raw && rc == 0) {
+		int spell = cm_check_spellings(*out);
+
+		found_problems = cm_filter_take_problems() || spell > 0;
+	}
 	if (rc == 0 && is_stdin && !raw) {
 		free((*out)->source);
 		(*out)->source = cm_strdup("-");

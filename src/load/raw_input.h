@@ -27,4 +27,12 @@ int cm_load_raw(cm_raw_input *out, const char *input, const cm_load_options *opt
 /* Free what cm_load_raw() gave (a zeroed one is fine). */
 void cm_raw_input_free(cm_raw_input *r);
 
+/*
+ * 1 when a loaded network has ids, labels or type values that are equal
+ * once case and accents are folded (types: and a plural) but written
+ * differently, as `coopmap check` lists them; 0 (always above the number
+ * of actors check compares pairwise); or CM_ENOMEM.  For the hint.
+ */
+int cm_check_spellings(const cm_network *net);
+
 #endif
