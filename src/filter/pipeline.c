@@ -127,6 +127,14 @@ static int pipeline_prune(igraph_t *g, const cm_filter *f, int directed)
 		cm_filter_note_problem();
 	if ((rc = cm_years_flag(&undated, flags, vflags, g, f, VECTOR(year), has_end ? VECTOR(end) : NULL)) < 0)
 		goto done;
+	/* most ties undated: the year filters keep only the few dated ones (all undated: refused) */
+	if (!f->keep_undated && undated && 2 * undated > m - loops) {
+		cm_filter_note_problem();
+		cm_notice("left out %" IGRAPH_PRId " undated ties of %" IGRAPH_PRId " (no year) because of the "
+		          "year filter: only %" IGRAPH_PRId " %s a year (--keep-undated keeps them)",
+		          undated, m - loops, m - loops - undated, m - loops - undated == 1 ? "has" : "have");
+		undated = 0;
+	}
 	if (f->keep_undated && undated) {
 		cm_notice("kept %" IGRAPH_PRId " undated tie%s (no year) as present in every year (--keep-undated)",
 		          undated, undated == 1 ? "" : "s");

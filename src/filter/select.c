@@ -67,8 +67,9 @@ void cm_filter_min_weight(igraph_integer_t *light, char *flags, const double *we
 int cm_filter_where(igraph_t *g, const cm_filter *f, const char *source)
 {
 	igraph_integer_t n = igraph_vcount(g), count;
-	char *attr = NULL, *list = NULL, *closest = NULL, *flags = NULL;
-	int rc = 0;
+	char *attr = NULL, *list = NULL, *closest = NULL, *flags = NULL, **folded = NULL, *last_folded = NULL;
+	const char *last = NULL;
+	int rc = 0, last_keep = 0;
 
 	/* the attribute as written, or equal once folded, or a synonym ("région", "catégorie") */
 	if ((rc = cm_attr_resolve(&attr, g, f->where_attr)) < 0)
@@ -83,20 +84,40 @@ int cm_filter_where(igraph_t *g, const cm_filter *f, const char *source)
 		goto done;
 	}
 	flags = calloc((size_t)n + 1, 1);
-	if (!flags) {
+	folded = calloc(f->n_where_values + 1, sizeof(*folded));
+	if (!flags || !folded) {
 		rc = cm_error_set(CM_ENOMEM, "out of memory");
 		goto done;
 	}
+	/* values match as attribute names do: "bretagne" is "Bretagne", "Cite" is "cité" */
+	for (size_t i = 0; i < f->n_where_values; i++)
+		if (!(folded[i] = cm_name_fold(f->where_values[i]))) {
+			rc = CM_ENOMEM;
+			goto done;
+		}
 	for (igraph_integer_t v = 0; v < n; v++) {
 		const char *s = VAS(g, attr, v);
 
-		flags[v] = 1;
-		for (size_t i = 0; i < f->n_where_values; i++)
-			if (!strcmp(s, f->where_values[i]))
-				flags[v] = 0;
+		/* actors of one value often follow each other: fold each run of a value once */
+		if (!last || strcmp(s, last)) {
+			free(last_folded);
+			last = s;
+			if (!(last_folded = cm_name_fold(s))) {
+				rc = CM_ENOMEM;
+				goto done;
+			}
+			last_keep = 0;
+			for (size_t i = 0; i < f->n_where_values && !last_keep; i++)
+				last_keep = !strcmp(s, f->where_values[i]) || (s[0] && !strcmp(last_folded, folded[i]));
+		}
+		flags[v] = !last_keep;
 	}
 	rc = cm_filter_delete_vertices(&count, g, flags);
 done:
+	for (size_t i = 0; folded && i < f->n_where_values; i++)
+		free(folded[i]);
+	free(folded);
+	free(last_folded);
 	free(flags);
 	free(attr);
 	free(list);
