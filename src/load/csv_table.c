@@ -4,6 +4,7 @@
  * graph for the tie pipeline.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -340,9 +341,20 @@ static int read_nodes(csv_net *net, cm_csv *c)
 				continue;
 			s = &h->str[h->col[i]];
 			s->v[v] = i < c->nfields ? c->fields[i] : "";
-			if (s->year && cm_year_parse(&year, s->v[v], CM_YEAR_EMPTY) < 0)
+			if (s->year && h->date && i < c->nfields) {
+				/* a date column: the actor joined in the date's year, written over the date */
+				char *f = c->fields[i];
+				char y[32];
+
+				if (cm_date_year(&year, f) < 0)
+					return cm_error_set_at(CM_EINPUT, c->name, c->record_line, "date '%s' is not a "
+					                       "date (2021-03-15, 15/03/2021) or a year", f);
+				if (year == year && (size_t)snprintf(y, sizeof(y), "%.0f", year) <= strlen(f))
+					memcpy(f, y, strlen(y) + 1);
+			} else if (s->year && cm_year_parse(&year, s->v[v], CM_YEAR_EMPTY) < 0) {
 				return cm_error_set_at(CM_EINPUT, c->name, c->record_line,
 				                       "year '%s' is not a whole number", s->v[v]);
+			}
 		}
 		net->nlisted = v + 1;
 	}
