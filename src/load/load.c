@@ -277,12 +277,6 @@ static int load(cm_network **out, cm_raw_input *raw, const char *input, const cm
 		rc = cm_load_igraph_format(out, buf, len, name, format, opts);
 	}
 	buf = NULL;
-	/* what the pipeline noted (every format), and spellings check lists (small networks only) */
-	if (!raw && rc == 0) {
-		int spell = cm_check_spellings(*out);
-
-		found_problems = cm_filter_take_problems() || spell > 0;
-	}
 	if (rc == 0 && is_stdin && !raw) {
 		free((*out)->source);
 		(*out)->source = cm_strdup("-");
@@ -293,6 +287,12 @@ static int load(cm_network **out, cm_raw_input *raw, const char *input, const cm
 		}
 	}
 done:
+	/* what the pipeline noted (every format), and spellings check lists (small networks only) */
+	if (!raw && rc == 0 && *out) {
+		int spell = cm_check_spellings(*out);
+
+		found_problems = cm_filter_take_problems() || spell > 0;
+	}
 	free(buf);
 	free(edges_path);
 	free(nodes_found);
