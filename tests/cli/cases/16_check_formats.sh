@@ -14,25 +14,11 @@ expect_out() {
 	check "$1 (stdout has '$2')" $? "$(head -c 300 "$TMP/out")"
 }
 
-# A GML network with one of each problem planted: 'Cités' a type variant of
+# A GML network with one of each problem planted ($FC/planted.gml): 'Cités' a type variant of
 # 'cite' (3 actors), 'Bretange' not a region, tie b - c undated where 4 ties
 # have a year, b - b a self-tie, b - a (tie 2) repeats a - b (tie 1), a - c
 # of weight 0, d with no tie.
-cat >"$TMP/planted.gml" <<'EOF'
-graph [
-  directed 0
-  node [ id 0 label "a" type "cite" region "Bretagne" ]
-  node [ id 1 label "b" type "Cités" region "Bretange" ]
-  node [ id 2 label "c" type "cite" region "Normandie" ]
-  node [ id 3 label "d" type "cite" region "Normandie" ]
-  edge [ source 0 target 1 weight 2 year 2020 ]
-  edge [ source 1 target 0 weight 1 year 2021 ]
-  edge [ source 1 target 1 weight 1 year 2021 ]
-  edge [ source 0 target 2 weight 0 year 2021 ]
-  edge [ source 2 target 1 weight 1 ]
-]
-EOF
-G=$TMP/planted.gml
+G=$FC/planted.gml
 cat >"$TMP/want" <<EOF
 type values that differ only by case, accents or plural:
   $G: type 'Cités' of 'b' differs only by case, accents or plural from 'cite' (3 actors): write 'cite'
