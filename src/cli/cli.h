@@ -136,7 +136,8 @@ enum {
 	"                        stood at the end of year Y (docs/input.md, \"Dates\")\n" \
 	"  --keep-undated        year filters keep undated ties, as present throughout\n" \
 	"                        (default: left out, with a notice)\n" \
-	"  --where ATTR=V1,V2    keep actors whose attribute is one of the values\n" \
+	"  --where ATTR=V1,V2    keep actors whose attribute is one of the values (case\n" \
+	"                        and accents ignored: --where région=bretagne)\n" \
 	"  --min-weight W        keep ties whose (merged) weight is at least W\n" \
 	"  --ego ACTOR           keep ACTOR's neighbourhood, --depth N steps (default 1)\n" \
 	"  --seed S              seed for communities, sampling and layouts (default 42)\n" \
