@@ -150,3 +150,7 @@ printf 'source,target\na,b\nb,c\nc,d\n' >"$TMP/geo-e.csv"
 run render "$TMP/geo-e.csv" --nodes "$TMP/geo-n.csv" --layout geo -o "$TMP/geo.svg"
 expect_status "render geo with bad lat/lon" 0
 expect_err "invalid lat/lon named" "coopmap: 2 actors with an invalid lat/lon placed like actors without one: 'b', 'c'"
+
+# a --where value no actor has: said, with the closest value
+run summary graphs/cites-educatives --where région=Bretange,normandie --format csv
+expect_err "--where value matching nobody" "coopmap: --where: no actor has région 'Bretange': did you mean 'Bretagne'?"
