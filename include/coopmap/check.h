@@ -1,7 +1,8 @@
 /**
  * @file coopmap/check.h
- * @brief A data check of CSV tables: the problems other commands repair,
- * merge or skip while loading, each with its file and line and a suggestion.
+ * @brief A data check of a network: the problems other commands repair,
+ * merge or skip while loading, each with its file and line (or, for formats
+ * other than CSV, the actor or tie named) and a suggestion.
  */
 #ifndef COOPMAP_CHECK_H
 #define COOPMAP_CHECK_H
@@ -35,7 +36,7 @@ typedef enum {
 typedef struct cm_check_problem {
 	cm_check_kind kind;
 	const char *file; /**< the table's name (owned by the cm_check) */
-	long line;        /**< 1-based line of the row */
+	long line;        /**< 1-based line of the row; 0 when the format gives none */
 	char *text;       /**< what is wrong, then a suggestion */
 } cm_check_problem;
 
@@ -47,8 +48,11 @@ typedef struct cm_check {
 } cm_check;
 
 /**
- * Check a CSV network: a folder with edges.csv (and nodes.csv), or an edge
- * list with opts->nodes_path; opts->columns applies (opts may be NULL).
+ * Check a network in any format cm_network_load() reads: CSV tables (a
+ * folder, an edge list with opts->nodes_path, "-" for standard input;
+ * opts->columns applies) row by row with their lines, other formats before
+ * the tie pipeline (problems with line 0, naming the actor or tie).  opts
+ * may be NULL.
  * @param out receives the problems, sorted by kind then file and line
  * @param input the folder or edge list
  * @param opts load options (the filters are not used)

@@ -17,7 +17,7 @@ typedef struct cm_filter {
 	int from;
 	int has_to;             /**< keep ties started by to (and, without from, not ended before to) */
 	int to;
-	const char *where_attr; /**< keep actors whose attribute is one of where_values */
+	const char *where_attr; /**< keep actors whose attribute is one of where_values (compared without case and accents) */
 	const char **where_values;
 	size_t n_where_values;
 	double min_weight;      /**< keep merged ties with weight >= min_weight (0: all) */

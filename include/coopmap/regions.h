@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 #include "common.h"
+#include "network.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -48,6 +49,12 @@ const char *cm_regions_name(const cm_regions *r, size_t i);
 
 /** @return non-zero when regions a and b (names) are neighbours */
 int cm_regions_adjacent(const cm_regions *r, const char *a, const char *b);
+
+/**
+ * @return 1 when an actor of net has a (non-empty) region that r does not
+ *         name (what `coopmap check --regions` lists), else 0
+ */
+int cm_regions_lack_any(const cm_regions *r, const cm_network *net);
 
 #ifdef __cplusplus
 }

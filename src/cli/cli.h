@@ -78,6 +78,8 @@ struct cli_common {
 	unsigned long seed;
 	int have_seed;
 	int digits;                  /* --digits (0: not given), already passed to cm_table_set_digits */
+	const cm_regions *regions;   /* set before cli_load by commands with --regions: for the check hint */
+	const char *regions_path;
 };
 
 /*
@@ -147,7 +149,8 @@ enum {
 	"                        stood at the end of year Y (docs/input.md, \"Dates\")\n" \
 	"  --keep-undated        year filters keep undated ties, as present throughout\n" \
 	"                        (default: left out, with a notice)\n" \
-	"  --where ATTR=V1,V2    keep actors whose attribute is one of the values\n" \
+	"  --where ATTR=V1,V2    keep actors whose attribute is one of the values (case\n" \
+	"                        and accents ignored: --where région=bretagne)\n" \
 	"  --min-weight W        keep ties whose (merged) weight is at least W\n" \
 	"  --ego ACTOR           keep ACTOR's neighbourhood, --depth N steps (default 1)\n" \
 	"  --seed S              seed for communities, sampling and layouts (default 42)\n" \

@@ -1,4 +1,4 @@
-/* coopmap check: the problems of a CSV network, one line each with file:line and a suggestion. */
+/* coopmap check: the problems of a network, one line each with file:line (or the actor or tie) and a suggestion. */
 #include <errno.h>
 
 #include "cli.h"
@@ -21,7 +21,7 @@ const struct cli_command cli_cmd_check = {
 	.name = "check",
 	.fn = cmd_check,
 	.usage = "INPUT [--regions FILE]",
-	.summary = "list the problems of CSV tables (typos, absent actors, repeats...) with their lines",
+	.summary = "list the problems of a network (typos, absent actors, repeats...) with their lines",
 	.help =
 		"  --regions FILE        region adjacency: regions of the actor table it lacks are listed\n"
 		"\n"
@@ -30,7 +30,9 @@ const struct cli_command cli_cmd_check = {
 		"closest id), near-duplicate ids and labels, type values that differ only by case,\n"
 		"accents or plural, regions not in the adjacency file (with the closest), ties\n"
 		"without a year when others have one, self-ties, repeated ties, ties with weight\n"
-		"0, actors with no tie; then the count.  Exit status 0 when nothing was found,\n"
+		"0, actors with no tie; then the count.  GraphML, GML, GEXF, Pajek and DOT have\n"
+		"no lines for actors and ties: the actor or tie is named instead.\n"
+		"Exit status 0 when nothing was found,\n"
 		"1 when problems were listed, 3 or 4 when the input cannot be read.\n"
 		"\n" CLI_COMMON_HELP
 };
@@ -61,7 +63,10 @@ static int print_problems(const cm_check *c)
 			kind = (int)p->kind;
 			printf("%s%s:\n", i ? "\n" : "", cm_check_kind_title(p->kind));
 		}
-		printf("  %s:%ld: %s\n", p->file, p->line, p->text);
+		if (p->line > 0)
+			printf("  %s:%ld: %s\n", p->file, p->line, p->text);
+		else
+			printf("  %s: %s\n", p->file, p->text); /* GraphML, GML...: the text names the actor or tie */
 	}
 	if (c->n)
 		printf("\n%zu problem%s found\n", c->n, c->n == 1 ? "" : "s");

@@ -85,6 +85,8 @@ static int cmd_clubs(int argc, char **argv)
 		status = cli_fail(rc);
 		goto done;
 	}
+	common.regions = regions;
+	common.regions_path = args.regions_path;
 	if ((status = cli_load(&net, input, &common)) != CLI_OK)
 		goto done;
 	rc = cm_clubs_compute(&clubs, net, regions, args.type, (int)args.min_size);

@@ -259,6 +259,8 @@ static int cmd_suggest(int argc, char **argv)
 		status = cli_fail(rc);
 		goto done;
 	}
+	common.regions = regions;
+	common.regions_path = args.regions_path;
 	if ((status = cli_load(&net, input, &common)) != CLI_OK)
 		goto done;
 	args.o.actors = args.actors;

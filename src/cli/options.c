@@ -395,9 +395,11 @@ int cli_load(cm_network **out, const char *input, struct cli_common *c)
 
 	if (rc < 0)
 		return cli_fail(rc);
-	if (cm_load_found_problems() && !cli_quiet)
-		fprintf(stderr, "coopmap: hint: 'coopmap check %s%s%s' lists these with their lines\n", input,
-		        c->load.nodes_path ? " --nodes " : "", c->load.nodes_path ? c->load.nodes_path : "");
+	/* regions the adjacency file lacks are a problem check lists too (clubs, suggest: --regions) */
+	if ((cm_load_found_problems() || (c->regions && cm_regions_lack_any(c->regions, *out))) && !cli_quiet)
+		fprintf(stderr, "coopmap: hint: 'coopmap check %s%s%s%s%s' lists these with their lines\n", input,
+		        c->load.nodes_path ? " --nodes " : "", c->load.nodes_path ? c->load.nodes_path : "",
+		        c->regions ? " --regions " : "", c->regions ? c->regions_path : "");
 	return CLI_OK;
 }
 

@@ -2,6 +2,7 @@
  * The tie pipeline: from a raw graph of any reader to a cm_network, through
  * the model's attributes (model/) and the filters (years, merge, select).
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -84,7 +85,7 @@ static igraph_integer_t tie_end(const igraph_t *g, igraph_integer_t e, int which
  */
 static int pipeline_prune(igraph_t *g, const cm_filter *f, int directed)
 {
-	igraph_integer_t m, n, loops = 0, undated = 0, merged = 0, light = 0, count;
+	igraph_integer_t m, n, loops = 0, undated = 0, merged = 0, light = 0, count, dated = 0;
 	igraph_vector_t weight = { 0 }, year = { 0 }, end = { 0 };
 	int has_end = cm_attr_type(g, IGRAPH_ATTRIBUTE_EDGE, CM_ATTR_END) == IGRAPH_ATTRIBUTE_NUMERIC;
 	igraph_vector_int_t ends = { 0 };
@@ -115,13 +116,25 @@ static int pipeline_prune(igraph_t *g, const cm_filter *f, int directed)
 		      "reading end years");
 	}
 	for (igraph_integer_t e = 0; e < m; e++) {
+		dated += !isnan(VECTOR(year)[e]);
 		if (IGRAPH_FROM(g, e) == IGRAPH_TO(g, e)) {
 			flags[e] = 1;
 			loops++;
 		}
 	}
+	/* undated ties among dated ones: what check lists, for its hint */
+	if (dated && dated < m)
+		cm_filter_note_problem();
 	if ((rc = cm_years_flag(&undated, flags, vflags, g, f, VECTOR(year), has_end ? VECTOR(end) : NULL)) < 0)
 		goto done;
+	/* most ties undated: the year filters keep only the few dated ones (all undated: refused) */
+	if (!f->keep_undated && undated && 2 * undated > m - loops) {
+		cm_filter_note_problem();
+		cm_notice("left out %" IGRAPH_PRId " undated ties of %" IGRAPH_PRId " (no year) because of the "
+		          "year filter: only %" IGRAPH_PRId " %s a year (--keep-undated keeps them)",
+		          undated, m - loops, m - loops - undated, m - loops - undated == 1 ? "has" : "have");
+		undated = 0;
+	}
 	if (f->keep_undated && undated) {
 		cm_notice("kept %" IGRAPH_PRId " undated tie%s (no year) as present in every year (--keep-undated)",
 		          undated, undated == 1 ? "" : "s");

@@ -8,6 +8,7 @@
 #include "base/strbuf.h"
 #include "filter/select.h"
 #include "model/columns.h"
+#include "model/names.h"
 #include "model/raw.h"
 
 /* Delete the edges whose flag is set; *count tells how many. */
@@ -63,12 +64,46 @@ void cm_filter_min_weight(igraph_integer_t *light, char *flags, const double *we
 	}
 }
 
+/* Say that no actor has value for attribute attr (written name), with the closest value. */
+static int where_unmatched(const igraph_t *g, const char *attr, const char *name, const char *value)
+{
+	igraph_integer_t n = igraph_vcount(g), idx;
+	const char **distinct = NULL;
+	cm_names seen;
+	size_t nd = 0;
+	long near;
+	int rc = 0, added;
+
+	cm_names_init(&seen);
+	if (!(distinct = malloc(((size_t)n + 1) * sizeof(*distinct)))) {
+		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (igraph_integer_t v = 0; v < n; v++) {
+		const char *s = VAS(g, attr, v);
+
+		if (s[0] && (rc = cm_names_add(&seen, s, &idx, &added)) < 0)
+			goto done;
+		if (s[0] && added)
+			distinct[nd++] = s;
+	}
+	near = cm_name_closest(value, distinct, nd);
+	cm_notice("--where: no actor has %s '%s'%s%s%s", name, value, near >= 0 ? ": did you mean '" : "",
+	          near >= 0 ? distinct[near] : "", near >= 0 ? "'?" : "");
+done:
+	free(distinct);
+	cm_names_free(&seen);
+	return rc;
+}
+
 /* --where ATTR=V1,V2: keep the actors whose attribute is one of the values. */
 int cm_filter_where(igraph_t *g, const cm_filter *f, const char *source)
 {
 	igraph_integer_t n = igraph_vcount(g), count;
-	char *attr = NULL, *list = NULL, *closest = NULL, *flags = NULL;
-	int rc = 0;
+	char *attr = NULL, *list = NULL, *closest = NULL, *flags = NULL, **folded = NULL, *last_folded = NULL;
+	char *matched = NULL;
+	const char *last = NULL;
+	int rc = 0, last_keep = 0;
 
 	/* the attribute as written, or equal once folded, or a synonym ("région", "catégorie") */
 	if ((rc = cm_attr_resolve(&attr, g, f->where_attr)) < 0)
@@ -83,20 +118,48 @@ int cm_filter_where(igraph_t *g, const cm_filter *f, const char *source)
 		goto done;
 	}
 	flags = calloc((size_t)n + 1, 1);
-	if (!flags) {
+	folded = calloc(f->n_where_values + 1, sizeof(*folded));
+	matched = calloc(f->n_where_values + 1, 1);
+	if (!flags || !folded || !matched) {
 		rc = cm_error_set(CM_ENOMEM, "out of memory");
 		goto done;
 	}
+	/* values match as attribute names do: "bretagne" is "Bretagne", "Cite" is "cité" */
+	for (size_t i = 0; i < f->n_where_values; i++)
+		if (!(folded[i] = cm_name_fold(f->where_values[i]))) {
+			rc = CM_ENOMEM;
+			goto done;
+		}
 	for (igraph_integer_t v = 0; v < n; v++) {
 		const char *s = VAS(g, attr, v);
 
-		flags[v] = 1;
-		for (size_t i = 0; i < f->n_where_values; i++)
-			if (!strcmp(s, f->where_values[i]))
-				flags[v] = 0;
+		/* actors of one value often follow each other: fold each run of a value once */
+		if (!last || strcmp(s, last)) {
+			free(last_folded);
+			last = s;
+			if (!(last_folded = cm_name_fold(s))) {
+				rc = CM_ENOMEM;
+				goto done;
+			}
+			last_keep = 0;
+			for (size_t i = 0; i < f->n_where_values; i++)
+				if (!strcmp(s, f->where_values[i]) || (s[0] && !strcmp(last_folded, folded[i])))
+					last_keep = matched[i] = 1;
+		}
+		flags[v] = !last_keep;
 	}
-	rc = cm_filter_delete_vertices(&count, g, flags);
+	/* a value no actor has is most likely a typo: say so, with the closest value */
+	for (size_t i = 0; i < f->n_where_values && rc == 0; i++)
+		if (!matched[i])
+			rc = where_unmatched(g, attr, f->where_attr, f->where_values[i]);
+	if (rc == 0)
+		rc = cm_filter_delete_vertices(&count, g, flags);
 done:
+	for (size_t i = 0; folded && i < f->n_where_values; i++)
+		free(folded[i]);
+	free(folded);
+	free(matched);
+	free(last_folded);
 	free(flags);
 	free(attr);
 	free(list);

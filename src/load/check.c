@@ -1,7 +1,8 @@
 /*
  * coopmap check: the CSV tables read again row by row, with their lines,
- * for the problems the other commands repair, merge or skip while loading
- * (docs/input.md lists them).  Names are compared with model/columns.h:
+ * or another format read into a raw graph before the tie pipeline (the
+ * actor or tie named instead of a line), for the problems the other
+ * commands repair, merge or skip while loading (docs/input.md lists them).  Names are compared with model/columns.h:
  * equal once case and accents are folded, or a small edit distance.
  */
 #include <math.h>
@@ -21,6 +22,8 @@
 #include "base/text.h"
 #include "load/csv.h"
 #include "load/csv_columns.h"
+#include "load/raw_input.h"
+#include "model/raw.h"
 #include "model/columns.h"
 #include "model/names.h"
 #include "model/year.h"
@@ -51,6 +54,8 @@ typedef struct checker {
 	size_t nt;
 	cm_names ids;     /* actor table ids -> row */
 	int directed, decimal_comma, date;
+	int raw;                  /* rows from a raw graph: "line" is the actor or tie number */
+	igraph_strvector_t text[6]; /* raw: names, labels, types, regions, weights, years */
 } checker;
 
 static const char *const titles[CM_CHECK_KINDS] = {
@@ -96,7 +101,7 @@ static int add(checker *k, cm_check_kind kind, const char *file, long line, cons
 		return CM_ENOMEM;
 	c->v[c->n].kind = kind;
 	c->v[c->n].file = file;
-	c->v[c->n].line = line;
+	c->v[c->n].line = line; /* raw: the actor or tie number, to sort by, then 0 */
 	c->n++;
 	return 0;
 }
@@ -215,6 +220,64 @@ static int read_ties(checker *k, cm_colmaps *maps)
 	return rc;
 }
 
+/* Text of a raw graph's attribute into k->text[i] ("" for each when absent). */
+static int raw_text(checker *k, int i, const igraph_t *g, int edges, const char *name)
+{
+	if (cm_attr_type(g, edges ? IGRAPH_ATTRIBUTE_EDGE : IGRAPH_ATTRIBUTE_VERTEX, name) >= 0)
+		return cm_attr_as_strings(g, edges, name, &k->text[i]);
+	if (igraph_strvector_resize(&k->text[i], edges ? igraph_ecount(g) : igraph_vcount(g)))
+		return cm_error_set(CM_ENOMEM, "out of memory");
+	return 0;
+}
+
+/* Rows of a raw graph: every vertex is an actor of the table, its number for a line. */
+static int read_raw(checker *k, const igraph_t *g)
+{
+	igraph_integer_t n = igraph_vcount(g), m = igraph_ecount(g);
+	int rc, added;
+
+	k->raw = 1;
+	if ((rc = raw_text(k, 0, g, 0, CM_ATTR_ID)) < 0 || (rc = raw_text(k, 1, g, 0, CM_ATTR_LABEL)) < 0 ||
+	    (rc = raw_text(k, 2, g, 0, CM_ATTR_TYPE)) < 0 || (rc = raw_text(k, 3, g, 0, CM_ATTR_REGION)) < 0 ||
+	    (rc = raw_text(k, 4, g, 1, CM_ATTR_WEIGHT)) < 0 || (rc = raw_text(k, 5, g, 1, CM_ATTR_YEAR)) < 0)
+		return rc;
+	if (!(k->actors = calloc((size_t)n + 1, sizeof(*k->actors))) ||
+	    !(k->ties = calloc((size_t)m + 1, sizeof(*k->ties))))
+		return cm_error_set(CM_ENOMEM, "out of memory");
+	for (igraph_integer_t v = 0; v < n; v++) {
+		actor_row *a = &k->actors[v];
+		igraph_integer_t idx;
+
+		a->id = igraph_strvector_get(&k->text[0], v);
+		a->label = igraph_strvector_get(&k->text[1], v);
+		a->type = igraph_strvector_get(&k->text[2], v);
+		a->region = igraph_strvector_get(&k->text[3], v);
+		a->line = (long)v + 1;
+		if ((rc = cm_names_add(&k->ids, a->id, &idx, &added)) < 0)
+			return rc;
+	}
+	k->na = (size_t)n;
+	for (igraph_integer_t e = 0; e < m; e++) {
+		tie_row *t = &k->ties[e];
+		igraph_integer_t from = IGRAPH_FROM(g, e), to = IGRAPH_TO(g, e);
+
+		/* igraph keeps an undirected tie's ends in its own order: show the earlier actor first */
+		if (!igraph_is_directed(g) && from > to) {
+			igraph_integer_t x = from;
+
+			from = to;
+			to = x;
+		}
+		t->src = k->actors[from].id;
+		t->dst = k->actors[to].id;
+		t->weight = igraph_strvector_get(&k->text[4], e);
+		t->year = igraph_strvector_get(&k->text[5], e);
+		t->line = (long)e + 1;
+	}
+	k->nt = (size_t)m;
+	return 0;
+}
+
 /* The actor id closest to name, or NULL. */
 static const char *closest_id(const checker *k, const char *name)
 {
@@ -294,9 +357,10 @@ static int check_ties(checker *k)
 		              dated == 1 ? " has" : "s have")) < 0)
 			goto done;
 		if (dated && !t->year[0] && 2 * dated < k->nt && !undated_said++ &&
-		    (rc = add(k, CM_CHECK_UNDATED, ef, t->line, "%zu ties have no year (the first on this line), "
+		    (rc = add(k, CM_CHECK_UNDATED, ef, t->line, "%zu ties have no year (the first %s%s%s%s), "
 		              "where %zu have one: --year, --from and --to leave them out", k->nt - dated,
-		              dated)) < 0)
+		              k->raw ? "" : "on this line", k->raw ? t->src : "", k->raw ? " - " : "",
+		              k->raw ? t->dst : "", dated)) < 0)
 			goto done;
 		/* a repeat: the same two ends (in either order unless directed) */
 		key.len = 0;
@@ -308,8 +372,8 @@ static int check_ties(checker *k)
 			goto done;
 		if (added)
 			pair_line[v] = t->line;
-		else if ((rc = add(k, CM_CHECK_REPEATED, ef, t->line, "tie %s - %s repeats line %ld", t->src,
-		                   t->dst, pair_line[v])) < 0)
+		else if ((rc = add(k, CM_CHECK_REPEATED, ef, t->line, "tie %s - %s repeats %s %ld", t->src,
+		                   t->dst, k->raw ? "tie" : "line", pair_line[v])) < 0)
 			goto done;
 	}
 done:
@@ -420,9 +484,10 @@ static int check_near(checker *k, cm_check_kind kind, size_t offset)
 
 			if (!f[i] || !f[j] || !strcmp(a, b) || !near(f[i], f[j]))
 				continue;
-			rc = add(k, kind, nf, k->actors[i].line, "%s '%s' is close to '%s' (line %ld): the same "
+			rc = add(k, kind, nf, k->actors[i].line, "%s '%s' is close to '%s'%s%.0ld%s: the same "
 			         "actor? give one %s", kind == CM_CHECK_NEAR_ID ? "id" : "label", a, b,
-			         k->actors[j].line, kind == CM_CHECK_NEAR_ID ? "id" : "label");
+			         k->raw ? "" : " (line ", k->raw ? 0L : k->actors[j].line, k->raw ? "" : ")",
+			         kind == CM_CHECK_NEAR_ID ? "id" : "label");
 		}
 	}
 	free_all(f, k->na);
@@ -482,6 +547,58 @@ static int check_types(checker *k)
 	return rc;
 }
 
+/*
+ * 1 when values of attr differ only once folded (type: and by a plural),
+ * as check_near() and check_types() would list them; 0, or CM_ENOMEM.
+ */
+static int spelling_differs(const cm_network *net, const char *attr, int type)
+{
+	igraph_integer_t n = cm_network_actors(net), *first = NULL;
+	cm_names folded = { 0 };
+	int rc = 0, added;
+
+	cm_names_init(&folded);
+	if (!(first = malloc(((size_t)n + 1) * sizeof(*first))))
+		return cm_error_set(CM_ENOMEM, "out of memory");
+	for (igraph_integer_t v = 0; v < n && rc == 0; v++) {
+		const char *s = cm_network_vattr(net, attr, v);
+		igraph_integer_t i;
+		char *f;
+
+		if (!s[0])
+			continue;
+		if (!(f = cm_name_fold(s))) {
+			rc = CM_ENOMEM;
+			break;
+		}
+		if (type)
+			type_key(f);
+		if ((rc = cm_names_add(&folded, f, &i, &added)) == 0) {
+			if (added)
+				first[i] = v;
+			else if (strcmp(cm_network_vattr(net, attr, first[i]), s))
+				rc = 1;
+		}
+		free(f);
+	}
+	cm_names_free(&folded);
+	free(first);
+	return rc;
+}
+
+/* Whether a loaded network has ids, labels or types check would list; see load/raw_input.h. */
+int cm_check_spellings(const cm_network *net)
+{
+	int rc;
+
+	/* check compares no more actors than this: neither does the hint (no cost on large networks) */
+	if (cm_network_actors(net) > CHECK_PAIRWISE_MAX)
+		return 0;
+	if ((rc = spelling_differs(net, CM_ATTR_TYPE, 1)) != 0 || (rc = spelling_differs(net, CM_ATTR_ID, 0)) != 0)
+		return rc;
+	return spelling_differs(net, CM_ATTR_LABEL, 0);
+}
+
 /* Regions of the actor table that the adjacency file does not name (first row of each). */
 static int check_regions(checker *k, const cm_regions *regions, const char *regions_name)
 {
@@ -533,29 +650,14 @@ static int problem_cmp(const void *a, const void *b)
 	return strcmp(x->text, y->text);
 }
 
-/* path/file if it is a regular file, else NULL. */
-static char *file_in(const char *dir, const char *file)
-{
-	cm_strbuf b = { 0 };
-	struct stat st;
-
-	if (cm_strbuf_printf(&b, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", file) < 0)
-		return NULL;
-	if (stat(b.s, &st) < 0 || !S_ISREG(st.st_mode)) {
-		cm_strbuf_free(&b);
-		return NULL;
-	}
-	return b.s;
-}
-
-/* Check a CSV network; see coopmap/check.h. */
+/* Check a network in any format; see coopmap/check.h. */
 int cm_check_run(cm_check *out, const char *input, const cm_load_options *opts,
                  const cm_regions *regions, const char *regions_name)
 {
 	static const cm_load_options defaults;
 	checker k = { 0 };
 	cm_colmaps maps = { 0 };
-	struct stat st;
+	cm_raw_input in = { 0 };
 	const char *dot;
 	int rc = 0;
 
@@ -565,45 +667,48 @@ int cm_check_run(cm_check *out, const char *input, const cm_load_options *opts,
 		opts = &defaults;
 	k.directed = opts->directed;
 	cm_names_init(&k.ids);
-	if (!input || !input[0] || !strcmp(input, "-"))
-		return cm_error_set(CM_EUSAGE, "check reads a folder or a CSV file, not standard input");
-	if (stat(input, &st) == 0 && S_ISDIR(st.st_mode)) {
-		if (!(out->edges_name = file_in(input, "edges.csv")) && !(out->edges_name = file_in(input, "edges.tsv"))) {
-			rc = cm_error_set(CM_EIO, "no edges.csv or edges.tsv in folder '%s'", input);
-			goto done;
+	for (int i = 0; i < 6; i++)
+		if (igraph_strvector_init(&k.text[i], 0)) {
+			for (int j = 0; j < i; j++)
+				igraph_strvector_destroy(&k.text[j]);
+			cm_names_free(&k.ids);
+			return cm_error_set(CM_ENOMEM, "out of memory");
 		}
-		if (!opts->nodes_path && !(out->nodes_name = file_in(input, "nodes.csv")))
-			out->nodes_name = file_in(input, "nodes.tsv");
-	} else {
-		dot = strrchr(input, '.');
-		if (dot && strcasecmp(dot, ".csv") && strcasecmp(dot, ".tsv") && strcasecmp(dot, ".txt")) {
-			rc = cm_error_set(CM_EUSAGE, "check reads CSV tables only, not '%s'", input);
-			goto done;
-		}
-		if (!(out->edges_name = cm_strdup(input))) {
-			rc = CM_ENOMEM;
-			goto done;
-		}
-	}
-	if (opts->nodes_path && !(out->nodes_name = cm_strdup(opts->nodes_path))) {
+	if ((rc = cm_load_raw(&in, input, opts)) < 0)
+		goto done;
+	if (!(out->edges_name = cm_strdup(in.name))) {
 		rc = CM_ENOMEM;
 		goto done;
 	}
-	if ((rc = cm_colmaps_parse(&maps, opts->columns)) < 0)
-		goto done;
-	if (out->nodes_name) {
-		dot = strrchr(out->nodes_name, '.');
-		if ((rc = cm_csv_open(&k.nodes, out->nodes_name, out->nodes_name,
+	if (!in.csv) {
+		/* the actors and ties are in the one file */
+		if (!(out->nodes_name = cm_strdup(in.name))) {
+			rc = CM_ENOMEM;
+			goto done;
+		}
+		if ((rc = read_raw(&k, &in.graph)) < 0)
+			goto done;
+	} else {
+		if (in.nodes_path && !(out->nodes_name = cm_strdup(in.nodes_path))) {
+			rc = CM_ENOMEM;
+			goto done;
+		}
+		if ((rc = cm_colmaps_parse(&maps, opts->columns)) < 0)
+			goto done;
+		if (out->nodes_name) {
+			dot = strrchr(out->nodes_name, '.');
+			if ((rc = cm_csv_open(&k.nodes, out->nodes_name, out->nodes_name,
+			                      dot && !strcasecmp(dot, ".tsv") ? '\t' : ',')) < 0 ||
+			    (rc = read_actors(&k, &maps)) < 0)
+				goto done;
+		}
+		dot = strrchr(in.edges_path, '.');
+		if ((rc = cm_csv_open(&k.edges, in.edges_path, out->edges_name,
 		                      dot && !strcasecmp(dot, ".tsv") ? '\t' : ',')) < 0 ||
-		    (rc = read_actors(&k, &maps)) < 0)
+		    (rc = read_ties(&k, &maps)) < 0 ||
+		    (rc = cm_colmaps_check(&maps, out->edges_name, out->nodes_name)) < 0)
 			goto done;
 	}
-	dot = strrchr(out->edges_name, '.');
-	if ((rc = cm_csv_open(&k.edges, out->edges_name, out->edges_name,
-	                      dot && !strcasecmp(dot, ".tsv") ? '\t' : ',')) < 0 ||
-	    (rc = read_ties(&k, &maps)) < 0 ||
-	    (rc = cm_colmaps_check(&maps, out->edges_name, out->nodes_name)) < 0)
-		goto done;
 	if ((rc = check_ties(&k)) < 0 ||
 	    (rc = check_near(&k, CM_CHECK_NEAR_ID, offsetof(actor_row, id))) < 0 ||
 	    (rc = check_near(&k, CM_CHECK_NEAR_LABEL, offsetof(actor_row, label))) < 0 ||
@@ -616,13 +721,18 @@ int cm_check_run(cm_check *out, const char *input, const cm_load_options *opts,
 			goto done;
 	if (out->n > 1)
 		qsort(out->v, out->n, sizeof(*out->v), problem_cmp);
+	for (size_t i = 0; k.raw && i < out->n; i++)
+		out->v[i].line = 0;
 done:
 	free(k.actors);
 	free(k.ties);
 	cm_names_free(&k.ids);
+	for (int i = 0; i < 6; i++)
+		igraph_strvector_destroy(&k.text[i]);
 	cm_csv_close(&k.nodes);
 	cm_csv_close(&k.edges);
 	cm_colmaps_free(&maps);
+	cm_raw_input_free(&in);
 	if (rc < 0)
 		cm_check_free(out);
 	return rc;

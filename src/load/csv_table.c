@@ -4,6 +4,7 @@
  * graph for the tie pipeline.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,6 +63,7 @@ typedef struct csv_net {
 	igraph_vector_int_t edges;
 	igraph_vector_t weight, year;
 	igraph_integer_t m;
+	igraph_integer_t dated;     /* ties with a year: some without one is a problem check lists */
 	size_t ecap;
 	cm_colmaps maps;               /* --columns */
 	const char *nodes_name;     /* the actor table's name, for messages */
@@ -339,9 +341,20 @@ static int read_nodes(csv_net *net, cm_csv *c)
 				continue;
 			s = &h->str[h->col[i]];
 			s->v[v] = i < c->nfields ? c->fields[i] : "";
-			if (s->year && cm_year_parse(&year, s->v[v], CM_YEAR_EMPTY) < 0)
+			if (s->year && h->date && i < c->nfields) {
+				/* a date column: the actor joined in the date's year, written over the date */
+				char *f = c->fields[i];
+				char y[32];
+
+				if (cm_date_year(&year, f) < 0)
+					return cm_error_set_at(CM_EINPUT, c->name, c->record_line, "date '%s' is not a "
+					                       "date (2021-03-15, 15/03/2021) or a year", f);
+				if (year == year && (size_t)snprintf(y, sizeof(y), "%.0f", year) <= strlen(f))
+					memcpy(f, y, strlen(y) + 1);
+			} else if (s->year && cm_year_parse(&year, s->v[v], CM_YEAR_EMPTY) < 0) {
 				return cm_error_set_at(CM_EINPUT, c->name, c->record_line,
 				                       "year '%s' is not a whole number", s->v[v]);
+			}
 		}
 		net->nlisted = v + 1;
 	}
@@ -439,6 +452,7 @@ static int read_edges(csv_net *net, cm_csv *c)
 					h->str[h->col[i]].v[m + k] = c->fields[i];
 			weight[m + k] = w;
 			year[m + k] = y;
+			net->dated += y == y; /* not NaN */
 			k++;
 		}
 		if (rc < 0)
@@ -694,6 +708,8 @@ int cm_load_csv_table(cm_network **out, char *buf, size_t len, const char *name,
 	buf = NULL;
 	if (rc < 0 || (rc = read_edges(&net, &edges)) < 0)
 		goto done;
+	if (net.dated && net.dated < net.m)
+		cm_filter_note_problem();
 	/* the edge list's text is needed no more unless a text column points into it */
 	if (net.eh.nstr == 0)
 		cm_csv_close(&edges);

@@ -14,7 +14,6 @@
 #include "filter/filter.h"
 #include "load/csv.h"
 #include "load/igraph_formats.h"
-#include "load/twomode.h"
 #include "model/names.h"
 #include "model/raw.h"
 
@@ -199,9 +198,8 @@ static int pajek_check_count(const char *buf, size_t len, const char *name)
 	return 0;
 }
 
-/* Read GraphML, GML or Pajek through igraph. */
-int cm_load_igraph_format(cm_network **out, char *buf, size_t len, const char *name,
-                          cm_input_format format, const cm_load_options *opts)
+/* Read GraphML, GML or Pajek through igraph into a raw graph (buf taken over). */
+int cm_read_igraph_format(igraph_t *out, char *buf, size_t len, const char *name, cm_input_format format)
 {
 	static const char *const format_names[] = { "", "CSV", "GraphML", "GML", "Pajek", "DOT" };
 	igraph_safelocale_t loc = NULL;
@@ -259,11 +257,7 @@ int cm_load_igraph_format(cm_network **out, char *buf, size_t len, const char *n
 		igraph_destroy(&g);
 		goto done;
 	}
-	/* NetworkX's two-mode convention (and two-mode Pajek files): projected */
-	if (cm_twomode_is_bipartite(&g))
-		rc = cm_load_twomode_graph(out, &g, name, opts);
-	else
-		rc = cm_network_finish(out, &g, name, &opts->filter, opts->directed);
+	*out = g;
 done:
 	if (f)
 		fclose(f);

@@ -4,14 +4,15 @@
 
 #include <stddef.h>
 
+#include <igraph.h>
+
 #include "coopmap/load.h"
 
 /*
  * Read a GraphML, GML or Pajek file held in buf (len bytes, NUL-terminated,
- * taken over in every case) through igraph, then run the tie pipeline
- * with the filters of opts.  name is the file's name for messages.
+ * taken over in every case) through igraph into a raw graph (model/raw.h).
+ * name is the file's name for messages.
  */
-int cm_load_igraph_format(cm_network **out, char *buf, size_t len, const char *name,
-                          cm_input_format format, const cm_load_options *opts);
+int cm_read_igraph_format(igraph_t *out, char *buf, size_t len, const char *name, cm_input_format format);
 
 #endif

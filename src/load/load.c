@@ -20,6 +20,7 @@
 #include "load/gexf.h"
 #include "load/igraph_formats.h"
 #include "load/twomode.h"
+#include "load/raw_input.h"
 #include "model/raw.h"
 
 /* The format a file extension stands for, or CM_INPUT_AUTO. */
@@ -126,7 +127,7 @@ static char *file_in(const char *dir, const char *file)
 	return b.s;
 }
 
-/* Whether the last CSV load found what `coopmap check` lists. */
+/* Whether the last load found what `coopmap check` lists. */
 static int found_problems;
 
 /* See coopmap/load.h. */
@@ -135,8 +136,33 @@ int cm_load_found_problems(void)
 	return found_problems;
 }
 
-/* Load a network from a file, a folder or standard input; see coopmap/load.h. */
-int cm_network_load(cm_network **out, const char *input, const cm_load_options *opts)
+/*
+ * Hand a raw graph to the check (raw) with its actors named, or run the
+ * tie pipeline on it (out).  *g is taken over in every case.
+ */
+static int finish(cm_network **out, cm_raw_input *raw, igraph_t *g, const char *name,
+                  const cm_load_options *opts)
+{
+	int rc;
+
+	if (!raw)
+		/* NetworkX's two-mode convention (and two-mode Pajek files): projected */
+		return cm_twomode_is_bipartite(g) ? cm_load_twomode_graph(out, g, name, opts)
+		                                  : cm_network_finish(out, g, name, &opts->filter, opts->directed);
+	if ((rc = cm_raw_map_names(g, name)) < 0) {
+		igraph_destroy(g);
+		return rc;
+	}
+	raw->graph = *g;
+	raw->has_graph = 1;
+	return (raw->name = cm_strdup(name)) ? 0 : CM_ENOMEM;
+}
+
+/*
+ * Load a network (out), or when raw is given find the input's format and
+ * read a non-CSV one without the pipeline (CSV: only its paths).
+ */
+static int load(cm_network **out, cm_raw_input *raw, const char *input, const cm_load_options *opts)
 {
 	static const cm_load_options defaults;
 	cm_input_format format;
@@ -213,7 +239,14 @@ int cm_network_load(cm_network **out, const char *input, const cm_load_options *
 			igraph_destroy(&g);
 			goto done;
 		}
-		rc = cm_network_finish(out, &g, name, &opts->filter, opts->directed);
+		rc = finish(out, raw, &g, name, opts);
+		goto done;
+	}
+	if (raw && format == CM_INPUT_CSV) {
+		raw->csv = 1;
+		if (!(raw->edges_path = cm_strdup(is_stdin ? "-" : path)) || !(raw->name = cm_strdup(name)) ||
+		    (nodes_path && !(raw->nodes_path = cm_strdup(nodes_path))))
+			rc = CM_ENOMEM;
 		goto done;
 	}
 	if ((rc = cm_read_file(&buf, &len, path)) < 0)
@@ -249,8 +282,7 @@ int cm_network_load(cm_network **out, const char *input, const cm_load_options *
 		igraph_t g;
 
 		if ((rc = cm_gexf_read(&g, buf, len, name)) == 0)
-			rc = cm_twomode_is_bipartite(&g) ? cm_load_twomode_graph(out, &g, name, opts)
-			                                 : cm_network_finish(out, &g, name, &opts->filter, opts->directed);
+			rc = finish(out, raw, &g, name, opts);
 		free(buf);
 	} else if (format == CM_INPUT_CSV && (two_mode || events_path)) {
 		const char *dot = strrchr(path, '.');
@@ -263,12 +295,14 @@ int cm_network_load(cm_network **out, const char *input, const cm_load_options *
 
 		rc = cm_load_csv_table(out, buf, len, name, dot && !strcasecmp(dot, ".tsv") ? '\t' : ',',
 		                       nodes_path, opts);
-		found_problems = cm_filter_take_problems() && rc == 0 && !is_stdin;
 	} else {
-		rc = cm_load_igraph_format(out, buf, len, name, format, opts);
+		igraph_t g;
+
+		if ((rc = cm_read_igraph_format(&g, buf, len, name, format)) == 0)
+			rc = finish(out, raw, &g, name, opts);
 	}
 	buf = NULL;
-	if (rc == 0 && is_stdin) {
+	if (rc == 0 && is_stdin && !raw) {
 		free((*out)->source);
 		(*out)->source = cm_strdup("-");
 		if (!(*out)->source) {
@@ -278,9 +312,44 @@ int cm_network_load(cm_network **out, const char *input, const cm_load_options *
 		}
 	}
 done:
+	/* what the pipeline noted (every format), and spellings check lists (small networks only) */
+	if (!raw && rc == 0 && *out) {
+		int spell = cm_check_spellings(*out);
+
+		found_problems = cm_filter_take_problems() || spell > 0;
+	}
 	free(buf);
 	free(edges_path);
 	free(nodes_found);
 	free(events_found);
 	return rc;
+}
+
+/* Load a network from a file, a folder or standard input; see coopmap/load.h. */
+int cm_network_load(cm_network **out, const char *input, const cm_load_options *opts)
+{
+	return load(out, NULL, input, opts);
+}
+
+/* Read an input for the check; see load/raw_input.h. */
+int cm_load_raw(cm_raw_input *out, const char *input, const cm_load_options *opts)
+{
+	cm_network *unused = NULL;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if ((rc = load(&unused, out, input, opts)) < 0)
+		cm_raw_input_free(out);
+	return rc;
+}
+
+/* Free what cm_load_raw() gave (a zeroed one is fine). */
+void cm_raw_input_free(cm_raw_input *r)
+{
+	if (r->has_graph)
+		igraph_destroy(&r->graph);
+	free(r->edges_path);
+	free(r->nodes_path);
+	free(r->name);
+	memset(r, 0, sizeof(*r));
 }

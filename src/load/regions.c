@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "coopmap/common.h"
+#include "coopmap/network.h"
 #include "coopmap/regions.h"
 #include "base/error.h"
 #include "base/file.h"
@@ -83,6 +84,25 @@ int cm_regions_adjacent(const cm_regions *r, const char *a, const char *b)
 		if (((long)r->ea[e] == x && (long)r->eb[e] == y) ||
 		    ((long)r->ea[e] == y && (long)r->eb[e] == x))
 			return 1;
+	return 0;
+}
+
+/* Whether an actor's region is not in the adjacency; see coopmap/regions.h. */
+int cm_regions_lack_any(const cm_regions *r, const cm_network *net)
+{
+	igraph_integer_t n = cm_network_actors(net);
+	const char *last = NULL;
+
+	for (igraph_integer_t v = 0; v < n; v++) {
+		const char *s = cm_network_vattr(net, CM_ATTR_REGION, v);
+
+		/* actors of a region often follow each other: one look-up for them */
+		if (!s[0] || (last && !strcmp(s, last)))
+			continue;
+		if (cm_regions_find(r, s) < 0)
+			return 1;
+		last = s;
+	}
 	return 0;
 }
 

@@ -120,9 +120,22 @@ static int group_values(const char **values, char **storage, const cm_network *n
 		values[v] = storage[v];
 		any |= buf[0] != '\0';
 	}
-	if (!any && n > 0)
+	if (!any && n > 0) {
 		rc = cm_error_set(CM_EINPUT, "no actor has a value for attribute '%s': brokerage between "
 		                  "groups needs them", attr);
+	} else {
+		/* most actors without a group: brokerage is measured between the few that have one */
+		igraph_integer_t empty = 0;
+		cm_strbuf names = { 0 };
+
+		for (igraph_integer_t v = 0; v < n && rc == 0; v++)
+			if (!values[v][0])
+				rc = cm_strbuf_name(&names, (size_t)empty++, cm_network_vattr(net, CM_ATTR_ID, v));
+		if (rc == 0 && 2 * empty > n && (rc = cm_strbuf_names_end(&names, (size_t)empty)) == 0)
+			cm_notice("%s is empty for %" IGRAPH_PRId " of %" IGRAPH_PRId " actors (%s): brokers "
+			          "counts them in no group", attr, empty, n, names.s);
+		cm_strbuf_free(&names);
+	}
 done:
 	if (have > 0)
 		igraph_strvector_destroy(&gn);

@@ -590,7 +590,7 @@ int cm_clubs_compute(cm_clubs *out, const cm_network *net, const cm_regions *reg
 		rc = CM_ENOMEM;
 		goto done;
 	}
-	if ((rc = cm_analysis_check_type(net, type)) < 0)
+	if ((rc = cm_analysis_focus_type(net, type)) < 0)
 		goto done;
 
 	/* the focus actors, grouped by region */

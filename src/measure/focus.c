@@ -41,11 +41,41 @@ int cm_analysis_check_type(const cm_network *net, const char *type)
 	if (n == 0)
 		rc = cm_error_set(CM_EUSAGE, "no actor has type '%s': the network has no actor", type);
 	else if (!list.len)
-		rc = cm_error_set(CM_EUSAGE, "no actor has type '%s': no actor has a type", type);
+		rc = cm_error_set(CM_EUSAGE, "no actor has type '%s': no actor has a type (a 'type' or "
+		                  "'catégorie' column)", type);
 	else
 		rc = cm_error_set(CM_EUSAGE, "no actor has type '%s' (types present: %s)", type, list.s);
 done:
 	free(types);
 	cm_strbuf_free(&list);
+	return rc;
+}
+
+/* cm_analysis_check_type() for a command's own analysis; see measure/focus.h. */
+int cm_analysis_focus_type(const cm_network *net, const char *type)
+{
+	igraph_integer_t n = cm_network_actors(net), untyped = 0;
+	cm_strbuf names = { 0 };
+	int rc = 0;
+
+	for (igraph_integer_t v = 0; v < n && rc == 0; v++)
+		if (!cm_network_vattr(net, CM_ATTR_TYPE, v)[0])
+			rc = cm_strbuf_name(&names, (size_t)untyped++, cm_network_vattr(net, CM_ATTR_ID, v));
+	if (rc < 0)
+		goto done;
+	/* no type at all: the data lacks it (exit 3), not a wrong --type (exit 2) */
+	if (n > 0 && untyped == n) {
+		rc = cm_error_set(CM_EINPUT, "no actor has type '%s': no actor has a type (a 'type' or "
+		                  "'catégorie' column)", type);
+		goto done;
+	}
+	if ((rc = cm_analysis_check_type(net, type)) < 0)
+		goto done;
+	/* most actors untyped: the analysis sees only the few typed ones */
+	if (untyped > 0 && 2 * untyped > n && (rc = cm_strbuf_names_end(&names, (size_t)untyped)) == 0)
+		cm_notice("type is empty for %" IGRAPH_PRId " of %" IGRAPH_PRId " actors (%s): they are not "
+		          "of type '%s'", untyped, n, names.s, type);
+done:
+	cm_strbuf_free(&names);
 	return rc;
 }

@@ -182,7 +182,8 @@ static int isolated_run(cm_table **out, int **levels, const cm_network *net, con
 	}
 	if (min_size == 0)
 		min_size = CM_DEFAULT_MIN_SIZE;
-	if ((rc = cm_analysis_check_type(net, type)) < 0)
+	/* timeline and diff ask for levels year by year: the notices are for isolated's own run */
+	if ((rc = out ? cm_analysis_focus_type(net, type) : cm_analysis_check_type(net, type)) < 0)
 		goto done;
 
 	CM_IG(igraph_adjlist_init(&net->graph, &adj, IGRAPH_ALL, IGRAPH_NO_LOOPS, IGRAPH_NO_MULTIPLE),

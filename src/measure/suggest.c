@@ -284,7 +284,7 @@ int cm_suggest_compute(cm_table **out, const cm_network *net, const cm_suggest_o
 		return cm_error_set(CM_EUSAGE, "the isolation level must be 0 to 3, not %d", o->level);
 	if (o->min_size < 0)
 		return cm_error_set(CM_EUSAGE, "the critical mass must be positive, not %d", o->min_size);
-	if (!o->n_actors && (rc = cm_analysis_check_type(net, o->type ? o->type : CM_DEFAULT_FOCUS_TYPE)) < 0)
+	if (!o->n_actors && (rc = cm_analysis_focus_type(net, o->type ? o->type : CM_DEFAULT_FOCUS_TYPE)) < 0)
 		return rc;
 	r.top = o->top;
 	if ((rc = find_targets(&targets, &n_targets, net, o)) < 0 ||

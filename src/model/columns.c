@@ -63,7 +63,7 @@ static const struct {
 	{ "value", CM_ROLE_WEIGHT, CM_TABLE_EDGES, 0 },
 	{ "year", CM_ROLE_YEAR, CM_TABLE_EDGES | CM_TABLE_NODES, 0 },
 	{ "annee", CM_ROLE_YEAR, CM_TABLE_EDGES | CM_TABLE_NODES, 0 },
-	{ "date", CM_ROLE_YEAR, CM_TABLE_EDGES, CM_COLUMN_DATE },
+	{ "date", CM_ROLE_YEAR, CM_TABLE_EDGES | CM_TABLE_NODES, CM_COLUMN_DATE },
 	{ "kind", CM_ROLE_KIND, CM_TABLE_EDGES, 0 },
 	{ "nature", CM_ROLE_KIND, CM_TABLE_EDGES, 0 },
 	{ "type de lien", CM_ROLE_KIND, CM_TABLE_EDGES, 0 },

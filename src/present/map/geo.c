@@ -122,6 +122,7 @@ int cm_map_geo_plan(map_plan *p, const char *centres_path)
 	const igraph_t *graph = &p->net->graph;
 	igraph_integer_t n = igraph_vcount(graph), bad = 0, by_region = 0, by_neighbours = 0, unplaced = 0;
 	cm_centres t = { 0 };
+	cm_strbuf bad_names = { 0 };
 	geo_point *pts = NULL;
 	char *placed = NULL, *used = NULL;
 	int rc, has_lat = igraph_cattribute_has_attr(graph, IGRAPH_ATTRIBUTE_VERTEX, "lat") &&
@@ -155,8 +156,9 @@ int cm_map_geo_plan(map_plan *p, const char *centres_path)
 			continue;
 		}
 		if (has_lat && ((lat_num ? !isnan(VAN(graph, "lat", v)) : VAS(graph, "lat", v)[0] != '\0') ||
-		                (lon_num ? !isnan(VAN(graph, "lon", v)) : VAS(graph, "lon", v)[0] != '\0')))
-			bad++;
+		                (lon_num ? !isnan(VAN(graph, "lon", v)) : VAS(graph, "lon", v)[0] != '\0')) &&
+		    (rc = cm_strbuf_name(&bad_names, (size_t)bad++, VAS(graph, CM_ATTR_ID, v))) < 0)
+			goto done;
 		if (has_region && (c = cm_centres_find(&t, VAS(graph, CM_ATTR_REGION, v))) != NULL) {
 			if ((inset = geo_project(&pts[v].x, &pts[v].y, &t, c->lat, c->lon)) >= 0)
 				used[inset] = 1;
@@ -223,9 +225,11 @@ int cm_map_geo_plan(map_plan *p, const char *centres_path)
 		p->xy[2 * v] = (pts[i].x + r * cos(a)) / 1000 * GEO_PT_PER_KM;
 		p->xy[2 * v + 1] = (pts[i].y + r * sin(a)) / 1000 * GEO_PT_PER_KM;
 	}
+	if (bad && (rc = cm_strbuf_names_end(&bad_names, (size_t)bad)) < 0)
+		goto done;
 	if (bad)
-		cm_notice("%" IGRAPH_PRId " actor%s with an invalid lat/lon placed like actors without one",
-		          bad, bad == 1 ? "" : "s");
+		cm_notice("%" IGRAPH_PRId " actor%s with an invalid lat/lon placed like actors without one: %s",
+		          bad, bad == 1 ? "" : "s", bad_names.s);
 	p->geo_by_region = by_region;
 	p->geo_by_neighbours = by_neighbours;
 	p->geo_unplaced = unplaced;
@@ -241,6 +245,7 @@ int cm_map_geo_plan(map_plan *p, const char *centres_path)
 	}
 done:
 	igraph_vector_int_destroy(&nb);
+	cm_strbuf_free(&bad_names);
 	cm_centres_free(&t);
 	free(pts);
 	free(placed);

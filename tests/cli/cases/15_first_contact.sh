@@ -32,6 +32,12 @@ same_as_canonical "brokers" brokers --format csv
 same_as_canonical "summary --to 2020" summary --to 2020
 same_as_canonical "summary --where" summary --where région=Bretagne
 same_as_canonical "convert" convert -o - -T csv
+same_as_canonical "suggest" suggest --regions graphs/regions-fr.csv --format csv
+same_as_canonical "timeline" timeline --format csv
+same_as_canonical "diff --at" diff --at 2019 --at 2021 --format csv
+same_as_canonical "isolated --level 1" isolated --level 1 --format csv
+# the map: the same positions, colours and labels (the title would name the input)
+same_as_canonical "render" render -o - -T dot --title "first contact"
 
 run summary "${FR[@]}"
 expect_err "French notices: encoding" "acteurs.csv: not UTF-8, read as Windows-1252"

@@ -114,6 +114,48 @@ static void test_where(void **state)
 	igraph_destroy(&g);
 }
 
+/* The last notice. */
+static char last_notice[256];
+
+/* Keep the last notice. */
+static void keep_notice(void *ctx, const char *message)
+{
+	(void)ctx;
+	snprintf(last_notice, sizeof(last_notice), "%s", message);
+}
+
+/*
+ * --where values match without case and accents: "X" keeps a and c (type
+ * x); "É" matches no actor (x, y, z): said, with no close value; "zz" is
+ * one edit from "z": said with it, and d is kept by "Z".
+ */
+static void test_where_folded(void **state)
+{
+	static const char *upper[] = { "X" }, *other[] = { "\xc3\x89", "zz", "Z" };
+	cm_filter f = { 0 };
+	igraph_t g;
+
+	(void)state;
+	cm_notice_set_handler(keep_notice, NULL);
+	make_path(&g);
+	f.where_attr = "Type";
+	f.where_values = upper;
+	f.n_where_values = 1;
+	last_notice[0] = '\0';
+	assert_int_equal(cm_filter_where(&g, &f, "t"), 0);
+	assert_string_equal(ids_of(&g), "a c");
+	assert_string_equal(last_notice, "");
+	igraph_destroy(&g);
+	make_path(&g);
+	f.where_values = other;
+	f.n_where_values = 3;
+	assert_int_equal(cm_filter_where(&g, &f, "t"), 0);
+	assert_string_equal(ids_of(&g), "d");
+	assert_string_equal(last_notice, "--where: no actor has Type 'zz': did you mean 'z'?");
+	igraph_destroy(&g);
+	cm_notice_set_handler(NULL, NULL);
+}
+
 /* --ego c keeps b, c, d (depth 1, also for 0) or all five (depth 2); an unknown actor is refused. */
 static void test_ego(void **state)
 {
@@ -144,6 +186,7 @@ int main(void)
 		cmocka_unit_test(test_min_weight),
 		cmocka_unit_test(test_delete),
 		cmocka_unit_test(test_where),
+		cmocka_unit_test(test_where_folded),
 		cmocka_unit_test(test_ego),
 	};
 

@@ -133,8 +133,65 @@ static void test_clean_and_errors(void **state)
 	o.nodes_path = "/nonexistent/nodes.csv";
 	assert_int_equal(cm_check_run(&c, edges_path, &o, NULL, NULL), CM_EIO);
 	o.nodes_path = NULL;
-	assert_int_equal(cm_check_run(&c, "x.graphml", &o, NULL, NULL), CM_EUSAGE);
+	/* a file of another format that is not there */
+	assert_int_equal(cm_check_run(&c, "/nonexistent/x.graphml", &o, NULL, NULL), CM_EIO);
 	cm_check_free(&c);
+}
+
+/*
+ * GraphML: no lines, the actor or tie named.  Planted: 'Cite' of b a type
+ * variant of 'cite' (a, c: 2 actors); tie 2 (b - a) repeats tie 1; tie 3 a
+ * self-tie of c; tie 4 (c - a) of weight 0; tie 5 (a - c) undated where 4
+ * ties have a year; d, declared, with no tie; e and 'É' equal once folded.
+ */
+static void test_graphml(void **state)
+{
+	cm_load_options o = { 0 };
+	char path[96];
+	cm_check c = { 0 };
+	size_t i = 0;
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s/net.graphml", dir);
+	write_file(path,
+	           "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	           "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+	           "<key id=\"t\" for=\"node\" attr.name=\"type\" attr.type=\"string\"/>\n"
+	           "<key id=\"w\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
+	           "<key id=\"y\" for=\"edge\" attr.name=\"year\" attr.type=\"string\"/>\n"
+	           "<graph edgedefault=\"undirected\">\n"
+	           "<node id=\"a\"><data key=\"t\">cite</data></node>\n"
+	           "<node id=\"b\"><data key=\"t\">Cite</data></node>\n"
+	           "<node id=\"c\"><data key=\"t\">cite</data></node>\n"
+	           "<node id=\"d\"/>\n<node id=\"e\"/>\n<node id=\"\xc3\x89\"/>\n"
+	           "<edge source=\"a\" target=\"b\"><data key=\"w\">1</data><data key=\"y\">2020</data></edge>\n"
+	           "<edge source=\"b\" target=\"a\"><data key=\"w\">1</data><data key=\"y\">2021</data></edge>\n"
+	           "<edge source=\"c\" target=\"c\"><data key=\"w\">1</data><data key=\"y\">2021</data></edge>\n"
+	           "<edge source=\"c\" target=\"a\"><data key=\"w\">0</data><data key=\"y\">2021</data></edge>\n"
+	           "<edge source=\"a\" target=\"c\"><data key=\"w\">1</data></edge>\n"
+	           "<edge source=\"e\" target=\"\xc3\x89\"><data key=\"w\">1</data><data key=\"y\">2021</data></edge>\n"
+	           "</graph></graphml>\n");
+	assert_int_equal(cm_check_run(&c, path, NULL, NULL, NULL), 0);
+	assert_string_equal(c.edges_name, path);
+	expect(&c, i++, CM_CHECK_NEAR_ID, path, 0, "id '\xc3\x89' is close to 'e': the same actor? give one id");
+	expect(&c, i++, CM_CHECK_TYPE, path, 0,
+	       "type 'Cite' of 'b' differs only by case, accents or plural from 'cite' (2 actors): write 'cite'");
+	expect(&c, i++, CM_CHECK_UNDATED, path, 0,
+	       "tie a - c has no year, where 5 ties have one: --year, --from and --to leave it out");
+	expect(&c, i++, CM_CHECK_SELF, path, 0, "tie of 'c' with itself");
+	/* the undirected ties shown earlier-declared actor first */
+	expect(&c, i++, CM_CHECK_REPEATED, path, 0, "tie a - b repeats tie 1");
+	expect(&c, i++, CM_CHECK_REPEATED, path, 0, "tie a - c repeats tie 4");
+	expect(&c, i++, CM_CHECK_WEIGHT, path, 0,
+	       "tie a - c has weight '0': give a positive weight, or leave it empty for 1");
+	expect(&c, i++, CM_CHECK_NO_TIE, path, 0, "'d' has no tie");
+	assert_int_equal(c.n, i);
+	cm_check_free(&c);
+	/* an actor table goes with a CSV edge list only */
+	o.nodes_path = nodes_path;
+	assert_int_equal(cm_check_run(&c, path, &o, NULL, NULL), CM_EUSAGE);
+	cm_check_free(&c);
+	unlink(path);
 }
 
 static void test_near_duplicates(void **state)
@@ -190,6 +247,7 @@ int main(void)
 		cmocka_unit_test(test_every_kind),
 		cmocka_unit_test(test_clean_and_errors),
 		cmocka_unit_test(test_near_duplicates),
+		cmocka_unit_test(test_graphml),
 	};
 
 	igraph_set_attribute_table(&igraph_cattribute_table);

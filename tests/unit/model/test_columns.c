@@ -77,10 +77,12 @@ static void test_roles(void **state)
 	assert_int_equal(cm_role_of_header("Latitude", CM_TABLE_NODES, NULL), CM_ROLE_LAT);
 	assert_int_equal(cm_role_of_header("lng", CM_TABLE_NODES, NULL), CM_ROLE_LON);
 	assert_int_equal(cm_role_of_header("année", CM_TABLE_NODES, NULL), CM_ROLE_YEAR);
-	/* a role of the other table is a plain attribute; a date is not an actor's year */
+	/* a role of the other table is a plain attribute; a date gives the actor's year, as a tie's */
 	assert_int_equal(cm_role_of_header("région", CM_TABLE_EDGES, NULL), CM_ROLE_NONE);
 	assert_int_equal(cm_role_of_header("poids", CM_TABLE_NODES, NULL), CM_ROLE_NONE);
-	assert_int_equal(cm_role_of_header("date", CM_TABLE_NODES, NULL), CM_ROLE_NONE);
+	how = 0;
+	assert_int_equal(cm_role_of_header("Date", CM_TABLE_NODES, &how), CM_ROLE_YEAR);
+	assert_int_equal(how, CM_COLUMN_DATE);
 	assert_int_equal(cm_role_of_header("ville", CM_TABLE_NODES, NULL), CM_ROLE_NONE);
 	/* precedence of the id synonyms */
 	assert_true(cm_role_id_rank("id") < cm_role_id_rank("Identifiant"));
@@ -106,7 +108,9 @@ static void test_lookalike(void **state)
 	/* nothing alike: a town, a remark; short synonyms ("de", "id") never match */
 	assert_int_equal(cm_role_lookalike("ville", CM_TABLE_NODES), CM_ROLE_NONE);
 	assert_int_equal(cm_role_lookalike("remarque", CM_TABLE_NODES), CM_ROLE_NONE);
-	assert_int_equal(cm_role_lookalike("date de fin", CM_TABLE_NODES), CM_ROLE_NONE);
+	/* "date" is a year synonym of both tables: "date de fin" looks like the year in either */
+	assert_int_equal(cm_role_lookalike("date de fin", CM_TABLE_NODES),
+	                 cm_role_lookalike("date de fin", CM_TABLE_EDGES));
 	assert_int_equal(cm_role_lookalike("c0", CM_TABLE_EDGES), CM_ROLE_NONE);
 }
 
