@@ -692,16 +692,19 @@ static int section_brokers(struct report *r)
 	fputs("<section id=\"s-brokers\"><h2>6. ", f);
 	rh_text(f, _("Brokers between regions"));
 	fputs("</h2>\n", f);
-	rc = cm_brokers_compute(&b, r->net, CM_ATTR_REGION);
-	if (rc == CM_EUSAGE) {
-		/* no actor has a region: nothing to broker between */
-		cm_error_clear();
-		para(r, "note", _("No actor has a region: there are no groups to broker between."));
-		fputs("</section>\n", f);
-		cm_brokers_free(&b);
-		return 0;
+	{
+		igraph_integer_t v, n = cm_network_actors(r->net);
+
+		for (v = 0; v < n && !*cm_network_vattr(r->net, CM_ATTR_REGION, v); v++)
+			;
+		if (v == n) {
+			/* no actor has a region: nothing to broker between */
+			para(r, "note", _("No actor has a region: there are no groups to broker between."));
+			fputs("</section>\n", f);
+			return 0;
+		}
 	}
-	if (rc < 0)
+	if ((rc = cm_brokers_compute(&b, r->net, CM_ATTR_REGION)) < 0)
 		return rc;
 	rows = cm_table_nrows(b.actors);
 	if (rows > REPORT_TOP)
@@ -974,8 +977,8 @@ static void write_data(struct report *r)
 	json_text(f, "partner_list", _("works with"), 1);
 	json_text(f, "not_found", _("no actor of that name"), 1);
 	json_text(f, "unknown", _("(unknown)"), 1);
-	/* TRANSLATORS: %d actors shown out of %n; keep %d and %n */
-	json_text(f, "shown", _("%d of %n actors shown"), 1);
+	/* TRANSLATORS: keep {shown} and {total}: the page's script puts the numbers there */
+	json_text(f, "shown", _("{shown} of {total} actors shown"), 1);
 	json_text(f, "card_hint", _("Click an actor on the map, or a row of a table, to see its partners and its card."), 1);
 	fputs(",\"levels\":[", f);
 	cm_json_write_string(f, _("not isolated"));

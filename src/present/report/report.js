@@ -211,7 +211,7 @@
       e.g.classList.toggle("cm-off", !(on[e.a] && on[e.b]));
     });
     var shown = on.filter(Boolean).length;
-    document.getElementById("filter-status").textContent = T.shown.replace("%d", shown).replace("%n", n);
+    document.getElementById("filter-status").textContent = T.shown.replace("{shown}", shown).replace("{total}", n);
   }
 
   /* A row naming an actor selects it on the map. */
