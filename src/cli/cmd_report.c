@@ -292,8 +292,11 @@ static int load_two(cm_network **before, cm_network **after, const char *input, 
 	void *ctx;
 	int status;
 
+	int quiet = cli_quiet;
+
 	cm_notice_get_handler(&fn, &ctx);
 	cm_notice_set_handler(drop_notice, NULL);
+	cli_quiet = 1;     /* and no second or third hint to run coopmap check */
 	c->load.filter.has_from = 0;
 	c->load.filter.has_to = 1;
 	c->load.filter.to = y1;
@@ -304,6 +307,7 @@ static int load_two(cm_network **before, cm_network **after, const char *input, 
 	}
 	c->load.filter = keep;
 	cm_notice_set_handler(fn, ctx);
+	cli_quiet = quiet;
 	return status;
 }
 

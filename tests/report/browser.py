@@ -3,6 +3,8 @@
 
     browser.py REPORT.html EDGES.csv NODES.csv SCREENSHOT.png
     browser.py --hostile REPORT.html
+    browser.py --measure REPORT.html     (not a test: load time and pan/zoom step cost)
+    browser.py --map-shot REPORT.html OUT.png ACTOR   (docs: the map with ACTOR clicked)
 
 The expected values come from the input CSV files, read here with Python's
 csv module (not from coopmap): the partners of the clicked actor, the actors
@@ -60,6 +62,21 @@ window.addEventListener("load", function () {
     R.nodes = document.querySelectorAll("#map svg g.node").length;
     R.actors = D.actors.length;
     R.panzoom = !!document.querySelector("#map svg .svg-pan-zoom_viewport");
+    if (__MODE__ === "measure") {
+      var t = performance.getEntriesByType("navigation")[0];
+      R.load_ms = t ? t.loadEventStart : null;
+      var svgEl = document.querySelector("#map svg"), pz = window.svgPanZoom(svgEl), steps = [];
+      for (var i = 0; i < 40; i++) {
+        var t0 = performance.now();
+        if (i % 2) pz.panBy({ x: 15, y: 10 }); else pz.zoomBy(i % 4 ? 1.1 : 0.9);
+        document.elementFromPoint(300, 300);   // forces style, layout and hit testing
+        svgEl.getBoundingClientRect();
+        steps.push(performance.now() - t0);
+      }
+      steps.sort(function (a, b) { return a - b; });
+      R.step_median_ms = steps[20];
+      R.step_max_ms = steps[39];
+    }
     if (__MODE__ === "full") {
       var s = document.getElementById("search");
       s.value = __SEARCHED__;
@@ -204,6 +221,28 @@ def main():
         print("SKIP: chromium is not installed (make deps installs Debian's chromium)")
         return 77
     hostile = sys.argv[1] == "--hostile"
+    if sys.argv[1] == "--map-shot":
+        js = ("window.addEventListener('load', function () {"
+              "document.querySelectorAll('header, nav, section:not(#s-map)').forEach(function (e) {"
+              "e.style.display = 'none'; });"
+              "var D = JSON.parse(document.getElementById('cm-data').textContent);"
+              "var k = D.actors.findIndex(function (a) { return a.id === %s; });"
+              "document.querySelector('#map g.node[data-i=\"' + k + '\"]')"
+              ".dispatchEvent(new MouseEvent('click', { bubbles: true })); });" % json.dumps(sys.argv[4]))
+        with tempfile.TemporaryDirectory() as work:
+            copy = os.path.join(work, "page.html")
+            page = open(sys.argv[2], encoding="utf-8").read().replace("<head>\n", "<head>\n<script>" + js + "</script>\n", 1)
+            open(copy, "w", encoding="utf-8").write(page)
+            subprocess.run([CHROMIUM] + FLAGS + ["--window-size=1280,900", "--virtual-time-budget=3000",
+                                                 "--screenshot=" + os.path.abspath(sys.argv[3]), "file://" + copy],
+                           capture_output=True, timeout=120)
+        return 0
+    if sys.argv[1] == "--measure":
+        with tempfile.TemporaryDirectory() as work:
+            R, _ = run_page(sys.argv[2], "measure", work)
+        print("load %.0f ms, pan/zoom step median %.2f ms, max %.2f ms" %
+              (R["load_ms"], R["step_median_ms"], R["step_max_ms"]))
+        return 0
     report = sys.argv[2] if hostile else sys.argv[1]
     with tempfile.TemporaryDirectory() as work:
         try:

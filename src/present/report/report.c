@@ -323,9 +323,10 @@ static void section_input(struct report *r)
 	fputs("</dt><dd>", f);
 	rh_text(f, o->filters && *o->filters ? o->filters : _("none: every tie of the input"));
 	fputs("</dd></dl>\n", f);
+	fputs("<p>", f);
 	rh_textf(f, _("After loading, the network has %ld actors and %ld ties."),
 	         (long)cm_network_actors(r->net), (long)cm_network_ties(r->net));
-	fputs("\n", f);
+	fputs("</p>\n", f);
 	if (o->n_notices == 0) {
 		para(r, NULL, _("Loading repaired, merged and left out nothing."));
 	} else {

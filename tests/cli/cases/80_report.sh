@@ -95,3 +95,13 @@ if command -v chromium >/dev/null 2>&1; then
 else
 	echo "SKIP: chromium is not installed (make deps installs Debian's chromium): the report was not run in a browser"
 fi
+
+# section 1 lists what loading did (the notices of docs/input.md), said once on stderr too
+run report "$DATA/load/years-edges.csv" -o "$TMP/n.html" --to 2020
+expect_status "report of a network with repairs" 0
+grep -qF '<li>dropped 1 self-loop (ties of an actor with itself)</li>' "$TMP/n.html" &&
+	grep -qF '<li>left out 1 undated tie (no year) because of the year filter</li>' "$TMP/n.html" &&
+	grep -qF '<dd>--to 2020</dd>' "$TMP/n.html"
+check "report: section 1 names the filters and what loading left out" $?
+[ "$(grep -c 'hint:' "$TMP/err")" -eq 1 ] && [ "$(grep -c 'dropped 1 self-loop' "$TMP/err")" -eq 1 ]
+check "report: each notice once on stderr, though INPUT is read three times" $? "$(cat "$TMP/err")"
