@@ -529,7 +529,7 @@ static void section_isolated(struct report *r)
 		{ "peers_2_steps", _("peers within two steps"), 1, 0 },
 		{ "reasons", _("why"), 0, 0 },
 	};
-	size_t shown = 0, ncols = sizeof(cols) / sizeof(*cols);
+	size_t shown = 0, ncols = sizeof(cols) / sizeof(*cols), at[4] = { 0 };
 	int cid, clevel;
 
 	fputs("<section id=\"s-isolated\"><h2>4. ", f);
@@ -542,19 +542,25 @@ static void section_isolated(struct report *r)
 	}
 	cid = cm_table_column(r->isolated, "id");
 	clevel = cm_table_column(r->isolated, "level");
-	for (size_t i = 0; i < cm_table_nrows(r->isolated); i++)
-		if (cm_table_get_number(r->isolated, i, (size_t)clevel) >= 1)
+	for (size_t i = 0; i < cm_table_nrows(r->isolated); i++) {
+		double level = cm_table_get_number(r->isolated, i, (size_t)clevel);
+
+		if (level >= 1 && level <= 3) {
 			shown++;
+			at[(int)level]++;
+		}
+	}
 	if (shown == 0) {
 		para(r, NULL, _("No actor of the focus type is isolated at any level."));
 		fputs("</section>\n", f);
 		return;
 	}
 	fputs("<p>", f);
-	rh_textf(f, _("%zu actors of type \"%s\" are isolated at some level: 3, no tie at all; 2, no peer "
-	              "of their type within two steps; 1, a region below the critical mass or ties only "
-	              "inside their own region. The last column gives whom each could meet first, and why."),
-	         shown, r->type);
+	rh_textf(f, _("%zu actors of type \"%s\" are isolated at some level: %zu at level 3 (no tie at all), "
+	              "%zu at level 2 (no peer of their type within two steps), %zu at level 1 (a region below "
+	              "the critical mass, or ties only inside their own region). The last column gives whom "
+	              "each could meet first, and why."),
+	         shown, r->type, at[3], at[2], at[1]);
 	fputs("</p>\n", f);
 	table_head(r, cols, ncols, r->suggest ? _("could meet first") : NULL);
 	for (size_t i = 0; i < cm_table_nrows(r->isolated); i++) {
