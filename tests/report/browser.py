@@ -118,6 +118,11 @@ window.addEventListener("load", function () {
       th.click();
       R.sort_desc = column();
       R.sort_aria = th.getAttribute("aria-sort");
+      var row = th.closest("table").tBodies[0].rows[0];
+      row.click();
+      R.row_actor = row.getAttribute("data-actor");
+      R.row_card = document.getElementById("card").getAttribute("data-actor");
+      R.row_selected = ids("#map g.node.cm-sel");
     }
   } catch (e) {
     R.errors.push(String(e && e.stack || e));
@@ -281,6 +286,8 @@ def main():
                   R["sort_asc"])
             check("sort descending", R["sort_desc"] == sorted(R["sort_desc"], reverse=True), R["sort_desc"])
             check("aria-sort says the order", R["sort_aria"] == "descending", R["sort_aria"])
+            check("a table row selects its actor", R["row_card"] == R["row_actor"] and
+                  R["row_selected"] == [R["row_actor"]], (R["row_actor"], R["row_card"], R["row_selected"]))
             shot = sys.argv[4]
             subprocess.run([CHROMIUM] + FLAGS + ["--window-size=1280,1600", "--virtual-time-budget=5000",
                                                  "--screenshot=" + shot, "file://" + os.path.abspath(report)],

@@ -151,10 +151,19 @@
     o.value = l;
     list.appendChild(o);
   });
+  /* Bring an actor to the middle of the map (search and table rows: it may be off screen). */
+  function centre(v) {
+    if (!pz || !nodeEl[v]) return;
+    var m = svg.getBoundingClientRect(), r = nodeEl[v].getBoundingClientRect();
+    pz.panBy({ x: m.left + m.width / 2 - (r.left + r.width / 2), y: m.top + m.height / 2 - (r.top + r.height / 2) });
+  }
   function doSearch() {
     var v = find(search.value);
     status.textContent = v < 0 && search.value ? T.not_found : "";
-    if (v >= 0) select(v);
+    if (v >= 0) {
+      select(v);
+      centre(v);
+    }
   }
   search.addEventListener("change", doSearch);
   search.addEventListener("keydown", function (e) { if (e.key === "Enter") doSearch(); });
@@ -214,13 +223,16 @@
     document.getElementById("filter-status").textContent = T.shown.replace("{shown}", shown).replace("{total}", n);
   }
 
-  /* A row naming an actor selects it on the map. */
+  /* A row naming an actor (by id) selects it on the map. */
+  var byId = {};
+  actors.forEach(function (a, k) { byId[a.id] = k; });
   Array.prototype.forEach.call(document.querySelectorAll("tr[data-actor]"), function (tr) {
     tr.addEventListener("click", function () {
-      var v = find(tr.getAttribute("data-actor"));
+      var v = byId.hasOwnProperty(tr.getAttribute("data-actor")) ? byId[tr.getAttribute("data-actor")] : -1;
       if (v < 0) return;
       select(v);
       document.getElementById("s-map").scrollIntoView();
+      centre(v);
     });
   });
 })();
