@@ -57,6 +57,7 @@ struct col {
 	const char *header;      /* translated */
 	int num;
 	int decimals;
+	int status;              /* a comparison's status, translated */
 };
 
 /* Write a number cell's text. */
@@ -85,6 +86,18 @@ static void table_head(struct report *r, const struct col *cols, size_t n, const
 	fputs("</tr></thead><tbody>\n", r->f);
 }
 
+/* An actor's status in a comparison (coopmap diff's kept, joined, left), in words of the language. */
+static const char *status_text(const char *status)
+{
+	if (!strcmp(status, "kept"))
+		return _("kept");
+	if (!strcmp(status, "joined"))
+		return _("joined");
+	if (!strcmp(status, "left"))
+		return _("left");
+	return status;
+}
+
 /* One cell of a result table: numbers carry their exact value in data-v for sorting. */
 static void table_cell(struct report *r, const cm_table *t, size_t row, const struct col *c)
 {
@@ -105,7 +118,8 @@ static void table_cell(struct report *r, const cm_table *t, size_t row, const st
 		return;
 	}
 	fputs("<td>", r->f);
-	rh_text(r->f, cm_table_get_string(t, row, (size_t)col));
+	rh_text(r->f, c->status ? status_text(cm_table_get_string(t, row, (size_t)col))
+	                        : cm_table_get_string(t, row, (size_t)col));
 	fputs("</td>", r->f);
 }
 
@@ -522,12 +536,12 @@ static void section_isolated(struct report *r)
 {
 	FILE *f = r->f;
 	const struct col cols[] = {
-		{ "label", _("actor"), 0, 0 },
-		{ "region", _("region"), 0, 0 },
-		{ "level", _("level"), 1, 0 },
-		{ "degree", _("partners"), 1, 0 },
-		{ "peers_2_steps", _("peers within two steps"), 1, 0 },
-		{ "reasons", _("why"), 0, 0 },
+		{ "label", _("actor"), 0, 0, 0 },
+		{ "region", _("region"), 0, 0, 0 },
+		{ "level", _("level"), 1, 0, 0 },
+		{ "degree", _("partners"), 1, 0, 0 },
+		{ "peers_2_steps", _("peers within two steps"), 1, 0, 0 },
+		{ "reasons", _("why"), 0, 0, 0 },
 	};
 	size_t shown = 0, ncols = sizeof(cols) / sizeof(*cols), at[4] = { 0 };
 	int cid, clevel;
@@ -683,15 +697,15 @@ static int section_brokers(struct report *r)
 	FILE *f = r->f;
 	cm_brokers b = { 0 };
 	const struct col cols[] = {
-		{ "label", _("actor"), 0, 0 },
-		{ "type", _("type"), 0, 0 },
-		{ "region", _("region"), 0, 0 },
-		{ "total", _("brokerage"), 1, 0 },
-		{ "coordinator", _("coordinator"), 1, 0 },
-		{ "itinerant", _("itinerant"), 1, 0 },
-		{ "liaison", _("liaison"), 1, 0 },
-		{ "constraint", _("constraint"), 1, 3 },
-		{ "betweenness", _("betweenness"), 1, 1 },
+		{ "label", _("actor"), 0, 0, 0 },
+		{ "type", _("type"), 0, 0, 0 },
+		{ "region", _("region"), 0, 0, 0 },
+		{ "total", _("brokerage"), 1, 0, 0 },
+		{ "coordinator", _("coordinator"), 1, 0, 0 },
+		{ "itinerant", _("itinerant"), 1, 0, 0 },
+		{ "liaison", _("liaison"), 1, 0, 0 },
+		{ "constraint", _("constraint"), 1, 3, 0 },
+		{ "betweenness", _("betweenness"), 1, 1, 0 },
 	};
 	size_t ncols = sizeof(cols) / sizeof(*cols), rows;
 	int rc, cid;
@@ -786,24 +800,24 @@ static int section_change(struct report *r)
 	FILE *f = r->f;
 	const cm_report_options *o = r->o;
 	const struct col tcols[] = {
-		{ "year", _("year"), 1, 0 },
-		{ "actors", _("actors"), 1, 0 },
-		{ "ties", _("ties"), 1, 0 },
-		{ "components", _("separate parts"), 1, 0 },
-		{ "largest_component", _("largest part"), 1, 0 },
-		{ "isolated", _("isolated (level 2 or 3)"), 1, 0 },
-		{ "ties_new", _("new ties"), 1, 0 },
-		{ "ties_lost", _("ties ended"), 1, 0 },
-		{ "tie_jaccard", _("ties kept (Jaccard)"), 1, 2 },
+		{ "year", _("year"), 1, 0, 0 },
+		{ "actors", _("actors"), 1, 0, 0 },
+		{ "ties", _("ties"), 1, 0, 0 },
+		{ "components", _("separate parts"), 1, 0, 0 },
+		{ "largest_component", _("largest part"), 1, 0, 0 },
+		{ "isolated", _("isolated (level 2 or 3)"), 1, 0, 0 },
+		{ "ties_new", _("new ties"), 1, 0, 0 },
+		{ "ties_lost", _("ties ended"), 1, 0, 0 },
+		{ "tie_jaccard", _("ties kept (Jaccard)"), 1, 2, 0 },
 	};
 	const struct col dcols[] = {
-		{ "label", _("actor"), 0, 0 },
-		{ "status", _("status"), 0, 0 },
-		{ "degree_before", _("partners before"), 1, 0 },
-		{ "degree_after", _("partners after"), 1, 0 },
-		{ "partners_new", _("new partners"), 1, 0 },
-		{ "partners_lost", _("partners lost"), 1, 0 },
-		{ "betweenness_change", _("betweenness change"), 1, 1 },
+		{ "label", _("actor"), 0, 0, 0 },
+		{ "status", _("status"), 0, 0, 1 },
+		{ "degree_before", _("partners before"), 1, 0, 0 },
+		{ "degree_after", _("partners after"), 1, 0, 0 },
+		{ "partners_new", _("new partners"), 1, 0, 0 },
+		{ "partners_lost", _("partners lost"), 1, 0, 0 },
+		{ "betweenness_change", _("betweenness change"), 1, 1, 0 },
 	};
 	cm_diff d = { 0 };
 	cm_diff_options dopt = { 0 };
@@ -1096,10 +1110,10 @@ static int write_page(struct report *r)
 	if ((rc = section_clubs(r)) < 0 || (rc = section_brokers(r)) < 0 || (rc = section_change(r)) < 0)
 		return rc;
 	section_method(r);
-	fputs("</main>\n<footer><main>", f);
+	fputs("</main>\n<footer>", f);
 	rh_textf(f, _("Made with coopmap %s. This file needs no network connection: everything it shows is inside it."),
 	         COOPMAP_VERSION);
-	fputs("</main></footer>\n", f);
+	fputs("</footer>\n", f);
 	write_data(r);
 	/* the library's licence asks that its notice travel with it */
 	fputs("<!--\nsvg-pan-zoom 3.6.2, https://github.com/bumbu/svg-pan-zoom\n", f);

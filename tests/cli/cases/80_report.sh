@@ -26,11 +26,11 @@ check "report: the Club de l'Ouest of the README" $?
 run report $S -o "$TMP/d.html" --date 2026-06-30
 grep -qF 'Report of 2026-06-30' "$TMP/d.html"
 check "report --date" $?
-SOURCE_DATE_EPOCH=86400 "$BIN" report $S -o "$TMP/e.html" 2>/dev/null
+SOURCE_DATE_EPOCH=86400 "${WRAP[@]}" "$BIN" report $S -o "$TMP/e.html" 2>/dev/null
 grep -qF 'Report of 1970-01-02' "$TMP/e.html"
 check "report: SOURCE_DATE_EPOCH" $?
 mkdir -p "$TMP/dated" && cp $S/edges.csv $S/nodes.csv "$TMP/dated/" && touch -d '2024-03-15 12:00 UTC' "$TMP/dated/edges.csv" "$TMP/dated/nodes.csv"
-env -u SOURCE_DATE_EPOCH "$BIN" report "$TMP/dated" -o "$TMP/m.html" 2>/dev/null
+env -u SOURCE_DATE_EPOCH "${WRAP[@]}" "$BIN" report "$TMP/dated" -o "$TMP/m.html" 2>/dev/null
 grep -qF 'Report of 2024-03-15' "$TMP/m.html"
 check "report: the newest input file's day" $?
 
@@ -41,13 +41,13 @@ expect_status "report --lang fr" 0
 check "report --lang fr: valid, lang=fr" $? "$(head -5 "$TMP/v")"
 grep -qF '<h2>1. Ce qui a été analysé</h2>' "$TMP/fr.html" && grep -qF 'Le réseau relie 103 acteurs par 258 liens.' "$TMP/fr.html"
 check "report --lang fr: in French" $?
-LANG=fr_FR.UTF-8 LC_ALL= LANGUAGE= "$BIN" report $S -o "$TMP/fr2.html" 2>/dev/null
+LANG=fr_FR.UTF-8 LC_ALL= LANGUAGE= "${WRAP[@]}" "$BIN" report $S -o "$TMP/fr2.html" 2>/dev/null
 grep -qF 'Chiffres clés' "$TMP/fr2.html"
 check "report: French from LANG=fr_FR.UTF-8" $?
-LC_ALL=fr_FR.UTF-8 "$BIN" report $S -o "$TMP/en.html" --lang en 2>/dev/null
+LC_ALL=fr_FR.UTF-8 "${WRAP[@]}" "$BIN" report $S -o "$TMP/en.html" --lang en 2>/dev/null
 grep -qF 'Key figures' "$TMP/en.html" && grep -q '<html lang="en">' "$TMP/en.html"
 check "report --lang en under a French locale" $?
-LC_ALL=fr_FR.UTF-8 "$BIN" report $S >"$TMP/out" 2>"$TMP/err"
+LC_ALL=fr_FR.UTF-8 "${WRAP[@]}" "$BIN" report $S >"$TMP/out" 2>"$TMP/err"
 status=$?
 expect_status "report without -o" 2
 expect_err "report without -o, in French" "coopmap: aucun fichier de sortie indiqué (-o FICHIER)"
