@@ -20,13 +20,15 @@ static const char *lang_of_locale(const char *name)
 }
 
 /*
- * The build tree's catalogue folder when the binary runs from there:
- * DIR/build/locale beside ./coopmap, or DIR/locale beside a binary built
- * in a build folder (make check-asan's build/asan/coopmap).
+ * The catalogue folder found from the binary's own place: DIR/build/locale
+ * beside ./coopmap in the source folder, DIR/locale beside a binary built
+ * in a build folder (make check-asan's build/asan/coopmap), and
+ * DIR/../share/locale for an installed bin/coopmap, whatever the PREFIX it
+ * was compiled with.
  */
 static int build_tree_localedir(char *out, size_t size)
 {
-	static const char *const where[] = { "/build/locale", "/locale" };
+	static const char *const where[] = { "/build/locale", "/locale", "/../share/locale" };
 	char exe[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
 	struct stat st;

@@ -17,8 +17,8 @@
 
 /*
  * Find the catalogue and read the message locale (LC_ALL, LC_MESSAGES,
- * LANG): next to the binary when it runs from its build tree
- * (the folder of /proc/self/exe, then build/locale), else localedir (the
+ * LANG): from the binary's place (/proc/self/exe) in the build tree
+ * (build/locale) or an install (../share/locale), else localedir (the
  * install prefix's, given at compile time).
  */
 void cm_i18n_init(const char *localedir);
