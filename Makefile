@@ -5,10 +5,12 @@ CC ?= cc
 CFLAGS ?= -O2 -g
 PKGS = igraph libcgraph libgvc libxml-2.0
 DEB_PACKAGES = gcc make pkg-config libigraph-dev libgraphviz-dev graphviz libcmocka-dev \
-	libxml2-dev libxml2-utils locales-all valgrind python3-networkx python3-igraph
+	libxml2-dev libxml2-utils locales-all valgrind python3-networkx python3-igraph \
+	gettext xxd chromium
 
 # Recursive (=) so that pkg-config is asked only when a recipe runs, after `make deps`.
-CM_CFLAGS = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Iinclude -Isrc \
+CM_CFLAGS = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Iinclude -Isrc -I$(BUILD)/gen \
+	-DCM_LOCALEDIR='"$(PREFIX)/share/locale"' \
 	$(shell pkg-config --cflags $(PKGS)) -MMD -MP
 CM_LIBS = $(shell pkg-config --libs $(PKGS)) -lm
 TEST_LIBS = $(shell pkg-config --libs cmocka)
@@ -43,11 +45,38 @@ TOOLS = \
 
 SAMPLE = graphs/cites-educatives
 
-.PHONY: all deps test map install clean unit-tests build-tests check-layers check check-asan check-valgrind bench \
+# Translations (po/README.md): po/LANG.po compiled into the build tree, where
+# the binary looks first when it runs from this folder, and installed under PREFIX.
+LINGUAS = fr
+LOCALES = $(foreach l,$(LINGUAS),$(BUILD)/locale/$(l)/LC_MESSAGES/coopmap.mo)
+
+$(BUILD)/locale/%/LC_MESSAGES/coopmap.mo: po/%.po
+	$(msg) MSGFMT $<
+	$(Q)mkdir -p $(dir $@)
+	$(Q)msgfmt --check -o $@ $<
+
+# The report's assets (src/present/report/README.md): the pan/zoom library, the
+# page's script and style, embedded with the hashes its Content-Security-Policy lists.
+REPORT_ASSETS = third_party/svg-pan-zoom/svg-pan-zoom.min.js third_party/svg-pan-zoom/LICENSE \
+	src/present/report/report.js src/present/report/report.css
+$(BUILD)/gen/report_assets.h: src/present/report/embed.sh $(REPORT_ASSETS)
+	$(msg) EMBED $@
+	$(Q)mkdir -p $(dir $@)
+	$(Q)sh src/present/report/embed.sh $@ cm_report_lib_js=third_party/svg-pan-zoom/svg-pan-zoom.min.js \
+		cm_report_lib_license=third_party/svg-pan-zoom/LICENSE cm_report_js=src/present/report/report.js \
+		cm_report_css=src/present/report/report.css
+$(BUILD)/src/present/report/report.o: $(BUILD)/gen/report_assets.h
+
+# po/coopmap.pot from the sources (run by hand when messages change; then msgmerge po/fr.po).
+pot:
+	xgettext --from-code=UTF-8 -k_ -kN_ -kdngettext:2,3 --add-comments=TRANSLATORS: \
+		--package-name=coopmap --package-version=$(VERSION) -o po/coopmap.pot $$(cat po/POTFILES)
+
+.PHONY: all deps test map install clean pot unit-tests build-tests check-layers check check-asan check-valgrind bench \
 	fuzz fuzz-deps fuzz-build bench-render bench-diff bench-twomode
 .DEFAULT_GOAL := all
 
-all: $(BIN)
+all: $(BIN) $(LOCALES)
 
 $(BIN): $(CLI_OBJS) $(LIB)
 	$(msg) LINK $@
@@ -83,7 +112,7 @@ deps:
 		DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $$missing >/dev/null || exit 1; \
 	fi
 
-build-tests: $(BIN) $(UNIT_TESTS) $(TOOLS)
+build-tests: $(BIN) $(LOCALES) $(UNIT_TESTS) $(TOOLS)
 
 unit-tests: build-tests
 	$(Q)COOPMAP=./$(BIN) sh tests/run.sh $(UNIT_TESTS)
@@ -214,12 +243,16 @@ $(BUILD)/coopmap.pc:
 		'Requires: $(PKGS)' 'Cflags: -I$${includedir}' \
 		'Libs: -L$${libdir} -lcoopmap -lm' > $@
 
-install: coopmap $(LIB) $(BUILD)/coopmap.pc
+install: coopmap $(LIB) $(BUILD)/coopmap.pc $(LOCALES)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include/coopmap
 	install -m 755 coopmap $(DESTDIR)$(PREFIX)/bin/coopmap
 	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib/libcoopmap.a
 	install -m 644 $(BUILD)/coopmap.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/coopmap.pc
 	install -m 644 include/coopmap/*.h $(DESTDIR)$(PREFIX)/include/coopmap/
+	for l in $(LINGUAS); do \
+		install -d $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES && \
+		install -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/coopmap.mo $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES/; \
+	done
 
 clean:
 	rm -rf $(BUILD) coopmap map.svg

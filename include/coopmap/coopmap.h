@@ -29,5 +29,6 @@
 #include "writers.h"
 #include "export.h"
 #include "render.h"
+#include "report.h"
 
 #endif

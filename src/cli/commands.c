@@ -15,6 +15,7 @@ extern const struct cli_command cli_cmd_suggest;
 extern const struct cli_command cli_cmd_render;
 extern const struct cli_command cli_cmd_convert;
 extern const struct cli_command cli_cmd_check;
+extern const struct cli_command cli_cmd_report;
 extern const struct cli_command cli_cmd_help;
 extern const struct cli_command cli_cmd_version;
 
@@ -30,6 +31,7 @@ const struct cli_command *const cli_command_table[] = {
 	&cli_cmd_render,
 	&cli_cmd_convert,
 	&cli_cmd_check,
+	&cli_cmd_report,
 	&cli_cmd_help,
 	&cli_cmd_version,
 	NULL

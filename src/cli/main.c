@@ -10,6 +10,7 @@
 
 #include "cli.h"
 #include "model/columns.h"
+#include "base/i18n.h"
 
 /* Notices go to stderr, prefixed like errors, unless --quiet. */
 static void print_notice(void *ctx, const char *message)
@@ -65,6 +66,7 @@ int main(int argc, char **argv)
 	igraph_set_attribute_table(&igraph_cattribute_table);
 	limit_openmp_threads();
 	cm_init();
+	cm_i18n_init(CM_LOCALEDIR);
 	cm_notice_set_handler(print_notice, &cli_quiet);
 
 	memset(&sa, 0, sizeof(sa));

@@ -21,7 +21,7 @@ BEGIN {
 	pub["filter.h"] = "filter"
 	split("load regions check", h, " ");                        for (i in h) pub[h[i] ".h"] = "load"
 	split("summary metrics isolated clubs brokers diff suggest", h, " "); for (i in h) pub[h[i] ".h"] = "measure"
-	split("writers export render", h, " ");                     for (i in h) pub[h[i] ".h"] = "present"
+	split("writers export render report", h, " ");                     for (i in h) pub[h[i] ".h"] = "present"
 	pub["coopmap.h"] = "cli"
 }
 # The layer of a file: src/LAYER/..., or the one of a public header.
