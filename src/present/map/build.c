@@ -104,7 +104,6 @@ int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 	s_label = agattr(g, AGNODE, "label", "");
 	s_nstyle = agattr(g, AGNODE, "style", "filled");
 	agattr(g, AGNODE, "fixedsize", "true");
-	agattr(g, AGNODE, "colorscheme", (char *)p->pal->scheme);
 	s_color = agattr(g, AGNODE, "color", "#333333");
 	s_npen = agattr(g, AGNODE, "penwidth", large ? "0.3" : "0.7");
 	s_pos = p->xy ? agattr(g, AGNODE, "pos", "") : NULL;
@@ -113,7 +112,7 @@ int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 	snprintf(buf, sizeof(buf), "%g", cm_map_label_points(p, large));
 	agattr(g, AGNODE, "fontsize", buf);
 	s_shape = agattr(g, AGNODE, "shape", "circle");
-	s_fill = agattr(g, AGNODE, "fillcolor", "1");
+	s_fill = agattr(g, AGNODE, "fillcolor", "#cccccc");
 	s_width = agattr(g, AGNODE, "width", "0.2");
 	s_height = agattr(g, AGNODE, "height", "0.2");
 	s_xlabel = agattr(g, AGNODE, "xlabel", "");
@@ -175,18 +174,14 @@ int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 			rc = cm_error_set(CM_ENOMEM, "out of memory");
 			goto done;
 		}
-		/* one category only: no need for grey */
-		if (p->colors.n == 1 && cslot == OTHER_SLOT)
-			cslot = 0;
-		snprintf(buf, sizeof(buf), "%d", cslot < p->pal->named ? p->pal->color[cslot] : p->pal->other);
-		agxset(nodes[v], s_fill, buf);
-		agxset(nodes[v], s_shape, (char *)cm_map_shape(p->shapes.n == 1 ? 0 : sslot));
+		agxset(nodes[v], s_fill, (char *)cm_map_color(cslot));
+		agxset(nodes[v], s_shape, (char *)cm_map_shape(sslot));
 		if (p->mark[v]) {
 			/* a ring that shows on the smallest node (cm_map_node_width() made it big enough) */
-			agxset(nodes[v], s_color, (p->mark[v] & MARK_ISOLATED) ? RING_ISOLATED : RING_BROKER);
+			agxset(nodes[v], s_color, (char *)((p->mark[v] & MARK_ISOLATED) ? p->marks.isolated : p->marks.broker));
 			agxset(nodes[v], s_npen, large ? "6" : "5");
 		} else if (p->change && !p->change->show && p->change->actor[v] == CM_CHANGE_NEW) {
-			agxset(nodes[v], s_color, CHANGE_NEW);
+			agxset(nodes[v], s_color, (char *)p->marks.joined);
 			agxset(nodes[v], s_npen, large ? "5" : "4");
 		} else if (p->change && !p->change->show && p->change->actor[v] != CM_CHANGE_KEPT) {
 			agxset(nodes[v], s_fill, CHANGE_LEFT_FILL);
@@ -237,7 +232,7 @@ int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 		} else if (p->change && p->change->show) {
 			agxset(edge, s_ecolor, large ? "#66666640" : "#66666680");
 		} else if (p->change && p->change->tie[e] == CM_CHANGE_NEW) {
-			agxset(edge, s_ecolor, CHANGE_NEW);
+			agxset(edge, s_ecolor, (char *)p->marks.joined);
 		} else if (p->change && p->change->tie[e] != CM_CHANGE_KEPT) {
 			agxset(edge, s_ecolor, CHANGE_LOST);
 			agxset(edge, s_estyle, "dashed");
@@ -252,7 +247,7 @@ int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 			goto done;
 		}
 		agxset(edge, s_style, "dotted");
-		agset(edge, "color", SUGGEST_COLOR);
+		agset(edge, "color", (char *)p->marks.isolated);
 		agxset(edge, s_pen, large ? "1.5" : "2");
 	}
 done:

@@ -17,6 +17,7 @@ void cm_map_grouping_free(grouping *gr)
 	free(gr->counts);
 	free(gr->slot);
 	free(gr->vindex);
+	free(gr->vslot);
 	memset(gr, 0, sizeof(*gr));
 }
 

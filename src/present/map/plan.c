@@ -150,10 +150,10 @@ int cm_map_plan(map_plan *p, const cm_network *net, const char *path, const cm_r
 		return rc;
 	if (cluster_by && strcmp(cluster_by, "none") && (rc = check_attr(graph, cluster_by, "--cluster-by")) < 0)
 		return rc;
-	if ((rc = cm_map_group_by(&p->colors, graph, color_by, MAX_NAMED)) < 0)
+	if ((rc = cm_map_group_by(&p->colors, graph, color_by, OTHER_SLOT)) < 0)
 		return rc;
-	p->pal = cm_map_palette(p->colors.named);
-	if ((rc = cm_map_group_by(&p->shapes, graph, strcmp(shape_by, "none") ? shape_by : "", MAX_SHAPES)) < 0)
+	if ((rc = cm_map_group_by(&p->shapes, graph, strcmp(shape_by, "none") ? shape_by : "", OTHER_SLOT)) < 0 ||
+	    (rc = cm_map_slot_by_value(&p->shapes, n, !strcmp(p->shapes.attr, CM_ATTR_TYPE), N_SHAPES)) < 0)
 		return rc;
 	/* clusters: asked for, or by region on small maps that fdp or dot lays out */
 	if (!cluster_by && n <= CLUSTER_MAX_ACTORS && cm_map_has_string_vattr(graph, CM_ATTR_REGION))
@@ -178,8 +178,10 @@ int cm_map_plan(map_plan *p, const cm_network *net, const char *path, const cm_r
 		return cm_error_set(CM_EINTERRUPTED, "interrupted");
 	if ((rc = cm_map_plan_highlight(p, o)) < 0)
 		return rc;
-	/* clubs replaced the colours: the scheme follows their number */
-	p->pal = cm_map_palette(p->colors.named);
+	/* colours by value (clubs may have replaced the grouping), then rings apart from them */
+	if ((rc = cm_map_slot_by_value(&p->colors, n, !strcmp(p->colors.attr, CM_ATTR_TYPE), N_COLORS)) < 0 ||
+	    (rc = cm_map_pick_marks(&p->marks, &p->colors)) < 0)
+		return rc;
 	if (p->show_clubs && !o->cluster_by &&
 	    (!strcmp(p->engine, "fr") || !strcmp(p->engine, "fdp") || !strcmp(p->engine, "dot"))) {
 		/* the clubs' boxes replace the regions' */
