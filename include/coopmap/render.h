@@ -63,6 +63,14 @@ typedef struct cm_render_options {
 	double time_limit;      /**< seconds for the layout (0: CM_RENDER_TIME_LIMIT; negative: none) */
 	unsigned long seed;     /**< 0: CM_DEFAULT_SEED */
 	const cm_render_change *change; /**< NULL, or the two states to draw (then no highlight by default) */
+	/**
+	 * NULL, or an actor attribute ("region"): the regional cooperation map,
+	 * one node per value (actors without one: "(none)"), its area the
+	 * actors of focus_type in it (all actors when there are none), the
+	 * number of ties inside written in it, and one tie per pair of groups,
+	 * its width the number of ties between their actors
+	 */
+	const char *by;
 } cm_render_options;
 
 /** Seconds a layout may run before coopmap stops it (see cm_render()). */

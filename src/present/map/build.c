@@ -127,6 +127,15 @@ int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 	if (huge && !directed)
 		agattr(g, AGEDGE, "clip", "false");
 	s_pen = agattr(g, AGEDGE, "penwidth", large ? "0.4" : "1");
+	if (p->by) {
+		/* declared only on the regional map, so that other maps keep their exact DOT */
+		agattr(g, AGEDGE, "label", "");
+		agattr(g, AGEDGE, "tooltip", "");
+		agattr(g, AGEDGE, "fontname", "Helvetica");
+		agattr(g, AGEDGE, "fontsize", "10");
+		agattr(g, AGEDGE, "fontcolor", "#555555");
+		agattr(g, AGNODE, "fontcolor", "#222222");
+	}
 	s_ecolor = p->change ? agattr(g, AGEDGE, "color", CHANGE_KEPT_TIE) : NULL;
 	s_estyle = p->change ? agattr(g, AGEDGE, "style", "solid") : NULL;
 	/* declared only when used, so that other maps keep their exact DOT */
@@ -201,6 +210,16 @@ int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 		text.len = 0;
 		if ((rc = cm_map_escape_text(&text, label, 0, 0)) < 0)
 			goto done;
+		if (p->by) {
+			/* the regional map: the ties inside written in the node, the counts in the tooltip */
+			snprintf(buf, sizeof(buf), "<FONT COLOR=\"#ffffff\"><B>%.0f</B></FONT>", VAN(graph, "internal_ties", v));
+			agxset(nodes[v], s_label, agstrdup_html(g, buf));
+			rc = cm_strbuf_printf(&text, ": %.0f %s of %.0f actors; %.0f ties inside", VAN(graph, "focus_actors", v),
+			                      p->by_focus ? p->by_focus : "actors", VAN(graph, "actors", v),
+			                      VAN(graph, "internal_ties", v));
+			if (rc < 0)
+				goto done;
+		}
 		agxset(nodes[v], s_tooltip, text.s);
 		if (p->label_on[v]) {
 			text.len = 0;
@@ -226,6 +245,18 @@ int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 
 			snprintf(buf, sizeof(buf), "%.2f", lo + (hi - lo) * sqrt(w));
 			agxset(edge, s_pen, buf);
+		}
+		if (p->by) {
+			/* the regional map: the number of ties written on the tie, their weight in its tooltip */
+			snprintf(buf, sizeof(buf), "%.0f", EAN(graph, CM_ATTR_WEIGHT, e));
+			agset(edge, "label", buf);
+			text.len = 0;
+			if ((rc = cm_strbuf_printf(&text, "%s \xE2\x80\x93 %s: %.0f ties, total weight %g",
+			                           VAS(graph, CM_ATTR_ID, IGRAPH_FROM(graph, e)),
+			                           VAS(graph, CM_ATTR_ID, IGRAPH_TO(graph, e)), EAN(graph, CM_ATTR_WEIGHT, e),
+			                           EAN(graph, "total_weight", e))) < 0)
+				goto done;
+			agset(edge, "tooltip", text.s);
 		}
 		if (p->change && !cm_map_change_shown(p, p->change->tie[e])) {
 			agxset(edge, s_estyle, "invis");

@@ -77,7 +77,8 @@ done:
 /* Node diameter of v in inches: the area follows the size measure; a marked node is big enough to show its ring. */
 double cm_map_node_width(const map_plan *p, igraph_integer_t v, int large)
 {
-	double wmin = large ? 0.06 : 0.16, wmax = large ? 0.45 : 0.85;
+	/* the regional map writes a number in each node */
+	double wmin = p->by ? 0.32 : large ? 0.06 : 0.16, wmax = p->by ? 1.1 : large ? 0.45 : 0.85;
 	double x = p->size_max > 0 && VECTOR(p->size)[v] > 0 ? VECTOR(p->size)[v] / p->size_max : 0;
 	double width = wmin + (wmax - wmin) * sqrt(x);
 

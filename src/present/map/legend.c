@@ -184,7 +184,8 @@ int cm_map_label(cm_strbuf *b, const map_plan *p, const cm_render_options *o)
 	const igraph_t *graph = &p->net->graph;
 	const char *title = o->title;
 	char *derived = NULL;
-	int rc = 0, same = !strcmp(p->colors.attr, p->shapes.attr);
+	int rc = 0, same = !strcmp(p->colors.attr, p->shapes.attr), text_by;
+	cm_strbuf by_text = { 0 };
 	igraph_integer_t n = igraph_vcount(graph), m = igraph_ecount(graph);
 	const char *size_name = !strcmp(p->size_by, "pagerank") ? "PageRank" : p->size_by;
 
@@ -240,10 +241,22 @@ int cm_map_label(cm_strbuf *b, const map_plan *p, const cm_render_options *o)
 		rc |= cm_map_escape_text(b, p->change->show == 1 ? p->change->after : p->change->before, 1, 20);
 		rc |= cm_strbuf_puts(b, "</FONT></TD></TR>\n");
 	}
-	rc |= cm_strbuf_printf(b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%g\" COLOR=\"#444444\">"
-	                          "%" IGRAPH_PRId " actor%s, %" IGRAPH_PRId " tie%s",
-	                       11 * p->text_scale, n, n == 1 ? "" : "s", m, m == 1 ? "" : "s");
-	if (!o->no_legend) {
+	if (p->by) {
+		/* the regional map: what the nodes, numbers and ties count */
+		rc |= cm_strbuf_printf(b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%g\" COLOR=\"#444444\">",
+		                       11 * p->text_scale);
+		text_by = cm_strbuf_printf(&by_text, "%" IGRAPH_PRId " groups by %s, %" IGRAPH_PRId " pairs of groups tied \xC2\xB7 "
+		                           "node area: %s%s \xC2\xB7 in a node: its ties inside \xC2\xB7 on a tie, and "
+		                           "its width: the ties between", n, p->by, m,
+		                           p->by_focus ? "actors of type " : "actors", p->by_focus ? p->by_focus : "");
+		rc |= text_by < 0 ? text_by : cm_map_escape_text(b, by_text.s, 1, 0);
+		cm_strbuf_free(&by_text);
+	} else {
+		rc |= cm_strbuf_printf(b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%g\" COLOR=\"#444444\">"
+		                          "%" IGRAPH_PRId " actor%s, %" IGRAPH_PRId " tie%s",
+		                       11 * p->text_scale, n, n == 1 ? "" : "s", m, m == 1 ? "" : "s");
+	}
+	if (!o->no_legend && !p->by) {
 		if (strcmp(p->size_by, "none"))
 			rc |= cm_strbuf_printf(b, " \xC2\xB7 node size: %s", size_name);
 		if (p->has_weight && p->wmax > p->wmin)

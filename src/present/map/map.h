@@ -78,6 +78,9 @@ typedef struct {
 /* Everything cm_render() decides before building the Graphviz graph. */
 typedef struct {
 	const cm_network *net;
+	cm_network *own_net;  /* render --by: the network of the groups, which net points to */
+	const char *by;       /* render --by: the grouping attribute (NULL: a map of actors) */
+	const char *by_focus; /* render --by: the focus type sizing the nodes (NULL: all actors) */
 	const char *renderer, *engine, *size_by;
 	unsigned long seed;
 	grouping colors, shapes, clusters;

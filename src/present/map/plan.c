@@ -15,6 +15,7 @@
 #include "present/map/highlight.h"
 #include "present/map/labels.h"
 #include "present/map/map.h"
+#include "present/map/regional.h"
 #include "present/map/style.h"
 
 /* Map formats: name given to gvRender, and the extensions that select it. */
@@ -85,6 +86,9 @@ static int size_measure(igraph_vector_t *out, const igraph_t *graph, const char 
 			VECTOR(*out)[i] = (double)VECTOR(deg)[i];
 	} else if (!strcmp(measure, "strength")) {
 		CM_IG(igraph_strength(graph, out, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS, w), "computing node sizes");
+	} else if (cm_map_has_numeric_vattr(graph, measure)) {
+		/* render --by: a count of the group network */
+		CM_IG(VANV(graph, measure, out), "computing node sizes");
 	} else if (!strcmp(measure, "none")) {
 		CM_IG(igraph_vector_resize(out, igraph_vcount(graph)), "computing node sizes");
 		igraph_vector_fill(out, 1.0);
@@ -111,13 +115,49 @@ static int check_attr(const igraph_t *graph, const char *attr, const char *optio
 /* Fill the plan from the options: format, engine, groupings, sizes and labels. */
 int cm_map_plan(map_plan *p, const cm_network *net, const char *path, const cm_render_options *o)
 {
+	cm_render_options by_opts;
 	const igraph_t *graph = &net->graph;
-	igraph_integer_t n = igraph_vcount(graph), m = igraph_ecount(graph);
+	igraph_integer_t n, m;
 	const char *color_by = o->color_by ? o->color_by : CM_ATTR_TYPE;
 	const char *shape_by = o->shape_by ? o->shape_by : CM_ATTR_TYPE;
 	const char *cluster_by = o->cluster_by;
 	int rc;
 
+	if (o->by) {
+		/* the regional map: the groups' network, drawn with every label and no box */
+		if ((rc = check_attr(graph, o->by, "--by")) < 0 ||
+		    (rc = cm_map_regional_network(&p->own_net, net, o->by, o->focus_type ? o->focus_type : "cite")) < 0)
+			return rc;
+		net = p->own_net;
+		graph = &net->graph;
+		p->by = o->by;
+		by_opts = *o;
+		by_opts.by = NULL;
+		by_opts.color_by = by_opts.shape_by = NULL;
+		by_opts.cluster_by = "none";
+		by_opts.highlight = "none";
+		if (!by_opts.labels)
+			by_opts.labels = "all";
+		if (!by_opts.size_by) {
+			igraph_vector_t f;
+
+			/* sized by the focus actors when there are some, else by all actors */
+			by_opts.size_by = "actors";
+			if (igraph_vector_init(&f, 0) == IGRAPH_SUCCESS) {
+				if (VANV(graph, "focus_actors", &f) == IGRAPH_SUCCESS && igraph_vector_sum(&f) > 0) {
+					by_opts.size_by = "focus_actors";
+					p->by_focus = o->focus_type ? o->focus_type : "cite";
+				}
+				igraph_vector_destroy(&f);
+			}
+		}
+		o = &by_opts;
+		color_by = CM_ATTR_TYPE;
+		shape_by = CM_ATTR_TYPE;
+		cluster_by = o->cluster_by;
+	}
+	n = igraph_vcount(graph);
+	m = igraph_ecount(graph);
 	p->net = net;
 	p->seed = o->seed ? o->seed : CM_DEFAULT_SEED;
 	p->change = o->change;
@@ -232,4 +272,5 @@ void cm_map_plan_free(map_plan *p)
 	free(p->xy);
 	free(p->cluster_bb);
 	cm_strbuf_free(&p->insets);
+	cm_network_free(p->own_net);
 }
