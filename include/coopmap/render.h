@@ -71,10 +71,20 @@ typedef struct cm_render_options {
 	 * its width the number of ties between their actors
 	 */
 	const char *by;
+	/**
+	 * The page the map is scaled down to fit (never up): "A4" (NULL: the
+	 * default, 210 x 297 mm), "A3", "A4-landscape", "A3-landscape", or
+	 * "WIDTHxHEIGHT" in mm ("180x250", "180x250mm") or pixels ("1600x1200px":
+	 * at dpi for PNG, 96 to the inch for SVG and PDF)
+	 */
+	const char *size;
+	int dpi;                /**< PNG pixels per inch (0: CM_RENDER_DPI) */
 } cm_render_options;
 
 /** Seconds a layout may run before coopmap stops it (see cm_render()). */
 #define CM_RENDER_TIME_LIMIT 300
+/** PNG pixels per inch by default. */
+#define CM_RENDER_DPI 150
 /** Brokers marked by highlight "brokers". */
 #define CM_RENDER_TOP_BROKERS 5
 

@@ -24,7 +24,9 @@ enum {
 	OPT_TIME_LIMIT,
 	OPT_DIFF,
 	OPT_SHOW,
-	OPT_BY
+	OPT_BY,
+	OPT_SIZE,
+	OPT_DPI
 };
 
 struct render_args {
@@ -57,6 +59,8 @@ static const struct option longopts[] = {
 	{ "diff", required_argument, NULL, OPT_DIFF },
 	{ "show", required_argument, NULL, OPT_SHOW },
 	{ "by", required_argument, NULL, OPT_BY },
+	{ "size", required_argument, NULL, OPT_SIZE },
+	{ "dpi", required_argument, NULL, OPT_DPI },
 	CLI_COMMON_OPTIONS,
 	{ NULL, 0, NULL, 0 }
 };
@@ -71,7 +75,7 @@ const struct cli_command cli_cmd_render = {
 		"        [--labels auto|all|none|top:N] [--no-legend] [--color-by ATTR] [--shape-by ATTR]\n"
 		"        [--size-by MEASURE] [--cluster-by ATTR] [--highlight isolated,brokers[:N],clubs,suggestions|none]\n"
 		"        [--focus-type TYPE] [--regions FILE] [--centres FILE] [--time-limit SECONDS]\n"
-		"        [--diff Y1:Y2 [--show Y1|Y2]] [--by ATTR]",
+		"        [--diff Y1:Y2 [--show Y1|Y2]] [--by ATTR] [--size A4|A3|WxH[mm|px]] [--dpi N]",
 	.summary = "draw a network map with Graphviz (SVG, PNG, PDF or DOT)",
 	.help =
 		"  -o, --output FILE     output file (- for standard output, with -T)\n"
@@ -110,6 +114,10 @@ const struct cli_command cli_cmd_render = {
 		"                        (region), its area the actors of the focus type, the ties\n"
 		"                        inside written in it, one tie per pair of values, its width\n"
 		"                        the number of ties between their actors\n"
+		"  --size PAGE           the page the map is scaled down to fit: A4 (default), A3,\n"
+		"                        A5, with -landscape, or WIDTHxHEIGHT in mm (180x250) or\n"
+		"                        px (1600x1200px)\n"
+		"  --dpi N               PNG pixels per inch (default 150)\n"
 		"\n" CLI_COMMON_HELP
 };
 
@@ -177,6 +185,14 @@ static int render_option(void *ctx, int opt, const char *arg)
 		return 0;
 	case OPT_BY:
 		ro->by = arg;
+		return 0;
+	case OPT_SIZE:
+		ro->size = arg;
+		return 0;
+	case OPT_DPI:
+		if (cm_parse_number(&limit, arg, 0) < 0 || limit < 1 || limit > 2400 || limit != floor(limit))
+			return cli_usage_error("render", "--dpi '%s' is not a whole number from 1 to 2400", arg);
+		ro->dpi = (int)limit;
 		return 0;
 	case OPT_TIME_LIMIT:
 		/* 0 means "no limit" on the command line (the library's 0 is the default) */

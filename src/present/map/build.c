@@ -91,10 +91,13 @@ int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 	/* room for the labels between actors (fdp's default K is 0.3 inch) */
 	if (!strcmp(p->engine, "fdp") && !large)
 		graph_set(g, "K", p->text_scale > 1 ? "0.5" : "0.6");
-	if (large)
-		graph_set(g, "size", "40,40");
-	if (!strcmp(p->renderer, "png"))
-		graph_set(g, "dpi", large ? "72" : "96");
+	/* scaled down to fit the page (render --size), never up */
+	snprintf(buf, sizeof(buf), "%.3f,%.3f", p->page_w, p->page_h);
+	graph_set(g, "size", buf);
+	if (!strcmp(p->renderer, "png")) {
+		snprintf(buf, sizeof(buf), "%d", p->dpi);
+		graph_set(g, "dpi", buf);
+	}
 	if ((rc = cm_map_label(&text, p, o)) < 0)
 		goto done;
 	graph_set(g, "label", "");

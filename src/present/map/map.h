@@ -111,6 +111,8 @@ typedef struct {
 	igraph_integer_t geo_by_region, geo_by_neighbours, geo_unplaced;
 	cm_strbuf insets;     /* overseas insets in use, for the caption */
 	double time_limit;    /* seconds; 0: none */
+	double page_w, page_h; /* inches: the map is scaled down to fit (render --size) */
+	int dpi;              /* PNG pixels per inch */
 } map_plan;
 
 /*

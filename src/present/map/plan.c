@@ -102,6 +102,58 @@ done:
 	return rc;
 }
 
+/* Named pages, in mm (portrait). */
+static const struct {
+	const char *name;
+	double w, h;
+} pages[] = { { "A4", 210, 297 }, { "A3", 297, 420 }, { "A5", 148, 210 } };
+
+/*
+ * The page of --size into p->page_w and p->page_h (inches): a named page,
+ * "-landscape" turning it, or WIDTHxHEIGHT in mm or px; CM_EUSAGE if not.
+ */
+static int parse_page(map_plan *p, const char *size)
+{
+	double w = 0, h = 0;
+	char unit[8] = "";
+	int got;
+
+	if (!size)
+		size = "A4";
+	for (size_t i = 0; i < sizeof(pages) / sizeof(pages[0]); i++) {
+		size_t len = strlen(pages[i].name);
+
+		if (strncasecmp(size, pages[i].name, len))
+			continue;
+		if (!size[len] || !strcasecmp(size + len, "-portrait")) {
+			w = pages[i].w, h = pages[i].h;
+		} else if (!strcasecmp(size + len, "-landscape")) {
+			w = pages[i].h, h = pages[i].w;
+		}
+		break;
+	}
+	if (w > 0) {
+		p->page_w = w / 25.4;
+		p->page_h = h / 25.4;
+		return 0;
+	}
+	got = sscanf(size, "%lfx%lf%7s", &w, &h, unit);
+	if ((got != 2 && got != 3) || !(w >= 10) || !(h >= 10) || w > 100000 || h > 100000 ||
+	    (got == 3 && strcmp(unit, "mm") && strcmp(unit, "px")))
+		return cm_error_set(CM_EUSAGE, "--size '%s' is not A4, A3, A5 (-landscape) or WIDTHxHEIGHT in mm or px "
+		                    "(e.g. 180x250mm, 1600x1200px)", size);
+	if (got == 3 && !strcmp(unit, "px")) {
+		double per_inch = !strcmp(p->renderer, "png") ? p->dpi : 96;
+
+		p->page_w = w / per_inch;
+		p->page_h = h / per_inch;
+	} else {
+		p->page_w = w / 25.4;
+		p->page_h = h / 25.4;
+	}
+	return 0;
+}
+
 /* Check that an attribute named on the command line exists and holds text. */
 static int check_attr(const igraph_t *graph, const char *attr, const char *option)
 {
@@ -172,6 +224,11 @@ int cm_map_plan(map_plan *p, const cm_network *net, const char *path, const cm_r
 	if (!(p->renderer = pick_format(path, o->format)))
 		return CM_EUSAGE;
 	p->time_limit = o->time_limit == 0 ? CM_RENDER_TIME_LIMIT : o->time_limit < 0 ? 0 : o->time_limit;
+	if (o->dpi < 0 || o->dpi > 2400)
+		return cm_error_set(CM_EUSAGE, "--dpi %d is out of range (1 to 2400)", o->dpi);
+	p->dpi = o->dpi ? o->dpi : CM_RENDER_DPI;
+	if ((rc = parse_page(p, o->size)) < 0)
+		return rc;
 	if (!o->layout || !strcmp(o->layout, "auto")) {
 		p->engine = "fr";
 	} else if (!strcmp(o->layout, "geo")) {
