@@ -27,6 +27,49 @@ static void graph_set(Agraph_t *g, const char *name, const char *value)
 	agset(g, (char *)name, (char *)value);
 }
 
+/*
+ * The label of v as a node of its own at p->label_xy: plain text (its size
+ * Graphviz's, from the font), on a pale ground that hides the ties under
+ * it, the whole label in its tooltip.  SVG class "node label".
+ */
+static int add_label_node(Agraph_t *g, const map_plan *p, igraph_integer_t v, const char *label, int large)
+{
+	char name[32], buf[64];
+	char *cut = cm_map_short_label(label, LABEL_MAX_CHARS);
+	cm_strbuf text = { 0 };
+	Agnode_t *node;
+	int rc = 0;
+
+	snprintf(name, sizeof(name), "l%" IGRAPH_PRId, v);
+	if (!cut || !(node = agnode(g, name, 1))) {
+		free(cut);
+		return cm_error_set(CM_ENOMEM, "out of memory");
+	}
+	if ((rc = cm_map_escape_text(&text, cut, 0, 0)) < 0)
+		goto done;
+	agsafeset(node, "label", text.s, "");
+	text.len = 0;
+	if ((rc = cm_map_escape_text(&text, label, 0, 0)) < 0)
+		goto done;
+	agsafeset(node, "tooltip", text.s, "");
+	agsafeset(node, "shape", "plain", "");
+	agsafeset(node, "fixedsize", "false", "");
+	agsafeset(node, "width", "0", "");
+	agsafeset(node, "height", "0", "");
+	agsafeset(node, "style", "filled", "");
+	agsafeset(node, "fillcolor", "#ffffffb0", "");
+	agsafeset(node, "penwidth", "0", "");
+	agsafeset(node, "class", "label", "");
+	snprintf(buf, sizeof(buf), "%g", cm_map_label_points(p, large));
+	agsafeset(node, "fontsize", buf, "");
+	snprintf(buf, sizeof(buf), "%.2f,%.2f!", p->label_xy[2 * v], p->label_xy[2 * v + 1]);
+	agsafeset(node, "pos", buf, "");
+done:
+	free(cut);
+	cm_strbuf_free(&text);
+	return rc;
+}
+
 /* Build the Graphviz graph of the map. */
 int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 {
@@ -98,6 +141,9 @@ int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 		snprintf(buf, sizeof(buf), "%d", p->dpi);
 		graph_set(g, "dpi", buf);
 	}
+	/* positions known (fr, geo): coopmap places the labels, and the caption counts those left out */
+	if (p->xy && !p->label_xy && (rc = cm_map_place_labels(p, large)) < 0)
+		goto done;
 	if ((rc = cm_map_label(&text, p, o)) < 0)
 		goto done;
 	graph_set(g, "label", "");
@@ -224,10 +270,20 @@ int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 				goto done;
 		}
 		agxset(nodes[v], s_tooltip, text.s);
-		if (p->label_on[v]) {
-			text.len = 0;
-			if ((rc = cm_map_escape_text(&text, label, 0, 32)) < 0)
+		if (p->label_xy) {
+			/* placed by coopmap: a text node of its own, pinned, over the ties */
+			if (!isnan(p->label_xy[2 * v]) && (rc = add_label_node(g, p, v, label, large)) < 0)
 				goto done;
+		} else if (p->label_on[v]) {
+			char *cut = cm_map_short_label(label, LABEL_MAX_CHARS);
+
+			text.len = 0;
+			if (!cut || (rc = cm_map_escape_text(&text, cut, 0, 0)) < 0) {
+				free(cut);
+				rc = rc < 0 ? rc : cm_error_set(CM_ENOMEM, "out of memory");
+				goto done;
+			}
+			free(cut);
 			/*
 			 * beside the node; on large maps over it, since placing
 			 * xlabels among 20,000 nodes took a tenth of the drawing time

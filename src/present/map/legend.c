@@ -265,6 +265,10 @@ int cm_map_label(cm_strbuf *b, const map_plan *p, const cm_render_options *o)
 			rc |= cm_strbuf_printf(b, " \xC2\xB7 labels: top %" IGRAPH_PRId " by %s", p->n_labels,
 			                       strcmp(p->size_by, "none") ? size_name : "order");
 	}
+	if (!o->no_legend && p->n_labels_out) {
+		rc |= cm_strbuf_printf(b, " \xC2\xB7 %" IGRAPH_PRId " label%s left out for want of room (every name is in "
+		                          "its actor's tooltip)", p->n_labels_out, p->n_labels_out == 1 ? "" : "s");
+	}
 	if (!strcmp(p->engine, "geo")) {
 		rc |= cm_strbuf_printf(b, " \xC2\xB7 layout geo (Lambert-93), seed %lu</FONT></TD></TR>\n", p->seed);
 		rc |= cm_strbuf_printf(b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%g\" COLOR=\"#444444\">",

@@ -112,6 +112,8 @@ typedef struct {
 	cm_strbuf insets;     /* overseas insets in use, for the caption */
 	double time_limit;    /* seconds; 0: none */
 	double page_w, page_h; /* inches: the map is scaled down to fit (render --size) */
+	double *label_xy;     /* per vertex: centre of its label, points (NaN: none), when placed by coopmap */
+	igraph_integer_t n_labels_out; /* labels left out for want of room */
 	int dpi;              /* PNG pixels per inch */
 } map_plan;
 

@@ -328,6 +328,7 @@ void cm_map_plan_free(map_plan *p)
 	free(p->suggested);
 	free(p->xy);
 	free(p->cluster_bb);
+	free(p->label_xy);
 	cm_strbuf_free(&p->insets);
 	cm_network_free(p->own_net);
 }
