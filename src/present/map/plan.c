@@ -255,6 +255,12 @@ int cm_map_plan(map_plan *p, const cm_network *net, const char *path, const cm_r
 	/* clusters: asked for, or by region on small maps that fdp or dot lays out */
 	if (!cluster_by && n <= CLUSTER_MAX_ACTORS && cm_map_has_string_vattr(graph, CM_ATTR_REGION))
 		cluster_by = CM_ATTR_REGION;
+	/* too many actors for region boxes: the map a reader can take in is the regional one */
+	if (!p->by && !p->change && n > CLUSTER_MAX_ACTORS && !o->cluster_by &&
+	    cm_map_has_string_vattr(graph, CM_ATTR_REGION))
+		cm_notice("%" IGRAPH_PRId " actors are too many to read one by one: --by region draws one node per region, "
+		          "sized by its %s, with the ties between regions (docs/maps.md)", n,
+		          o->focus_type ? o->focus_type : "cités");
 	if (cluster_by && strcmp(cluster_by, "none")) {
 		if (strcmp(p->engine, "fr") && strcmp(p->engine, "fdp") && strcmp(p->engine, "dot")) {
 			if (o->cluster_by)

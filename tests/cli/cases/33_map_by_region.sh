@@ -56,3 +56,12 @@ run render "$DATA/analysis/brokers-national" --by sector -o "$TMP/x.svg"
 expect_status "render --by unknown attribute" 2
 run render "$DATA/analysis/brokers-national" --by region -o "$TMP/byr.svg" --layout geo
 expect_status "render --by region --layout geo" 0
+# above 200 actors (no region boxes) the regional map is suggested
+if [ -x build/tests/gen_network ]; then
+	build/tests/gen_network --actors 300 --ties 600 --out "$TMP/n300" >/dev/null
+	run render "$TMP/n300" -o "$TMP/n300.svg"
+	expect_status "render 300 actors" 0
+	expect_err "render 300 actors suggests --by region" "coopmap: 300 actors are too many to read one by one: --by region"
+	run render "$TMP/n300" -o "$TMP/n300.svg" --by region
+	! grep -q "too many" "$TMP/err"; check "render --by region: no suggestion" $?
+fi
