@@ -328,6 +328,51 @@ int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 			agxset(edge, s_estyle, "dashed");
 		}
 	}
+	/* the outline of France (geo): each ring one grey line between two hidden anchors, under everything */
+	for (size_t i = 0; i < p->n_outline; ) {
+		size_t end = i;
+		Agnode_t *a, *z;
+		Agedge_t *edge;
+
+		while (end < p->n_outline && p->outline_ring[end] == p->outline_ring[i])
+			end++;
+		text.len = 0;
+		/* a closed polyline as a B-spline: each point thrice (once at the ends), back to the first */
+		for (size_t k = i; k <= end && rc == 0; k++) {
+			size_t q = k < end ? k : i;
+			int times = k == i || k == end ? 2 : 3;
+
+			for (int t = 0; t < times && rc == 0; t++)
+				rc = cm_strbuf_printf(&text, "%s%.2f,%.2f", text.len ? " " : "", p->outline[2 * q], p->outline[2 * q + 1]);
+		}
+		if (rc < 0)
+			goto done;
+		snprintf(name, sizeof(name), "outline%da", p->outline_ring[i]);
+		a = agnode(g, name, 1);
+		snprintf(name, sizeof(name), "outline%dz", p->outline_ring[i]);
+		z = agnode(g, name, 1);
+		if (!a || !z || !(edge = agedge(g, a, z, NULL, 1))) {
+			rc = cm_error_set(CM_ENOMEM, "out of memory");
+			goto done;
+		}
+		for (int side = 0; side < 2; side++) {
+			Agnode_t *o = side ? z : a;
+
+			snprintf(buf, sizeof(buf), "%.2f,%.2f!", p->outline[2 * i], p->outline[2 * i + 1]);
+			agsafeset(o, "pos", buf, "");
+			agsafeset(o, "style", "invis", "");
+			agsafeset(o, "shape", "point", "");
+			agsafeset(o, "width", "0.01", "");
+			agsafeset(o, "height", "0.01", "");
+			agsafeset(o, "class", "outline", "");
+		}
+		agsafeset(edge, "pos", text.s, "");
+		agsafeset(edge, "color", "#b8b8b8", "");
+		agsafeset(edge, "penwidth", "1", "");
+		agsafeset(edge, "class", "outline", "");
+		agsafeset(edge, "tooltip", "France (Natural Earth, public domain)", "");
+		i = end;
+	}
 	/* the suggested ties of the isolated actors: dotted, red, not weighed */
 	for (size_t i = 0; s_style && i < p->n_suggested; i++) {
 		Agedge_t *edge = agedge(g, nodes[p->suggested[2 * i]], nodes[p->suggested[2 * i + 1]], NULL, 1);

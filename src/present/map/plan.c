@@ -335,6 +335,8 @@ void cm_map_plan_free(map_plan *p)
 	free(p->xy);
 	free(p->cluster_bb);
 	free(p->label_xy);
+	free(p->outline);
+	free(p->outline_ring);
 	cm_strbuf_free(&p->insets);
 	cm_network_free(p->own_net);
 }
