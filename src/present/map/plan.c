@@ -164,6 +164,43 @@ static int check_attr(const igraph_t *graph, const char *attr, const char *optio
 	return cm_error_set(CM_EUSAGE, "%s '%s': actors have no such attribute", option, attr);
 }
 
+/*
+ * A map without boxes (no regions, or too many actors for them): the
+ * actors without ties gathered in one box of their own, labelled with
+ * their number, rather than a row in a corner.
+ */
+static int group_isolates(map_plan *p, const igraph_t *graph)
+{
+	igraph_integer_t n = igraph_vcount(graph), k = 0;
+	igraph_vector_int_t deg;
+	const char **vals = NULL;
+	char name[64];
+	int rc = 0;
+
+	if (igraph_vector_int_init(&deg, 0) != IGRAPH_SUCCESS)
+		return cm_error_set(CM_ENOMEM, "out of memory");
+	CM_IG(igraph_degree(graph, &deg, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS), "finding actors without ties");
+	for (igraph_integer_t v = 0; v < n; v++)
+		k += VECTOR(deg)[v] == 0;
+	if (k < 2 || k == n)
+		goto done;
+	snprintf(name, sizeof(name), "%" IGRAPH_PRId " actors without ties", k);
+	if (!(vals = malloc(((size_t)n + 1) * sizeof(*vals)))) {
+		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (igraph_integer_t v = 0; v < n; v++)
+		vals[v] = VECTOR(deg)[v] == 0 ? name : "";
+	cm_map_grouping_free(&p->clusters);
+	if ((rc = cm_map_group_values(&p->clusters, vals, n, "ties", MAX_NAMED)) < 0)
+		goto done;
+	p->have_clusters = 1;
+done:
+	free(vals);
+	igraph_vector_int_destroy(&deg);
+	return rc;
+}
+
 /* Fill the plan from the options: format, engine, groupings, sizes and labels. */
 int cm_map_plan(map_plan *p, const cm_network *net, const char *path, const cm_render_options *o)
 {
@@ -293,6 +330,9 @@ int cm_map_plan(map_plan *p, const cm_network *net, const char *path, const cm_r
 		memset(&p->club_groups, 0, sizeof(p->club_groups));
 		p->have_clusters = cm_map_useful_groups(&p->clusters) >= 1;
 	}
+	if (!p->have_clusters && !p->by && !p->change && !o->cluster_by && !strcmp(p->engine, "fr") &&
+	    (rc = group_isolates(p, graph)) < 0)
+		return rc;
 	if (!strcmp(p->engine, "geo")) {
 		p->have_clusters = 0;
 		if ((rc = cm_map_geo_plan(p, o->centres_path)) < 0)

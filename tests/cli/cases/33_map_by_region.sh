@@ -62,6 +62,18 @@ if [ -x build/tests/gen_network ]; then
 	run render "$TMP/n300" -o "$TMP/n300.svg"
 	expect_status "render 300 actors" 0
 	expect_err "render 300 actors suggests --by region" "coopmap: 300 actors are too many to read one by one: --by region"
-	run render "$TMP/n300" -o "$TMP/n300.svg" --by region
+	run render "$TMP/n300" -o "$TMP/n300by.svg" --by region
 	! grep -q "too many" "$TMP/err"; check "render --by region: no suggestion" $?
+fi
+# the actors without ties of a map without region boxes: one labelled box, their number counted here from the files
+if [ -x build/tests/gen_network ] && [ -x /usr/bin/python3 ]; then
+	k=$(/usr/bin/python3 -c 'import csv,sys
+d=sys.argv[1]; ids=[r["id"] for r in csv.DictReader(open(d+"/nodes.csv"))]
+tied=set()
+for r in csv.DictReader(open(d+"/edges.csv")): tied.update((r["source"], r["target"]))
+print(sum(i not in tied for i in ids))' "$TMP/n300")
+	if [ "$k" -ge 2 ]; then
+		grep -q ">$k actors without ties</text>" "$TMP/n300.svg"
+		check "render 300 actors: the $k without ties in one labelled box" $?
+	fi
 fi
