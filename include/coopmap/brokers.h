@@ -23,8 +23,13 @@ typedef struct cm_brokers {
 	double network_ei_index; /**< NaN when no tie joins two known groups */
 	igraph_integer_t n_actors; /**< actors of the network (length of total and ranking) */
 	double *total;             /**< brokerage (sum of the roles) of each actor, indexed by vertex */
-	igraph_integer_t *ranking; /**< the vertices in the order of the actors rows, most brokerage first */
+	double *between;           /**< brokerage between groups (all roles but coordinator), by vertex */
+	igraph_integer_t *ranking; /**< the vertices in the order of the actors rows: most brokerage
+	                                between groups first, then total, betweenness, id */
 } cm_brokers;
+
+/** The group of the actors without a value of the group attribute. */
+#define CM_BROKERS_NO_GROUP "(none)"
 
 /**
  * Compute brokerage roles (Gould-Fernandez), Burt's constraint and effective

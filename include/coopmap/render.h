@@ -63,10 +63,28 @@ typedef struct cm_render_options {
 	double time_limit;      /**< seconds for the layout (0: CM_RENDER_TIME_LIMIT; negative: none) */
 	unsigned long seed;     /**< 0: CM_DEFAULT_SEED */
 	const cm_render_change *change; /**< NULL, or the two states to draw (then no highlight by default) */
+	/**
+	 * NULL, or an actor attribute ("region"): the regional cooperation map,
+	 * one node per value (actors without one: "(none)"), its area the
+	 * actors of focus_type in it (all actors when there are none), the
+	 * number of ties inside written in it, and one tie per pair of groups,
+	 * its width the number of ties between their actors
+	 */
+	const char *by;
+	/**
+	 * The page the map is scaled down to fit (never up): "A4" (NULL: the
+	 * default, 210 x 297 mm), "A3", "A4-landscape", "A3-landscape", or
+	 * "WIDTHxHEIGHT" in mm ("180x250", "180x250mm") or pixels ("1600x1200px":
+	 * at dpi for PNG, 96 to the inch for SVG and PDF)
+	 */
+	const char *size;
+	int dpi;                /**< PNG pixels per inch (0: CM_RENDER_DPI) */
 } cm_render_options;
 
 /** Seconds a layout may run before coopmap stops it (see cm_render()). */
 #define CM_RENDER_TIME_LIMIT 300
+/** PNG pixels per inch by default. */
+#define CM_RENDER_DPI 150
 /** Brokers marked by highlight "brokers". */
 #define CM_RENDER_TOP_BROKERS 5
 

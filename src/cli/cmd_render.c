@@ -23,7 +23,10 @@ enum {
 	OPT_CENTRES,
 	OPT_TIME_LIMIT,
 	OPT_DIFF,
-	OPT_SHOW
+	OPT_SHOW,
+	OPT_BY,
+	OPT_SIZE,
+	OPT_DPI
 };
 
 struct render_args {
@@ -55,6 +58,9 @@ static const struct option longopts[] = {
 	{ "time-limit", required_argument, NULL, OPT_TIME_LIMIT },
 	{ "diff", required_argument, NULL, OPT_DIFF },
 	{ "show", required_argument, NULL, OPT_SHOW },
+	{ "by", required_argument, NULL, OPT_BY },
+	{ "size", required_argument, NULL, OPT_SIZE },
+	{ "dpi", required_argument, NULL, OPT_DPI },
 	CLI_COMMON_OPTIONS,
 	{ NULL, 0, NULL, 0 }
 };
@@ -69,7 +75,7 @@ const struct cli_command cli_cmd_render = {
 		"        [--labels auto|all|none|top:N] [--no-legend] [--color-by ATTR] [--shape-by ATTR]\n"
 		"        [--size-by MEASURE] [--cluster-by ATTR] [--highlight isolated,brokers[:N],clubs,suggestions|none]\n"
 		"        [--focus-type TYPE] [--regions FILE] [--centres FILE] [--time-limit SECONDS]\n"
-		"        [--diff Y1:Y2 [--show Y1|Y2]]",
+		"        [--diff Y1:Y2 [--show Y1|Y2]] [--by ATTR] [--size A4|A3|WxH[mm|px]] [--dpi N]",
 	.summary = "draw a network map with Graphviz (SVG, PNG, PDF or DOT)",
 	.help =
 		"  -o, --output FILE     output file (- for standard output, with -T)\n"
@@ -104,6 +110,14 @@ const struct cli_command cli_cmd_render = {
 		"                        faded (no highlight unless --highlight)\n"
 		"  --show Y              with --diff, draw only the network at the end of Y (Y1 or\n"
 		"                        Y2) on the shared positions: two maps that line up\n"
+		"  --by ATTR             the regional cooperation map: one node per value of ATTR\n"
+		"                        (region), its area the actors of the focus type, the ties\n"
+		"                        inside written in it, one tie per pair of values, its width\n"
+		"                        the number of ties between their actors\n"
+		"  --size PAGE           the page the map is scaled down to fit: A4 (default), A3,\n"
+		"                        A5, with -landscape, or WIDTHxHEIGHT in mm (180x250) or\n"
+		"                        px (1600x1200px)\n"
+		"  --dpi N               PNG pixels per inch (default 150)\n"
 		"\n" CLI_COMMON_HELP
 };
 
@@ -168,6 +182,17 @@ static int render_option(void *ctx, int opt, const char *arg)
 	}
 	case OPT_SHOW:
 		a->show = arg;
+		return 0;
+	case OPT_BY:
+		ro->by = arg;
+		return 0;
+	case OPT_SIZE:
+		ro->size = arg;
+		return 0;
+	case OPT_DPI:
+		if (cm_parse_number(&limit, arg, 0) < 0 || limit < 1 || limit > 2400 || limit != floor(limit))
+			return cli_usage_error("render", "--dpi '%s' is not a whole number from 1 to 2400", arg);
+		ro->dpi = (int)limit;
 		return 0;
 	case OPT_TIME_LIMIT:
 		/* 0 means "no limit" on the command line (the library's 0 is the default) */
@@ -247,7 +272,7 @@ static int cmd_render(int argc, char **argv)
 	cm_render_change change = { 0 };
 	unsigned char *tie = NULL, *actor = NULL;
 	cm_network *net = NULL;
-	char *attrs[3] = { NULL, NULL, NULL };
+	char *attrs[4] = { NULL, NULL, NULL, NULL };
 	const char *input;
 	int status, rc;
 
@@ -270,8 +295,13 @@ static int cmd_render(int argc, char **argv)
 	if (status != CLI_OK ||
 	    (status = cli_resolve_attr(&args.ro.color_by, &attrs[0], net, "render", "--color-by")) != CLI_OK ||
 	    (status = cli_resolve_attr(&args.ro.shape_by, &attrs[1], net, "render", "--shape-by")) != CLI_OK ||
-	    (status = cli_resolve_attr(&args.ro.cluster_by, &attrs[2], net, "render", "--cluster-by")) != CLI_OK)
+	    (status = cli_resolve_attr(&args.ro.cluster_by, &attrs[2], net, "render", "--cluster-by")) != CLI_OK ||
+	    (status = cli_resolve_attr(&args.ro.by, &attrs[3], net, "render", "--by")) != CLI_OK)
 		goto done;
+	if (args.ro.by && args.diff) {
+		status = cli_usage_error("render", "--by draws one state: leave out --diff");
+		goto done;
+	}
 	rc = cm_render(net, args.output, &args.ro);
 	if (rc < 0)
 		status = cli_fail(rc);
@@ -280,7 +310,7 @@ done:
 	free(actor);
 	cm_network_free(net);
 	cli_common_free(&common);
-	for (int i = 0; i < 3; i++)
+	for (int i = 0; i < 4; i++)
 		free(attrs[i]);
 	return status == CLI_STOP ? CLI_OK : status;
 }

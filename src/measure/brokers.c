@@ -26,15 +26,17 @@ enum { R_COORDINATOR, R_ITINERANT, R_GATEKEEPER, R_REPRESENTATIVE, R_LIAISON, R_
 struct brow {
 	igraph_integer_t v;
 	const char *id;
-	double role[R_COUNT], total, constraint, effective_size, betweenness;
+	double role[R_COUNT], between, total, constraint, effective_size, betweenness;
 	igraph_integer_t internal, external;
 };
 
-/* Most brokerage first, then betweenness, then id. */
+/* Most brokerage between groups first, then all brokerage, then betweenness, then id. */
 static int brow_cmp(const void *pa, const void *pb)
 {
 	const struct brow *a = pa, *b = pb;
 
+	if (a->between != b->between)
+		return a->between > b->between ? -1 : 1;
 	if (a->total != b->total)
 		return a->total > b->total ? -1 : 1;
 	if (a->betweenness != b->betweenness)
@@ -167,6 +169,8 @@ static void count_role(struct brow *b, igraph_integer_t ga, igraph_integer_t gb,
 		role = R_LIAISON;
 	b->role[role] += unit;
 	b->total += unit;
+	if (role != R_COORDINATOR)
+		b->between += unit;
 }
 
 /* Gould-Fernandez roles of every actor. */
@@ -260,6 +264,7 @@ static int actors_table(cm_table **out, const cm_network *net, const struct brow
 		goto done;
 	}
 	if ((rc = cm_table_add_column(t, "liaison", CM_COL_INT)) < 0 ||
+	    (rc = cm_table_add_column(t, "between_groups", CM_COL_INT)) < 0 ||
 	    (rc = cm_table_add_column(t, "total", CM_COL_INT)) < 0 ||
 	    (rc = cm_table_add_column(t, "constraint", CM_COL_REAL)) < 0 ||
 	    (rc = cm_table_add_column(t, "effective_size", CM_COL_REAL)) < 0 ||
@@ -287,6 +292,7 @@ static int actors_table(cm_table **out, const cm_network *net, const struct brow
 			                    r->role[R_GATEKEEPER] + r->role[R_REPRESENTATIVE]);
 		}
 		cm_table_set_number(t, row, (size_t)col++, r->role[R_LIAISON]);
+		cm_table_set_number(t, row, (size_t)col++, r->between);
 		cm_table_set_number(t, row, (size_t)col++, r->total);
 		cm_table_set_number(t, row, (size_t)col++, r->constraint);
 		cm_table_set_number(t, row, (size_t)col++, r->effective_size);
@@ -377,6 +383,7 @@ void cm_brokers_free(cm_brokers *b)
 	cm_table_free(b->actors);
 	cm_table_free(b->groups);
 	free(b->total);
+	free(b->between);
 	free(b->ranking);
 	memset(b, 0, sizeof(*b));
 }
@@ -426,9 +433,13 @@ int cm_brokers_compute(cm_brokers *out, const cm_network *net, const char *group
 	if ((rc = group_values(values, storage, net, out->group, asked)) < 0)
 		goto done;
 
-	/* number the groups alphabetically; an empty value is no group (-1) */
+	/*
+	 * number the groups alphabetically; actors without a value form the
+	 * group CM_BROKERS_NO_GROUP, so that a national actor linking regions
+	 * is their liaison
+	 */
 	for (igraph_integer_t v = 0; v < n; v++) {
-		sorted[v].value = values[v];
+		sorted[v].value = values[v][0] ? values[v] : CM_BROKERS_NO_GROUP;
 		sorted[v].v = v;
 		gid[v] = -1;
 		rows[v].v = v;
@@ -471,13 +482,15 @@ int cm_brokers_compute(cm_brokers *out, const cm_network *net, const char *group
 	out->n_actors = n;
 	out->total = malloc(((size_t)n + 1) * sizeof(*out->total));
 	out->ranking = malloc(((size_t)n + 1) * sizeof(*out->ranking));
-	if (!out->total || !out->ranking) {
+	out->between = malloc(((size_t)n + 1) * sizeof(*out->between));
+	if (!out->total || !out->ranking || !out->between) {
 		rc = cm_error_set(CM_ENOMEM, "out of memory");
 		goto done;
 	}
 	for (igraph_integer_t i = 0; i < n; i++) {
 		out->ranking[i] = rows[i].v;
 		out->total[rows[i].v] = rows[i].total;
+		out->between[rows[i].v] = rows[i].between;
 	}
 	rc = actors_table(&out->actors, net, rows, n, out->group, values);
 done:

@@ -27,6 +27,49 @@ static void graph_set(Agraph_t *g, const char *name, const char *value)
 	agset(g, (char *)name, (char *)value);
 }
 
+/*
+ * The label of v as a node of its own at p->label_xy: plain text (its size
+ * Graphviz's, from the font), on a pale ground that hides the ties under
+ * it, the whole label in its tooltip.  SVG class "node label".
+ */
+static int add_label_node(Agraph_t *g, const map_plan *p, igraph_integer_t v, const char *label, int large)
+{
+	char name[32], buf[64];
+	char *cut = cm_map_short_label(label, LABEL_MAX_CHARS);
+	cm_strbuf text = { 0 };
+	Agnode_t *node;
+	int rc = 0;
+
+	snprintf(name, sizeof(name), "l%" IGRAPH_PRId, v);
+	if (!cut || !(node = agnode(g, name, 1))) {
+		free(cut);
+		return cm_error_set(CM_ENOMEM, "out of memory");
+	}
+	if ((rc = cm_map_escape_text(&text, cut, 0, 0)) < 0)
+		goto done;
+	agsafeset(node, "label", text.s, "");
+	text.len = 0;
+	if ((rc = cm_map_escape_text(&text, label, 0, 0)) < 0)
+		goto done;
+	agsafeset(node, "tooltip", text.s, "");
+	agsafeset(node, "shape", "plain", "");
+	agsafeset(node, "fixedsize", "false", "");
+	agsafeset(node, "width", "0", "");
+	agsafeset(node, "height", "0", "");
+	agsafeset(node, "style", "filled", "");
+	agsafeset(node, "fillcolor", "#ffffffb0", "");
+	agsafeset(node, "penwidth", "0", "");
+	agsafeset(node, "class", "label", "");
+	snprintf(buf, sizeof(buf), "%g", cm_map_label_points(p, large));
+	agsafeset(node, "fontsize", buf, "");
+	snprintf(buf, sizeof(buf), "%.2f,%.2f!", p->label_xy[2 * v], p->label_xy[2 * v + 1]);
+	agsafeset(node, "pos", buf, "");
+done:
+	free(cut);
+	cm_strbuf_free(&text);
+	return rc;
+}
+
 /* Build the Graphviz graph of the map. */
 int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 {
@@ -91,10 +134,16 @@ int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 	/* room for the labels between actors (fdp's default K is 0.3 inch) */
 	if (!strcmp(p->engine, "fdp") && !large)
 		graph_set(g, "K", p->text_scale > 1 ? "0.5" : "0.6");
-	if (large)
-		graph_set(g, "size", "40,40");
-	if (!strcmp(p->renderer, "png"))
-		graph_set(g, "dpi", large ? "72" : "96");
+	/* scaled down to fit the page (render --size), never up */
+	snprintf(buf, sizeof(buf), "%.3f,%.3f", p->page_w, p->page_h);
+	graph_set(g, "size", buf);
+	if (!strcmp(p->renderer, "png")) {
+		snprintf(buf, sizeof(buf), "%d", p->dpi);
+		graph_set(g, "dpi", buf);
+	}
+	/* positions known (fr, geo): coopmap places the labels, and the caption counts those left out */
+	if (p->xy && !p->label_xy && (rc = cm_map_place_labels(p, large)) < 0)
+		goto done;
 	if ((rc = cm_map_label(&text, p, o)) < 0)
 		goto done;
 	graph_set(g, "label", "");
@@ -104,7 +153,6 @@ int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 	s_label = agattr(g, AGNODE, "label", "");
 	s_nstyle = agattr(g, AGNODE, "style", "filled");
 	agattr(g, AGNODE, "fixedsize", "true");
-	agattr(g, AGNODE, "colorscheme", (char *)p->pal->scheme);
 	s_color = agattr(g, AGNODE, "color", "#333333");
 	s_npen = agattr(g, AGNODE, "penwidth", large ? "0.3" : "0.7");
 	s_pos = p->xy ? agattr(g, AGNODE, "pos", "") : NULL;
@@ -113,7 +161,7 @@ int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 	snprintf(buf, sizeof(buf), "%g", cm_map_label_points(p, large));
 	agattr(g, AGNODE, "fontsize", buf);
 	s_shape = agattr(g, AGNODE, "shape", "circle");
-	s_fill = agattr(g, AGNODE, "fillcolor", "1");
+	s_fill = agattr(g, AGNODE, "fillcolor", "#cccccc");
 	s_width = agattr(g, AGNODE, "width", "0.2");
 	s_height = agattr(g, AGNODE, "height", "0.2");
 	s_xlabel = agattr(g, AGNODE, "xlabel", "");
@@ -128,6 +176,15 @@ int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 	if (huge && !directed)
 		agattr(g, AGEDGE, "clip", "false");
 	s_pen = agattr(g, AGEDGE, "penwidth", large ? "0.4" : "1");
+	if (p->by) {
+		/* declared only on the regional map, so that other maps keep their exact DOT */
+		agattr(g, AGEDGE, "label", "");
+		agattr(g, AGEDGE, "tooltip", "");
+		agattr(g, AGEDGE, "fontname", "Helvetica");
+		agattr(g, AGEDGE, "fontsize", "10");
+		agattr(g, AGEDGE, "fontcolor", "#555555");
+		agattr(g, AGNODE, "fontcolor", "#222222");
+	}
 	s_ecolor = p->change ? agattr(g, AGEDGE, "color", CHANGE_KEPT_TIE) : NULL;
 	s_estyle = p->change ? agattr(g, AGEDGE, "style", "solid") : NULL;
 	/* declared only when used, so that other maps keep their exact DOT */
@@ -175,18 +232,14 @@ int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 			rc = cm_error_set(CM_ENOMEM, "out of memory");
 			goto done;
 		}
-		/* one category only: no need for grey */
-		if (p->colors.n == 1 && cslot == OTHER_SLOT)
-			cslot = 0;
-		snprintf(buf, sizeof(buf), "%d", cslot < p->pal->named ? p->pal->color[cslot] : p->pal->other);
-		agxset(nodes[v], s_fill, buf);
-		agxset(nodes[v], s_shape, (char *)cm_map_shape(p->shapes.n == 1 ? 0 : sslot));
+		agxset(nodes[v], s_fill, (char *)cm_map_color(cslot));
+		agxset(nodes[v], s_shape, (char *)cm_map_shape(sslot));
 		if (p->mark[v]) {
 			/* a ring that shows on the smallest node (cm_map_node_width() made it big enough) */
-			agxset(nodes[v], s_color, (p->mark[v] & MARK_ISOLATED) ? RING_ISOLATED : RING_BROKER);
+			agxset(nodes[v], s_color, (char *)((p->mark[v] & MARK_ISOLATED) ? p->marks.isolated : p->marks.broker));
 			agxset(nodes[v], s_npen, large ? "6" : "5");
 		} else if (p->change && !p->change->show && p->change->actor[v] == CM_CHANGE_NEW) {
-			agxset(nodes[v], s_color, CHANGE_NEW);
+			agxset(nodes[v], s_color, (char *)p->marks.joined);
 			agxset(nodes[v], s_npen, large ? "5" : "4");
 		} else if (p->change && !p->change->show && p->change->actor[v] != CM_CHANGE_KEPT) {
 			agxset(nodes[v], s_fill, CHANGE_LEFT_FILL);
@@ -206,11 +259,31 @@ int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 		text.len = 0;
 		if ((rc = cm_map_escape_text(&text, label, 0, 0)) < 0)
 			goto done;
-		agxset(nodes[v], s_tooltip, text.s);
-		if (p->label_on[v]) {
-			text.len = 0;
-			if ((rc = cm_map_escape_text(&text, label, 0, 32)) < 0)
+		if (p->by) {
+			/* the regional map: the ties inside written in the node, the counts in the tooltip */
+			snprintf(buf, sizeof(buf), "<FONT COLOR=\"#ffffff\"><B>%.0f</B></FONT>", VAN(graph, "internal_ties", v));
+			agxset(nodes[v], s_label, agstrdup_html(g, buf));
+			rc = cm_strbuf_printf(&text, ": %.0f %s of %.0f actors; %.0f ties inside", VAN(graph, "focus_actors", v),
+			                      p->by_focus ? p->by_focus : "actors", VAN(graph, "actors", v),
+			                      VAN(graph, "internal_ties", v));
+			if (rc < 0)
 				goto done;
+		}
+		agxset(nodes[v], s_tooltip, text.s);
+		if (p->label_xy) {
+			/* placed by coopmap: a text node of its own, pinned, over the ties */
+			if (!isnan(p->label_xy[2 * v]) && (rc = add_label_node(g, p, v, label, large)) < 0)
+				goto done;
+		} else if (p->label_on[v]) {
+			char *cut = cm_map_short_label(label, LABEL_MAX_CHARS);
+
+			text.len = 0;
+			if (!cut || (rc = cm_map_escape_text(&text, cut, 0, 0)) < 0) {
+				free(cut);
+				rc = rc < 0 ? rc : cm_error_set(CM_ENOMEM, "out of memory");
+				goto done;
+			}
+			free(cut);
 			/*
 			 * beside the node; on large maps over it, since placing
 			 * xlabels among 20,000 nodes took a tenth of the drawing time
@@ -232,16 +305,73 @@ int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 			snprintf(buf, sizeof(buf), "%.2f", lo + (hi - lo) * sqrt(w));
 			agxset(edge, s_pen, buf);
 		}
+		if (p->by) {
+			/* the regional map: the number of ties written on the tie, their weight in its tooltip */
+			snprintf(buf, sizeof(buf), "%.0f", EAN(graph, CM_ATTR_WEIGHT, e));
+			agset(edge, "label", buf);
+			text.len = 0;
+			if ((rc = cm_strbuf_printf(&text, "%s \xE2\x80\x93 %s: %.0f ties, total weight %g",
+			                           VAS(graph, CM_ATTR_ID, IGRAPH_FROM(graph, e)),
+			                           VAS(graph, CM_ATTR_ID, IGRAPH_TO(graph, e)), EAN(graph, CM_ATTR_WEIGHT, e),
+			                           EAN(graph, "total_weight", e))) < 0)
+				goto done;
+			agset(edge, "tooltip", text.s);
+		}
 		if (p->change && !cm_map_change_shown(p, p->change->tie[e])) {
 			agxset(edge, s_estyle, "invis");
 		} else if (p->change && p->change->show) {
 			agxset(edge, s_ecolor, large ? "#66666640" : "#66666680");
 		} else if (p->change && p->change->tie[e] == CM_CHANGE_NEW) {
-			agxset(edge, s_ecolor, CHANGE_NEW);
+			agxset(edge, s_ecolor, (char *)p->marks.joined);
 		} else if (p->change && p->change->tie[e] != CM_CHANGE_KEPT) {
 			agxset(edge, s_ecolor, CHANGE_LOST);
 			agxset(edge, s_estyle, "dashed");
 		}
+	}
+	/* the outline of France (geo): each ring one grey line between two hidden anchors, under everything */
+	for (size_t i = 0; i < p->n_outline; ) {
+		size_t end = i;
+		Agnode_t *a, *z;
+		Agedge_t *edge;
+
+		while (end < p->n_outline && p->outline_ring[end] == p->outline_ring[i])
+			end++;
+		text.len = 0;
+		/* a closed polyline as a B-spline: each point thrice (once at the ends), back to the first */
+		for (size_t k = i; k <= end && rc == 0; k++) {
+			size_t q = k < end ? k : i;
+			int times = k == i || k == end ? 2 : 3;
+
+			for (int t = 0; t < times && rc == 0; t++)
+				rc = cm_strbuf_printf(&text, "%s%.2f,%.2f", text.len ? " " : "", p->outline[2 * q], p->outline[2 * q + 1]);
+		}
+		if (rc < 0)
+			goto done;
+		snprintf(name, sizeof(name), "outline%da", p->outline_ring[i]);
+		a = agnode(g, name, 1);
+		snprintf(name, sizeof(name), "outline%dz", p->outline_ring[i]);
+		z = agnode(g, name, 1);
+		if (!a || !z || !(edge = agedge(g, a, z, NULL, 1))) {
+			rc = cm_error_set(CM_ENOMEM, "out of memory");
+			goto done;
+		}
+		for (int side = 0; side < 2; side++) {
+			Agnode_t *o = side ? z : a;
+
+			snprintf(buf, sizeof(buf), "%.2f,%.2f!", p->outline[2 * i], p->outline[2 * i + 1]);
+			agsafeset(o, "pos", buf, "");
+			agsafeset(o, "style", "invis", "");
+			agsafeset(o, "shape", "point", "");
+			agsafeset(o, "width", "0.01", "");
+			agsafeset(o, "height", "0.01", "");
+			agsafeset(o, "class", "outline", "");
+		}
+		agsafeset(edge, "pos", text.s, "");
+		agsafeset(edge, "color", "#b8b8b8", "");
+		agsafeset(edge, "penwidth", "1", "");
+		agsafeset(edge, "class", "outline", "");
+		agsafeset(edge, "tooltip", "France (Natural Earth, public domain)", "");
+		i = end;
 	}
 	/* the suggested ties of the isolated actors: dotted, red, not weighed */
 	for (size_t i = 0; s_style && i < p->n_suggested; i++) {
@@ -252,7 +382,7 @@ int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 			goto done;
 		}
 		agxset(edge, s_style, "dotted");
-		agset(edge, "color", SUGGEST_COLOR);
+		agset(edge, "color", (char *)p->marks.isolated);
 		agxset(edge, s_pen, large ? "1.5" : "2");
 	}
 done:

@@ -160,7 +160,8 @@ static void draw_child(GVC_t *ctx, map_plan *p, const cm_render_options *o, FILE
 		child_report(&r);
 	}
 	child_progress('B');
-	engine = p->xy ? "nop" : p->engine;
+	/* nop2 keeps the outline's given course (geo), and routes the ties as nop does */
+	engine = p->xy ? (p->n_outline ? "nop2" : "nop") : p->engine;
 	/*
 	 * fdp's result depends on where cgraph put the objects in memory when
 	 * they were built one by one; a graph read back from cgraph's own

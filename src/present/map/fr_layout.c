@@ -141,6 +141,102 @@ static double density_factor(const double *xy, const double *wh, igraph_integer_
 	return s > 0 && isfinite(s) ? s : 1;
 }
 
+/* The height over the width of the boxes' extent. */
+static double boxes_aspect(const double *centre, const double *wh, igraph_integer_t k)
+{
+	double x0 = HUGE_VAL, y0 = HUGE_VAL, x1 = -HUGE_VAL, y1 = -HUGE_VAL;
+
+	for (igraph_integer_t q = 0; q < k; q++) {
+		x0 = fmin(x0, centre[2 * q] - wh[2 * q] / 2);
+		x1 = fmax(x1, centre[2 * q] + wh[2 * q] / 2);
+		y0 = fmin(y0, centre[2 * q + 1] - wh[2 * q + 1] / 2);
+		y1 = fmax(y1, centre[2 * q + 1] + wh[2 * q + 1] / 2);
+	}
+	return (y1 - y0) / fmax(x1 - x0, 1e-9);
+}
+
+/* The boxes' centres compare_y() orders. */
+static const double *order_centre;
+
+/* qsort: box indices from the top of the layout down (y grows upwards), then left to right. */
+static int compare_y(const void *a, const void *b)
+{
+	igraph_integer_t i = *(const igraph_integer_t *)a, j = *(const igraph_integer_t *)b;
+	double yi = order_centre[2 * i + 1], yj = order_centre[2 * j + 1];
+
+	if (yi != yj)
+		return yi > yj ? -1 : 1;
+	return (order_centre[2 * i] > order_centre[2 * j]) - (order_centre[2 * i] < order_centre[2 * j]);
+}
+
+/* qsort: box indices left to right. */
+static int compare_x(const void *a, const void *b)
+{
+	igraph_integer_t i = *(const igraph_integer_t *)a, j = *(const igraph_integer_t *)b;
+
+	return (order_centre[2 * i] > order_centre[2 * j]) - (order_centre[2 * i] < order_centre[2 * j]);
+}
+
+/* Shelve the boxes (in the top-down order) in rows of the width, each row left to right. */
+static void shelve(double *centre, const double *wh, igraph_integer_t k, igraph_integer_t *order, double width)
+{
+	igraph_integer_t start = 0;
+	double y = 0;
+
+	order_centre = centre;
+	while (start < k) {
+		igraph_integer_t end = start;
+		double w = 0, h = 0, x;
+
+		while (end < k && (end == start || w + wh[2 * order[end]] + FR_BOX_GAP <= width)) {
+			w += wh[2 * order[end]] + FR_BOX_GAP;
+			h = fmax(h, wh[2 * order[end] + 1] + FR_BOX_GAP);
+			end++;
+		}
+		qsort(order + start, (size_t)(end - start), sizeof(*order), compare_x);
+		/* the row centred, its boxes at its top */
+		x = (width - w) / 2;
+		for (igraph_integer_t i = start; i < end; i++) {
+			igraph_integer_t q = order[i];
+
+			centre[2 * q] = x + wh[2 * q] / 2;
+			centre[2 * q + 1] = y - wh[2 * q + 1] / 2;
+			x += wh[2 * q] + FR_BOX_GAP;
+		}
+		y -= h;
+		start = end;
+	}
+}
+
+/*
+ * Boxes laid out much taller or wider than the page (a column of regions,
+ * then scaled down to a strip): shelve them in rows as wide as the page's
+ * shape asks, keeping their order from top to bottom and, in a row, from
+ * left to right.  order: k indices of scratch.
+ */
+static void fit_aspect(double *centre, const double *wh, igraph_integer_t k, double page, igraph_integer_t *order)
+{
+	double r = boxes_aspect(centre, wh, k) / page, area = 0, width, widest = 0;
+
+	if (r < 1.4 && r > 1 / 1.4)
+		return;
+	for (igraph_integer_t q = 0; q < k; q++) {
+		area += (wh[2 * q] + FR_BOX_GAP) * (wh[2 * q + 1] + FR_BOX_GAP);
+		widest = fmax(widest, wh[2 * q] + FR_BOX_GAP);
+		order[q] = q;
+	}
+	width = fmax(widest, sqrt(area / page));
+	order_centre = centre;
+	qsort(order, (size_t)k, sizeof(*order), compare_y);
+	/* rows leave room at their ends and under their short boxes: widen until the shape fits */
+	for (int round = 0; round < 12; round++) {
+		shelve(centre, wh, k, order, width);
+		if (boxes_aspect(centre, wh, k) <= 1.15 * page)
+			break;
+		width *= 1.12;
+	}
+}
+
 /*
  * Positions for the "fr" layout, in points, into p->xy; the box of each
  * cluster into p->cluster_bb.  The last group (ng - 1, past the
@@ -289,6 +385,8 @@ int cm_map_fr_plan(map_plan *p)
 		cm_map_push_apart(centre, qwh, nq, FR_BOX_GAP, nq <= 200 ? 10 * PUSH_SWEEPS : nq <= PUSH_MAX_ACTORS ? PUSH_SWEEPS : 0);
 		if (nq <= 200)
 			cm_map_compact_boxes(centre, qwh, nq, FR_BOX_GAP);
+		if (nq > 2 && nq <= 200)
+			fit_aspect(centre, qwh, nq, 0.85 * p->page_h / fmax(p->page_w, 1e-9), lid); /* the legend takes the rest */
 		for (igraph_integer_t q = 0; q < nq; q++) {
 			xmin = fmin(xmin, centre[2 * q] - qwh[2 * q] / 2);
 			ymin = fmin(ymin, centre[2 * q + 1] - qwh[2 * q + 1] / 2);

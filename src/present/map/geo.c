@@ -11,6 +11,7 @@
 #include "load/centres.h"
 #include "present/map/group.h"
 #include "present/map/map.h"
+#include "present/map/outline.h"
 
 /*
  * Lambert-93 (EPSG:2154), France's official projection: Lambert conformal
@@ -233,6 +234,24 @@ int cm_map_geo_plan(map_plan *p, const char *centres_path)
 	p->geo_by_region = by_region;
 	p->geo_by_neighbours = by_neighbours;
 	p->geo_unplaced = unplaced;
+	/* the outline of France under the actors: the metropole, and the overseas regions whose inset is shown */
+	p->outline = malloc((2 * cm_france_outline_n + 1) * sizeof(*p->outline));
+	p->outline_ring = malloc((cm_france_outline_n + 1) * sizeof(*p->outline_ring));
+	if (!p->outline || !p->outline_ring) {
+		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (size_t i = 0; i < cm_france_outline_n; i++) {
+		double x, y;
+		int inset;
+
+		inset = geo_project(&x, &y, &t, cm_france_outline[i].lat, cm_france_outline[i].lon);
+		if (inset >= 0 && !used[inset])
+			continue;
+		p->outline[2 * p->n_outline] = x / 1000 * GEO_PT_PER_KM;
+		p->outline[2 * p->n_outline + 1] = y / 1000 * GEO_PT_PER_KM;
+		p->outline_ring[p->n_outline++] = cm_france_outline[i].ring;
+	}
 	/* the insets in use, for the caption */
 	for (size_t i = 0; i < t.n; i++) {
 		if (t.c[i].inset < 0 || !used[t.c[i].inset])

@@ -14,6 +14,7 @@
 #include "present/map/labels.h"
 #include "present/map/map.h"
 #include "present/map/plan.h"
+#include "present/map/style.h"
 
 /*
  * The ColorBrewer schemes that maps use (style.c), as Graphviz 2.43 defines
@@ -30,6 +31,13 @@ static const struct {
 	                { 166, 216, 84 }, { 255, 217, 47 }, { 229, 196, 148 }, { 179, 179, 179 } } },
 	{ "set19", 9, { { 228, 26, 28 }, { 55, 126, 184 }, { 77, 175, 74 }, { 152, 78, 163 }, { 255, 127, 0 },
 	                { 255, 255, 51 }, { 166, 86, 40 }, { 247, 129, 191 }, { 153, 153, 153 } } },
+	{ "paired12", 12, { { 166, 206, 227 }, { 31, 120, 180 }, { 178, 223, 138 }, { 51, 160, 44 },
+	                    { 251, 154, 153 }, { 227, 26, 28 }, { 253, 191, 111 }, { 255, 127, 0 },
+	                    { 202, 178, 214 }, { 106, 61, 154 }, { 255, 255, 153 }, { 177, 89, 40 } } },
+	{ "dark28", 8, { { 27, 158, 119 }, { 217, 95, 2 }, { 117, 112, 179 }, { 231, 41, 138 }, { 102, 166, 30 },
+	                 { 230, 171, 2 }, { 166, 118, 29 }, { 102, 102, 102 } } },
+	{ "greys9", 9, { { 255, 255, 255 }, { 240, 240, 240 }, { 217, 217, 217 }, { 189, 189, 189 },
+	                 { 150, 150, 150 }, { 115, 115, 115 }, { 82, 82, 82 }, { 37, 37, 37 }, { 0, 0, 0 } } },
 	{ "set312", 12, { { 141, 211, 199 }, { 255, 255, 179 }, { 190, 186, 218 }, { 251, 128, 114 },
 	                  { 128, 177, 211 }, { 253, 180, 98 }, { 179, 222, 105 }, { 252, 205, 229 },
 	                  { 217, 217, 217 }, { 188, 128, 189 }, { 204, 235, 197 }, { 255, 237, 111 } } },
@@ -77,14 +85,11 @@ int cm_map_geometry_compute(cm_map_geometry *out, const cm_network *net, const c
 		goto done;
 	}
 	for (igraph_integer_t v = 0; v < n; v++) {
-		int slot = plan.colors.slot[v];
+		/* as build.c */
+		const char *color = cm_map_color(plan.colors.slot[v]);
 
-		/* as build.c: one category only needs no grey */
-		if (plan.colors.n == 1 && slot == OTHER_SLOT)
-			slot = 0;
-		if (cm_map_scheme_rgb(out->rgb + 3 * v, plan.pal->scheme,
-		                      slot < plan.pal->named ? plan.pal->color[slot] : plan.pal->other) < 0) {
-			rc = cm_error_set(CM_ERROR, "unknown colour scheme %s", plan.pal->scheme);
+		if (cm_map_color_rgb(out->rgb + 3 * v, color) < 0) {
+			rc = cm_error_set(CM_ERROR, "unknown colour %s", color);
 			goto done;
 		}
 		out->x[v] = plan.xy[2 * v];

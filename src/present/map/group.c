@@ -17,6 +17,7 @@ void cm_map_grouping_free(grouping *gr)
 	free(gr->counts);
 	free(gr->slot);
 	free(gr->vindex);
+	free(gr->vslot);
 	memset(gr, 0, sizeof(*gr));
 }
 
@@ -161,6 +162,34 @@ int cm_map_has_string_vattr(const igraph_t *graph, const char *attr)
 	}
 	igraph_strvector_destroy(&names);
 	return found;
+}
+
+/* The igraph type of a vertex attribute, or -1 when absent. */
+static int vattr_type(const igraph_t *graph, const char *attr)
+{
+	igraph_strvector_t names;
+	igraph_vector_int_t types;
+	int found = -1;
+
+	if (!igraph_cattribute_has_attr(graph, IGRAPH_ATTRIBUTE_VERTEX, attr))
+		return -1;
+	if (igraph_strvector_init(&names, 0) != IGRAPH_SUCCESS)
+		return -1;
+	if (igraph_vector_int_init(&types, 0) == IGRAPH_SUCCESS) {
+		if (igraph_cattribute_list(graph, NULL, NULL, &names, &types, NULL, NULL) == IGRAPH_SUCCESS)
+			for (igraph_integer_t i = 0; i < igraph_strvector_size(&names); i++)
+				if (!strcmp(igraph_strvector_get(&names, i), attr))
+					found = (int)VECTOR(types)[i];
+		igraph_vector_int_destroy(&types);
+	}
+	igraph_strvector_destroy(&names);
+	return found;
+}
+
+/* Does a vertex attribute exist with numeric values? */
+int cm_map_has_numeric_vattr(const igraph_t *graph, const char *attr)
+{
+	return vattr_type(graph, attr) == IGRAPH_ATTRIBUTE_NUMERIC;
 }
 
 /* Number of distinct non-empty values with at least two actors. */

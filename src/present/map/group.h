@@ -21,6 +21,8 @@ int cm_map_group_values(grouping *gr, const char *const *vals, igraph_integer_t 
 int cm_map_group_by(grouping *gr, const igraph_t *graph, const char *attr, int max_named);
 /* Does a vertex attribute exist with string values? */
 int cm_map_has_string_vattr(const igraph_t *graph, const char *attr);
+/* Does a vertex attribute exist with numeric values? */
+int cm_map_has_numeric_vattr(const igraph_t *graph, const char *attr);
 /* Number of distinct non-empty values with at least two actors. */
 size_t cm_map_useful_groups(const grouping *gr);
 

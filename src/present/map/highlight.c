@@ -53,7 +53,10 @@ static int mark_isolated(map_plan *p)
 	return 0;
 }
 
-/* Mark the top_brokers actors with the most brokerage (cm_brokers_compute, by region); ties at zero are not marked. */
+/*
+ * Mark the top_brokers actors with the most brokerage between groups
+ * (cm_brokers_compute, by region: the ranking of coopmap brokers); none at zero.
+ */
 static int mark_brokers(map_plan *p)
 {
 	cm_brokers b = { 0 };
@@ -65,7 +68,7 @@ static int mark_brokers(map_plan *p)
 	for (igraph_integer_t i = 0; i < b.n_actors && p->n_brokers < p->top_brokers; i++) {
 		igraph_integer_t v = b.ranking[i];
 
-		if (!(b.total[v] > 0))
+		if (!(b.between[v] > 0))
 			break;
 		p->mark[v] |= MARK_BROKER;
 		p->n_brokers++;

@@ -18,15 +18,15 @@ static const char *value_name(const char *value)
 }
 
 /*
- * Legend rows for one grouping: a glyph in its colour (pal) or its shape
- * (shaped), then the value and how many actors have it.
+ * Legend rows for one grouping: one mark per value, the glyph of its shape
+ * (shaped; else a disc) in its colour (colored; else dark grey), then the
+ * value and how many actors have it.  Values without an entry of their own
+ * share the last row ("others", "unknown").
  */
-static int legend_rows(cm_strbuf *b, const grouping *gr, const palette *pal, int shaped, const char *heading,
-                       double k)
+static int legend_rows(cm_strbuf *b, const grouping *gr, int colored, int shaped, const char *heading, double k)
 {
 	int rc = 0, per_row = gr->max_chars > 32 ? 2 : 4, in_row = 0;
 	igraph_integer_t other = 0;
-	char color[32];
 
 	if (gr->n == 0 || (gr->n == 1 && !gr->values[0][0]))
 		return 0;
@@ -36,7 +36,7 @@ static int legend_rows(cm_strbuf *b, const grouping *gr, const palette *pal, int
 	rc |= cm_strbuf_puts(b, "</FONT></TD></TR>\n<TR><TD ALIGN=\"LEFT\">"
 	                        "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"0\">\n");
 	for (size_t i = 0; i <= gr->n && rc == 0; i++) {
-		int slot = i < gr->n && (int)i < gr->named && gr->values[i][0] ? (int)i : OTHER_SLOT;
+		int slot = i < gr->n && gr->vslot ? gr->vslot[i] : OTHER_SLOT;
 		igraph_integer_t count;
 
 		if (i < gr->n && slot == OTHER_SLOT) {
@@ -48,15 +48,10 @@ static int legend_rows(cm_strbuf *b, const grouping *gr, const palette *pal, int
 		count = i < gr->n ? gr->counts[i] : other;
 		if (in_row == 0)
 			rc |= cm_strbuf_puts(b, "<TR>");
-		/* a bordered swatch shows pale colours too; the glyph shows the shape */
-		if (pal) {
-			cm_map_color_name(color, sizeof(color), pal, slot);
-			rc |= cm_strbuf_printf(b, "<TD FIXEDSIZE=\"TRUE\" WIDTH=\"%d\" HEIGHT=\"%d\" BORDER=\"1\" "
-			                          "COLOR=\"#555555\" BGCOLOR=\"%s\"></TD>", (int)(12 * k), (int)(12 * k), color);
-		}
-		if (shaped)
-			rc |= cm_strbuf_printf(b, "<TD><FONT POINT-SIZE=\"%g\" COLOR=\"#444444\">%s</FONT></TD>",
-			                       14 * k, cm_map_glyph(slot));
+		/* the mark as on the map: shape and colour in one glyph */
+		rc |= cm_strbuf_printf(b, "<TD><FONT POINT-SIZE=\"%g\" COLOR=\"%s\">%s</FONT></TD>", 15 * k,
+		                       colored ? cm_map_color(slot) : "#444444",
+		                       shaped ? cm_map_glyph(slot) : "\xE2\x97\x8F");
 		rc |= cm_strbuf_puts(b, "<TD ALIGN=\"LEFT\">");
 		if (i < gr->n)
 			rc |= cm_map_escape_text(b, gr->values[i][0] || !gr->unknown ? value_name(gr->values[i]) : gr->unknown, 1,
@@ -103,12 +98,12 @@ static int legend_marks(cm_strbuf *b, const map_plan *p)
 		rc |= cm_strbuf_printf(&text, "isolated %s: no tie, or no peer of its type within two steps",
 		                       !strcmp(p->focus, "cite") ? "cit\xC3\xA9" : p->focus);
 		if (rc == 0)
-			rc |= legend_mark(b, RING_ISOLATED, text.s, p->n_isolated, k);
+			rc |= legend_mark(b, p->marks.isolated, text.s, p->n_isolated, k);
 	}
 	if (p->show_suggestions) {
 		/* a dotted line in the ties' colour */
 		rc |= cm_strbuf_printf(b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%g\" COLOR=\"%s\"><B>"
-		                          "\xE2\x94\x88\xE2\x94\x88</B></FONT> ", 12 * k, SUGGEST_COLOR);
+		                          "\xE2\x94\x88\xE2\x94\x88</B></FONT> ", 12 * k, p->marks.isolated);
 		text.len = 0;
 		rc |= cm_strbuf_printf(&text, "suggested tie of an isolated %s (coopmap suggest, top %d each)",
 		                       !strcmp(p->focus, "cite") ? "cit\xC3\xA9" : p->focus, SUGGEST_PER_ACTOR);
@@ -121,7 +116,7 @@ static int legend_marks(cm_strbuf *b, const map_plan *p)
 		rc |= cm_strbuf_printf(&text, "top %" IGRAPH_PRId " broker%s (Gould-Fernandez brokerage between regions)",
 		                       p->top_brokers, p->top_brokers == 1 ? "" : "s");
 		if (rc == 0)
-			rc |= legend_mark(b, RING_BROKER, text.s, p->n_brokers, k);
+			rc |= legend_mark(b, p->marks.broker, text.s, p->n_brokers, k);
 	}
 	cm_strbuf_free(&text);
 	return rc ? CM_ENOMEM : 0;
@@ -164,7 +159,7 @@ static int legend_change(cm_strbuf *b, const map_plan *p)
 	text.len = 0;
 	rc |= cm_strbuf_printf(&text, "new tie (in %s, not %s)", y, x);
 	if (rc == 0)
-		rc |= legend_tie(b, CHANGE_NEW, 0, text.s, p->n_change[0][CM_CHANGE_NEW], k);
+		rc |= legend_tie(b, p->marks.joined, 0, text.s, p->n_change[0][CM_CHANGE_NEW], k);
 	text.len = 0;
 	rc |= cm_strbuf_printf(&text, "tie lost (in %s, not %s; or came and went)", x, y);
 	if (rc == 0)
@@ -173,7 +168,7 @@ static int legend_change(cm_strbuf *b, const map_plan *p)
 	text.len = 0;
 	rc |= cm_strbuf_printf(&text, "actor that joined (in %s, not %s)", y, x);
 	if (rc == 0)
-		rc |= legend_mark(b, CHANGE_NEW, text.s, p->n_change[1][CM_CHANGE_NEW], k);
+		rc |= legend_mark(b, p->marks.joined, text.s, p->n_change[1][CM_CHANGE_NEW], k);
 	text.len = 0;
 	rc |= cm_strbuf_printf(&text, "actor that left, faded (in %s, not %s; or came and went)", x, y);
 	if (rc == 0)
@@ -189,7 +184,8 @@ int cm_map_label(cm_strbuf *b, const map_plan *p, const cm_render_options *o)
 	const igraph_t *graph = &p->net->graph;
 	const char *title = o->title;
 	char *derived = NULL;
-	int rc = 0, same = !strcmp(p->colors.attr, p->shapes.attr);
+	int rc = 0, same = !strcmp(p->colors.attr, p->shapes.attr), text_by;
+	cm_strbuf by_text = { 0 };
 	igraph_integer_t n = igraph_vcount(graph), m = igraph_ecount(graph);
 	const char *size_name = !strcmp(p->size_by, "pagerank") ? "PageRank" : p->size_by;
 
@@ -245,10 +241,22 @@ int cm_map_label(cm_strbuf *b, const map_plan *p, const cm_render_options *o)
 		rc |= cm_map_escape_text(b, p->change->show == 1 ? p->change->after : p->change->before, 1, 20);
 		rc |= cm_strbuf_puts(b, "</FONT></TD></TR>\n");
 	}
-	rc |= cm_strbuf_printf(b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%g\" COLOR=\"#444444\">"
-	                          "%" IGRAPH_PRId " actor%s, %" IGRAPH_PRId " tie%s",
-	                       11 * p->text_scale, n, n == 1 ? "" : "s", m, m == 1 ? "" : "s");
-	if (!o->no_legend) {
+	if (p->by) {
+		/* the regional map: what the nodes, numbers and ties count */
+		rc |= cm_strbuf_printf(b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%g\" COLOR=\"#444444\">",
+		                       11 * p->text_scale);
+		text_by = cm_strbuf_printf(&by_text, "%" IGRAPH_PRId " groups by %s, %" IGRAPH_PRId " pairs of groups tied \xC2\xB7 "
+		                           "node area: %s%s \xC2\xB7 in a node: its ties inside \xC2\xB7 on a tie, and "
+		                           "its width: the ties between", n, p->by, m,
+		                           p->by_focus ? "actors of type " : "actors", p->by_focus ? p->by_focus : "");
+		rc |= text_by < 0 ? text_by : cm_map_escape_text(b, by_text.s, 1, 0);
+		cm_strbuf_free(&by_text);
+	} else {
+		rc |= cm_strbuf_printf(b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%g\" COLOR=\"#444444\">"
+		                          "%" IGRAPH_PRId " actor%s, %" IGRAPH_PRId " tie%s",
+		                       11 * p->text_scale, n, n == 1 ? "" : "s", m, m == 1 ? "" : "s");
+	}
+	if (!o->no_legend && !p->by) {
 		if (strcmp(p->size_by, "none"))
 			rc |= cm_strbuf_printf(b, " \xC2\xB7 node size: %s", size_name);
 		if (p->has_weight && p->wmax > p->wmin)
@@ -256,6 +264,10 @@ int cm_map_label(cm_strbuf *b, const map_plan *p, const cm_render_options *o)
 		if (p->n_labels < n)
 			rc |= cm_strbuf_printf(b, " \xC2\xB7 labels: top %" IGRAPH_PRId " by %s", p->n_labels,
 			                       strcmp(p->size_by, "none") ? size_name : "order");
+	}
+	if (!o->no_legend && p->n_labels_out) {
+		rc |= cm_strbuf_printf(b, " \xC2\xB7 %" IGRAPH_PRId " label%s left out for want of room (every name is in "
+		                          "its actor's tooltip)", p->n_labels_out, p->n_labels_out == 1 ? "" : "s");
 	}
 	if (!strcmp(p->engine, "geo")) {
 		rc |= cm_strbuf_printf(b, " \xC2\xB7 layout geo (Lambert-93), seed %lu</FONT></TD></TR>\n", p->seed);
@@ -280,12 +292,12 @@ int cm_map_label(cm_strbuf *b, const map_plan *p, const cm_render_options *o)
 
 		rc |= cm_strbuf_printf(&heading, same ? "colour and shape: %s" : "colour: %s", p->colors.attr);
 		if (rc == 0)
-			rc |= legend_rows(b, &p->colors, p->pal, same, heading.s, p->text_scale);
+			rc |= legend_rows(b, &p->colors, 1, same, heading.s, p->text_scale);
 		if (!same && p->shapes.attr[0] && rc == 0) {
 			heading.len = 0;
 			rc |= cm_strbuf_printf(&heading, "shape: %s", p->shapes.attr);
 			if (rc == 0)
-				rc |= legend_rows(b, &p->shapes, NULL, 1, heading.s, p->text_scale);
+				rc |= legend_rows(b, &p->shapes, 0, 1, heading.s, p->text_scale);
 		}
 		cm_strbuf_free(&heading);
 		if (rc == 0 && (p->show_isolated || p->show_brokers || p->show_suggestions))

@@ -16,22 +16,25 @@
 #include "base/strbuf.h"
 
 /*
- * Colours come from Graphviz's ColorBrewer schemes, picked by how many
- * values there are: set28 (7 values, grey 8 for the rest), set19 (8, grey
- * 9) or set312 (10, grey 9; its pale yellow 2 is left out).  The most
- * frequent values get their own colour; the others share the grey.
+ * Colours and shapes are fixed by value, not by frequency, so that two maps
+ * of the same data compare (docs/maps.md): the domain's known types
+ * (cm_map_known_types) have fixed entries, other values take the next
+ * entries in sorted order, and values beyond the last share the fallback
+ * (OTHER_SLOT: grey, and Msquare), named "others" in the legend.  MAX_NAMED
+ * is the number of clusters drawn as boxes.
  */
 #define MAX_NAMED 10
-#define OTHER_SLOT MAX_NAMED
-#define MAX_SHAPES 8
-
-/* A colour scheme: the colour number of each rank, and of the rest. */
+#define OTHER_SLOT 1000000
+/* Entries of the colour and shape tables (style.c). */
+#define N_COLORS 12
+#define N_SHAPES 10
+#define N_KNOWN_TYPES 10
+/* Ring and mark colours picked at plan time, each far from every fill in use (cm_map_pick_marks). */
 typedef struct {
-	const char *scheme;
-	int named;              /* values with their own colour */
-	int color[MAX_NAMED];   /* colour number by rank */
-	int other;              /* colour number of the others and the unknown */
-} palette;
+	const char *isolated;  /* ring of isolated actors, and suggested ties */
+	const char *broker;    /* ring of brokers */
+	const char *joined;    /* ring of actors that joined (render --diff) */
+} map_marks;
 
 /* The values of one actor attribute, grouped: most frequent first. */
 typedef struct {
@@ -43,6 +46,7 @@ typedef struct {
 	size_t *vindex;       /* per vertex: index in values (when values exist) */
 	int has_unknown;
 	int named;            /* values with their own slot */
+	int *vslot;           /* per value: its slot (colour or shape entry), or OTHER_SLOT */
 	const char *unknown;  /* legend name of "" (NULL: "unknown") */
 	size_t max_chars;     /* legend text cut (0: 32) */
 } grouping;
@@ -59,31 +63,28 @@ typedef struct {
 /* Marks drawn on actors (bits of map_plan.mark). */
 #define MARK_ISOLATED 1
 #define MARK_BROKER 2
-/* Ring colours: ColorBrewer "paired12" red and purple, which no type palette uses. */
-#define RING_ISOLATED "/paired12/6"
-#define RING_BROKER "/paired12/10"
 /*
  * Change maps (render --diff): ColorBrewer "dark2" green for what is new
  * (ties, the ring of actors that joined) and "set1" red, dashed, for lost
  * ties: a line, not a ring, so it does not read as the isolated mark.
  * Actors that left are faded to grey.
  */
-#define CHANGE_NEW "/dark28/1"
 #define CHANGE_LOST "/set19/1"
 #define CHANGE_KEPT_TIE "#99999999"
 #define CHANGE_LEFT_FILL "#e0e0e0"
-/* Suggested ties (--highlight suggestions): dotted, in the isolated ring's red. */
-#define SUGGEST_COLOR "/paired12/6"
 /* Suggestions drawn per isolated actor. */
 #define SUGGEST_PER_ACTOR 3
 
 /* Everything cm_render() decides before building the Graphviz graph. */
 typedef struct {
 	const cm_network *net;
+	cm_network *own_net;  /* render --by: the network of the groups, which net points to */
+	const char *by;       /* render --by: the grouping attribute (NULL: a map of actors) */
+	const char *by_focus; /* render --by: the focus type sizing the nodes (NULL: all actors) */
 	const char *renderer, *engine, *size_by;
 	unsigned long seed;
 	grouping colors, shapes, clusters;
-	const palette *pal;
+	map_marks marks;      /* ring colours, checked against the fills in use */
 	double text_scale;    /* title and legend grow with large maps, which are scaled down */
 	int have_clusters;
 	igraph_vector_t size;
@@ -109,7 +110,14 @@ typedef struct {
 	double *cluster_bb;   /* fr: per cluster, its box (x0, y0, x1, y1 in points) */
 	igraph_integer_t geo_by_region, geo_by_neighbours, geo_unplaced;
 	cm_strbuf insets;     /* overseas insets in use, for the caption */
+	double *outline;      /* geo: the outline of France, x, y in points per point (NULL: none) */
+	int *outline_ring;    /* geo: the ring of each outline point */
+	size_t n_outline;
 	double time_limit;    /* seconds; 0: none */
+	double page_w, page_h; /* inches: the map is scaled down to fit (render --size) */
+	double *label_xy;     /* per vertex: centre of its label, points (NaN: none), when placed by coopmap */
+	igraph_integer_t n_labels_out; /* labels left out for want of room */
+	int dpi;              /* PNG pixels per inch */
 } map_plan;
 
 /*

@@ -15,6 +15,7 @@
 #include "present/map/highlight.h"
 #include "present/map/labels.h"
 #include "present/map/map.h"
+#include "present/map/regional.h"
 #include "present/map/style.h"
 
 /* Map formats: name given to gvRender, and the extensions that select it. */
@@ -85,6 +86,9 @@ static int size_measure(igraph_vector_t *out, const igraph_t *graph, const char 
 			VECTOR(*out)[i] = (double)VECTOR(deg)[i];
 	} else if (!strcmp(measure, "strength")) {
 		CM_IG(igraph_strength(graph, out, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS, w), "computing node sizes");
+	} else if (cm_map_has_numeric_vattr(graph, measure)) {
+		/* render --by: a count of the group network */
+		CM_IG(VANV(graph, measure, out), "computing node sizes");
 	} else if (!strcmp(measure, "none")) {
 		CM_IG(igraph_vector_resize(out, igraph_vcount(graph)), "computing node sizes");
 		igraph_vector_fill(out, 1.0);
@@ -98,6 +102,58 @@ done:
 	return rc;
 }
 
+/* Named pages, in mm (portrait). */
+static const struct {
+	const char *name;
+	double w, h;
+} pages[] = { { "A4", 210, 297 }, { "A3", 297, 420 }, { "A5", 148, 210 } };
+
+/*
+ * The page of --size into p->page_w and p->page_h (inches): a named page,
+ * "-landscape" turning it, or WIDTHxHEIGHT in mm or px; CM_EUSAGE if not.
+ */
+static int parse_page(map_plan *p, const char *size)
+{
+	double w = 0, h = 0;
+	char unit[8] = "";
+	int got;
+
+	if (!size)
+		size = "A4";
+	for (size_t i = 0; i < sizeof(pages) / sizeof(pages[0]); i++) {
+		size_t len = strlen(pages[i].name);
+
+		if (strncasecmp(size, pages[i].name, len))
+			continue;
+		if (!size[len] || !strcasecmp(size + len, "-portrait")) {
+			w = pages[i].w, h = pages[i].h;
+		} else if (!strcasecmp(size + len, "-landscape")) {
+			w = pages[i].h, h = pages[i].w;
+		}
+		break;
+	}
+	if (w > 0) {
+		p->page_w = w / 25.4;
+		p->page_h = h / 25.4;
+		return 0;
+	}
+	got = sscanf(size, "%lfx%lf%7s", &w, &h, unit);
+	if ((got != 2 && got != 3) || !(w >= 10) || !(h >= 10) || w > 100000 || h > 100000 ||
+	    (got == 3 && strcmp(unit, "mm") && strcmp(unit, "px")))
+		return cm_error_set(CM_EUSAGE, "--size '%s' is not A4, A3, A5 (-landscape) or WIDTHxHEIGHT in mm or px "
+		                    "(e.g. 180x250mm, 1600x1200px)", size);
+	if (got == 3 && !strcmp(unit, "px")) {
+		double per_inch = !strcmp(p->renderer, "png") ? p->dpi : 96;
+
+		p->page_w = w / per_inch;
+		p->page_h = h / per_inch;
+	} else {
+		p->page_w = w / 25.4;
+		p->page_h = h / 25.4;
+	}
+	return 0;
+}
+
 /* Check that an attribute named on the command line exists and holds text. */
 static int check_attr(const igraph_t *graph, const char *attr, const char *option)
 {
@@ -108,16 +164,89 @@ static int check_attr(const igraph_t *graph, const char *attr, const char *optio
 	return cm_error_set(CM_EUSAGE, "%s '%s': actors have no such attribute", option, attr);
 }
 
+/*
+ * A map without boxes (no regions, or too many actors for them): the
+ * actors without ties gathered in one box of their own, labelled with
+ * their number, rather than a row in a corner.
+ */
+static int group_isolates(map_plan *p, const igraph_t *graph)
+{
+	igraph_integer_t n = igraph_vcount(graph), k = 0;
+	igraph_vector_int_t deg;
+	const char **vals = NULL;
+	char name[64];
+	int rc = 0;
+
+	if (igraph_vector_int_init(&deg, 0) != IGRAPH_SUCCESS)
+		return cm_error_set(CM_ENOMEM, "out of memory");
+	CM_IG(igraph_degree(graph, &deg, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS), "finding actors without ties");
+	for (igraph_integer_t v = 0; v < n; v++)
+		k += VECTOR(deg)[v] == 0;
+	if (k < 2 || k == n)
+		goto done;
+	snprintf(name, sizeof(name), "%" IGRAPH_PRId " actors without ties", k);
+	if (!(vals = malloc(((size_t)n + 1) * sizeof(*vals)))) {
+		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (igraph_integer_t v = 0; v < n; v++)
+		vals[v] = VECTOR(deg)[v] == 0 ? name : "";
+	cm_map_grouping_free(&p->clusters);
+	if ((rc = cm_map_group_values(&p->clusters, vals, n, "ties", MAX_NAMED)) < 0)
+		goto done;
+	p->have_clusters = 1;
+done:
+	free(vals);
+	igraph_vector_int_destroy(&deg);
+	return rc;
+}
+
 /* Fill the plan from the options: format, engine, groupings, sizes and labels. */
 int cm_map_plan(map_plan *p, const cm_network *net, const char *path, const cm_render_options *o)
 {
+	cm_render_options by_opts;
 	const igraph_t *graph = &net->graph;
-	igraph_integer_t n = igraph_vcount(graph), m = igraph_ecount(graph);
+	igraph_integer_t n, m;
 	const char *color_by = o->color_by ? o->color_by : CM_ATTR_TYPE;
 	const char *shape_by = o->shape_by ? o->shape_by : CM_ATTR_TYPE;
 	const char *cluster_by = o->cluster_by;
 	int rc;
 
+	if (o->by) {
+		/* the regional map: the groups' network, drawn with every label and no box */
+		if ((rc = check_attr(graph, o->by, "--by")) < 0 ||
+		    (rc = cm_map_regional_network(&p->own_net, net, o->by, o->focus_type ? o->focus_type : "cite")) < 0)
+			return rc;
+		net = p->own_net;
+		graph = &net->graph;
+		p->by = o->by;
+		by_opts = *o;
+		by_opts.by = NULL;
+		by_opts.color_by = by_opts.shape_by = NULL;
+		by_opts.cluster_by = "none";
+		by_opts.highlight = "none";
+		if (!by_opts.labels)
+			by_opts.labels = "all";
+		if (!by_opts.size_by) {
+			igraph_vector_t f;
+
+			/* sized by the focus actors when there are some, else by all actors */
+			by_opts.size_by = "actors";
+			if (igraph_vector_init(&f, 0) == IGRAPH_SUCCESS) {
+				if (VANV(graph, "focus_actors", &f) == IGRAPH_SUCCESS && igraph_vector_sum(&f) > 0) {
+					by_opts.size_by = "focus_actors";
+					p->by_focus = o->focus_type ? o->focus_type : "cite";
+				}
+				igraph_vector_destroy(&f);
+			}
+		}
+		o = &by_opts;
+		color_by = CM_ATTR_TYPE;
+		shape_by = CM_ATTR_TYPE;
+		cluster_by = o->cluster_by;
+	}
+	n = igraph_vcount(graph);
+	m = igraph_ecount(graph);
 	p->net = net;
 	p->seed = o->seed ? o->seed : CM_DEFAULT_SEED;
 	p->change = o->change;
@@ -132,6 +261,11 @@ int cm_map_plan(map_plan *p, const cm_network *net, const char *path, const cm_r
 	if (!(p->renderer = pick_format(path, o->format)))
 		return CM_EUSAGE;
 	p->time_limit = o->time_limit == 0 ? CM_RENDER_TIME_LIMIT : o->time_limit < 0 ? 0 : o->time_limit;
+	if (o->dpi < 0 || o->dpi > 2400)
+		return cm_error_set(CM_EUSAGE, "--dpi %d is out of range (1 to 2400)", o->dpi);
+	p->dpi = o->dpi ? o->dpi : CM_RENDER_DPI;
+	if ((rc = parse_page(p, o->size)) < 0)
+		return rc;
 	if (!o->layout || !strcmp(o->layout, "auto")) {
 		p->engine = "fr";
 	} else if (!strcmp(o->layout, "geo")) {
@@ -150,14 +284,20 @@ int cm_map_plan(map_plan *p, const cm_network *net, const char *path, const cm_r
 		return rc;
 	if (cluster_by && strcmp(cluster_by, "none") && (rc = check_attr(graph, cluster_by, "--cluster-by")) < 0)
 		return rc;
-	if ((rc = cm_map_group_by(&p->colors, graph, color_by, MAX_NAMED)) < 0)
+	if ((rc = cm_map_group_by(&p->colors, graph, color_by, OTHER_SLOT)) < 0)
 		return rc;
-	p->pal = cm_map_palette(p->colors.named);
-	if ((rc = cm_map_group_by(&p->shapes, graph, strcmp(shape_by, "none") ? shape_by : "", MAX_SHAPES)) < 0)
+	if ((rc = cm_map_group_by(&p->shapes, graph, strcmp(shape_by, "none") ? shape_by : "", OTHER_SLOT)) < 0 ||
+	    (rc = cm_map_slot_by_value(&p->shapes, n, !strcmp(p->shapes.attr, CM_ATTR_TYPE), N_SHAPES)) < 0)
 		return rc;
 	/* clusters: asked for, or by region on small maps that fdp or dot lays out */
 	if (!cluster_by && n <= CLUSTER_MAX_ACTORS && cm_map_has_string_vattr(graph, CM_ATTR_REGION))
 		cluster_by = CM_ATTR_REGION;
+	/* too many actors for region boxes: the map a reader can take in is the regional one */
+	if (!p->by && !p->change && n > CLUSTER_MAX_ACTORS && !o->cluster_by &&
+	    cm_map_has_string_vattr(graph, CM_ATTR_REGION))
+		cm_notice("%" IGRAPH_PRId " actors are too many to read one by one: --by region draws one node per region, "
+		          "sized by its %s, with the ties between regions (docs/maps.md)", n,
+		          o->focus_type ? o->focus_type : "cités");
 	if (cluster_by && strcmp(cluster_by, "none")) {
 		if (strcmp(p->engine, "fr") && strcmp(p->engine, "fdp") && strcmp(p->engine, "dot")) {
 			if (o->cluster_by)
@@ -178,8 +318,10 @@ int cm_map_plan(map_plan *p, const cm_network *net, const char *path, const cm_r
 		return cm_error_set(CM_EINTERRUPTED, "interrupted");
 	if ((rc = cm_map_plan_highlight(p, o)) < 0)
 		return rc;
-	/* clubs replaced the colours: the scheme follows their number */
-	p->pal = cm_map_palette(p->colors.named);
+	/* colours by value (clubs may have replaced the grouping), then rings apart from them */
+	if ((rc = cm_map_slot_by_value(&p->colors, n, !strcmp(p->colors.attr, CM_ATTR_TYPE), N_COLORS)) < 0 ||
+	    (rc = cm_map_pick_marks(&p->marks, &p->colors)) < 0)
+		return rc;
 	if (p->show_clubs && !o->cluster_by &&
 	    (!strcmp(p->engine, "fr") || !strcmp(p->engine, "fdp") || !strcmp(p->engine, "dot"))) {
 		/* the clubs' boxes replace the regions' */
@@ -188,6 +330,9 @@ int cm_map_plan(map_plan *p, const cm_network *net, const char *path, const cm_r
 		memset(&p->club_groups, 0, sizeof(p->club_groups));
 		p->have_clusters = cm_map_useful_groups(&p->clusters) >= 1;
 	}
+	if (!p->have_clusters && !p->by && !p->change && !o->cluster_by && !strcmp(p->engine, "fr") &&
+	    (rc = group_isolates(p, graph)) < 0)
+		return rc;
 	if (!strcmp(p->engine, "geo")) {
 		p->have_clusters = 0;
 		if ((rc = cm_map_geo_plan(p, o->centres_path)) < 0)
@@ -229,5 +374,9 @@ void cm_map_plan_free(map_plan *p)
 	free(p->suggested);
 	free(p->xy);
 	free(p->cluster_bb);
+	free(p->label_xy);
+	free(p->outline);
+	free(p->outline_ring);
 	cm_strbuf_free(&p->insets);
+	cm_network_free(p->own_net);
 }

@@ -51,7 +51,7 @@ xmllint --noout "$TMP/out" 2>/dev/null; check "render svg to stdout is well-form
 #   c1 -- r1 -- c2 : each cité reaches the other through the centre r1 (level 0 or 1)
 #   c3 -- a1       : a1 has no other tie, so no cité within two steps of c3 (level 2)
 #   c4             : no tie at all (level 3)
-# so exactly c3 and c4 get the red ring (ColorBrewer paired12 6, #e31a1c);
+# so exactly c3 and c4 get the black ring (#000000, no fill is black);
 # nodes are named n<index> in the order of nodes.csv: c1 n0, r1 n1, c2 n2, c3 n3, a1 n4, c4 n5.
 run render "$DATA/render/isolated" -o "$TMP/iso.svg"
 expect_status "render marks isolated cités" 0
@@ -59,7 +59,7 @@ xmllint --noout "$TMP/iso.svg" 2>/dev/null; check "render isolated svg is well-f
 [ "$(grep -c 'class="node"' "$TMP/iso.svg")" -eq 6 ]; check "render isolated svg has one node per actor" $?
 # the node groups with a red ring, by their internal names
 awk '/<title>n[0-9]*<\/title>/ { n = $0; gsub(/.*<title>|<\/title>.*/, "", n) } /class="node"/ { n = "" }
-     /stroke="#e31a1c"/ && n != "" { print n }' "$TMP/iso.svg" | sort -u >"$TMP/ringed"
+     /stroke="#000000"/ && n != "" { print n }' "$TMP/iso.svg" | sort -u >"$TMP/ringed"
 printf 'n3\nn5\n' >"$TMP/want"
 cmp -s "$TMP/ringed" "$TMP/want"; check "render rings exactly c3 and c4" $? "$(tr '\n' ' ' <"$TMP/ringed")"
 grep -q '>marked</text>' "$TMP/iso.svg"; check "render legend has a marked section" $?
@@ -68,11 +68,11 @@ check "render legend counts 2 isolated cités" $?
 grep -q '>isolated</text>' "$TMP/iso.svg"; check "render title from the folder" $?
 run render "$DATA/render/isolated" -o "$TMP/iso2.svg" --highlight none
 expect_status "render --highlight none" 0
-! grep -q 'stroke="#e31a1c"' "$TMP/iso2.svg"; check "render --highlight none marks nothing" $?
+! grep -q 'stroke="#000000"' "$TMP/iso2.svg"; check "render --highlight none marks nothing" $?
 run render "$DATA/render/isolated" -o "$TMP/iso3.svg" --highlight brokers:1
 expect_status "render --highlight brokers:1" 0
-# r1 alone sits between actors that are not tied (c1 and c2): the one broker, purple (#6a3d9a)
-[ "$(grep -c 'stroke="#6a3d9a"' "$TMP/iso3.svg")" -eq 1 ]; check "render rings one broker" $?
+# r1 alone sits between actors that are not tied (c1 and c2): the one broker, magenta (#ff00ff)
+[ "$(grep -c 'stroke="#ff00ff"' "$TMP/iso3.svg")" -eq 1 ]; check "render rings one broker" $?
 run render "$DATA/render/isolated" -o "$TMP/x.svg" --highlight clubs
 expect_status "render clubs without --regions" 2
 expect_err "render clubs without --regions" "needs the region adjacency (--regions FILE"

@@ -92,22 +92,21 @@ if g.graph.get("mode") != "dynamic":
 
 # the map: render's DOT names actors n0, n1... in the order of nodes.csv
 dot = open(mapdot, encoding="utf-8").read()
-scheme = re.search(r"colorscheme=(\w+)", dot).group(1)
-defaults = {"fillcolor": "1", "shape": "circle", "width": "0.2"}  # the node defaults build.c sets
+defaults = {"fillcolor": "#cccccc", "shape": "circle", "width": "0.2"}  # the node defaults build.c sets
 found = {}
 for m in re.finditer(r"\tn(\d+)\t\[(.*?)\];", dot, re.S):
     attrs = dict(re.findall(r'(\w+)=("[^"]*"|[^,\s\]]+)', m.group(2)))
     found[int(m.group(1))] = dict(defaults, **{k: v.strip('"') for k, v in attrs.items()})
 if len(found) != len(nodes):
     fail("render's DOT has %d actors" % len(found))
-# Graphviz resolves the fill colours: one node per colour number, drawn with xdot
+# Graphviz resolves the fill colours ("/paired12/2"...): one node per colour, drawn with xdot
 numbers = sorted({a["fillcolor"] for a in found.values()})
-probe = "graph { node [colorscheme=%s, style=filled]; %s }" % (
-    scheme, " ".join('c%s [fillcolor=%s];' % (c, c) for c in numbers))
+probe = "graph { node [style=filled]; %s }" % (
+    " ".join('c%d [fillcolor="%s"];' % (i, c) for i, c in enumerate(numbers)))
 xdot = subprocess.run(["dot", "-Txdot"], input=probe, capture_output=True, text=True).stdout
 rgb = {}
-for c in numbers:
-    m = re.search(r"c%s\s+\[.*?_draw_=\"[^\"]*?C 7 -#([0-9a-f]{6})" % c, xdot, re.S)
+for i, c in enumerate(numbers):
+    m = re.search(r"c%d\s+\[.*?_draw_=\"[^\"]*?C 7 -#([0-9a-f]{6})" % i, xdot, re.S)
     rgb[c] = tuple(int(m.group(1)[i:i + 2], 16) for i in (0, 2, 4))
 positions = []
 for k, n in enumerate(nodes):

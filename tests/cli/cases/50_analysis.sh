@@ -68,7 +68,7 @@ expect_out_file "brokers csv" "$EXP/analysis_brokers.csv"
 
 run brokers "$AN/brokers" --directed --format csv
 expect_status "brokers directed" 0
-cut -d, -f1,5-10 "$TMP/out" >"$TMP/roles"
+cut -d, -f1,5-11 "$TMP/out" >"$TMP/roles"
 diff -u "$EXP/analysis_brokers_directed.csv" "$TMP/roles" >"$TMP/diff"
 check "brokers directed roles" $? "$(head -n 20 "$TMP/diff")"
 
@@ -84,7 +84,7 @@ fi
 
 run brokers "$AN/brokers" --group type --format csv
 expect_status "brokers by type" 0
-head -n 1 "$TMP/out" | grep -qx 'id,label,type,coordinator,itinerant,boundary,liaison,total,constraint,effective_size,betweenness,ei_index'
+head -n 1 "$TMP/out" | grep -qx 'id,label,type,coordinator,itinerant,boundary,liaison,between_groups,total,constraint,effective_size,betweenness,ei_index'
 check "brokers by type: no repeated group column" $?
 
 run brokers "$AN/brokers"

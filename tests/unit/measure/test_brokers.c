@@ -134,11 +134,12 @@ static void test_directed_roles(void **state)
  * constraint, effective_size): betweenness a .5 b .5 c 2 d 0 e 0;
  * constraint a 0.720679012345679, c 0.642361111111111, e 0.8350694444444444;
  * effective size a 5/3, c 2.5, d 1.
- * Order: c (3), a and b (1, betweenness .5, by id), d and e (0, by id).
+ * Brokerage between groups (all roles but coordinator): c 3, b 1, a 0, d 0, e 0.
+ * Order: c (3), b (1), a (0, but total 1), d and e (0, by id).
  */
 static void test_undirected_roles(void **state)
 {
-	static const char *const order[] = { "c", "a", "b", "d", "e" };
+	static const char *const order[] = { "c", "b", "a", "d", "e" };
 	cm_network *net = make_net(0, 0, NULL);
 	cm_brokers b;
 	const cm_table *t;
@@ -155,6 +156,8 @@ static void test_undirected_roles(void **state)
 	assert_true(cell(t, "b", "boundary") == 1 && cell(t, "b", "total") == 1);
 	assert_true(cell(t, "c", "itinerant") == 1 && cell(t, "c", "liaison") == 2);
 	assert_true(cell(t, "c", "total") == 3);
+	assert_true(cell(t, "c", "between_groups") == 3 && cell(t, "b", "between_groups") == 1);
+	assert_true(cell(t, "a", "between_groups") == 0);
 	assert_true(cell(t, "d", "total") == 0 && cell(t, "e", "total") == 0);
 	assert_true(cell(t, "a", "betweenness") == 0.5 && cell(t, "c", "betweenness") == 2);
 	assert_true(fabs(cell(t, "a", "constraint") - 0.720679012345679) < 1e-12);
@@ -276,10 +279,13 @@ static void test_group_by_type(void **state)
 
 /*
  * An actor without a group and an isolated actor: f (no region) tied to a,
- * g isolated in X.  f belongs to no group: the pairs through f count for no
- * role and its tie is neither internal nor external, so a keeps E-I -1/3 and
- * f's E-I is undefined; g has no tie: E-I, constraint and effective size
- * undefined, betweenness 0.
+ * g isolated in X.  f is in the group "(none)": a's neighbours b, c, e, f
+ * give {b,e} X-X-X coordinator, {b,f} and {e,f} X-X-(none) boundary,
+ * {c,f} Y-X-(none) liaison ({b,c}, {c,e} tied): total 4, between groups 3.
+ * a's ties: a-b, a-e internal, a-c, a-f external: E-I 0; f's one tie is
+ * external: E-I 1.  Network: internal a-b, e-a; external a-c, b-c, c-e,
+ * c-d, d-b, a-f: (6 - 2) / 8 = 0.5.  g has no tie: E-I, constraint and
+ * effective size undefined, betweenness 0.
  */
 static void test_unknown_group_and_isolate(void **state)
 {
@@ -301,14 +307,16 @@ static void test_unknown_group_and_isolate(void **state)
 	}
 	assert_int_equal(cm_network_wrap(&net, &g, "test"), 0);
 	assert_int_equal(cm_brokers_compute(&b, net, NULL), 0);
-	assert_true(cell(b.actors, "a", "total") == 1);  /* {b,e} only, as before */
-	assert_true(fabs(cell(b.actors, "a", "ei_index") + 1.0 / 3.0) < 1e-12);
-	assert_true(isnan(cell(b.actors, "f", "ei_index")));
+	assert_true(cell(b.actors, "a", "coordinator") == 1 && cell(b.actors, "a", "boundary") == 2);
+	assert_true(cell(b.actors, "a", "liaison") == 1 && cell(b.actors, "a", "total") == 4);
+	assert_true(cell(b.actors, "a", "between_groups") == 3);
+	assert_true(fabs(cell(b.actors, "a", "ei_index")) < 1e-12);
+	assert_true(cell(b.actors, "f", "ei_index") == 1);
 	assert_true(isnan(cell(b.actors, "g", "ei_index")));
 	assert_true(isnan(cell(b.actors, "g", "constraint")));
 	assert_true(isnan(cell(b.actors, "g", "effective_size")));
 	assert_true(cell(b.actors, "g", "betweenness") == 0);
-	assert_true(fabs(b.network_ei_index - 3.0 / 7.0) < 1e-12);
+	assert_true(fabs(b.network_ei_index - 0.5) < 1e-12);
 	cm_brokers_free(&b);
 	cm_network_free(net);
 }
@@ -331,13 +339,15 @@ static void test_unknown_group(void **state)
 
 /*
  * What the map reads by vertex (a b c d e = 0..4), from the undirected
- * example of test_undirected_roles: totals a 1, b 1, c 3, d 0, e 0, and
- * the ranking of the actors rows c, a, b, d, e.
+ * example of test_undirected_roles: totals a 1, b 1, c 3, d 0, e 0,
+ * between groups a 0, b 1, c 3, d 0, e 0, and the ranking of the actors
+ * rows c, b, a, d, e.
  */
 static void test_by_vertex(void **state)
 {
 	static const double total[] = { 1, 1, 3, 0, 0 };
-	static const igraph_integer_t ranking[] = { C, A, B, D, E };
+	static const double between[] = { 0, 1, 3, 0, 0 };
+	static const igraph_integer_t ranking[] = { C, B, A, D, E };
 	cm_network *net = make_net(0, 0, NULL);
 	cm_brokers b;
 
@@ -346,6 +356,7 @@ static void test_by_vertex(void **state)
 	assert_int_equal(b.n_actors, 5);
 	for (int v = 0; v < 5; v++) {
 		assert_true(b.total[v] == total[v]);
+		assert_true(b.between[v] == between[v]);
 		assert_int_equal(b.ranking[v], ranking[v]);
 		assert_string_equal(cm_table_get_string(b.actors, (size_t)v, 0), ids[ranking[v]]);
 	}

@@ -212,9 +212,9 @@ MAP_TEST_HELPER void node_centre(const char *svg, int k, double *x, double *y)
 	free(g);
 }
 
-/* ColorBrewer paired12 colours 6 and 10: the rings of isolated actors and brokers (the legend's glyphs too). */
-#define RED_RING "#e31a1c"
-#define PURPLE_RING "#6a3d9a"
+/* The rings of isolated actors (black) and brokers (magenta), apart from every paired12 fill (the legend's glyphs too). */
+#define RED_RING "#000000"
+#define PURPLE_RING "#ff00ff"
 
 /* Run a group of map tests in a fresh test folder, with the library set up as the CLI does. */
 MAP_TEST_HELPER int map_test_main(const char *name, const struct CMUnitTest *tests, size_t n)

@@ -103,8 +103,9 @@ static void test_render_fr_layout(void **state)
 
 /*
  * A large group (more than 2,000 actors: spread by density, not pair by
- * pair): the actors without ties are packed in rows under the connected
- * part, as sfdp packs components, instead of being flung around it.
+ * pair) and no region boxes: the 60 actors without ties are gathered in one
+ * box of their own, labelled "60 actors without ties" (issue 14), which
+ * holds every one of them and none of the ring's.
  */
 static void test_render_fr_large(void **state)
 {
@@ -114,8 +115,9 @@ static void test_render_fr_large(void **state)
 	cm_render_options o = { 0 };
 	FILE *f;
 	Agraph_t *g;
-	double ring_low = HUGE_VAL, lone_high = -HUGE_VAL;
-	int lone = 0;
+	double bb[4] = { 0 };
+	int lone = 0, boxes = 0;
+	Agraph_t *box;
 
 	(void)state;
 	assert_non_null(ends);
@@ -129,20 +131,26 @@ static void test_render_fr_large(void **state)
 	assert_non_null(f = fopen(path_in("large.dot"), "r"));
 	assert_non_null(g = agread(f, NULL));
 	fclose(f);
-	for (Agnode_t *v = agfstnode(g); v; v = agnxtnode(g, v)) {
-		double pos[2], h = atof(agget(v, "height")) * 72 / 2;
-		int index = atoi(agnameof(v) + 1);  /* nodes are named n<index> */
-
-		assert_int_equal(numbers(pos, 2, agget(v, "pos")), 2);
-		if (index < RING) {
-			ring_low = fmin(ring_low, pos[1] - h);
-		} else {
-			lone_high = fmax(lone_high, pos[1] + h);
-			lone++;
+	for (box = agfstsubg(g); box; box = agnxtsubg(box))
+		if (agget(box, "label") && !strcmp(agget(box, "label"), "60 actors without ties")) {
+			assert_int_equal(numbers(bb, 4, agget(box, "bb")), 4);
+			boxes++;
+			break;
 		}
+	assert_int_equal(boxes, 1);
+	for (Agnode_t *v = agfstnode(g); v; v = agnxtnode(g, v)) {
+		double pos[2];
+		int index = atoi(agnameof(v) + 1);  /* nodes are named n<index> */
+		int inside;
+
+		if (agnameof(v)[0] != 'n')
+			continue;
+		assert_int_equal(numbers(pos, 2, agget(v, "pos")), 2);
+		inside = pos[0] > bb[0] && pos[0] < bb[2] && pos[1] > bb[1] && pos[1] < bb[3];
+		assert_int_equal(inside, index >= RING);
+		lone += index >= RING;
 	}
 	assert_int_equal(lone, LONE);
-	assert_true(lone_high < ring_low);
 	agclose(g);
 	free(ends);
 	free_net(net);
