@@ -59,6 +59,40 @@ static int gval_cmp(const void *pa, const void *pb)
 }
 
 /*
+ * Number the groups alphabetically into gid (by actor), their names into
+ * gname and sizes into gsize (each may be NULL), with sorted as scratch
+ * (n entries); actors without a value form the group CM_BROKERS_NO_GROUP,
+ * so that a national actor linking regions is their liaison.  Returns the
+ * number of groups.  The one numbering of cm_brokers_compute() and
+ * cm_brokers_totals().
+ */
+static igraph_integer_t number_groups(igraph_integer_t *gid, const char **gname, igraph_integer_t *gsize,
+                                      struct gval *sorted, const char *const *values, igraph_integer_t n)
+{
+	igraph_integer_t n_groups = 0;
+	const char *last = NULL;
+
+	for (igraph_integer_t v = 0; v < n; v++) {
+		sorted[v].value = values[v][0] ? values[v] : CM_BROKERS_NO_GROUP;
+		sorted[v].v = v;
+		gid[v] = -1;
+	}
+	qsort(sorted, (size_t)n, sizeof(*sorted), gval_cmp);
+	for (igraph_integer_t i = 0; i < n; i++) {
+		if (n_groups == 0 || strcmp(last, sorted[i].value)) {
+			last = sorted[i].value;
+			if (gname)
+				gname[n_groups] = last;
+			n_groups++;
+		}
+		gid[sorted[i].v] = n_groups - 1;
+		if (gsize)
+			gsize[n_groups - 1]++;
+	}
+	return n_groups;
+}
+
+/*
  * Each actor's group value as text (numbers formatted), owned by *storage.
  * CM_EUSAGE when no actor has the attribute or a value for it.
  */
@@ -433,27 +467,11 @@ int cm_brokers_compute(cm_brokers *out, const cm_network *net, const char *group
 	if ((rc = group_values(values, storage, net, out->group, asked)) < 0)
 		goto done;
 
-	/*
-	 * number the groups alphabetically; actors without a value form the
-	 * group CM_BROKERS_NO_GROUP, so that a national actor linking regions
-	 * is their liaison
-	 */
 	for (igraph_integer_t v = 0; v < n; v++) {
-		sorted[v].value = values[v][0] ? values[v] : CM_BROKERS_NO_GROUP;
-		sorted[v].v = v;
-		gid[v] = -1;
 		rows[v].v = v;
 		rows[v].id = cm_network_vattr(net, CM_ATTR_ID, v);
 	}
-	qsort(sorted, (size_t)n, sizeof(*sorted), gval_cmp);
-	for (igraph_integer_t i = 0; i < n; i++) {
-		if (!sorted[i].value[0])
-			continue;
-		if (n_groups == 0 || strcmp(gname[n_groups - 1], sorted[i].value))
-			gname[n_groups++] = sorted[i].value;
-		gid[sorted[i].v] = n_groups - 1;
-		gsize[n_groups - 1]++;
-	}
+	n_groups = number_groups(gid, gname, gsize, sorted, values, n);
 
 	if ((rc = brokerage(rows, net, gid)) < 0)
 		goto done;
@@ -520,9 +538,9 @@ done:
  */
 int cm_brokers_totals(double **out, const cm_network *net, const char *group)
 {
-	igraph_integer_t n = cm_network_actors(net), n_groups = 0;
+	igraph_integer_t n = cm_network_actors(net);
 	const char *attr = group ? group : CM_ATTR_REGION;
-	const char **values = calloc((size_t)n + 1, sizeof(*values)), *last = NULL;
+	const char **values = calloc((size_t)n + 1, sizeof(*values));
 	char **storage = calloc((size_t)n + 1, sizeof(*storage));
 	igraph_integer_t *gid = calloc((size_t)n + 1, sizeof(*gid));
 	struct gval *sorted = calloc((size_t)n + 1, sizeof(*sorted));
@@ -536,21 +554,9 @@ int cm_brokers_totals(double **out, const cm_network *net, const char *group)
 	}
 	if ((rc = group_values(values, storage, net, attr, group != NULL)) < 0)
 		goto done;
-	/* numbered as cm_brokers_compute() numbers them; an empty value is no group (-1) */
-	for (igraph_integer_t v = 0; v < n; v++) {
-		sorted[v].value = values[v];
-		sorted[v].v = v;
-		gid[v] = -1;
+	for (igraph_integer_t v = 0; v < n; v++)
 		rows[v].v = v;
-	}
-	qsort(sorted, (size_t)n, sizeof(*sorted), gval_cmp);
-	for (igraph_integer_t i = 0; i < n; i++) {
-		if (!sorted[i].value[0])
-			continue;
-		if (n_groups == 0 || strcmp(last, sorted[i].value))
-			n_groups++, last = sorted[i].value;
-		gid[sorted[i].v] = n_groups - 1;
-	}
+	number_groups(gid, NULL, NULL, sorted, values, n);
 	if ((rc = brokerage(rows, net, gid)) < 0)
 		goto done;
 	if (!(*out = malloc(((size_t)n + 1) * sizeof(**out)))) {

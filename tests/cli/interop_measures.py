@@ -87,17 +87,12 @@ def isolation_levels(g, min_size=10):
 
 
 def brokerage(g):
-    """Gould-Fernandez, undirected: unordered untied neighbour pairs, all three in a region."""
+    """Gould-Fernandez total, undirected: unordered untied neighbour pairs; actors without a region
+    form the group "(none)" (docs/measures.md), so every actor and neighbour counts."""
     total = {}
     for b in g:
-        count = 0
-        if g.nodes[b].get("region", ""):
-            nb = [u for u in g[b] if g.nodes[u].get("region", "")]
-            for i in range(len(nb)):
-                for j in range(i + 1, len(nb)):
-                    if not g.has_edge(nb[i], nb[j]):
-                        count += 1
-        total[b] = count
+        nb = list(g[b])
+        total[b] = sum(1 for i in range(len(nb)) for j in range(i + 1, len(nb)) if not g.has_edge(nb[i], nb[j]))
     return total
 
 
