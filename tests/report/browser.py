@@ -59,7 +59,8 @@ window.addEventListener("load", function () {
         return td.textContent === a.label;
       });
     });
-    R.nodes = document.querySelectorAll("#map svg g.node").length;
+    R.nodes = document.querySelectorAll("#map svg g.node:not(.label)").length;
+    R.labels_tied = Array.prototype.every.call(document.querySelectorAll("#map svg g.node.label"), function (g) { return g.hasAttribute("data-i"); });
     R.actors = D.actors.length;
     R.panzoom = !!document.querySelector("#map svg .svg-pan-zoom_viewport");
     if (__MODE__ === "measure") {
@@ -89,12 +90,13 @@ window.addEventListener("load", function () {
       R.click_card = document.getElementById("card").getAttribute("data-actor");
       R.click_card_text = document.getElementById("card").textContent;
       R.click_selected = ids("#map g.node.cm-sel");
-      R.click_partners = ids("#map g.node.cm-nb");
+      R.click_partners = ids("#map g.node.cm-nb:not(.label)");
       R.click_faded = getComputedStyle(document.querySelector("#map g.node:not(.cm-sel):not(.cm-nb)")).opacity;
       var fr = document.getElementById("f-region");
       fr.value = __REGION__;
       fr.dispatchEvent(new Event("change"));
-      R.region_shown = ids("#map g.node:not(.cm-off)");
+      R.region_shown = ids("#map g.node:not(.cm-off):not(.label)");
+      R.region_labels = ids("#map g.node.label:not(.cm-off)");
       fr.value = "";
       fr.dispatchEvent(new Event("change"));
       var fy = document.getElementById("f-year");
@@ -265,6 +267,7 @@ def main():
         check("three script elements of the report (+1 of the test)", R["scripts"] == 4, R["scripts"])
         check("no <img> element", R["imgs"] == 0, R["imgs"])
         check("one map node per actor", R["nodes"] == R["actors"], (R["nodes"], R["actors"]))
+        check("every placed label belongs to an actor", R["labels_tied"], R["labels_tied"])
         check("pan/zoom attached to the map", R["panzoom"], R)
         if hostile:
             check("every label shows as text in a table cell", all(R["labels_in_dom"]), R["labels_in_dom"])
@@ -279,6 +282,8 @@ def main():
             check("the others fade", float(R["click_faded"]) < 0.5, R["click_faded"])
             check("region filter keeps that region's actors (from nodes.csv)", R["region_shown"] == region,
                   (R["region_shown"], region))
+            check("region filter fades the other actors' labels", set(R["region_labels"]) <= set(region),
+                  (R["region_labels"], region))
             check("year filter shows the ties at the end of %d (from edges.csv)" % YEAR, R["year_edges"] == at_year,
                   (R["year_edges"], at_year))
             check("no year filter shows every tie", R["all_edges"] == all_ties, (R["all_edges"], all_ties))

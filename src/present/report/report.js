@@ -43,12 +43,13 @@
   var svg = box && box.querySelector("svg");
   if (!svg) return;
   var actors = D.actors, n = actors.length;
-  var nodeEl = new Array(n), nbrs = [], edgeEls = [];
+  var nodeEl = new Array(n), labelEl = new Array(n), nbrs = [], edgeEls = [];
   var i;
   for (i = 0; i < n; i++) nbrs.push([]);
   Array.prototype.forEach.call(svg.querySelectorAll("g.node"), function (g) {
-    var t = g.querySelector("title"), m = t && /^n(\d+)$/.exec(t.textContent);
-    if (m && +m[1] < n) { nodeEl[+m[1]] = g; g.setAttribute("data-i", m[1]); }
+    /* nN is actor N's node, lN its label where coopmap placed it (class "node label") */
+    var t = g.querySelector("title"), m = t && /^([nl])(\d+)$/.exec(t.textContent);
+    if (m && +m[2] < n) { (m[1] === "n" ? nodeEl : labelEl)[+m[2]] = g; g.setAttribute("data-i", m[2]); }
   });
   var edgeByPair = {};
   Array.prototype.forEach.call(svg.querySelectorAll("g.edge"), function (g) {
@@ -94,8 +95,10 @@
     selected = v;
     box.classList.add("cm-focus");
     if (nodeEl[v]) nodeEl[v].classList.add("cm-sel");
+    if (labelEl[v]) labelEl[v].classList.add("cm-nb");
     nbrs[v].forEach(function (w) {
       if (nodeEl[w]) nodeEl[w].classList.add("cm-nb");
+      if (labelEl[w]) labelEl[w].classList.add("cm-nb");
       var e = edgeByPair[Math.min(v, w) + "-" + Math.max(v, w)];
       if (e) e.classList.add("cm-nb");
     });
@@ -213,6 +216,7 @@
                  (y === null || on[k] === 2 || a.degree === 0);
       on[k] = keep;
       if (nodeEl[k]) nodeEl[k].classList.toggle("cm-off", !keep);
+      if (labelEl[k]) labelEl[k].classList.toggle("cm-off", !keep);
     }
     edgeEls.forEach(function (e) {
       var key = Math.min(e.a, e.b) + "-" + Math.max(e.a, e.b);
