@@ -198,6 +198,226 @@ static int pajek_check_count(const char *buf, size_t len, const char *name)
 	return 0;
 }
 
+/* What the Pajek pre-scan found: a two-mode file and its first mode's size. */
+typedef struct {
+	int two_mode;
+	unsigned long long first_mode;
+} pajek_scan;
+
+/* Length of line s (up to the newline or end), and the start of the next line in *next. */
+static size_t line_len(const char *s, const char *end, const char **next)
+{
+	const char *nl = memchr(s, '\n', (size_t)(end - s));
+
+	*next = nl ? nl + 1 : end;
+	return (size_t)((nl ? nl : end) - s);
+}
+
+/* 1 when the line of n bytes starts with the section header kw (case-insensitive) then a blank or its end. */
+static int pajek_header(const char *line, size_t n, const char *kw)
+{
+	size_t k = strlen(kw);
+
+	return n >= k && !strncasecmp(line, kw, k) && (n == k || isspace((unsigned char)line[k]));
+}
+
+/* 1 when a line holds nothing but blanks, or is a Pajek comment. */
+static int pajek_blank(const char *line, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && isspace((unsigned char)line[i]))
+		i++;
+	return i == n || line[i] == '%';
+}
+
+/*
+ * Before igraph reads a Pajek file: a section of arcs or edges with no
+ * line in it becomes a comment, as Pajek itself writes "*Arcs" then an
+ * empty "*Edges" for a directed network, which igraph takes as undirected
+ * (its last section header decides).  A "*Vertices n n1" line marks a
+ * two-mode file.
+ */
+static void pajek_prescan(char *buf, size_t len, pajek_scan *scan)
+{
+	char *p = buf, *end = buf + len;
+
+	memset(scan, 0, sizeof(*scan));
+	while (p < end) {
+		const char *next;
+		size_t n = line_len(p, end, &next);
+
+		if (pajek_header(p, n, "*vertices")) {
+			char *q = p + 9, *e;
+			unsigned long long count = strtoull(q, &e, 10), n1;
+
+			(void)count;
+			if (e > q && e < p + n) {
+				n1 = strtoull(e, &q, 10);
+				scan->two_mode = q > e && q <= p + n;
+				scan->first_mode = n1;
+			}
+		} else if (pajek_header(p, n, "*arcs") || pajek_header(p, n, "*edges")) {
+			const char *r = next, *after;
+			int empty = 1;
+
+			for (; r < end && empty; r = after) {
+				size_t m = line_len(r, end, &after);
+
+				if (r[0] == '*')
+					break;
+				empty = pajek_blank(r, m);
+			}
+			if (empty)
+				p[0] = '%';  /* a comment for igraph */
+		}
+		p = (char *)next;
+	}
+}
+
+/* Next token of a Pajek line (a word, or a "quoted string"): its start and length; 0 at the end. */
+static size_t pajek_token(const char **s, const char *end, const char **tok)
+{
+	const char *p = *s, *q;
+
+	while (p < end && isspace((unsigned char)*p))
+		p++;
+	if (p == end) {
+		*s = p;
+		return 0;
+	}
+	q = p + 1;
+	if (*p == '"') {
+		while (q < end && *q != '"')
+			q++;
+		q += q < end;
+	} else {
+		while (q < end && !isspace((unsigned char)*q))
+			q++;
+	}
+	*tok = p;
+	*s = q;
+	return (size_t)(q - p);
+}
+
+/* 1 when the token reads whole as a number. */
+static int pajek_number(const char *tok, size_t n)
+{
+	char buf[64], *e;
+
+	if (n == 0 || n >= sizeof(buf))
+		return 0;
+	memcpy(buf, tok, n);
+	buf[n] = '\0';
+	(void)strtod(buf, &e);
+	return *e == '\0';
+}
+
+/* 1 when the token is one of the parameter names of the list (case-insensitive). */
+static int pajek_param(const char *tok, size_t n, const char *const *names)
+{
+	for (; *names; names++)
+		if (strlen(*names) == n && !strncasecmp(*names, tok, n))
+			return 1;
+	return 0;
+}
+
+/*
+ * igraph refused a Pajek file: find a vertex or tie line with a word that
+ * is not one of Pajek's parameters (the drawing options igraph's reader
+ * knows), as NetworkX's write_pajek writes node and edge attributes
+ * ("1 a 0.0 0.0 ellipse region Bretagne"), and say so in words with the
+ * line.  0 when there is none (igraph's own message is given then).
+ */
+static int pajek_explain(const char *buf, size_t len, const char *name)
+{
+	static const char *const vertex_params[] = { "x_fact", "y_fact", "phi", "r", "q", "ic", "bc", "bw",
+	                                             "lc", "la", "lr", "lphi", "fos", "font", "url", "size", NULL };
+	static const char *const edge_params[] = { "h1", "h2", "w", "c", "p", "a", "s", "a1", "k1", "a2", "k2",
+	                                           "ap", "l", "lp", "lr", "lphi", "lc", "la", "fos", "font",
+	                                           "size", NULL };
+	const char *p = buf, *end = buf + len;
+	int section = 0;  /* 1 vertices, 2 arcs or edges, 0 anything else */
+	long line = 0;
+
+	while (p < end) {
+		const char *next, *s = p, *tok = NULL;
+		size_t n = line_len(p, end, &next), k;
+		int field = 0, numbers = 0;
+
+		line++;
+		if (p[0] == '*') {
+			section = pajek_header(p, n, "*vertices") ? 1 :
+			          (pajek_header(p, n, "*arcs") || pajek_header(p, n, "*edges")) ? 2 : 0;
+			p = next;
+			continue;
+		}
+		if (!section || pajek_blank(p, n)) {
+			p = next;
+			continue;
+		}
+		/* vertex: id, label, up to three coordinates, a shape; tie: two ends and a weight; then parameters */
+		while ((k = pajek_token(&s, p + n, &tok)) > 0) {
+			int number = pajek_number(tok, k);
+
+			field++;
+			if (field <= 2 || (section == 2 && field == 3 && number))
+				continue;
+			if (section == 1 && number && numbers < 3 && field == 3 + numbers) {
+				numbers++;
+				continue;
+			}
+			if (section == 1 && field == 3 + numbers && !pajek_param(tok, k, vertex_params))
+				continue;  /* the shape */
+			if (number || tok[0] == '"')
+				continue;  /* a parameter's value */
+			if (!pajek_param(tok, k, section == 1 ? vertex_params : edge_params)) {
+				cm_error_set_at(CM_EINPUT, name, line,
+				                "%s attribute '%.*s' is not a Pajek parameter (NetworkX's write_pajek "
+				                "writes attributes so, and Pajek readers know only drawing parameters "
+				                "such as %s): export the network as GraphML or GML instead",
+				                section == 1 ? "actor" : "tie", (int)(k > 60 ? 60 : k), tok,
+				                section == 1 ? "x_fact, ic, bc" : "c, w, p");
+				return 1;
+			}
+			/* a known parameter: its value (a word or a number) follows */
+			if ((k = pajek_token(&s, p + n, &tok)) > 0)
+				field++;
+		}
+		p = next;
+	}
+	return 0;
+}
+
+/*
+ * A two-mode Pajek file ("*Vertices n n1"): igraph puts its modes in a
+ * boolean "type", which would become the actors' type.  They go to a
+ * numeric "bipartite" (0 for the first n1 vertices, the actors; 1 for the
+ * others, the events), NetworkX's convention, and "type" is left free.
+ */
+static int pajek_modes(igraph_t *g)
+{
+	igraph_vector_bool_t types;
+	igraph_vector_t modes = { 0 };  /* destroying a zeroed vector is safe */
+	int rc = 0, have_types = 0;
+
+	if (cm_attr_type(g, IGRAPH_ATTRIBUTE_VERTEX, CM_ATTR_TYPE) != IGRAPH_ATTRIBUTE_BOOLEAN)
+		return 0;
+	CM_IG(igraph_vector_bool_init(&types, 0), "reading a two-mode Pajek file");
+	have_types = 1;
+	CM_IG(igraph_vector_init(&modes, igraph_vcount(g)), "reading a two-mode Pajek file");
+	CM_IG(igraph_cattribute_VABV(g, CM_ATTR_TYPE, igraph_vss_all(), &types), "reading a two-mode Pajek file");
+	for (igraph_integer_t v = 0; v < igraph_vcount(g); v++)
+		VECTOR(modes)[v] = VECTOR(types)[v] ? 1 : 0;
+	cm_attr_remove(g, 0, CM_ATTR_TYPE);
+	CM_IG(igraph_cattribute_VAN_setv(g, "bipartite", &modes), "reading a two-mode Pajek file");
+done:
+	if (have_types)
+		igraph_vector_bool_destroy(&types);
+	igraph_vector_destroy(&modes);
+	return rc;
+}
+
 /* Read GraphML, GML or Pajek through igraph. */
 int cm_load_igraph_format(cm_network **out, char *buf, size_t len, const char *name,
                           cm_input_format format, const cm_load_options *opts)
@@ -205,6 +425,7 @@ int cm_load_igraph_format(cm_network **out, char *buf, size_t len, const char *n
 	static const char *const format_names[] = { "", "CSV", "GraphML", "GML", "Pajek", "DOT" };
 	igraph_safelocale_t loc = NULL;
 	igraph_error_t err;
+	pajek_scan scan = { 0 };
 	igraph_t g;
 	FILE *f = NULL;
 	int rc = 0, had_error = cm_error_code() != 0;
@@ -218,6 +439,8 @@ int cm_load_igraph_format(cm_network **out, char *buf, size_t len, const char *n
 		goto done;
 	if (format == CM_INPUT_PAJEK && (rc = pajek_check_count(buf, len, name)) < 0)
 		goto done;
+	if (format == CM_INPUT_PAJEK)
+		pajek_prescan(buf, len, &scan);
 	if (format == CM_INPUT_GML && (rc = gml_decode_refs(&buf, &len)) < 0)
 		goto done;
 	f = fmemopen(buf, len, "r");
@@ -249,12 +472,17 @@ int cm_load_igraph_format(cm_network **out, char *buf, size_t len, const char *n
 		snprintf(reason, sizeof(reason), "%s", msg[0] ? msg : igraph_strerror(err));
 		if (!had_error)
 			cm_error_clear();
+		/* igraph's "syntax error, unexpected ALNUM" said in words, when it is NetworkX's attributes */
+		if (format == CM_INPUT_PAJEK && pajek_explain(buf, len, name)) {
+			rc = CM_EINPUT;
+			goto done;
+		}
 		rc = cm_error_set_at(CM_EINPUT, name, 0, "not a valid %s file: %s",
 		                     format_names[format], reason);
 		goto done;
 	}
 	if ((format == CM_INPUT_GML && ((rc = gml_value_as_weight(&g, name)) < 0 || (rc = label_as_name(&g)) < 0)) ||
-	    (format == CM_INPUT_PAJEK && (rc = pajek_names(&g)) < 0)) {
+	    (format == CM_INPUT_PAJEK && ((rc = pajek_names(&g)) < 0 || (scan.two_mode && (rc = pajek_modes(&g)) < 0)))) {
 		igraph_destroy(&g);
 		goto done;
 	}
