@@ -132,7 +132,7 @@ static int syntax_error(const char *name)
 }
 
 /* 1 for the attributes whose text Graphviz expands (\N, \G, \E, \T, \H). */
-static int is_label_attr(const char *attr)
+int cm_gv_is_label_attr(const char *attr)
 {
 	return !strcmp(attr, "label") || !strcmp(attr, "xlabel") || !strcmp(attr, "headlabel") ||
 	       !strcmp(attr, "taillabel");
@@ -143,8 +143,8 @@ static int is_label_attr(const char *attr)
  * files written by `dot -Tdot`, `-Txdot` or `-Tcanon` say label="\N" (the
  * node's name) for every node, which would otherwise show on maps as is.
  * \G is the graph's name; for a node \N its name; for a tie \E
- * "tail--head" (or "->"), \T and \H its ends.  Other escapes (\n, \l:
- * line breaks) stay.  Leaves the expansion in *out.
+ * "tail--head" (or "->"), \T and \H its ends; "\\" is a backslash.  Other escapes
+ * (\n, \l: line breaks) stay.  Leaves the expansion in *out.
  */
 static int expand_label(cm_strbuf *out, const char *s, Agraph_t *g, void *obj, int kind)
 {
@@ -175,6 +175,11 @@ static int expand_label(cm_strbuf *out, const char *s, Agraph_t *g, void *obj, i
 			                                             cm_strbuf_puts(out, sub2 ? sub2 : "") < 0)))
 				return CM_ENOMEM;
 			p++;
+		} else if (p[0] == '\\' && p[1]) {
+			/* "\\" is a backslash, as Graphviz draws it ("\\N" is not the name); others stay whole */
+			if (cm_strbuf_add(out, p + (p[1] == '\\'), p[1] == '\\' ? 1 : 2) < 0)
+				return CM_ENOMEM;
+			p++;
 		} else if (cm_strbuf_add(out, p, 1) < 0) {
 			return CM_ENOMEM;
 		}
@@ -202,7 +207,7 @@ static int copy_dot_attrs(igraph_t *raw, Agraph_t *g, int kind, void **objs,
 		for (igraph_integer_t i = 0; i < n; i++) {
 			const char *v = agxget(objs[i], sym);
 
-			if (is_label_attr(sym->name) && strchr(v, '\\')) {
+			if (cm_gv_is_label_attr(sym->name) && strchr(v, '\\')) {
 				if (expand_label(&label, v, g, objs[i], kind) < 0) {
 					rc = cm_error_set(CM_ENOMEM, "out of memory reading '%s'", name);
 					goto done;

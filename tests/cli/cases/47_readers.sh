@@ -159,3 +159,17 @@ run convert "$TMP/crlf.csv" -o "$TMP/crlf/"
 expect_status "csv with CRLF inside a quoted field" 0
 printf 'source,target,weight,year,kind\na,b,1,,"line1\nline2"\nb,c,1,,"x\ny"\n' | diff -u - "$TMP/crlf/edges.csv" >"$TMP/diff"
 check "CRLF and CR inside a quoted field become LF" $? "$(head -10 "$TMP/diff")"
+
+# --- DOT written by coopmap: a label holding \N or a backslash is drawn by
+# Graphviz as that text (its own _ldraw_ says so), and read back the same
+mkdir -p "$TMP/bsl"
+printf 'id,label\nx,"a\\N b\\\\c"\ny,y\n' >"$TMP/bsl/nodes.csv"
+printf 'source,target\nx,y\n' >"$TMP/bsl/edges.csv"
+run convert "$TMP/bsl" -o "$TMP/bsl.dot"
+expect_status "write a label with backslashes to DOT" 0
+if command -v dot >/dev/null; then
+	dot -Txdot "$TMP/bsl.dot" 2>&1 | grep -qF -- '-a\N b\\c'
+	check "Graphviz draws the label's backslashes as they are" $? "$(dot -Txdot "$TMP/bsl.dot" 2>&1 | grep -F _ldraw_ | head -2)"
+fi
+run convert "$TMP/bsl.dot" -o "$TMP/bslback/"
+grep -qF 'x,a\N b\\c,' "$TMP/bslback/nodes.csv"; check "a label with backslashes reads back from DOT" $? "$(cat "$TMP/bslback/nodes.csv")"

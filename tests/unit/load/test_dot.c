@@ -151,6 +151,24 @@ static void test_read_dot_graphviz_output(void **state)
 	}
 }
 
+/* "\\N" is a backslash then N, as Graphviz draws it (its _ldraw_ for this label says "a\N bx"). */
+static void test_read_dot_backslash(void **state)
+{
+	const char *path = path_in("bs.dot");
+	FILE *f = fopen(path, "w");
+	igraph_t g;
+
+	(void)state;
+	assert_non_null(f);
+	fputs("graph g { x [label=\"a\\\\N b\\N\"]; y [label=\"one\\ntwo\"] }\n", f);
+	fclose(f);
+	assert_int_equal(cm_gv_read_dot(&g, path), 0);
+	assert_string_equal(VAS(&g, "label", raw_find(&g, "x")), "a\\N bx");
+	assert_string_equal(VAS(&g, "label", raw_find(&g, "y")), "one\\ntwo");
+	igraph_destroy(&g);
+	unlink(path);
+}
+
 /* Line 4 of syntax-error.dot is "c -- ;": the error names the file and that line. */
 static void test_read_dot_syntax_error(void **state)
 {
@@ -212,6 +230,7 @@ int main(void)
 		cmocka_unit_test_setup(test_read_digraph, setup),
 		cmocka_unit_test_setup(test_read_dot_syntax_error, setup),
 		cmocka_unit_test_setup(test_read_dot_graphviz_output, setup),
+		cmocka_unit_test_setup(test_read_dot_backslash, setup),
 		cmocka_unit_test_setup(test_read_dot_two_graphs, setup),
 		cmocka_unit_test_setup(test_read_dot_bad_files, setup),
 	};
