@@ -131,13 +131,70 @@ static int syntax_error(const char *name)
 	return cm_error_set_at(CM_EINPUT, name, 0, "%s", msg);
 }
 
+/* 1 for the attributes whose text Graphviz expands (\N, \G, \E, \T, \H). */
+int cm_gv_is_label_attr(const char *attr)
+{
+	return !strcmp(attr, "label") || !strcmp(attr, "xlabel") || !strcmp(attr, "headlabel") ||
+	       !strcmp(attr, "taillabel");
+}
+
+/*
+ * Expand Graphviz's escapes in a label as Graphviz does when it draws:
+ * files written by `dot -Tdot`, `-Txdot` or `-Tcanon` say label="\N" (the
+ * node's name) for every node, which would otherwise show on maps as is.
+ * \G is the graph's name; for a node \N its name; for a tie \E
+ * "tail--head" (or "->"), \T and \H its ends; "\\" is a backslash.  Other escapes
+ * (\n, \l: line breaks) stay.  Leaves the expansion in *out.
+ */
+static int expand_label(cm_strbuf *out, const char *s, Agraph_t *g, void *obj, int kind)
+{
+	out->len = 0;
+	if (cm_strbuf_add(out, "", 0) < 0)
+		return CM_ENOMEM;
+	for (const char *p = s; *p; p++) {
+		const char *sub = NULL, *sub2 = NULL, *sep = NULL;
+
+		if (p[0] == '\\' && p[1]) {
+			switch (p[1]) {
+			case 'G': sub = agnameof(g); break;
+			case 'N': sub = kind == AGNODE ? agnameof(obj) : NULL; break;
+			case 'T': sub = kind == AGEDGE ? agnameof(agtail((Agedge_t *)obj)) : NULL; break;
+			case 'H': sub = kind == AGEDGE ? agnameof(aghead((Agedge_t *)obj)) : NULL; break;
+			case 'E':
+				if (kind == AGEDGE) {
+					sub = agnameof(agtail((Agedge_t *)obj));
+					sep = agisdirected(g) ? "->" : "--";
+					sub2 = agnameof(aghead((Agedge_t *)obj));
+				}
+				break;
+			default: break;
+			}
+		}
+		if (sub) {
+			if (cm_strbuf_puts(out, sub) < 0 || (sep && (cm_strbuf_puts(out, sep) < 0 ||
+			                                             cm_strbuf_puts(out, sub2 ? sub2 : "") < 0)))
+				return CM_ENOMEM;
+			p++;
+		} else if (p[0] == '\\' && p[1]) {
+			/* "\\" is a backslash, as Graphviz draws it ("\\N" is not the name); others stay whole */
+			if (cm_strbuf_add(out, p + (p[1] == '\\'), p[1] == '\\' ? 1 : 2) < 0)
+				return CM_ENOMEM;
+			p++;
+		} else if (cm_strbuf_add(out, p, 1) < 0) {
+			return CM_ENOMEM;
+		}
+	}
+	return 0;
+}
+
 /* Copy every attribute of kind (AGNODE or AGEDGE) of objs into string attributes of raw. */
 static int copy_dot_attrs(igraph_t *raw, Agraph_t *g, int kind, void **objs,
                           igraph_integer_t n, const char *name)
 {
 	igraph_strvector_t values;
 	Agsym_t *sym = NULL;
-	int rc = 0, have_values = 0;  /* igraph_strvector_destroy() is not safe on a zeroed vector */
+	cm_strbuf label = { 0 };
+	int rc = 0, have_values = 0, named = 0;  /* igraph_strvector_destroy() is not safe on a zeroed vector */
 
 	CM_IG(igraph_strvector_init(&values, n), "reading a DOT file");
 	have_values = 1;
@@ -147,12 +204,36 @@ static int copy_dot_attrs(igraph_t *raw, Agraph_t *g, int kind, void **objs,
 			cm_notice("%s: node attribute 'name' ignored (the node id is the actor id)", name);
 			continue;
 		}
-		for (igraph_integer_t i = 0; i < n; i++)
-			CM_IG(igraph_strvector_set(&values, i, agxget(objs[i], sym)), "reading a DOT file");
+		for (igraph_integer_t i = 0; i < n; i++) {
+			const char *v = agxget(objs[i], sym);
+
+			if (cm_gv_is_label_attr(sym->name) && strchr(v, '\\')) {
+				if (expand_label(&label, v, g, objs[i], kind) < 0) {
+					rc = cm_error_set(CM_ENOMEM, "out of memory reading '%s'", name);
+					goto done;
+				}
+				v = label.s;
+			}
+			CM_IG(igraph_strvector_set(&values, i, v), "reading a DOT file");
+		}
 		CM_IG(kind == AGNODE ? SETVASV(raw, sym->name, &values) : SETEASV(raw, sym->name, &values),
 		      "reading a DOT file");
 	}
+	/*
+	 * DOT's `key` is not an attribute: Graphviz takes it as the edge's name
+	 * (to tell parallel edges apart).  A tie attribute called key, as
+	 * coopmap's own DOT writer writes it, comes back from the edge's name.
+	 */
+	for (igraph_integer_t i = 0; kind == AGEDGE && i < n; i++) {
+		const char *key = agnameof(objs[i]);
+
+		named |= key && key[0];
+		CM_IG(igraph_strvector_set(&values, i, key ? key : ""), "reading a DOT file");
+	}
+	if (named)
+		CM_IG(SETEASV(raw, "key", &values), "reading a DOT file");
 done:
+	cm_strbuf_free(&label);
 	if (have_values)
 		igraph_strvector_destroy(&values);
 	return rc;

@@ -7,8 +7,15 @@
 
 #include <igraph.h>
 
-/* Read a DOT file into a raw graph (string attributes as in the file). */
+/* Read a DOT file into a raw graph (string attributes as in the file, labels as Graphviz draws them). */
 int cm_gv_read_dot(igraph_t *raw, const char *path);
+
+/*
+ * 1 for the attributes whose text Graphviz expands when it draws (label,
+ * xlabel, headlabel, taillabel: \N is the node's name, \\ a backslash):
+ * the DOT reader expands them, the DOT writer doubles their backslashes.
+ */
+int cm_gv_is_label_attr(const char *attr);
 
 /*
  * Start a Graphviz operation: route Graphviz's messages to coopmap (errors

@@ -35,6 +35,7 @@
 typedef struct {
 	char *id, *title, *deflt;
 	int edge;                   /* 0: node attribute, 1: edge attribute */
+	int typed;                  /* declared with a type other than string (a number, a boolean...) */
 	igraph_strvector_t values;  /* one per node or edge read so far */
 } gexf_decl;
 
@@ -180,7 +181,7 @@ static const char *decl_name(const gexf_decl *d)
 /* <attribute id title type>: declare it, with its <default> when there is one. */
 static int read_attribute(gexf_reader *g)
 {
-	char *id = attr(g, "id"), *title = attr(g, "title");
+	char *id = attr(g, "id"), *title = attr(g, "title"), *type = attr(g, "type");
 	gexf_decl *d;
 	int rc = 0;
 
@@ -190,6 +191,7 @@ static int read_attribute(gexf_reader *g)
 	}
 	if (!(d = find_decl(g, id, g->decl_class, 1, &rc)))
 		goto done;
+	d->typed = type && type[0] && strcmp(type, "string") && strcmp(type, "liststring");
 	free(d->title);
 	if (!(d->title = cm_strdup(title ? title : ""))) {
 		rc = cm_error_set(CM_ENOMEM, "out of memory");
@@ -219,6 +221,7 @@ static int read_attribute(gexf_reader *g)
 done:
 	xmlFree(id);
 	xmlFree(title);
+	xmlFree(type);
 	return rc;
 }
 
@@ -346,6 +349,9 @@ static int read_attvalue(gexf_reader *g)
 	if (!fore || !value || (!g->in_edge && !g->in_node))
 		goto done;
 	if (!(d = find_decl(g, fore, edge, 1, &rc)))
+		goto done;
+	/* Gephi writes "null" for a number or boolean without a value (its includeNullAttValues option) */
+	if (d->typed && !strcmp(value, "null"))
 		goto done;
 	if (igraph_strvector_get(&d->values, i)[0]) {
 		/* a dynamic attribute: the first value is kept */

@@ -124,7 +124,7 @@ static int list_attrs(gml_attr **out, igraph_integer_t *n, const igraph_t *g, in
 		}
 		at->type = (igraph_attribute_type_t)type;
 		if (valid_key(name)) {
-			snprintf(at->key, sizeof(at->key), "%s", name);
+			k = (size_t)snprintf(at->key, sizeof(at->key), "%s", name);
 		} else {
 			/* letters and digits kept, anything else dropped; a letter first */
 			for (const char *p = name; *p && k < 40; p++)
@@ -141,6 +141,9 @@ static int list_attrs(gml_attr **out, igraph_integer_t *n, const igraph_t *g, in
 				clash |= !strcmp(reserved[r], at->key);
 			for (igraph_integer_t b = 0; b < *n; b++)
 				clash |= !strcmp((*out)[b].key, at->key);
+			/* nor the name of a later attribute that is a key already: that one keeps it */
+			for (igraph_integer_t b = a + 1; b < igraph_strvector_size(&names); b++)
+				clash |= strcmp(at->key, name) && !strcmp(igraph_strvector_get(&names, b), at->key);
 			if (!clash)
 				break;
 			snprintf(at->key + k, sizeof(at->key) - k, "%d", suffix);

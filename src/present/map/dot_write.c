@@ -88,6 +88,33 @@ static const char *dot_safe(const char *value, char **tmp, int *fixed)
 	return *tmp;
 }
 
+/*
+ * A label's backslashes doubled: Graphviz draws "\N" in a label as the
+ * node's name and "\\" as one backslash, and coopmap's DOT reader does the
+ * same, so that the text "a\N" is drawn and read back as it is.  Returns
+ * value, or a copy in *tmp.
+ */
+static const char *dot_label(const char *value, char **tmp)
+{
+	size_t n = strlen(value), extra = 0, j = 0;
+
+	for (size_t i = 0; i < n; i++)
+		extra += value[i] == '\\';
+	if (!extra)
+		return value;
+	free(*tmp);
+	if (!(*tmp = malloc(n + extra + 1))) {
+		errno = ENOMEM;
+		return NULL;
+	}
+	for (size_t i = 0; i <= n; i++) {
+		if (value[i] == '\\')
+			(*tmp)[j++] = '\\';
+		(*tmp)[j++] = value[i];
+	}
+	return *tmp;
+}
+
 /* The error for a value dot_safe() could not give (errno EILSEQ: it holds U+FEFF), or out of memory. */
 static int dot_refused(const char *path)
 {
@@ -107,7 +134,7 @@ int cm_gv_write_dot(const cm_network *net, FILE *f, const char *path)
 	Agraph_t *g = NULL;
 	Agnode_t **nodes = NULL;
 	Agsym_t **vsyms = NULL, **esyms = NULL;
-	char buf[64], *tmp = NULL;
+	char buf[64], *tmp = NULL, *ltmp = NULL;  /* copies made by dot_safe() and dot_label() */
 	int rc = 0, have_lists = 0, fixed = 0;  /* igraph_strvector_destroy() is not safe on a zeroed vector */
 
 	cm_gv_begin();
@@ -157,7 +184,9 @@ int cm_gv_write_dot(const cm_network *net, FILE *f, const char *path)
 				continue;
 			value = attr_text(graph, IGRAPH_ATTRIBUTE_VERTEX, VECTOR(vtypes)[a],
 			                  igraph_strvector_get(&vnames, a), v, buf, sizeof(buf));
-			if (!(value = dot_safe(value, &tmp, &fixed))) {
+			errno = 0;
+			if ((cm_gv_is_label_attr(igraph_strvector_get(&vnames, a)) && !(value = dot_label(value, &ltmp))) ||
+			    !(value = dot_safe(value, &tmp, &fixed))) {
 				rc = dot_refused(path);
 				goto done;
 			}
@@ -183,7 +212,9 @@ int cm_gv_write_dot(const cm_network *net, FILE *f, const char *path)
 			const char *value = attr_text(graph, IGRAPH_ATTRIBUTE_EDGE, VECTOR(etypes)[a],
 			                              igraph_strvector_get(&enames, a), e, buf, sizeof(buf));
 
-			if (!(value = dot_safe(value, &tmp, &fixed))) {
+			errno = 0;
+			if ((cm_gv_is_label_attr(igraph_strvector_get(&enames, a)) && !(value = dot_label(value, &ltmp))) ||
+			    !(value = dot_safe(value, &tmp, &fixed))) {
 				rc = dot_refused(path);
 				goto done;
 			}
@@ -211,6 +242,7 @@ done:
 		igraph_vector_int_destroy(&etypes);
 	}
 	free(tmp);
+	free(ltmp);
 	free(nodes);
 	free(vsyms);
 	free(esyms);

@@ -119,6 +119,56 @@ static void test_read_digraph(void **state)
 	unlink(path);
 }
 
+/*
+ * Files that Graphviz itself wrote (tests/data/interop/dot/, from the
+ * source in its README by `dot -Txdot` and `dot -Tcanon`) keep label="\N"
+ * and friends: they read as Graphviz draws them.  The expected texts are
+ * the ones Graphviz put in the xdot file's own _ldraw_ ("T ... -a->b",
+ * "-net: c"), and the edges' key=k1, k2 come back as a key attribute.
+ */
+static void test_read_dot_graphviz_output(void **state)
+{
+	static const char *const files[] = { "tests/data/interop/dot/graphviz-xdot.dot",
+	                                     "tests/data/interop/dot/graphviz-canon.dot" };
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(files) / sizeof(*files); i++) {
+		igraph_t g;
+		igraph_integer_t e;
+
+		assert_int_equal(cm_gv_read_dot(&g, files[i]), 0);
+		assert_string_equal(VAS(&g, "label", raw_find(&g, "a")), "a");
+		assert_string_equal(VAS(&g, "label", raw_find(&g, "b")), "b");
+		assert_string_equal(VAS(&g, "label", raw_find(&g, "c")), "net: c");
+		igraph_get_eid(&g, &e, raw_find(&g, "a"), raw_find(&g, "b"), IGRAPH_DIRECTED, 1);
+		assert_string_equal(EAS(&g, "label", e), "a->b");
+		assert_string_equal(EAS(&g, "key", e), "k1");
+		assert_string_equal(EAS(&g, "weight", e), "2");
+		igraph_get_eid(&g, &e, raw_find(&g, "b"), raw_find(&g, "c"), IGRAPH_DIRECTED, 1);
+		assert_string_equal(EAS(&g, "xlabel", e), "b to c");
+		assert_string_equal(EAS(&g, "key", e), "k2");
+		igraph_destroy(&g);
+	}
+}
+
+/* "\\N" is a backslash then N, as Graphviz draws it (its _ldraw_ for this label says "a\N bx"). */
+static void test_read_dot_backslash(void **state)
+{
+	const char *path = path_in("bs.dot");
+	FILE *f = fopen(path, "w");
+	igraph_t g;
+
+	(void)state;
+	assert_non_null(f);
+	fputs("graph g { x [label=\"a\\\\N b\\N\"]; y [label=\"one\\ntwo\"] }\n", f);
+	fclose(f);
+	assert_int_equal(cm_gv_read_dot(&g, path), 0);
+	assert_string_equal(VAS(&g, "label", raw_find(&g, "x")), "a\\N bx");
+	assert_string_equal(VAS(&g, "label", raw_find(&g, "y")), "one\\ntwo");
+	igraph_destroy(&g);
+	unlink(path);
+}
+
 /* Line 4 of syntax-error.dot is "c -- ;": the error names the file and that line. */
 static void test_read_dot_syntax_error(void **state)
 {
@@ -179,6 +229,8 @@ int main(void)
 		cmocka_unit_test_setup(test_read_dot, setup),
 		cmocka_unit_test_setup(test_read_digraph, setup),
 		cmocka_unit_test_setup(test_read_dot_syntax_error, setup),
+		cmocka_unit_test_setup(test_read_dot_graphviz_output, setup),
+		cmocka_unit_test_setup(test_read_dot_backslash, setup),
 		cmocka_unit_test_setup(test_read_dot_two_graphs, setup),
 		cmocka_unit_test_setup(test_read_dot_bad_files, setup),
 	};
