@@ -36,17 +36,20 @@ check "*Arcs then empty *Edges: three arcs a->b->c->a" $? "$(head -10 "$TMP/diff
 run summary "$DATA/interop/pajek/arcs-empty-edges.net" --directed --format csv
 grep -q '^density,0.5$' "$TMP/out"; check "*Arcs then empty *Edges: directed density 3/6" $? "$(cat "$TMP/out")"
 
-# --- Pajek two-mode: *Vertices 5 2, the first two are actors (bipartite 0)
-run convert "$DATA/interop/pajek/two-mode.net" -o "$TMP/two/"
+# --- Pajek two-mode: *Vertices 5 2, the first two are actors (bipartite 0), the rest events;
+# read as two-mode (docs/twomode.md): --bipartite writes the two modes apart
+run convert "$DATA/interop/pajek/two-mode.net" --bipartite -o "$TMP/two/"
 expect_status "read a two-mode Pajek file" 0
-printf 'id,label,type,region,bipartite\nAna,Ana,,,0\nBruno,Bruno,,,0\nforum 2021,forum 2021,,,1\natelier,atelier,,,1\nvisite,visite,,,1\n' |
-	diff -u - "$TMP/two/nodes.csv" >"$TMP/diff"
-check "two-mode Pajek: bipartite 0/1, type left empty" $? "$(head -10 "$TMP/diff")"
+printf 'id,label,type,region\nAna,Ana,,\nBruno,Bruno,,\n' | diff -u - "$TMP/two/nodes.csv" >"$TMP/diff"
+check "two-mode Pajek: the first mode are the actors, type left empty" $? "$(head -10 "$TMP/diff")"
+printf 'id,label,type,region\nforum 2021,forum 2021,event,\natelier,atelier,event,\nvisite,visite,event,\n' | diff -u - "$TMP/two/events.csv" >"$TMP/diff"
+check "two-mode Pajek: the second mode are the events" $? "$(head -10 "$TMP/diff")"
 if $PYD -c 'import igraph' 2>/dev/null; then
 	# python-igraph's own reading of the file: its "type" is the mode
 	$PYD -c 'import igraph, sys; g = igraph.Graph.Read_Pajek(sys.argv[1]); print("\n".join("%s,%d" % (v["id"], int(v["type"])) for v in g.vs))' \
 		"$DATA/interop/pajek/two-mode.net" >"$TMP/py" 2>&1
-	tail -n +2 "$TMP/two/nodes.csv" | cut -d, -f1,5 | diff -u "$TMP/py" - >"$TMP/diff"
+	{ tail -n +2 "$TMP/two/nodes.csv" | cut -d, -f1 | sed 's/$/,0/'; tail -n +2 "$TMP/two/events.csv" | cut -d, -f1 | sed 's/$/,1/'; } |
+		diff -u "$TMP/py" - >"$TMP/diff"
 	check "two-mode Pajek: bipartite is python-igraph's type" $? "$(head -10 "$TMP/diff")"
 fi
 
