@@ -110,3 +110,47 @@ EOF
 run check "$D/planted.graphml"
 expect_status "check two-mode GraphML: problems listed" 1
 expect_out_file "check two-mode GraphML: each planted problem, the actor or event named" "$TMP/want"
+
+# --where and --ego on two-mode data: summary's events and participations are
+# those of the actors kept, as events_per_actor is; checked against a count
+# made here in Python from the CSV tables (the events any Bretagne actor
+# attended, and those actors' participations, each (actor, event) once)
+S=graphs/cites-educatives-events
+want=$(/usr/bin/python3 - "$S" <<'PYEOF'
+import csv, sys
+s = sys.argv[1]
+region = {r['id']: r['region'] for r in csv.DictReader(open(s + '/nodes.csv', encoding='utf-8'))}
+kept = {(r['actor'], r['event']) for r in csv.DictReader(open(s + '/participations.csv', encoding='utf-8'))
+        if region.get(r['actor']) == 'Bretagne'}
+print('events,%d' % len({e for a, e in kept}))
+print('participations,%d' % len(kept))
+PYEOF
+)
+run summary "$S" --where region=Bretagne --format csv --quiet
+expect_status "two-mode summary --where" 0
+[ -n "$want" ] && [ "$(grep -E '^(events|participations),' "$TMP/out")" = "$want" ]
+check "two-mode summary --where: events and participations of the kept actors ($want)" $? "$(cat "$TMP/out")"
+
+# timeline and diff --at re-project the events up to each year: a tie stands at
+# the end of year Y when its actors shared an event dated Y or before, with the
+# weight of those events; checked against the pairs counted here in Python
+want=$(/usr/bin/python3 - "$S" <<'PYEOF'
+import csv, itertools, sys
+s = sys.argv[1]
+year = {r['event']: int(r['date'][:4]) for r in csv.DictReader(open(s + '/events.csv', encoding='utf-8'))}
+came = {}
+for r in csv.DictReader(open(s + '/participations.csv', encoding='utf-8')):
+    came.setdefault(r['event'], set()).add(r['actor'])
+for y in range(min(year.values()), max(year.values()) + 1):
+    ties = {p for e, a in came.items() if year[e] <= y for p in itertools.combinations(sorted(a), 2)}
+    print('%d,%d' % (y, len(ties)))
+PYEOF
+)
+run timeline "$S" --format csv --quiet
+expect_status "two-mode timeline" 0
+[ -n "$want" ] && [ "$(cut -d, -f1,3 "$TMP/out" | tail -n +2)" = "$want" ]
+check "two-mode timeline: ties per year as the events up to each year project" $? "$(cat "$TMP/out")"
+# La Fonda and Île-de-France 4 met once in 2020 and again in 2021 (events.csv, participations.csv)
+run diff "$S" --at 2020 --at 2021 --ties --format csv --quiet
+grep -qxF "association-fonda,cite-idf-4,kept,1,2" "$TMP/out"
+check "two-mode diff --at: the weight counts the events up to each year" $? "$(head -5 "$TMP/out")"
