@@ -967,8 +967,8 @@ static int check_parts(checker *k, int max_size)
 		}
 		if (max_size > 0 && e->n > (size_t)max_size)
 			rc = add(k, CM_CHECK_BIG_EVENT, file, line, "event '%s' has %zu participants, more than "
-			         "--max-event-size %d (%zu ties between them): raise the limit to project it anyway",
-			         e->id, e->n, max_size, e->n * (e->n - 1) / 2);
+			         "--max-event-size %d (%zu tie%s between them): raise the limit to project it anyway",
+			         e->id, e->n, max_size, e->n * (e->n - 1) / 2, e->n == 2 ? "" : "s");
 		if (rc == 0 && e->n == 1)
 			rc = add(k, CM_CHECK_ALONE, file, line, "event '%s' has one participant, '%s'", e->id,
 			         e->first_actor);
@@ -979,7 +979,8 @@ static int check_parts(checker *k, int max_size)
 				         "one: --year, --from and --to leave it out", e->id, dated, dated == 1 ? " has" : "s have");
 			else if (!undated_said++)
 				rc = add(k, CM_CHECK_UNDATED_EVENT, file, line, "%zu events have no year (the first '%s'), "
-				         "where %zu have one: --year, --from and --to leave them out", undated, e->id, dated);
+				         "where %zu ha%s one: --year, --from and --to leave them out", undated, e->id, dated,
+				         dated == 1 ? "s" : "ve");
 		}
 	}
 done:
