@@ -63,8 +63,8 @@ int cm_analysis_focus_type(const cm_network *net, const char *type)
 			rc = cm_strbuf_name(&names, (size_t)untyped++, cm_network_vattr(net, CM_ATTR_ID, v));
 	if (rc < 0)
 		goto done;
-	/* no type at all: the data lacks it (exit 3), not a wrong --type (exit 2) */
-	if (n > 0 && untyped == n) {
+	/* no type at all: the data lacks it (exit 3), not a wrong --type (exit 2); --type "" asks for the untyped */
+	if (n > 0 && untyped == n && type[0]) {
 		rc = cm_error_set(CM_EINPUT, "no actor has type '%s': no actor has a type (a 'type' or "
 		                  "'catégorie' column)", type);
 		goto done;
@@ -72,7 +72,7 @@ int cm_analysis_focus_type(const cm_network *net, const char *type)
 	if ((rc = cm_analysis_check_type(net, type)) < 0)
 		goto done;
 	/* most actors untyped: the analysis sees only the few typed ones */
-	if (untyped > 0 && 2 * untyped > n && (rc = cm_strbuf_names_end(&names, (size_t)untyped)) == 0)
+	if (type[0] && untyped > 0 && 2 * untyped > n && (rc = cm_strbuf_names_end(&names, (size_t)untyped)) == 0)
 		cm_notice("type is empty for %" IGRAPH_PRId " of %" IGRAPH_PRId " actors (%s): they are not "
 		          "of type '%s'", untyped, n, names.s, type);
 done:
