@@ -154,3 +154,13 @@ check "two-mode timeline: ties per year as the events up to each year project" $
 run diff "$S" --at 2020 --at 2021 --ties --format csv --quiet
 grep -qxF "association-fonda,cite-idf-4,kept,1,2" "$TMP/out"
 check "two-mode diff --at: the weight counts the events up to each year" $? "$(head -5 "$TMP/out")"
+
+# report on two-mode data: the key figures say where the ties come from; the
+# numbers are the rows of events.csv and participations.csv (the sample has no
+# repeated row, and every event has a participant)
+ne=$(($(wc -l <"$S/events.csv") - 1))
+np=$(($(wc -l <"$S/participations.csv") - 1))
+run report "$S" --regions graphs/regions-fr.csv -o "$TMP/events.html" --quiet
+expect_status "two-mode report" 0
+grep -qF "The input says who took part in which event: $ne events, $np participations." "$TMP/events.html"
+check "two-mode report: $ne events and $np participations named" $? "$(grep -o 'The input says[^<]*' "$TMP/events.html")"
