@@ -29,6 +29,15 @@ typedef enum {
 	CM_CHECK_REPEATED,     /**< repeated ties, merged by the other commands */
 	CM_CHECK_WEIGHT,       /**< ties with weight 0 (or not a positive number) */
 	CM_CHECK_NO_TIE,       /**< actors of the actor table with no tie */
+	/* two-mode (actor-event) data */
+	CM_CHECK_EMPTY_PART,   /**< participations with an empty actor or event */
+	CM_CHECK_UNKNOWN_EVENT, /**< events named in the participations but absent from the event table */
+	CM_CHECK_REPEATED_PART, /**< the same actor at the same event twice */
+	CM_CHECK_BIG_EVENT,    /**< events larger than --max-event-size */
+	CM_CHECK_ALONE,        /**< events with one participant */
+	CM_CHECK_UNDATED_EVENT, /**< events without a year when other events have one */
+	CM_CHECK_NEAR_EVENT,   /**< near-duplicate event ids or labels */
+	CM_CHECK_EVENT_KIND,   /**< event kinds differing only by case, accents or plural */
 	CM_CHECK_KINDS
 } cm_check_kind;
 
@@ -45,6 +54,7 @@ typedef struct cm_check {
 	cm_check_problem *v;
 	size_t n, cap;
 	char *edges_name, *nodes_name;
+	char *events_name; /**< two-mode: the event table (or the graph file), else NULL */
 } cm_check;
 
 /**
@@ -52,7 +62,9 @@ typedef struct cm_check {
  * folder, an edge list with opts->nodes_path, "-" for standard input;
  * opts->columns applies) row by row with their lines, other formats before
  * the tie pipeline (problems with line 0, naming the actor or tie).  opts
- * may be NULL.
+ * may be NULL.  Two-mode data (a participation table, or a graph whose
+ * vertices carry "bipartite") is checked as such: its participations,
+ * events and actors (opts->filter.max_event_size applies).
  * @param out receives the problems, sorted by kind then file and line
  * @param input the folder or edge list
  * @param opts load options (the filters are not used)

@@ -32,6 +32,10 @@ const struct cli_command cli_cmd_check = {
 		"without a year when others have one, self-ties, repeated ties, ties with weight\n"
 		"0, actors with no tie; then the count.  GraphML, GML, GEXF, Pajek and DOT have\n"
 		"no lines for actors and ties: the actor or tie is named instead.\n"
+		"Two-mode data (docs/twomode.md) is checked as such: empty actors or events,\n"
+		"events absent from the event table, repeated participations, events larger\n"
+		"than --max-event-size or with fewer than two participants, undated events,\n"
+		"near-duplicate event ids and labels, event kind variants.\n"
 		"Exit status 0 when nothing was found,\n"
 		"1 when problems were listed, 3 or 4 when the input cannot be read.\n"
 		"\n" CLI_COMMON_HELP

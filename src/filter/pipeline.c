@@ -12,6 +12,7 @@
 #include "base/strbuf.h"
 #include "filter/filter.h"
 #include "filter/merge.h"
+#include "filter/project.h"
 #include "filter/select.h"
 #include "filter/years.h"
 #include "model/raw.h"
@@ -216,6 +217,9 @@ int cm_network_finish_ready(cm_network **out, igraph_t *raw, const char *source,
 	if (f->where_attr && (rc = cm_filter_where(&g, f, source)) < 0)
 		goto done;
 	if (f->ego && (rc = cm_filter_ego(&g, f, source)) < 0)
+		goto done;
+	/* two-mode: the events and participations of the actors kept */
+	if ((rc = cm_twomode_recount(&g)) < 0)
 		goto done;
 	cm_attr_remove(&g, 0, CM_ATTR_LISTED);
 	owned = 0;

@@ -485,6 +485,26 @@ static int vertex_attrs(igraph_t *g, const proj *p)
 		goto done;
 	if (!p->ev_mode && (rc = set_vnum(g, CM_ATTR_EVENTS_ALONE, alone, p->nv)) < 0)
 		goto done;
+	/* --where and --ego keep some actors: their events, to count again (cm_twomode_recount) */
+	if (!p->ev_mode && (p->f->where_attr || p->f->ego)) {
+		cm_strbuf b = { 0 };
+
+		for (igraph_integer_t r = 0; r < p->nrow && rc == 0; r++) {
+			if (p->newid[r] < 0)
+				continue;
+			b.len = 0;
+			if (b.s)
+				b.s[0] = '\0';
+			for (igraph_integer_t i = p->rows.start[r]; i < p->rows.start[r + 1] && rc == 0; i++)
+				rc = cm_strbuf_printf(&b, "%s%" IGRAPH_PRId, i > p->rows.start[r] ? "," : "", p->rows.item[i]);
+			if (rc == 0 && igraph_strvector_set(&sv, p->newid[r], b.s ? b.s : ""))
+				rc = cm_error_set(CM_ENOMEM, "out of memory");
+		}
+		cm_strbuf_free(&b);
+		if (rc < 0)
+			goto done;
+		CM_IG(igraph_cattribute_VAS_setv(g, CM_ATTR_TM_EVENTS, &sv), "projecting");
+	}
 done:
 	free(num);
 	free(alone);
@@ -567,6 +587,45 @@ done:
 	igraph_vector_destroy(&ts.year);
 	igraph_vector_destroy(&ts.shared);
 	igraph_strvector_destroy(&ts.via);
+	return rc;
+}
+
+/* See filter/project.h. */
+int cm_twomode_recount(igraph_t *g)
+{
+	igraph_integer_t n = igraph_vcount(g), events = 0, parts = 0, max = -1;
+	char *seen = NULL;
+	int rc = 0;
+
+	if (cm_attr_type(g, IGRAPH_ATTRIBUTE_VERTEX, CM_ATTR_TM_EVENTS) != IGRAPH_ATTRIBUTE_STRING)
+		return 0;
+	/* the largest event number, for one flag per event */
+	for (int pass = 0; pass < 2; pass++) {
+		for (igraph_integer_t v = 0; v < n; v++) {
+			const char *s = VAS(g, CM_ATTR_TM_EVENTS, v);
+
+			while (*s) {
+				char *end;
+				long long e = strtoll(s, &end, 10);
+
+				if (pass == 0) {
+					max = e > max ? (igraph_integer_t)e : max;
+				} else {
+					parts++;
+					events += !seen[e];
+					seen[e] = 1;
+				}
+				s = *end == ',' ? end + 1 : end;
+			}
+		}
+		if (pass == 0 && !(seen = calloc((size_t)(max + 1) + 1, 1)))
+			return cm_error_set(CM_ENOMEM, "out of memory");
+	}
+	free(seen);
+	CM_IG(igraph_cattribute_GAN_set(g, CM_GATTR_EVENTS, (double)events), "counting events");
+	CM_IG(igraph_cattribute_GAN_set(g, CM_GATTR_PARTICIPATIONS, (double)parts), "counting events");
+	cm_attr_remove(g, 0, CM_ATTR_TM_EVENTS);
+done:
 	return rc;
 }
 

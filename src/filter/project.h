@@ -22,6 +22,20 @@
 #define CM_ATTR_PARTICIPANTS "participants"
 #define CM_GATTR_EVENTS "two_mode_events"
 #define CM_GATTR_PARTICIPATIONS "two_mode_participations"
+/*
+ * Hidden, only while --where or --ego may drop actors: each actor's events
+ * (their numbers, separated by ','), for cm_twomode_recount().
+ */
+#define CM_ATTR_TM_EVENTS "coopmap:events"
+
+/*
+ * After --where or --ego kept some actors of a projection: the graph's
+ * events and participations counted again over the kept actors (the events
+ * at least one of them attended, and their participations), so that they
+ * agree with the actors' own counts; then the hidden attribute removed.
+ * Nothing to do on other graphs.  0 or a negative code.
+ */
+int cm_twomode_recount(igraph_t *g);
 
 /*
  * Project t onto its actors (or its events with f->project_events) into

@@ -23,6 +23,7 @@
 #include "load/csv.h"
 #include "load/csv_columns.h"
 #include "load/raw_input.h"
+#include "load/twomode.h"
 #include "model/raw.h"
 #include "model/columns.h"
 #include "model/names.h"
@@ -30,6 +31,8 @@
 
 /* Pairwise comparisons of ids and labels stop above this many actors. */
 #define CHECK_PAIRWISE_MAX 5000
+/* Text attributes a raw graph is read into. */
+#define CHECK_TEXTS 10
 
 /* One row of the actor table (fields point into the reader's buffer). */
 typedef struct actor_row {
@@ -44,10 +47,30 @@ typedef struct tie_row {
 	long line;
 } tie_row;
 
+/* Two-mode: one event, of the event table (line) or only named by participations (line 0). */
+typedef struct event_row {
+	const char *id, *label, *year, *kind, *region;
+	const char *first_actor; /* its first participant */
+	long line, first_part;   /* line in the event table; of its first participation */
+	size_t n;                /* participants, each counted once */
+} event_row;
+
+/* Two-mode: one participation. */
+typedef struct part_row {
+	const char *actor, *event, *year;
+	long line;
+} part_row;
+
 /* What the check holds while it runs. */
 typedef struct checker {
 	cm_check *out;
-	cm_csv nodes, edges;
+	cm_csv nodes, edges, events_csv;
+	event_row *events;
+	size_t ne, ne_cap;
+	part_row *parts;
+	size_t np;
+	cm_names evids;           /* event ids -> row */
+	int two_mode;
 	actor_row *actors;
 	size_t na;
 	tie_row *ties;
@@ -55,7 +78,8 @@ typedef struct checker {
 	cm_names ids;     /* actor table ids -> row */
 	int directed, decimal_comma, date;
 	int raw;                  /* rows from a raw graph: "line" is the actor or tie number */
-	igraph_strvector_t text[6]; /* raw: names, labels, types, regions, weights, years */
+	/* raw: names, labels, types, regions, weights, years; two-mode: bipartite, vertex year, date, kind */
+	igraph_strvector_t text[CHECK_TEXTS];
 } checker;
 
 static const char *const titles[CM_CHECK_KINDS] = {
@@ -69,6 +93,14 @@ static const char *const titles[CM_CHECK_KINDS] = {
 	"repeated ties (merged by the other commands: weights added up)",
 	"ties with weight 0 or not a positive number (refused by the other commands)",
 	"actors with no tie",
+	"participations with an empty actor or event (refused by the other commands)",
+	"events named in the participations but absent from the event table",
+	"repeated participations (counted once by the other commands)",
+	"events larger than --max-event-size (refused by the other commands)",
+	"events with fewer than two participants (no tie comes from them)",
+	"events without a year when other events have one",
+	"near-duplicate event ids and labels",
+	"event kinds that differ only by case, accents or plural",
 };
 
 const char *cm_check_kind_title(cm_check_kind kind)
@@ -129,10 +161,20 @@ static int header(int *at, int *date, cm_csv *c, int table, cm_colmaps *maps)
 		}
 		at[roles[i]] = (int)i;
 	}
-	if (table == CM_TABLE_NODES ? at[CM_ROLE_ID] < 0 : at[CM_ROLE_SOURCE] < 0 || at[CM_ROLE_TARGET] < 0) {
-		rc = cm_error_set_at(CM_EINPUT, c->name, c->record_line, "no '%s' column",
-		                     table == CM_TABLE_NODES ? "id" : at[CM_ROLE_SOURCE] < 0 ? "source" : "target");
-		goto done;
+	{
+		/* the columns each table needs */
+		static const cm_role need[][2] = {
+			[CM_TABLE_EDGES] = { CM_ROLE_SOURCE, CM_ROLE_TARGET }, [CM_TABLE_NODES] = { CM_ROLE_ID, CM_ROLE_ID },
+			[CM_TABLE_PARTICIPATIONS] = { CM_ROLE_ACTOR, CM_ROLE_EVENT },
+			[CM_TABLE_EVENTS] = { CM_ROLE_EVENT, CM_ROLE_EVENT },
+		};
+
+		for (int i = 0; i < 2; i++)
+			if (at[need[table][i]] < 0) {
+				rc = cm_error_set_at(CM_EINPUT, c->name, c->record_line, "no '%s' column",
+				                     cm_role_name(need[table][i]));
+				goto done;
+			}
 	}
 	rc = cm_csv_header_notices(roles, at, *date, c, table);
 done:
@@ -635,6 +677,448 @@ static int check_regions(checker *k, const cm_regions *regions, const char *regi
 	return rc;
 }
 
+/* Two-mode: the row of event id, adding one (line 0) when new; NULL on out of memory. */
+static event_row *event_of(checker *k, const char *id, int *added)
+{
+	igraph_integer_t v;
+
+	if (cm_names_add(&k->evids, id, &v, added) < 0)
+		return NULL;
+	if (!*added)
+		return &k->events[v];
+	if (k->ne == k->ne_cap) {
+		size_t cap = k->ne_cap ? 2 * k->ne_cap : 64;
+		event_row *p = realloc(k->events, cap * sizeof(*p));
+
+		if (!p)
+			return NULL;
+		k->events = p;
+		k->ne_cap = cap;
+	}
+	memset(&k->events[k->ne], 0, sizeof(k->events[0]));
+	k->events[k->ne].id = id;
+	k->events[k->ne].label = k->events[k->ne].year = k->events[k->ne].kind = k->events[k->ne].region = "";
+	return &k->events[k->ne++];
+}
+
+/* Two-mode: read the event table's rows. */
+static int read_event_table(checker *k, cm_colmaps *maps)
+{
+	cm_csv *c = &k->events_csv;
+	int at[CM_ROLE_COUNT], date = 0, rc, added;
+
+	if ((rc = header(at, &date, c, CM_TABLE_EVENTS, maps)) < 0)
+		return rc;
+	while ((rc = cm_csv_next(c)) == 1) {
+		const char *id = field(c, at, CM_ROLE_EVENT);
+		event_row *e;
+
+		if (!id[0])
+			return cm_error_set_at(CM_EINPUT, c->name, c->record_line, "empty event id");
+		if (!(e = event_of(k, id, &added)))
+			return cm_error_set(CM_ENOMEM, "out of memory");
+		if (!added)
+			return cm_error_set_at(CM_EINPUT, c->name, c->record_line,
+			                       "event '%s' is listed twice (first on line %ld)", id, e->line);
+		e->label = field(c, at, CM_ROLE_LABEL);
+		e->year = field(c, at, CM_ROLE_YEAR);
+		e->kind = field(c, at, CM_ROLE_KIND);
+		if (!e->kind[0])
+			e->kind = field(c, at, CM_ROLE_TYPE);
+		e->region = field(c, at, CM_ROLE_REGION);
+		e->line = c->record_line;
+	}
+	return rc;
+}
+
+/* Two-mode: read the participation table's rows; an empty actor or event is listed, not stored. */
+static int read_parts(checker *k, cm_colmaps *maps)
+{
+	cm_csv *c = &k->edges;
+	int at[CM_ROLE_COUNT], date = 0, rc;
+	size_t cap = 0;
+
+	if ((rc = header(at, &date, c, CM_TABLE_PARTICIPATIONS, maps)) < 0)
+		return rc;
+	while ((rc = cm_csv_next(c)) == 1) {
+		part_row *p;
+
+		if (k->np == cap) {
+			part_row *q = realloc(k->parts, (cap = cap ? 2 * cap : 64) * sizeof(*q));
+
+			if (!q)
+				return cm_error_set(CM_ENOMEM, "out of memory");
+			k->parts = q;
+		}
+		p = &k->parts[k->np];
+		p->actor = field(c, at, CM_ROLE_ACTOR);
+		p->event = field(c, at, CM_ROLE_EVENT);
+		p->year = field(c, at, CM_ROLE_YEAR);
+		p->line = c->record_line;
+		if (!p->actor[0] || !p->event[0]) {
+			if ((rc = add(k, CM_CHECK_EMPTY_PART, k->out->edges_name, p->line, "empty %s%s%s%s: give %s",
+			              !p->actor[0] ? "actor" : "event", p->actor[0] || p->event[0] ? " (" : "",
+			              p->actor[0] ? p->actor : p->event, p->actor[0] || p->event[0] ? ")" : "",
+			              !p->actor[0] ? "the actor's id" : "the event's id")) < 0)
+				return rc;
+			continue;
+		}
+		k->np++;
+	}
+	return rc;
+}
+
+/* Two-mode raw graph: vertices with bipartite 0 are actors, 1 events; each tie a participation. */
+static int read_raw_twomode(checker *k, const igraph_t *g)
+{
+	igraph_integer_t n = igraph_vcount(g), m = igraph_ecount(g), *row = NULL;
+	const char *name = k->out->edges_name;
+	int rc, added;
+
+	k->raw = k->two_mode = 1;
+	if ((rc = raw_text(k, 0, g, 0, CM_ATTR_ID)) < 0 || (rc = raw_text(k, 1, g, 0, CM_ATTR_LABEL)) < 0 ||
+	    (rc = raw_text(k, 2, g, 0, CM_ATTR_TYPE)) < 0 || (rc = raw_text(k, 3, g, 0, CM_ATTR_REGION)) < 0 ||
+	    (rc = raw_text(k, 5, g, 1, CM_ATTR_YEAR)) < 0 || (rc = raw_text(k, 6, g, 0, "bipartite")) < 0 ||
+	    (rc = raw_text(k, 7, g, 0, CM_ATTR_YEAR)) < 0 || (rc = raw_text(k, 8, g, 0, "date")) < 0 ||
+	    (rc = raw_text(k, 9, g, 0, CM_ATTR_KIND)) < 0)
+		return rc;
+	if (!(k->actors = calloc((size_t)n + 1, sizeof(*k->actors))) ||
+	    !(k->parts = calloc((size_t)m + 1, sizeof(*k->parts))) ||
+	    !(row = malloc(((size_t)n + 1) * sizeof(*row))))
+		return cm_error_set(CM_ENOMEM, "out of memory");
+	for (igraph_integer_t v = 0; v < n && rc == 0; v++) {
+		const char *b = igraph_strvector_get(&k->text[6], v), *id = igraph_strvector_get(&k->text[0], v);
+		event_row *e;
+
+		if (strcmp(b, "0") && strcmp(b, "1")) {
+			rc = cm_error_set(CM_EINPUT, "%s: vertex '%s' has bipartite '%s': two-mode graphs give "
+			                  "every vertex bipartite 0 (actor) or 1 (event)", name, id, b);
+			break;
+		}
+		if (b[0] == '0') {
+			actor_row *a = &k->actors[k->na];
+			igraph_integer_t idx;
+
+			a->id = id;
+			a->label = igraph_strvector_get(&k->text[1], v);
+			a->type = igraph_strvector_get(&k->text[2], v);
+			a->region = igraph_strvector_get(&k->text[3], v);
+			a->line = (long)v + 1;
+			row[v] = (igraph_integer_t)k->na++;
+			rc = cm_names_add(&k->ids, id, &idx, &added);
+			continue;
+		}
+		if (!(e = event_of(k, id, &added))) {
+			rc = cm_error_set(CM_ENOMEM, "out of memory");
+			break;
+		}
+		e->label = igraph_strvector_get(&k->text[1], v);
+		e->year = igraph_strvector_get(&k->text[7], v);
+		if (!e->year[0])
+			e->year = igraph_strvector_get(&k->text[8], v);
+		e->kind = igraph_strvector_get(&k->text[9], v);
+		if (!e->kind[0])
+			e->kind = igraph_strvector_get(&k->text[2], v);
+		e->region = igraph_strvector_get(&k->text[3], v);
+		e->line = (long)v + 1;
+		row[v] = -1;
+	}
+	for (igraph_integer_t i = 0; i < m && rc == 0; i++) {
+		igraph_integer_t a = IGRAPH_FROM(g, i), b = IGRAPH_TO(g, i), x;
+		part_row *p = &k->parts[k->np++];
+
+		if ((row[a] < 0) == (row[b] < 0)) {
+			rc = cm_error_set(CM_EINPUT, "%s: tie %" IGRAPH_PRId " joins two %s ('%s' and '%s'): in a two-mode "
+			                  "graph every tie joins an actor (bipartite 0) and an event (bipartite 1)",
+			                  name, i + 1, row[a] < 0 ? "events" : "actors", igraph_strvector_get(&k->text[0], a),
+			                  igraph_strvector_get(&k->text[0], b));
+			break;
+		}
+		if (row[a] < 0)
+			x = a, a = b, b = x;
+		p->actor = igraph_strvector_get(&k->text[0], a);
+		p->event = igraph_strvector_get(&k->text[0], b);
+		p->year = igraph_strvector_get(&k->text[5], i);
+		p->line = (long)i + 1;
+	}
+	free(row);
+	return rc;
+}
+
+/* The event id closest to name among the event table's, or NULL. */
+static const char *closest_event(const checker *k, const char *name)
+{
+	const char **ids = malloc((k->ne + 1) * sizeof(*ids));
+	const char *best = NULL;
+	size_t n = 0;
+	long i;
+
+	if (!ids)
+		return NULL;
+	for (size_t e = 0; e < k->ne; e++)
+		if (k->events[e].line)
+			ids[n++] = k->events[e].id;
+	i = cm_name_closest(name, ids, n);
+	if (i >= 0)
+		best = ids[i];
+	free(ids);
+	return best;
+}
+
+/* Where an event is: its event table row, else its first participation. */
+static void event_place(const checker *k, const event_row *e, const char **file, long *line)
+{
+	*file = e->line && k->out->events_name ? k->out->events_name : k->out->edges_name;
+	*line = e->line ? e->line : e->first_part;
+}
+
+/* 1 when a year field gives a year (a whole year or a date). */
+static int has_year(const char *s)
+{
+	double y;
+
+	return s[0] && cm_date_year(&y, s) == 0 && !isnan(y);
+}
+
+/* Two-mode: participations (absent actors, unknown events, repeats), then events. */
+static int check_parts(checker *k, int max_size)
+{
+	const char *pf = k->out->edges_name, *nf = k->out->nodes_name;
+	cm_names seen = { 0 }, pairs = { 0 };
+	cm_strbuf key = { 0 };
+	long *pair_line = NULL;
+	size_t dated = 0, undated = 0;
+	int rc = 0, added, undated_said = 0;
+
+	cm_names_init(&seen);
+	cm_names_init(&pairs);
+	if (!(pair_line = malloc((k->np + 1) * sizeof(*pair_line)))) {
+		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (size_t i = 0; i < k->np && rc == 0; i++) {
+		const part_row *p = &k->parts[i];
+		igraph_integer_t a = cm_names_get(&k->ids, p->actor), v;
+		event_row *e;
+
+		if (a >= 0) {
+			k->actors[a].tied = 1;
+		} else if (nf) {
+			if ((rc = cm_names_add(&seen, p->actor, &v, &added)) < 0)
+				goto done;
+			if (added) {
+				const char *near = closest_id(k, p->actor);
+
+				if ((rc = add(k, CM_CHECK_ABSENT, pf, p->line, "'%s' is not in %s (added as an actor of "
+				               "its own)%s%s%s", p->actor, nf, near ? ": did you mean '" : "",
+				               near ? near : "", near ? "'?" : "")) < 0)
+					goto done;
+			}
+		}
+		if (!(e = event_of(k, p->event, &added))) {
+			rc = cm_error_set(CM_ENOMEM, "out of memory");
+			goto done;
+		}
+		if (added) {
+			const char *near = k->out->events_name && !k->raw ? closest_event(k, p->event) : NULL;
+
+			e = &k->events[k->ne - 1]; /* event_of() may have moved the rows */
+			if (k->out->events_name && !k->raw &&
+			    (rc = add(k, CM_CHECK_UNKNOWN_EVENT, pf, p->line, "event '%s' is not in %s (added, "
+			              "undated, without a label)%s%s%s", p->event, k->out->events_name,
+			              near ? ": did you mean '" : "", near ? near : "", near ? "'?" : "")) < 0)
+				goto done;
+		}
+		if (!e->first_part) {
+			e->first_part = p->line;
+			e->first_actor = p->actor;
+		}
+		if (!e->year[0] && p->year[0])
+			e->year = p->year;
+		/* a repeat: the same actor at the same event */
+		key.len = 0;
+		if ((rc = cm_strbuf_printf(&key, "%s%c%s", p->actor, '\x1f', p->event)) < 0 ||
+		    (rc = cm_names_add(&pairs, key.s, &v, &added)) < 0)
+			goto done;
+		if (added) {
+			pair_line[v] = p->line;
+			e->n++;
+		} else if ((rc = add(k, CM_CHECK_REPEATED_PART, pf, p->line, "'%s' at '%s' repeats %s %ld",
+		                     p->actor, p->event, k->raw ? "tie" : "line", pair_line[v])) < 0) {
+			goto done;
+		}
+	}
+	for (size_t i = 0; i < k->ne; i++) {
+		if (has_year(k->events[i].year))
+			dated++;
+		else if (k->events[i].n)
+			undated++;
+	}
+	for (size_t i = 0; i < k->ne && rc == 0; i++) {
+		const event_row *e = &k->events[i];
+		const char *file;
+		long line;
+
+		event_place(k, e, &file, &line);
+		if (e->n == 0) {
+			/* in the event table but nobody took part: it makes no tie */
+			rc = add(k, CM_CHECK_ALONE, file, line, "event '%s' has no participant", e->id);
+			continue;
+		}
+		if (max_size > 0 && e->n > (size_t)max_size)
+			rc = add(k, CM_CHECK_BIG_EVENT, file, line, "event '%s' has %zu participants, more than "
+			         "--max-event-size %d (%zu tie%s between them): raise the limit to project it anyway",
+			         e->id, e->n, max_size, e->n * (e->n - 1) / 2, e->n == 2 ? "" : "s");
+		if (rc == 0 && e->n == 1)
+			rc = add(k, CM_CHECK_ALONE, file, line, "event '%s' has one participant, '%s'", e->id,
+			         e->first_actor);
+		if (rc == 0 && dated && !has_year(e->year)) {
+			/* a few undated events among dated ones are listed; many make one line, at the first */
+			if (undated <= dated)
+				rc = add(k, CM_CHECK_UNDATED_EVENT, file, line, "event '%s' has no year, where %zu event%s "
+				         "one: --year, --from and --to leave it out", e->id, dated, dated == 1 ? " has" : "s have");
+			else if (!undated_said++)
+				rc = add(k, CM_CHECK_UNDATED_EVENT, file, line, "%zu events have no year (the first '%s'), "
+				         "where %zu ha%s one: --year, --from and --to leave them out", undated, e->id, dated,
+				         dated == 1 ? "s" : "ve");
+		}
+	}
+done:
+	cm_names_free(&seen);
+	cm_names_free(&pairs);
+	cm_strbuf_free(&key);
+	free(pair_line);
+	return rc;
+}
+
+/* Two-mode: near-duplicate event ids and labels, pair by pair. */
+static int check_near_events(checker *k)
+{
+	int rc = 0;
+
+	if (k->ne > CHECK_PAIRWISE_MAX) {
+		cm_notice("%s: %zu events: near-duplicate ids and labels not compared (at most %d events)",
+		          k->out->edges_name, k->ne, CHECK_PAIRWISE_MAX);
+		return 0;
+	}
+	for (int label = 0; label < 2 && rc == 0; label++) {
+		char **f = calloc(k->ne + 1, sizeof(*f));
+
+		for (size_t i = 0; f && i < k->ne; i++) {
+			const char *s = label ? k->events[i].label : k->events[i].id;
+
+			if (s[0] && !(f[i] = cm_name_fold(s))) {
+				free_all(f, i);
+				f = NULL;
+			}
+		}
+		if (!f)
+			return cm_error_set(CM_ENOMEM, "out of memory");
+		for (size_t i = 0; i < k->ne && rc == 0; i++) {
+			for (size_t j = 0; j < i && rc == 0; j++) {
+				const char *a = label ? k->events[i].label : k->events[i].id;
+				const char *b = label ? k->events[j].label : k->events[j].id;
+				const char *file, *bfile;
+				long line, bline;
+
+				if (!f[i] || !f[j] || !strcmp(a, b) || !near(f[i], f[j]))
+					continue;
+				event_place(k, &k->events[i], &file, &line);
+				event_place(k, &k->events[j], &bfile, &bline);
+				rc = add(k, CM_CHECK_NEAR_EVENT, file, line, "event %s '%s' is close to '%s'%s%.0ld%s: "
+				         "the same event? give one %s", label ? "label" : "id", a, b,
+				         k->raw ? "" : " (line ", k->raw ? 0L : bline, k->raw ? "" : ")",
+				         label ? "label" : "id");
+			}
+		}
+		free_all(f, k->ne);
+	}
+	return rc;
+}
+
+/* Two-mode: event kinds written differently from the most frequent spelling of the same kind. */
+static int check_event_kinds(checker *k)
+{
+	char **f = calloc(k->ne + 1, sizeof(*f));
+	size_t *same = calloc(k->ne + 1, sizeof(*same));
+	int rc = 0;
+
+	for (size_t i = 0; f && same && i < k->ne; i++)
+		if (k->events[i].kind[0] && !(f[i] = cm_name_fold(k->events[i].kind))) {
+			rc = cm_error_set(CM_ENOMEM, "out of memory");
+			break;
+		} else if (f[i]) {
+			type_key(f[i]);
+		}
+	if (!f || !same)
+		rc = cm_error_set(CM_ENOMEM, "out of memory");
+	if (rc == 0 && k->ne > CHECK_PAIRWISE_MAX) {
+		cm_notice("%s: %zu events: kind spellings not compared (at most %d events)", k->out->edges_name,
+		          k->ne, CHECK_PAIRWISE_MAX);
+		goto done;
+	}
+	for (size_t a = 0; rc == 0 && a < k->ne; a++)
+		for (size_t b = 0; b < k->ne; b++)
+			same[a] += !strcmp(k->events[a].kind, k->events[b].kind);
+	for (size_t a = 0; rc == 0 && a < k->ne; a++) {
+		size_t best = a;
+		const char *file;
+		long line;
+
+		if (!f[a])
+			continue;
+		for (size_t b = 0; b < k->ne; b++)
+			if (f[b] && !strcmp(f[a], f[b]) && same[b] > same[best])
+				best = b;
+		if (!strcmp(k->events[best].kind, k->events[a].kind))
+			continue;
+		event_place(k, &k->events[a], &file, &line);
+		rc = add(k, CM_CHECK_EVENT_KIND, file, line, "kind '%s' of event '%s' differs only by case, accents "
+		         "or plural from '%s' (%zu event%s): write '%s'", k->events[a].kind, k->events[a].id,
+		         k->events[best].kind, same[best], same[best] == 1 ? "" : "s", k->events[best].kind);
+	}
+done:
+	free(same);
+	free_all(f, k->ne);
+	return rc;
+}
+
+/* Two-mode: regions of the event table that the adjacency file does not name (first event of each). */
+static int check_event_regions(checker *k, const cm_regions *regions, const char *regions_name)
+{
+	size_t nr = cm_regions_count(regions);
+	const char **names = malloc((nr + 1) * sizeof(*names));
+	int rc = 0;
+
+	if (!names)
+		return cm_error_set(CM_ENOMEM, "out of memory");
+	for (size_t i = 0; i < nr; i++)
+		names[i] = cm_regions_name(regions, i);
+	for (size_t a = 0; a < k->ne && rc == 0; a++) {
+		const char *r = k->events[a].region, *file;
+		size_t count = 0, first = 1;
+		long near_i, line;
+
+		if (!r[0])
+			continue;
+		for (size_t i = 0; i < nr && first; i++)
+			first = strcmp(names[i], r) != 0;
+		for (size_t b = 0; b < a && first; b++)
+			first = strcmp(k->events[b].region, r) != 0;
+		if (!first)
+			continue;
+		for (size_t b = a; b < k->ne; b++)
+			count += !strcmp(k->events[b].region, r);
+		near_i = cm_name_closest(r, names, nr);
+		event_place(k, &k->events[a], &file, &line);
+		rc = add(k, CM_CHECK_REGION, file, line, "region '%s' (%zu event%s) is not in %s%s%s%s", r, count,
+		         count == 1 ? "" : "s", regions_name, near_i >= 0 ? ": did you mean '" : "",
+		         near_i >= 0 ? names[near_i] : "", near_i >= 0 ? "'?" : "");
+	}
+	free(names);
+	return rc;
+}
+
 /* Sort by kind, then file, then line. */
 static int problem_cmp(const void *a, const void *b)
 {
@@ -667,11 +1151,13 @@ int cm_check_run(cm_check *out, const char *input, const cm_load_options *opts,
 		opts = &defaults;
 	k.directed = opts->directed;
 	cm_names_init(&k.ids);
-	for (int i = 0; i < 6; i++)
+	cm_names_init(&k.evids);
+	for (int i = 0; i < CHECK_TEXTS; i++)
 		if (igraph_strvector_init(&k.text[i], 0)) {
 			for (int j = 0; j < i; j++)
 				igraph_strvector_destroy(&k.text[j]);
 			cm_names_free(&k.ids);
+			cm_names_free(&k.evids);
 			return cm_error_set(CM_ENOMEM, "out of memory");
 		}
 	if ((rc = cm_load_raw(&in, input, opts)) < 0)
@@ -686,7 +1172,17 @@ int cm_check_run(cm_check *out, const char *input, const cm_load_options *opts,
 			rc = CM_ENOMEM;
 			goto done;
 		}
-		if ((rc = read_raw(&k, &in.graph)) < 0)
+		/* NetworkX's two-mode convention: actors, events and participations */
+		if (cm_twomode_is_bipartite(&in.graph)) {
+			if (!(out->events_name = cm_strdup(in.name))) {
+				rc = CM_ENOMEM;
+				goto done;
+			}
+			rc = read_raw_twomode(&k, &in.graph);
+		} else {
+			rc = read_raw(&k, &in.graph);
+		}
+		if (rc < 0)
 			goto done;
 	} else {
 		if (in.nodes_path && !(out->nodes_name = cm_strdup(in.nodes_path))) {
@@ -702,22 +1198,43 @@ int cm_check_run(cm_check *out, const char *input, const cm_load_options *opts,
 			    (rc = read_actors(&k, &maps)) < 0)
 				goto done;
 		}
+		k.two_mode = in.two_mode;
+		if (in.events_path) {
+			if (!(out->events_name = cm_strdup(in.events_path))) {
+				rc = CM_ENOMEM;
+				goto done;
+			}
+			dot = strrchr(in.events_path, '.');
+			if ((rc = cm_csv_open(&k.events_csv, in.events_path, out->events_name,
+			                      dot && !strcasecmp(dot, ".tsv") ? '\t' : ',')) < 0 ||
+			    (rc = read_event_table(&k, &maps)) < 0)
+				goto done;
+		}
 		dot = strrchr(in.edges_path, '.');
 		if ((rc = cm_csv_open(&k.edges, in.edges_path, out->edges_name,
 		                      dot && !strcasecmp(dot, ".tsv") ? '\t' : ',')) < 0 ||
-		    (rc = read_ties(&k, &maps)) < 0 ||
+		    (rc = (k.two_mode ? read_parts(&k, &maps) : read_ties(&k, &maps))) < 0 ||
 		    (rc = cm_colmaps_check(&maps, out->edges_name, out->nodes_name)) < 0)
 			goto done;
 	}
-	if ((rc = check_ties(&k)) < 0 ||
-	    (rc = check_near(&k, CM_CHECK_NEAR_ID, offsetof(actor_row, id))) < 0 ||
+	if (k.two_mode) {
+		int max = opts->filter.max_event_size;
+
+		if ((rc = check_parts(&k, max ? (max > 0 ? max : 0) : CM_MAX_EVENT_SIZE)) < 0 ||
+		    (rc = check_near_events(&k)) < 0 || (rc = check_event_kinds(&k)) < 0 ||
+		    (regions && (rc = check_event_regions(&k, regions, regions_name ? regions_name : "the regions file")) < 0))
+			goto done;
+	} else if ((rc = check_ties(&k)) < 0)
+		goto done;
+	if ((rc = check_near(&k, CM_CHECK_NEAR_ID, offsetof(actor_row, id))) < 0 ||
 	    (rc = check_near(&k, CM_CHECK_NEAR_LABEL, offsetof(actor_row, label))) < 0 ||
 	    (rc = check_types(&k)) < 0 ||
 	    (regions && (rc = check_regions(&k, regions, regions_name ? regions_name : "the regions file")) < 0))
 		goto done;
 	for (size_t a = 0; a < k.na; a++)
 		if (!k.actors[a].tied && (rc = add(&k, CM_CHECK_NO_TIE, out->nodes_name, k.actors[a].line,
-		                                   "'%s' has no tie", k.actors[a].id)) < 0)
+		                                   k.two_mode ? "'%s' took part in no event" : "'%s' has no tie",
+		                                   k.actors[a].id)) < 0)
 			goto done;
 	if (out->n > 1)
 		qsort(out->v, out->n, sizeof(*out->v), problem_cmp);
@@ -726,11 +1243,15 @@ int cm_check_run(cm_check *out, const char *input, const cm_load_options *opts,
 done:
 	free(k.actors);
 	free(k.ties);
+	free(k.events);
+	free(k.parts);
 	cm_names_free(&k.ids);
-	for (int i = 0; i < 6; i++)
+	cm_names_free(&k.evids);
+	for (int i = 0; i < CHECK_TEXTS; i++)
 		igraph_strvector_destroy(&k.text[i]);
 	cm_csv_close(&k.nodes);
 	cm_csv_close(&k.edges);
+	cm_csv_close(&k.events_csv);
 	cm_colmaps_free(&maps);
 	cm_raw_input_free(&in);
 	if (rc < 0)
@@ -745,5 +1266,6 @@ void cm_check_free(cm_check *c)
 	free(c->v);
 	free(c->edges_name);
 	free(c->nodes_name);
+	free(c->events_name);
 	memset(c, 0, sizeof(*c));
 }

@@ -244,8 +244,10 @@ static int load(cm_network **out, cm_raw_input *raw, const char *input, const cm
 	}
 	if (raw && format == CM_INPUT_CSV) {
 		raw->csv = 1;
+		raw->two_mode = two_mode || events_path;
 		if (!(raw->edges_path = cm_strdup(is_stdin ? "-" : path)) || !(raw->name = cm_strdup(name)) ||
-		    (nodes_path && !(raw->nodes_path = cm_strdup(nodes_path))))
+		    (nodes_path && !(raw->nodes_path = cm_strdup(nodes_path))) ||
+		    (events_path && !(raw->events_path = cm_strdup(events_path))))
 			rc = CM_ENOMEM;
 		goto done;
 	}
@@ -350,6 +352,7 @@ void cm_raw_input_free(cm_raw_input *r)
 		igraph_destroy(&r->graph);
 	free(r->edges_path);
 	free(r->nodes_path);
+	free(r->events_path);
 	free(r->name);
 	memset(r, 0, sizeof(*r));
 }

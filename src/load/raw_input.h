@@ -17,6 +17,8 @@ typedef struct cm_raw_input {
 	char *edges_path;  /* CSV: the edge list, "-" for standard input */
 	char *nodes_path;  /* CSV: the actor table, or NULL */
 	char *name;        /* the input's name for messages ("<stdin>" for standard input) */
+	int two_mode;      /* CSV: edges_path is a participation table */
+	char *events_path; /* CSV two-mode: the event table, or NULL */
 	igraph_t graph;    /* not CSV: the raw graph, "name" unique for every actor */
 	int has_graph;
 } cm_raw_input;

@@ -1,7 +1,8 @@
 /*
  * libFuzzer target: coopmap check (load/check.c) on an edge list, with a
  * fixed actor table and region adjacency that name some of the usual ids
- * and regions; --columns and --directed vary with the first byte.
+ * and regions; --columns and --directed vary with the first byte, and its
+ * bit 4 reads the input as a two-mode participation table (--two-mode).
  */
 #include "fuzz.h"
 
@@ -41,6 +42,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	o.nodes_path = nodes.path;
 	o.directed = size > 0 && (data[0] & 1);
 	o.columns = size > 0 && (data[0] & 2) ? "weight=intensite,year=date" : NULL;
+	o.two_mode = size > 0 && (data[0] & 4);
+	o.directed &= !o.two_mode; /* two-mode data has no direction */
+	o.filter.max_event_size = o.two_mode ? 3 : 0;
 	fuzz_file_set(&edges, data, size);
 	rc = cm_check_run(&c, edges.path, &o, regions, "regions.csv");
 	if (rc < 0 && (c.n || !cm_error_message()[0]))

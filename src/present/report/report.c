@@ -428,6 +428,20 @@ static void section_figures(struct report *r)
 		                      (unsigned long)s->isolated), (long)s->isolated);
 	}
 	fputs("</p>\n", f);
+	if (s->two_mode) {
+		/* the ties are a projection: say from what */
+		fputs("<p>", f);
+		rh_textf(f, _("The input says who took part in which event: %ld events, %ld participations. Two "
+		              "actors are tied when they took part in at least one event together."),
+		         (long)s->events, (long)s->participations);
+		if (s->actors_alone > 0) {
+			fputs(" ", f);
+			rh_textf(f, dngettext(CM_TEXTDOMAIN, "%ld actor was alone at every event it attended.",
+			                      "%ld actors were alone at every event they attended.",
+			                      (unsigned long)s->actors_alone), (long)s->actors_alone);
+		}
+		fputs("</p>\n", f);
+	}
 	if (r->focus_count > 0) {
 		fputs("<p>", f);
 		rh_textf(f, _("Of the %ld actors of type \"%s\", %ld have no peer of their type within two steps "
@@ -901,8 +915,12 @@ static void section_method(struct report *r)
 	fputs("<section id=\"s-method\"><h2>8. ", f);
 	rh_text(f, _("Definitions and method"));
 	fputs("</h2>\n<dl class=\"defs\">\n", f);
-	definition(r, _("tie"), _("two actors that work together, as the input lists them; repeated ties "
-	                          "between the same two actors count once, their weights added."));
+	if (r->summary.two_mode)
+		definition(r, _("tie"), _("two actors that took part in at least one event together; its weight "
+		                          "is chosen with --projection (by default, the number of shared events)."));
+	else
+		definition(r, _("tie"), _("two actors that work together, as the input lists them; repeated ties "
+		                          "between the same two actors count once, their weights added."));
 	definition(r, _("partners (degree)"), _("the number of actors an actor has a tie with."));
 	definition(r, _("density"), _("the share of all possible ties that exist (0 to 1)."));
 	definition(r, _("separate parts (components)"), _("groups of actors that can reach each other through "

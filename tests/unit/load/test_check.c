@@ -220,6 +220,67 @@ static void test_near_duplicates(void **state)
 	cm_check_free(&c);
 }
 
+
+/* Two-mode: a participation table with an event table, each problem planted by hand. */
+static void test_two_mode(void **state)
+{
+	cm_load_options o = { 0 };
+	cm_check c = { 0 };
+	char events_path[80], parts_path[80], text[256];
+	size_t i = 0;
+
+	(void)state;
+	snprintf(events_path, sizeof(events_path), "%s/events.csv", dir);
+	snprintf(parts_path, sizeof(parts_path), "%s/participations.csv", dir);
+	write_file(events_path,
+	           "id,label,year,type\n"
+	           "e1,Réunion,2020,réunion\n"   /* 2: dated */
+	           "e2,Reunion,,Réunions\n"      /* 3: undated; label equal to line 2's folded; kind variant */
+	           "e3,Atelier,,réunion\n");     /* 4: undated, no participant */
+	write_file(parts_path,
+	           "acteur,événement\n"
+	           "a,e1\n"      /* 2 */
+	           "b,e1\n"      /* 3 */
+	           "a,e2\n"      /* 4: e2 has a alone */
+	           "b,e1\n"      /* 5: repeats line 3 */
+	           "b,e4\n"      /* 6: e4 not in events.csv, undated */
+	           "c,e4\n"      /* 7 */
+	           "d,\n");      /* 8: empty event */
+	o.two_mode = 1;
+	o.events_path = events_path;
+	o.filter.max_event_size = 1; /* e1 (2) and e4 (2) are larger */
+	assert_int_equal(cm_check_run(&c, parts_path, &o, NULL, NULL), 0);
+	expect(&c, i++, CM_CHECK_EMPTY_PART, parts_path, 8, "empty event (d): give the event's id");
+	snprintf(text, sizeof(text), "event 'e4' is not in %s (added, undated, without a label): "
+	         "did you mean 'e1'?", events_path);
+	expect(&c, i++, CM_CHECK_UNKNOWN_EVENT, parts_path, 6, text);
+	expect(&c, i++, CM_CHECK_REPEATED_PART, parts_path, 5, "'b' at 'e1' repeats line 3");
+	expect(&c, i++, CM_CHECK_BIG_EVENT, events_path, 2, "event 'e1' has 2 participants, more than "
+	       "--max-event-size 1 (1 tie between them): raise the limit to project it anyway");
+	expect(&c, i++, CM_CHECK_BIG_EVENT, parts_path, 6, "event 'e4' has 2 participants, more than "
+	       "--max-event-size 1 (1 tie between them): raise the limit to project it anyway");
+	expect(&c, i++, CM_CHECK_ALONE, events_path, 3, "event 'e2' has one participant, 'a'");
+	expect(&c, i++, CM_CHECK_ALONE, events_path, 4, "event 'e3' has no participant");
+	/* e2 and e4 undated (e3 makes no tie), e1 dated: more undated than dated, one line */
+	expect(&c, i++, CM_CHECK_UNDATED_EVENT, events_path, 3, "2 events have no year (the first 'e2'), "
+	       "where 1 has one: --year, --from and --to leave them out");
+	expect(&c, i++, CM_CHECK_NEAR_EVENT, events_path, 3, "event label 'Reunion' is close to 'Réunion' "
+	       "(line 2): the same event? give one label");
+	expect(&c, i++, CM_CHECK_EVENT_KIND, events_path, 3, "kind 'Réunions' of event 'e2' differs only by "
+	       "case, accents or plural from 'réunion' (2 events): write 'réunion'");
+	assert_int_equal(c.n, i);
+	cm_check_free(&c);
+	/* an event table without an event column is refused, naming the column */
+	write_file(events_path, "label,year\nRéunion,2020\n");
+	cm_error_clear();
+	assert_int_equal(cm_check_run(&c, parts_path, &o, NULL, NULL), CM_EINPUT);
+	assert_non_null(strstr(cm_error_message(), "no 'event' column"));
+	assert_int_equal(c.n, 0);
+	cm_check_free(&c);
+	unlink(events_path);
+	unlink(parts_path);
+}
+
 /* Make the fixture folder. */
 static int setup(void **state)
 {
@@ -248,6 +309,7 @@ int main(void)
 		cmocka_unit_test(test_clean_and_errors),
 		cmocka_unit_test(test_near_duplicates),
 		cmocka_unit_test(test_graphml),
+		cmocka_unit_test(test_two_mode),
 	};
 
 	igraph_set_attribute_table(&igraph_cattribute_table);
