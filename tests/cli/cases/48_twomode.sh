@@ -165,3 +165,8 @@ PY
 else
 	echo "skip: NetworkX comparison of projections (no networkx in /usr/bin/python3)"
 fi
+
+# a two-mode folder's map is titled with the folder's name, as a folder with edges.csv is
+run render graphs/cites-educatives-events -T dot -o "$TMP/ev.dot" --quiet
+grep -q 'cites-educatives-events' "$TMP/ev.dot" && ! grep -q '>participations<' "$TMP/ev.dot"
+check "two-mode map titled with its folder" $? "$(grep -m3 -i 'title\|participations' "$TMP/ev.dot")"
