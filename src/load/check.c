@@ -27,6 +27,7 @@
 #include "model/columns.h"
 #include "model/names.h"
 #include "model/year.h"
+#include "base/i18n.h"
 
 /* Pairwise comparisons of ids and labels stop above this many actors. */
 #define CHECK_PAIRWISE_MAX 5000
@@ -59,21 +60,21 @@ typedef struct checker {
 } checker;
 
 static const char *const titles[CM_CHECK_KINDS] = {
-	"actors named in the ties but absent from the actor table",
-	"near-duplicate ids",
-	"near-duplicate labels",
-	"type values that differ only by case, accents or plural",
-	"regions not in the adjacency file",
-	"ties without a year when other ties have one",
-	"ties of an actor with itself (dropped by the other commands)",
-	"repeated ties (merged by the other commands: weights added up)",
-	"ties with weight 0 or not a positive number (refused by the other commands)",
-	"actors with no tie",
+	N_("actors named in the ties but absent from the actor table"),
+	N_("near-duplicate ids"),
+	N_("near-duplicate labels"),
+	N_("type values that differ only by case, accents or plural"),
+	N_("regions not in the adjacency file"),
+	N_("ties without a year when other ties have one"),
+	N_("ties of an actor with itself (dropped by the other commands)"),
+	N_("repeated ties (merged by the other commands: weights added up)"),
+	N_("ties with weight 0 or not a positive number (refused by the other commands)"),
+	N_("actors with no tie"),
 };
 
 const char *cm_check_kind_title(cm_check_kind kind)
 {
-	return kind < CM_CHECK_KINDS ? titles[kind] : "";
+	return kind < CM_CHECK_KINDS ? _(titles[kind]) : "";
 }
 
 /* Record a problem. */
@@ -90,7 +91,7 @@ static int add(checker *k, cm_check_kind kind, const char *file, long line, cons
 		cm_check_problem *v = realloc(c->v, cap * sizeof(*v));
 
 		if (!v)
-			return cm_error_set(CM_ENOMEM, "out of memory");
+			return cm_error_set(CM_ENOMEM, _("out of memory"));
 		c->v = v;
 		c->cap = cap;
 	}
@@ -114,23 +115,23 @@ static int header(int *at, int *date, cm_csv *c, int table, cm_colmaps *maps)
 	for (int r = 0; r < CM_ROLE_COUNT; r++)
 		at[r] = -1;
 	if ((rc = cm_csv_next(c)) <= 0)
-		return rc < 0 ? rc : cm_error_set_at(CM_EINPUT, c->name, 0, "empty file: expected a header line");
+		return rc < 0 ? rc : cm_error_set_at(CM_EINPUT, c->name, 0, _("empty file: expected a header line"));
 	if (!(roles = calloc(c->nfields + 1, sizeof(*roles))))
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_set(CM_ENOMEM, _("out of memory"));
 	if ((rc = cm_csv_assign_roles(roles, date, c, table, maps)) < 0)
 		goto done;
 	for (size_t i = 0; i < c->nfields; i++) {
 		if (roles[i] <= CM_ROLE_NONE)
 			continue;
 		if (at[roles[i]] >= 0) {
-			rc = cm_error_set_at(CM_EINPUT, c->name, c->record_line, "columns '%s' and '%s' both give %s",
+			rc = cm_error_set_at(CM_EINPUT, c->name, c->record_line, _("columns '%s' and '%s' both give %s"),
 			                     c->fields[at[roles[i]]], c->fields[i], cm_role_meaning((cm_role)roles[i]));
 			goto done;
 		}
 		at[roles[i]] = (int)i;
 	}
 	if (table == CM_TABLE_NODES ? at[CM_ROLE_ID] < 0 : at[CM_ROLE_SOURCE] < 0 || at[CM_ROLE_TARGET] < 0) {
-		rc = cm_error_set_at(CM_EINPUT, c->name, c->record_line, "no '%s' column",
+		rc = cm_error_set_at(CM_EINPUT, c->name, c->record_line, _("no '%s' column"),
 		                     table == CM_TABLE_NODES ? "id" : at[CM_ROLE_SOURCE] < 0 ? "source" : "target");
 		goto done;
 	}
@@ -163,18 +164,18 @@ static int read_actors(checker *k, cm_colmaps *maps)
 			actor_row *p = realloc(k->actors, (cap = cap ? 2 * cap : 64) * sizeof(*p));
 
 			if (!p)
-				return cm_error_set(CM_ENOMEM, "out of memory");
+				return cm_error_set(CM_ENOMEM, _("out of memory"));
 			k->actors = p;
 		}
 		a = &k->actors[k->na];
 		a->id = field(c, at, CM_ROLE_ID);
 		if (!a->id[0])
-			return cm_error_set_at(CM_EINPUT, c->name, c->record_line, "empty id");
+			return cm_error_set_at(CM_EINPUT, c->name, c->record_line, _("empty id"));
 		if ((rc = cm_names_add(&k->ids, a->id, &v, &added)) < 0)
 			return rc;
 		if (!added)
 			return cm_error_set_at(CM_EINPUT, c->name, c->record_line,
-			                       "actor '%s' is listed twice (first on line %ld)", a->id,
+			                       _("actor '%s' is listed twice (first on line %ld)"), a->id,
 			                       k->actors[v].line);
 		a->label = field(c, at, CM_ROLE_LABEL);
 		a->type = field(c, at, CM_ROLE_TYPE);
@@ -203,14 +204,14 @@ static int read_ties(checker *k, cm_colmaps *maps)
 			tie_row *p = realloc(k->ties, (cap = cap ? 2 * cap : 64) * sizeof(*p));
 
 			if (!p)
-				return cm_error_set(CM_ENOMEM, "out of memory");
+				return cm_error_set(CM_ENOMEM, _("out of memory"));
 			k->ties = p;
 		}
 		t = &k->ties[k->nt];
 		t->src = field(c, at, CM_ROLE_SOURCE);
 		t->dst = field(c, at, CM_ROLE_TARGET);
 		if (!t->src[0] || !t->dst[0])
-			return cm_error_set_at(CM_EINPUT, c->name, c->record_line, "empty %s",
+			return cm_error_set_at(CM_EINPUT, c->name, c->record_line, _("empty %s"),
 			                       !t->src[0] ? "source" : "target");
 		t->weight = field(c, at, CM_ROLE_WEIGHT);
 		t->year = field(c, at, CM_ROLE_YEAR);
@@ -226,7 +227,7 @@ static int raw_text(checker *k, int i, const igraph_t *g, int edges, const char 
 	if (cm_attr_type(g, edges ? IGRAPH_ATTRIBUTE_EDGE : IGRAPH_ATTRIBUTE_VERTEX, name) >= 0)
 		return cm_attr_as_strings(g, edges, name, &k->text[i]);
 	if (igraph_strvector_resize(&k->text[i], edges ? igraph_ecount(g) : igraph_vcount(g)))
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_set(CM_ENOMEM, _("out of memory"));
 	return 0;
 }
 
@@ -243,7 +244,7 @@ static int read_raw(checker *k, const igraph_t *g)
 		return rc;
 	if (!(k->actors = calloc((size_t)n + 1, sizeof(*k->actors))) ||
 	    !(k->ties = calloc((size_t)m + 1, sizeof(*k->ties))))
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_set(CM_ENOMEM, _("out of memory"));
 	for (igraph_integer_t v = 0; v < n; v++) {
 		actor_row *a = &k->actors[v];
 		igraph_integer_t idx;
@@ -309,7 +310,7 @@ static int check_ties(checker *k)
 	cm_names_init(&seen);
 	cm_names_init(&pairs);
 	if (!(pair_line = malloc((k->nt + 1) * sizeof(*pair_line)))) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	for (size_t i = 0; i < k->nt; i++) {
@@ -470,13 +471,13 @@ static int check_near(checker *k, cm_check_kind kind, size_t offset)
 
 	if (k->na > CHECK_PAIRWISE_MAX) {
 		/* pair by pair is quadratic: say what was not looked at */
-		cm_notice("%s: %zu actors: near-duplicate %ss not compared (at most %d actors)",
-		          nf ? nf : "the actor table", k->na,
-		          kind == CM_CHECK_NEAR_ID ? "id" : "label", CHECK_PAIRWISE_MAX);
+		cm_notice(kind == CM_CHECK_NEAR_ID ? _("%s: %zu actors: near-duplicate ids not compared (at most %d actors)")
+		                                   : _("%s: %zu actors: near-duplicate labels not compared (at most %d actors)"),
+		          nf ? nf : _("the actor table"), k->na, CHECK_PAIRWISE_MAX);
 		return 0;
 	}
 	if (!(f = fold_all(k, offset)))
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_set(CM_ENOMEM, _("out of memory"));
 	for (size_t i = 0; i < k->na; i++) {
 		for (size_t j = 0; j < i && rc == 0; j++) {
 			const char *a = *(const char *const *)((const char *)&k->actors[i] + offset);
@@ -513,13 +514,13 @@ static int check_types(checker *k)
 	int rc = 0;
 
 	if (k->na > CHECK_PAIRWISE_MAX) {
-		cm_notice("%s: %zu actors: type spellings not compared (at most %d actors)",
+		cm_notice(_("%s: %zu actors: type spellings not compared (at most %d actors)"),
 		          k->out->nodes_name ? k->out->nodes_name : "the actor table", k->na, CHECK_PAIRWISE_MAX);
 		return 0;
 	}
 	if (!(f = fold_all(k, offsetof(actor_row, type))) || !(same = calloc(k->na + 1, sizeof(*same)))) {
 		free_all(f, k->na);
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_set(CM_ENOMEM, _("out of memory"));
 	}
 	for (size_t a = 0; a < k->na; a++) {
 		if (f[a])
@@ -559,7 +560,7 @@ static int spelling_differs(const cm_network *net, const char *attr, int type)
 
 	cm_names_init(&folded);
 	if (!(first = malloc(((size_t)n + 1) * sizeof(*first))))
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_set(CM_ENOMEM, _("out of memory"));
 	for (igraph_integer_t v = 0; v < n && rc == 0; v++) {
 		const char *s = cm_network_vattr(net, attr, v);
 		igraph_integer_t i;
@@ -607,7 +608,7 @@ static int check_regions(checker *k, const cm_regions *regions, const char *regi
 	int rc = 0;
 
 	if (!names)
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_set(CM_ENOMEM, _("out of memory"));
 	for (size_t i = 0; i < nr; i++)
 		names[i] = cm_regions_name(regions, i);
 	for (size_t a = 0; a < k->na && rc == 0; a++) {
@@ -672,7 +673,7 @@ int cm_check_run(cm_check *out, const char *input, const cm_load_options *opts,
 			for (int j = 0; j < i; j++)
 				igraph_strvector_destroy(&k.text[j]);
 			cm_names_free(&k.ids);
-			return cm_error_set(CM_ENOMEM, "out of memory");
+			return cm_error_set(CM_ENOMEM, _("out of memory"));
 		}
 	if ((rc = cm_load_raw(&in, input, opts)) < 0)
 		goto done;

@@ -13,6 +13,7 @@
 #include "coopmap/table.h"
 #include "coopmap/text.h"
 #include "coopmap/writers.h"
+#include "base/i18n.h"
 
 /* The whole-network figures, in the documented order. */
 struct figure {
@@ -96,7 +97,7 @@ int cm_diff_write(FILE *f, const cm_diff *d, cm_format format, size_t top)
 		goto done;
 	}
 	if (ferror(f))
-		rc = cm_error_set(CM_EIO, "cannot write the comparison: %s", strerror(errno));
+		rc = cm_error_set(CM_EIO, _("cannot write the comparison: %s"), strerror(errno));
 done:
 	return rc;
 }
@@ -117,7 +118,7 @@ int cm_timeline_write(FILE *f, const cm_table *years, igraph_integer_t undated, 
 			fprintf(f, "\nundated ties: %lld (in no year)\n", (long long)undated);
 	}
 	if (ferror(f))
-		rc = cm_error_set(CM_EIO, "cannot write the timeline: %s", strerror(errno));
+		rc = cm_error_set(CM_EIO, _("cannot write the timeline: %s"), strerror(errno));
 done:
 	return rc;
 }

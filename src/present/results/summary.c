@@ -15,6 +15,7 @@
 #include "coopmap/writers.h"
 #include "base/strbuf.h"
 #include "base/text.h"
+#include "base/i18n.h"
 
 /* The scalar figures, in the documented order. */
 struct figure {
@@ -207,7 +208,7 @@ int cm_summary_write(FILE *f, const cm_summary *s, cm_format format)
 	if (ferror(f) || fflush(f) != 0 || ferror(f)) {
 		/* keep errno: the CLI stays quiet on EPIPE */
 		saved = errno;
-		rc = cm_error_set(CM_EIO, "cannot write output: %s", strerror(saved));
+		rc = cm_error_set(CM_EIO, _("cannot write output: %s"), strerror(saved));
 		errno = saved;
 	}
 done:
