@@ -51,7 +51,7 @@ void cm_ties_notices(igraph_integer_t loops, igraph_integer_t undated, igraph_in
 	if (loops || undated || merged)
 		cm_filter_note_problem();
 	if (loops)
-		cm_notice(dngettext(CM_TEXTDOMAIN, "dropped %" PRId64 " self-loop (tie of an actor with itself)",
+		cm_notice(dngettext(CM_TEXTDOMAIN, "dropped %" PRId64 " self-loop (ties of an actor with itself)",
 		                     "dropped %" PRId64 " self-loops (ties of an actor with itself)", (unsigned long)loops),
 		          loops);
 	if (undated)
@@ -61,11 +61,11 @@ void cm_ties_notices(igraph_integer_t loops, igraph_integer_t undated, igraph_in
 	if (actors)
 		cm_notice(dngettext(CM_TEXTDOMAIN, "left out %" PRId64 " actor with no tie in the years kept%s%s",
 		                     "left out %" PRId64 " actors with no tie in the years kept%s%s", (unsigned long)actors),
-		          actors, actor_names ? ": " : "", actor_names ? actor_names : "");
+		          actors, actor_names ? _(": ") : "", actor_names ? actor_names : "");
 	if (merged)
 		cm_notice(dngettext(CM_TEXTDOMAIN, "merged %" PRId64 " repeated tie (weights added up)%s%s",
 		                     "merged %" PRId64 " repeated ties (weights added up)%s%s", (unsigned long)merged),
-		          merged, merged_names ? ": " : "", merged_names ? merged_names : "");
+		          merged, merged_names ? _(": ") : "", merged_names ? merged_names : "");
 	if (light)
 		cm_notice(dngettext(CM_TEXTDOMAIN, "left out %" PRId64 " tie lighter than the minimum weight",
 		                     "left out %" PRId64 " ties lighter than the minimum weight", (unsigned long)light),

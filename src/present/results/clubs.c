@@ -146,7 +146,7 @@ int cm_clubs_write(FILE *f, const cm_clubs *c, cm_format format)
 		}
 
 		if (strcmp(c->type, CM_DEFAULT_FOCUS_TYPE))
-			fprintf(f, _("\ndense regions (at least %d of type '%s'):"), c->min_size, c->type);
+			fprintf(f, _("\ndense regions (at least %d %s):"), c->min_size, c->type);
 		else
 			fprintf(f, dngettext(CM_TEXTDOMAIN, "\ndense regions (at least %d cité):",
 			                     "\ndense regions (at least %d cités):", (unsigned long)c->min_size),
