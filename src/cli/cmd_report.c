@@ -51,7 +51,6 @@ const struct cli_command cli_cmd_report = {
 	.summary = N_("one offline HTML report to send to partners: findings, tables and the map"),
 	.help =
 		N_("  -o, --output FILE     the HTML file to write (- for standard output)\n"
-		"  --lang L              fr or en (default: from LC_ALL, LC_MESSAGES or LANG)\n"
 		"  --regions FILE        region adjacency, for clubs and suggestions (e.g. graphs/regions-fr.csv)\n"
 		"  --title TEXT          the report's title (default: the input's name)\n"
 		"  --at Y                twice: compare the network at the end of two years (default: the\n"
