@@ -62,7 +62,7 @@ static int print_problems(const cm_check *c)
 
 		if ((int)p->kind != kind) {
 			kind = (int)p->kind;
-			printf("%s%s:\n", i ? "\n" : "", cm_check_kind_title(p->kind));
+			printf(_("%s%s:\n"), i ? "\n" : "", cm_check_kind_title(p->kind));
 		}
 		if (p->line > 0)
 			printf("  %s:%ld: %s\n", p->file, p->line, p->text);

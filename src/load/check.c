@@ -338,29 +338,29 @@ static int check_ties(checker *k)
 			if (added) {
 				const char *near = closest_id(k, ends[e]);
 
-				if ((rc = add(k, CM_CHECK_ABSENT, ef, t->line, "'%s' is not in %s (added as an actor of "
-				               "its own)%s%s%s", ends[e], nf, near ? ": did you mean '" : "",
-				               near ? near : "", near ? "'?" : "")) < 0)
+				if ((rc = add(k, CM_CHECK_ABSENT, ef, t->line, _("'%s' is not in %s (added as an actor of "
+				               "its own)%s%s%s"), ends[e], nf, near ? _(": did you mean '") : "",
+				               near ? near : "", near ? _("'?") : "")) < 0)
 					goto done;
 			}
 		}
 		if (!strcmp(t->src, t->dst) &&
-		    (rc = add(k, CM_CHECK_SELF, ef, t->line, "tie of '%s' with itself", t->src)) < 0)
+		    (rc = add(k, CM_CHECK_SELF, ef, t->line, _("tie of '%s' with itself"), t->src)) < 0)
 			goto done;
 		if (t->weight[0] && (cm_parse_number(&w, t->weight, k->decimal_comma) < 0 || !(w > 0)) &&
-		    (rc = add(k, CM_CHECK_WEIGHT, ef, t->line, "tie %s - %s has weight '%s': give a positive "
-		              "weight, or leave it empty for 1", t->src, t->dst, t->weight)) < 0)
+		    (rc = add(k, CM_CHECK_WEIGHT, ef, t->line, _("tie %s - %s has weight '%s': give a positive "
+		              "weight, or leave it empty for 1"), t->src, t->dst, t->weight)) < 0)
 			goto done;
 		/* a few undated ties among dated ones are listed; many make one line, at the first */
 		if (dated && !t->year[0] && 2 * dated >= k->nt &&
-		    (rc = add(k, CM_CHECK_UNDATED, ef, t->line, "tie %s - %s has no year, where %zu tie%s one: "
-		              "--year, --from and --to leave it out", t->src, t->dst, dated,
-		              dated == 1 ? " has" : "s have")) < 0)
+		    (rc = add(k, CM_CHECK_UNDATED, ef, t->line, dngettext(CM_TEXTDOMAIN, "tie %s - %s has no year, where %zu tie has one: "
+		              "--year, --from and --to leave it out", "tie %s - %s has no year, where %zu ties "
+		              "have one: --year, --from and --to leave it out", dated), t->src, t->dst, dated)) < 0)
 			goto done;
 		if (dated && !t->year[0] && 2 * dated < k->nt && !undated_said++ &&
-		    (rc = add(k, CM_CHECK_UNDATED, ef, t->line, "%zu ties have no year (the first %s%s%s%s), "
-		              "where %zu have one: --year, --from and --to leave them out", k->nt - dated,
-		              k->raw ? "" : "on this line", k->raw ? t->src : "", k->raw ? " - " : "",
+		    (rc = add(k, CM_CHECK_UNDATED, ef, t->line, _("%zu ties have no year (the first %s%s%s%s), "
+		              "where %zu have one: --year, --from and --to leave them out"), k->nt - dated,
+		              k->raw ? "" : _("on this line"), k->raw ? t->src : "", k->raw ? " - " : "",
 		              k->raw ? t->dst : "", dated)) < 0)
 			goto done;
 		/* a repeat: the same two ends (in either order unless directed) */
@@ -373,8 +373,8 @@ static int check_ties(checker *k)
 			goto done;
 		if (added)
 			pair_line[v] = t->line;
-		else if ((rc = add(k, CM_CHECK_REPEATED, ef, t->line, "tie %s - %s repeats %s %ld", t->src,
-		                   t->dst, k->raw ? "tie" : "line", pair_line[v])) < 0)
+		else if ((rc = add(k, CM_CHECK_REPEATED, ef, t->line, k->raw ? _("tie %s - %s repeats tie %ld")
+		                   : _("tie %s - %s repeats line %ld"), t->src, t->dst, pair_line[v])) < 0)
 			goto done;
 	}
 done:
@@ -485,10 +485,10 @@ static int check_near(checker *k, cm_check_kind kind, size_t offset)
 
 			if (!f[i] || !f[j] || !strcmp(a, b) || !near(f[i], f[j]))
 				continue;
-			rc = add(k, kind, nf, k->actors[i].line, "%s '%s' is close to '%s'%s%.0ld%s: the same "
-			         "actor? give one %s", kind == CM_CHECK_NEAR_ID ? "id" : "label", a, b,
-			         k->raw ? "" : " (line ", k->raw ? 0L : k->actors[j].line, k->raw ? "" : ")",
-			         kind == CM_CHECK_NEAR_ID ? "id" : "label");
+			rc = add(k, kind, nf, k->actors[i].line, kind == CM_CHECK_NEAR_ID
+			         ? _("id '%s' is close to '%s'%s%.0ld%s: the same actor? give one id")
+			         : _("label '%s' is close to '%s'%s%.0ld%s: the same actor? give one label"), a, b,
+			         k->raw ? "" : _(" (line "), k->raw ? 0L : k->actors[j].line, k->raw ? "" : ")");
 		}
 	}
 	free_all(f, k->na);
@@ -538,10 +538,10 @@ static int check_types(checker *k)
 			if (f[b] && !strcmp(f[a], f[b]) && same[b] > same[best])
 				best = b;
 		if (strcmp(k->actors[best].type, k->actors[a].type))
-			rc = add(k, CM_CHECK_TYPE, k->out->nodes_name, k->actors[a].line, "type '%s' of '%s' differs "
-			         "only by case, accents or plural from '%s' (%zu actor%s): write '%s'",
-			         k->actors[a].type, k->actors[a].id, k->actors[best].type, same[best],
-			         same[best] == 1 ? "" : "s", k->actors[best].type);
+			rc = add(k, CM_CHECK_TYPE, k->out->nodes_name, k->actors[a].line, dngettext(CM_TEXTDOMAIN, "type '%s' of '%s' differs "
+			         "only by case, accents or plural from '%s' (%zu actor): write '%s'", "type '%s' of '%s' "
+			         "differs only by case, accents or plural from '%s' (%zu actors): write '%s'", same[best]),
+			         k->actors[a].type, k->actors[a].id, k->actors[best].type, same[best], k->actors[best].type);
 	}
 	free(same);
 	free_all(f, k->na);
@@ -627,10 +627,10 @@ static int check_regions(checker *k, const cm_regions *regions, const char *regi
 		for (size_t b = a; b < k->na; b++)
 			count += !strcmp(k->actors[b].region, r);
 		near_i = cm_name_closest(r, names, nr);
-		rc = add(k, CM_CHECK_REGION, k->out->nodes_name, k->actors[a].line, "region '%s' (%zu actor%s) is "
-		         "not in %s%s%s%s", r, count, count == 1 ? "" : "s", regions_name,
-		         near_i >= 0 ? ": did you mean '" : "", near_i >= 0 ? names[near_i] : "",
-		         near_i >= 0 ? "'?" : "");
+		rc = add(k, CM_CHECK_REGION, k->out->nodes_name, k->actors[a].line, dngettext(CM_TEXTDOMAIN, "region '%s' (%zu actor) is "
+		         "not in %s%s%s%s", "region '%s' (%zu actors) is not in %s%s%s%s", count), r, count, regions_name,
+		         near_i >= 0 ? _(": did you mean '") : "", near_i >= 0 ? names[near_i] : "",
+		         near_i >= 0 ? _("'?") : "");
 	}
 	free(names);
 	return rc;
@@ -718,7 +718,7 @@ int cm_check_run(cm_check *out, const char *input, const cm_load_options *opts,
 		goto done;
 	for (size_t a = 0; a < k.na; a++)
 		if (!k.actors[a].tied && (rc = add(&k, CM_CHECK_NO_TIE, out->nodes_name, k.actors[a].line,
-		                                   "'%s' has no tie", k.actors[a].id)) < 0)
+		                                   _("'%s' has no tie"), k.actors[a].id)) < 0)
 			goto done;
 	if (out->n > 1)
 		qsort(out->v, out->n, sizeof(*out->v), problem_cmp);

@@ -165,10 +165,11 @@ static int cmp_actor(const void *pa, const void *pb)
 }
 
 static const char *const actor_columns[] = {
-	"id", "label", "type", "region", "status", "degree_before", "degree_after", "degree_change",
-	"partners_kept", "partners_new", "partners_lost", "partner_jaccard", "betweenness_before",
-	"betweenness_after", "betweenness_change", "rank_before", "rank_after", "isolation_before",
-	"isolation_after", "community_before", "community_after"
+	N_("id"), N_("label"), N_("type"), N_("region"), N_("status"), N_("degree_before"),
+	N_("degree_after"), N_("degree_change"), N_("partners_kept"), N_("partners_new"),
+	N_("partners_lost"), N_("partner_jaccard"), N_("betweenness_before"), N_("betweenness_after"),
+	N_("betweenness_change"), N_("rank_before"), N_("rank_after"), N_("isolation_before"),
+	N_("isolation_after"), N_("community_before"), N_("community_after")
 };
 enum { C_ID, C_LABEL, C_TYPE, C_REGION, C_STATUS, C_DEG_B, C_DEG_A, C_DEG_C, C_KEPT, C_NEW, C_LOST,
        C_JACCARD, C_BET_B, C_BET_A, C_BET_C, C_RANK_B, C_RANK_A, C_ISO_B, C_ISO_A, C_COM_B, C_COM_A,

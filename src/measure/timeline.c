@@ -13,8 +13,8 @@
 #include "base/i18n.h"
 
 static const char *const timeline_columns[] = {
-	"year", "actors", "ties", "density", "components", "largest_component", "isolated",
-	"ties_new", "ties_lost", "tie_jaccard"
+	N_("year"), N_("actors"), N_("ties"), N_("density"), N_("components"), N_("largest_component"),
+	N_("isolated"), N_("ties_new"), N_("ties_lost"), N_("tie_jaccard")
 };
 enum { T_YEAR, T_ACTORS, T_TIES, T_DENSITY, T_COMPONENTS, T_LARGEST, T_ISOLATED, T_NEW, T_LOST,
        T_JACCARD, T_COUNT };

@@ -115,7 +115,7 @@ int cm_timeline_write(FILE *f, const cm_table *years, igraph_integer_t undated, 
 		if ((rc = cm_table_write(f, years, format, 0)) < 0)
 			goto done;
 		if (format == CM_FORMAT_TABLE)
-			fprintf(f, "\nundated ties: %lld (in no year)\n", (long long)undated);
+			fprintf(f, _("\nundated ties: %lld (in no year)\n"), (long long)undated);
 	}
 	if (ferror(f))
 		rc = cm_error_set(CM_EIO, _("cannot write the timeline: %s"), strerror(errno));

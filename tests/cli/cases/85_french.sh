@@ -77,10 +77,26 @@ check "clubs table: French headers" $? "$(head -1 "$TMP/out")"
 grep -qxF 'membres :' "$TMP/out" && grep -q '^régions denses (au moins 10 cités) :' "$TMP/out"
 check "clubs table: members and dense regions in French" $? "$(tail -3 "$TMP/out")"
 
+# check: the kind of problem, the problem and the count in French
+printf 'source,target,weight\na,a,1\na,b,1\nb,a,1\n' >"$TMP/problems.csv"
+fr_run check "$TMP/problems.csv"
+expect_status "check in French" 1
+grep -qxF 'liens d’un acteur avec lui-même (écartés par les autres commandes) :' "$TMP/out" &&
+	grep -qxF "  $TMP/problems.csv:2: lien de « a » avec lui-même" "$TMP/out" &&
+	grep -qxF "  $TMP/problems.csv:4: le lien b - a répète la ligne 3" "$TMP/out" &&
+	grep -qxF '2 problèmes trouvés' "$TMP/out"
+check "check lists the problems in French" $? "$(cat "$TMP/out")"
+
+# summary: the figures' names in French in the table, English keys in json and csv
+fr_run summary "$TMP/problems.csv" --quiet
+grep -qE '^acteurs +2$' "$TMP/out" && grep -qE '^liens +1$' "$TMP/out" && grep -qxF 'types :' "$TMP/out"
+check "summary table in French" $? "$(head -3 "$TMP/out")"
+
 # machine formats: the same bytes in French and in English
 for args in "isolated $S -f csv" "isolated $S -f json" "isolated $S -f csv-fr" "isolated $S -f tsv" \
 	"clubs $S --regions $R -f csv" "clubs $S --regions $R -f json" \
-	"suggest $S --regions $R -f csv" "suggest $S --regions $R -f json" "summary $S -f json"; do
+	"suggest $S --regions $R -f csv" "suggest $S --regions $R -f json" "summary $S -f json" \
+	"summary $S -f csv" "timeline $S -f csv" "diff $S --at 2020 --at 2022 -f json"; do
 	# shellcheck disable=SC2086
 	env -u LC_ALL -u LC_MESSAGES -u LANGUAGE LANG=fr_FR.UTF-8 "$BIN" $args >"$TMP/fr.out" 2>/dev/null
 	# shellcheck disable=SC2086
