@@ -607,5 +607,5 @@ const char *cm_diff_jaccard_reading(double jaccard)
 	if (isnan(jaccard))
 		return "";
 	/* Snijders' RSiena manual: preferably above 0.3; below 0.2 raises doubts */
-	return jaccard >= 0.3 ? "good" : jaccard >= 0.2 ? "low" : "very low";
+	return jaccard >= 0.3 ? N_("good") : jaccard >= 0.2 ? N_("low") : N_("very low");
 }

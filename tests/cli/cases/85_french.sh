@@ -92,6 +92,12 @@ fr_run summary "$TMP/problems.csv" --quiet
 grep -qE '^acteurs +2$' "$TMP/out" && grep -qE '^liens +1$' "$TMP/out" && grep -qxF 'types :' "$TMP/out"
 check "summary table in French" $? "$(head -3 "$TMP/out")"
 
+# diff: the whole-network figures named in French; tie Jaccard above 0.3 reads "good" (bonne)
+fr_run diff $S --at 2020 --at 2022 --quiet
+expect_status "diff table in French" 0
+grep -qE '^lecture du jaccard +bonne$' "$TMP/out" && grep -qE '^acteurs arrivés +[0-9]+$' "$TMP/out"
+check "diff table in French" $? "$(head -9 "$TMP/out")"
+
 # machine formats: the same bytes in French and in English
 for args in "isolated $S -f csv" "isolated $S -f json" "isolated $S -f csv-fr" "isolated $S -f tsv" \
 	"clubs $S --regions $R -f csv" "clubs $S --regions $R -f json" \
