@@ -7,6 +7,7 @@
 #include <igraph.h>
 
 #include "base/error.h"
+#include "i18n.h"
 
 static char error_message[1024];
 static int error_code;
@@ -74,10 +75,10 @@ void cm_error_clear(void)
 int cm_error_from_igraph(igraph_error_t err, const char *what)
 {
 	if (err == IGRAPH_ENOMEM)
-		return cm_error_set(CM_ENOMEM, "out of memory while %s", what);
+		return cm_error_set(CM_ENOMEM, _("out of memory while %s"), what);
 	if (err == IGRAPH_INTERRUPTED || interrupted)
-		return cm_error_set(CM_EINTERRUPTED, "interrupted while %s", what);
-	return cm_error_set(CM_ERROR, "igraph failed while %s: %s", what,
+		return cm_error_set(CM_EINTERRUPTED, _("interrupted while %s"), what);
+	return cm_error_set(CM_ERROR, _("igraph failed while %s: %s"), what,
 	                    igraph_strerror(err));
 }
 
@@ -141,11 +142,11 @@ static void igraph_error_keep(const char *reason, const char *file, int line,
 	(void)line;
 	if (reason && reason[0] && error_code == 0) {
 		if (igraph_errno == IGRAPH_ENOMEM)
-			cm_error_set(CM_ENOMEM, "out of memory (%s)", reason);
+			cm_error_set(CM_ENOMEM, _("out of memory (%s)"), reason);
 		else if (igraph_errno == IGRAPH_INTERRUPTED)
-			cm_error_set(CM_EINTERRUPTED, "interrupted");
+			cm_error_set(CM_EINTERRUPTED, _("interrupted"));
 		else
-			cm_error_set(CM_ERROR, "igraph: %s", reason);
+			cm_error_set(CM_ERROR, _("igraph: %s"), reason);
 	}
 	IGRAPH_FINALLY_FREE();
 }
@@ -155,7 +156,7 @@ static void igraph_warning_notice(const char *reason, const char *file, int line
 {
 	(void)file;
 	(void)line;
-	cm_notice("igraph: %s", reason);
+	cm_notice(_("igraph: %s"), reason);
 }
 
 /*
@@ -193,7 +194,7 @@ int cm_shutdown_register(void (*fn)(void))
 		if (shutdown_hooks[i] == fn)
 			return 0;
 	if (n_shutdown_hooks == MAX_SHUTDOWN_HOOKS)
-		return cm_error_set(CM_ENOMEM, "too many shutdown hooks");
+		return cm_error_set(CM_ENOMEM, _("too many shutdown hooks"));
 	shutdown_hooks[n_shutdown_hooks++] = fn;
 	return 0;
 }

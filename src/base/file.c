@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "base/file.h"
+#include "i18n.h"
 
 int cm_read_file(char **out, size_t *len, const char *path)
 {
@@ -22,19 +23,19 @@ int cm_read_file(char **out, size_t *len, const char *path)
 	*len = 0;
 	fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0) {
-		rc = cm_error_set(CM_EIO, "cannot open '%s': %s", name, strerror(errno));
+		rc = cm_error_set(CM_EIO, _("cannot open '%s': %s"), name, strerror(errno));
 		goto done;
 	}
 	if (fstat(fd, &st) < 0) {
-		rc = cm_error_set(CM_EIO, "cannot read '%s': %s", name, strerror(errno));
+		rc = cm_error_set(CM_EIO, _("cannot read '%s': %s"), name, strerror(errno));
 		goto done;
 	}
 	if (S_ISDIR(st.st_mode)) {
-		rc = cm_error_set(CM_EIO, "'%s' is a directory, not a file", name);
+		rc = cm_error_set(CM_EIO, _("'%s' is a directory, not a file"), name);
 		goto done;
 	}
 	if (!is_stdin && !S_ISREG(st.st_mode)) {
-		rc = cm_error_set(CM_EIO, "'%s' is not a regular file", name);
+		rc = cm_error_set(CM_EIO, _("'%s' is not a regular file"), name);
 		goto done;
 	}
 	if (!is_stdin)
@@ -43,7 +44,7 @@ int cm_read_file(char **out, size_t *len, const char *path)
 		cap = (size_t)st.st_size + 1;
 	buf = malloc(cap);
 	if (!buf) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory reading '%s'", name);
+		rc = cm_error_set(CM_ENOMEM, _("out of memory reading '%s'"), name);
 		goto done;
 	}
 	cm_advise_huge(buf, cap);  /* a 280 MB file: a page fault per 2 MiB, not per 4 KiB */
@@ -56,7 +57,7 @@ int cm_read_file(char **out, size_t *len, const char *path)
 			cap *= 2;
 			p = realloc(buf, cap);
 			if (!p) {
-				rc = cm_error_set(CM_ENOMEM, "out of memory reading '%s'", name);
+				rc = cm_error_set(CM_ENOMEM, _("out of memory reading '%s'"), name);
 				goto done;
 			}
 			buf = p;
@@ -64,13 +65,13 @@ int cm_read_file(char **out, size_t *len, const char *path)
 		r = read(fd, buf + n, cap - n - 1);
 		if (r < 0 && errno == EINTR) {
 			if (cm_interrupted()) {
-				rc = cm_error_set(CM_EINTERRUPTED, "interrupted reading '%s'", name);
+				rc = cm_error_set(CM_EINTERRUPTED, _("interrupted reading '%s'"), name);
 				goto done;
 			}
 			continue;
 		}
 		if (r < 0) {
-			rc = cm_error_set(CM_EIO, "cannot read '%s': %s", name, strerror(errno));
+			rc = cm_error_set(CM_EIO, _("cannot read '%s': %s"), name, strerror(errno));
 			goto done;
 		}
 		if (r == 0)

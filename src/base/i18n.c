@@ -101,3 +101,15 @@ const char *cm_i18n_lang(void)
 {
 	return lang_now;
 }
+
+static int results_translated;
+
+void cm_i18n_set_results(int translated)
+{
+	results_translated = translated;
+}
+
+int cm_i18n_results(void)
+{
+	return results_translated;
+}

@@ -19,6 +19,7 @@
 #include "coopmap/table.h"
 #include "base/strbuf.h"
 #include "base/text.h"
+#include "i18n.h"
 
 /* How many outputs may be open at once (render: 1, CSV folder: 2). */
 #define MAX_OPEN_OUTPUTS 32
@@ -162,12 +163,12 @@ int cm_output_open(cm_output **out, const char *path)
 
 	*out = NULL;
 	if (!path || !path[0]) {
-		rc = cm_error_set(CM_EUSAGE, "no output file given");
+		rc = cm_error_set(CM_EUSAGE, _("no output file given"));
 		goto done;
 	}
 	o = calloc(1, sizeof(*o));
 	if (!o) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	o->fd = -1;
@@ -182,12 +183,12 @@ int cm_output_open(cm_output **out, const char *path)
 		goto done;
 	}
 	if (path[strlen(path) - 1] == '/') {
-		rc = cm_error_set(CM_EIO, "cannot write '%s': is a directory", path);
+		rc = cm_error_set(CM_EIO, _("cannot write '%s': is a directory"), path);
 		goto done;
 	}
 	exists = stat(path, &st) == 0;
 	if (exists && S_ISDIR(st.st_mode)) {
-		rc = cm_error_set(CM_EIO, "cannot write '%s': is a directory", path);
+		rc = cm_error_set(CM_EIO, _("cannot write '%s': is a directory"), path);
 		goto done;
 	}
 	/* Devices and pipes (/dev/null, /dev/full, a FIFO) cannot be replaced: write to them. */
@@ -197,7 +198,7 @@ int cm_output_open(cm_output **out, const char *path)
 		char *real = realpath(path, NULL);
 
 		if (!real) {
-			rc = cm_error_set(CM_EIO, "cannot write '%s': %s", path, strerror(errno));
+			rc = cm_error_set(CM_EIO, _("cannot write '%s': %s"), path, strerror(errno));
 			goto done;
 		}
 		o->target = real;
@@ -208,7 +209,7 @@ int cm_output_open(cm_output **out, const char *path)
 	if (direct) {
 		o->fd = open(path, O_WRONLY | O_CLOEXEC | O_TRUNC);
 		if (o->fd < 0) {
-			rc = cm_error_set(CM_EIO, "cannot write '%s': %s", path, strerror(errno));
+			rc = cm_error_set(CM_EIO, _("cannot write '%s': %s"), path, strerror(errno));
 			goto done;
 		}
 	} else {
@@ -223,14 +224,14 @@ int cm_output_open(cm_output **out, const char *path)
 			free(o->temp);
 			o->temp = NULL;
 			if (e == ENOENT && !parent_exists(o->target))
-				rc = cm_error_set(CM_EIO, "cannot write '%s': no such directory", path);
+				rc = cm_error_set(CM_EIO, _("cannot write '%s': no such directory"), path);
 			else
-				rc = cm_error_set(CM_EIO, "cannot write '%s': %s", path, strerror(e));
+				rc = cm_error_set(CM_EIO, _("cannot write '%s': %s"), path, strerror(e));
 			goto done;
 		}
 		o->slot = registry_add(o->temp);
 		if (o->slot < 0) {
-			rc = cm_error_set(CM_ERROR, "too many output files open at once");
+			rc = cm_error_set(CM_ERROR, _("too many output files open at once"));
 			goto done;
 		}
 		/* mkstemp creates 0600; give the file the mode a plain open would (or the old one). */
@@ -239,7 +240,7 @@ int cm_output_open(cm_output **out, const char *path)
 	}
 	o->f = fopencookie(o, "w", io);
 	if (!o->f) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 done:
@@ -269,11 +270,11 @@ static int write_error(cm_output *o, int e)
 	if (o->err)
 		e = o->err;
 	if (e == EINTR || cm_interrupted())
-		return cm_error_set(CM_EINTERRUPTED, "interrupted while writing '%s'", o->path);
+		return cm_error_set(CM_EINTERRUPTED, _("interrupted while writing '%s'"), o->path);
 	if (o->is_stdout)
-		return cm_error_set(CM_EIO, "cannot write to standard output: %s",
+		return cm_error_set(CM_EIO, _("cannot write to standard output: %s"),
 		                    strerror(e ? e : EIO));
-	return cm_error_set(CM_EIO, "cannot write '%s': %s", o->path, strerror(e ? e : EIO));
+	return cm_error_set(CM_EIO, _("cannot write '%s': %s"), o->path, strerror(e ? e : EIO));
 }
 
 /*
@@ -293,7 +294,7 @@ int cm_output_commit(cm_output *o)
 	int rc = 0, e;
 
 	if (!o)
-		return cm_error_set(CM_ERROR, "no output to commit");
+		return cm_error_set(CM_ERROR, _("no output to commit"));
 	if (o->is_stdout) {
 		errno = 0;
 		if (fflush(stdout) != 0 || ferror(stdout)) {
@@ -313,7 +314,7 @@ int cm_output_commit(cm_output *o)
 		goto done;
 	}
 	if (cm_interrupted()) {
-		rc = cm_error_set(CM_EINTERRUPTED, "interrupted while writing '%s'", o->path);
+		rc = cm_error_set(CM_EINTERRUPTED, _("interrupted while writing '%s'"), o->path);
 		goto done;
 	}
 	if (fsync(o->fd) != 0 && errno != EINVAL && errno != EROFS) {
@@ -332,7 +333,7 @@ int cm_output_commit(cm_output *o)
 		registry_remove(o->slot);
 		o->slot = -1;
 		if (rename(o->temp, o->target) != 0) {
-			rc = cm_error_set(CM_EIO, "cannot write '%s': %s", o->path, strerror(errno));
+			rc = cm_error_set(CM_EIO, _("cannot write '%s': %s"), o->path, strerror(errno));
 			goto done;
 		}
 		free(o->temp);

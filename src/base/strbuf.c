@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base/strbuf.h"
+#include "i18n.h"
 
 int cm_strbuf_add(cm_strbuf *b, const char *s, size_t n)
 {
@@ -16,7 +17,7 @@ int cm_strbuf_add(cm_strbuf *b, const char *s, size_t n)
 			cap *= 2;
 		p = realloc(b->s, cap);
 		if (!p)
-			return cm_error_set(CM_ENOMEM, "out of memory");
+			return cm_error_set(CM_ENOMEM, _("out of memory"));
 		b->s = p;
 		b->cap = cap;
 	}
@@ -42,12 +43,12 @@ int cm_strbuf_printf(cm_strbuf *b, const char *fmt, ...)
 	n = vsnprintf(small, sizeof(small), fmt, ap);
 	va_end(ap);
 	if (n < 0)
-		return cm_error_set(CM_ERROR, "cannot format text");
+		return cm_error_set(CM_ERROR, _("cannot format text"));
 	if ((size_t)n < sizeof(small))
 		return cm_strbuf_add(b, small, (size_t)n);
 	big = malloc((size_t)n + 1);
 	if (!big)
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_set(CM_ENOMEM, _("out of memory"));
 	va_start(ap, fmt);
 	vsnprintf(big, (size_t)n + 1, fmt, ap);
 	va_end(ap);

@@ -17,6 +17,7 @@
 #include "coopmap/table.h"
 #include "coopmap/text.h"
 #include "base/text.h"
+#include "i18n.h"
 
 typedef struct cm_cell {
 	double num;
@@ -54,7 +55,7 @@ int cm_format_parse(cm_format *out, const char *name)
 		}
 	}
 	if (rc < 0)
-		cm_error_set(rc, "unknown format '%s' (use table, csv, csv-fr, tsv or json)",
+		cm_error_set(rc, _("unknown format '%s' (use table, csv, csv-fr, tsv or json)"),
 		             name ? name : "");
 	return rc;
 }
@@ -62,7 +63,7 @@ int cm_format_parse(cm_format *out, const char *name)
 int cm_table_set_digits(int digits)
 {
 	if (digits < 0 || digits > 17)
-		return cm_error_set(CM_EUSAGE, "%d significant digits: use a whole number from 1 to 17",
+		return cm_error_set(CM_EUSAGE, _("%d significant digits: use a whole number from 1 to 17"),
 		                    digits);
 	table_digits = digits ? digits : CM_DEFAULT_DIGITS;
 	return 0;
@@ -89,7 +90,7 @@ int cm_table_new(cm_table **out)
 {
 	*out = calloc(1, sizeof(**out));
 	if (!*out)
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_set(CM_ENOMEM, _("out of memory"));
 	return 0;
 }
 
@@ -112,7 +113,7 @@ int cm_table_add_column(cm_table *t, const char *name, cm_coltype type)
 	int rc;
 
 	if (t->nrows > 0) {
-		rc = cm_error_set(CM_ERROR, "column '%s' added after rows", name);
+		rc = cm_error_set(CM_ERROR, _("column '%s' added after rows"), name);
 		goto done;
 	}
 	if (t->ncols == t->cols_cap) {
@@ -120,7 +121,7 @@ int cm_table_add_column(cm_table *t, const char *name, cm_coltype type)
 		cm_column *p = realloc(t->cols, cap * sizeof(*p));
 
 		if (!p) {
-			rc = cm_error_set(CM_ENOMEM, "out of memory");
+			rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 			goto done;
 		}
 		t->cols = p;
@@ -141,7 +142,7 @@ done:
 int cm_table_keep_text(cm_table *t, size_t col)
 {
 	if (col >= t->ncols || t->cols[col].type != CM_COL_STRING)
-		return cm_error_set(CM_ERROR, "column %zu is not a text column", col);
+		return cm_error_set(CM_ERROR, _("column %zu is not a text column"), col);
 	t->cols[col].keep_text = 1;
 	return 0;
 }
@@ -183,7 +184,7 @@ int cm_table_add_rows(cm_table *t, size_t n_rows)
 		if (cap <= SIZE_MAX / t->ncols / sizeof(*p))
 			p = realloc(t->cells, cap * t->ncols * sizeof(*p));
 		if (!p) {
-			rc = cm_error_set(CM_ENOMEM, "out of memory");
+			rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 			goto done;
 		}
 		t->cells = p;
@@ -213,7 +214,7 @@ int cm_table_set_string(cm_table *t, size_t row, size_t col, const char *value)
 	int rc = 0;
 
 	if (!cell) {
-		rc = cm_error_set(CM_ERROR, "table cell %zu,%zu is out of range", row, col);
+		rc = cm_error_set(CM_ERROR, _("table cell %zu,%zu is out of range"), row, col);
 		goto done;
 	}
 	if (t->cols[col].type != CM_COL_STRING) {
@@ -303,7 +304,7 @@ int cm_table_sort(cm_table *t, size_t col, int descending)
 	int rc = 0;
 
 	if (col >= t->ncols) {
-		rc = cm_error_set(CM_ERROR, "sort column %zu is out of range", col);
+		rc = cm_error_set(CM_ERROR, _("sort column %zu is out of range"), col);
 		goto done;
 	}
 	if (t->nrows < 2)
@@ -311,7 +312,7 @@ int cm_table_sort(cm_table *t, size_t col, int descending)
 	order = malloc(t->nrows * sizeof(*order));
 	cells = malloc(t->rows_cap * t->ncols * sizeof(*cells));
 	if (!order || !cells) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	for (size_t i = 0; i < t->nrows; i++)
@@ -496,7 +497,7 @@ static char *terminal_text(const char *s)
 static int write_error(void)
 {
 	int saved = errno;
-	int rc = cm_error_set(CM_EIO, "cannot write output: %s",
+	int rc = cm_error_set(CM_EIO, _("cannot write output: %s"),
 	                      saved ? strerror(saved) : "write error");
 
 	errno = saved;
@@ -602,7 +603,7 @@ static int write_aligned(FILE *f, const cm_table *t, size_t rows)
 	text = calloc(n, sizeof(*text));
 	width = calloc(t->ncols, sizeof(*width));
 	if (!text || !width) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	/* row 0 of text is the header */
@@ -611,7 +612,7 @@ static int write_aligned(FILE *f, const cm_table *t, size_t rows)
 		char buf[64];
 
 		if (r == 0) {
-			text[i] = terminal_text(t->cols[c].name);
+			text[i] = terminal_text(R_(t->cols[c].name));
 		} else if (t->cols[c].type == CM_COL_STRING) {
 			const char *s = t->cells[(r - 1) * t->ncols + c].str;
 
@@ -675,7 +676,7 @@ int cm_table_write(FILE *f, const cm_table *t, cm_format format, size_t top)
 		rc = write_aligned(f, t, rows);
 		break;
 	default:
-		rc = cm_error_set(CM_EUSAGE, "unknown output format %d", (int)format);
+		rc = cm_error_set(CM_EUSAGE, _("unknown output format %d"), (int)format);
 		break;
 	}
 	if (rc == 0)

@@ -5,13 +5,14 @@
 #include "coopmap/text.h"
 #include "base/strbuf.h"
 #include "base/text.h"
+#include "i18n.h"
 
 char *cm_strndup(const char *s, size_t n)
 {
 	char *p = malloc(n + 1);
 
 	if (!p) {
-		cm_error_set(CM_ENOMEM, "out of memory");
+		cm_error_set(CM_ENOMEM, _("out of memory"));
 		return NULL;
 	}
 	memcpy(p, s, n);

@@ -42,6 +42,7 @@
 #include <stdio.h>
 
 #include "coopmap/coopmap.h"
+#include "base/i18n.h"
 
 #define CLI_OK 0          /* success */
 #define CLI_EFAIL 1       /* internal failure */
@@ -135,7 +136,7 @@ enum {
 
 /* Help text of the shared options: the end of the help of a command that takes them. */
 #define CLI_COMMON_HELP \
-	"Input and filters (every command):\n" \
+	N_("Input and filters (every command):\n" \
 	"  INPUT                 folder with edges.csv (and nodes.csv), .csv/.tsv/.txt edge list,\n" \
 	"                        .graphml, .gml, .net (Pajek), .dot/.gv, or - for CSV on stdin\n" \
 	"  --nodes FILE          actor table (id,label,type,region,...)\n" \
@@ -155,6 +156,7 @@ enum {
 	"  --ego ACTOR           keep ACTOR's neighbourhood, --depth N steps (default 1)\n" \
 	"  --seed S              seed for communities, sampling and layouts (default 42)\n" \
 	"  --quiet               do not print notices\n" \
+	"  --lang L              messages in L: fr or en (default: from LC_ALL, LC_MESSAGES, LANG)\n" \
 	"  --help                show this help\n" \
 	"Two-mode data (who took part in which event; docs/twomode.md):\n" \
 	"  --two-mode            read the CSV file as a participation table (actor,event,...);\n" \
@@ -163,7 +165,7 @@ enum {
 	"  --projection P        tie weight: count (shared events, default), newman or jaccard\n" \
 	"  --min-shared N        keep ties of at least N shared events\n" \
 	"  --max-event-size N    refuse events of more than N participants (default 500; 0: no limit)\n" \
-	"  --events              project onto the events (tied by shared participants)\n"
+	"  --events              project onto the events (tied by shared participants)\n")
 
 /*
  * --digits N, for the commands that write numbers: each lists
@@ -172,8 +174,8 @@ enum {
  */
 #define CLI_OPT_DIGITS (CLI_OPT_BASE + 100)
 #define CLI_DIGITS_HELP \
-	"  --digits N            significant digits of real numbers, from 1 to 17 (default 12);\n" \
-	"                        whole numbers are always written in full\n"
+	N_("  --digits N            significant digits of real numbers, from 1 to 17 (default 12);\n" \
+	"                        whole numbers are always written in full\n")
 
 /*
  * What cli_common_option() and cli_parse() return once --help has printed

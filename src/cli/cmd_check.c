@@ -2,6 +2,7 @@
 #include <errno.h>
 
 #include "cli.h"
+#include "base/i18n.h"
 
 struct check_args {
 	const char *regions_path;
@@ -21,9 +22,9 @@ const struct cli_command cli_cmd_check = {
 	.name = "check",
 	.fn = cmd_check,
 	.usage = "INPUT [--regions FILE]",
-	.summary = "list the problems of a network (typos, absent actors, repeats...) with their lines",
+	.summary = N_("list the problems of a network (typos, absent actors, repeats...) with their lines"),
 	.help =
-		"  --regions FILE        region adjacency: regions of the actor table it lacks are listed\n"
+		N_("  --regions FILE        region adjacency: regions of the actor table it lacks are listed\n"
 		"\n"
 		"Lists, grouped by kind, one line per problem with FILE:LINE, what is wrong and a\n"
 		"suggestion: actors named in the ties but absent from the actor table (with the\n"
@@ -37,7 +38,7 @@ const struct cli_command cli_cmd_check = {
 		"than --max-event-size or with fewer than two participants, undated events,\n"
 		"near-duplicate event ids and labels, event kind variants.\n"
 		"Exit status 0 when nothing was found,\n"
-		"1 when problems were listed, 3 or 4 when the input cannot be read.\n"
+		"1 when problems were listed, 3 or 4 when the input cannot be read.\n")
 		"\n" CLI_COMMON_HELP
 };
 
@@ -51,7 +52,7 @@ static int check_option(void *ctx, int opt, const char *arg)
 		a->regions_path = arg;
 		return 0;
 	default:
-		return cli_usage_error("check", "unexpected option");
+		return cli_usage_error("check", _("unexpected option"));
 	}
 }
 
@@ -65,7 +66,7 @@ static int print_problems(const cm_check *c)
 
 		if ((int)p->kind != kind) {
 			kind = (int)p->kind;
-			printf("%s%s:\n", i ? "\n" : "", cm_check_kind_title(p->kind));
+			printf(_("%s%s:\n"), i ? "\n" : "", cm_check_kind_title(p->kind));
 		}
 		if (p->line > 0)
 			printf("  %s:%ld: %s\n", p->file, p->line, p->text);
@@ -73,9 +74,9 @@ static int print_problems(const cm_check *c)
 			printf("  %s: %s\n", p->file, p->text); /* GraphML, GML...: the text names the actor or tie */
 	}
 	if (c->n)
-		printf("\n%zu problem%s found\n", c->n, c->n == 1 ? "" : "s");
+		printf(dngettext(CM_TEXTDOMAIN, "\n%zu problem found\n", "\n%zu problems found\n", c->n), c->n);
 	else
-		printf("no problem found\n");
+		fputs(_("no problem found\n"), stdout);
 	return ferror(stdout) ? -1 : 0;
 }
 
@@ -101,7 +102,7 @@ static int cmd_check(int argc, char **argv)
 		goto done;
 	}
 	if (print_problems(&check) < 0)
-		status = errno == EPIPE ? CLI_OK : cli_output_status(cm_error_set(CM_EIO, "cannot write to standard output"));
+		status = errno == EPIPE ? CLI_OK : cli_output_status(cm_error_set(CM_EIO, _("cannot write to standard output")));
 	else
 		status = check.n ? CLI_EFAIL : CLI_OK;
 done:

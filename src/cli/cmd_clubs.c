@@ -2,6 +2,7 @@
 #include <limits.h>
 
 #include "cli.h"
+#include "base/i18n.h"
 
 struct clubs_args {
 	cm_format format;
@@ -29,13 +30,13 @@ const struct cli_command cli_cmd_clubs = {
 	.fn = cmd_clubs,
 	.usage = "INPUT --regions FILE [--min-size N] [--type T]\n"
 	         "        [--format table|csv|csv-fr|tsv|json] [--digits N]",
-	.summary = "propose interregional clubs of sparse regions (like the Club de l'Ouest)",
+	.summary = N_("propose interregional clubs of sparse regions (like the Club de l'Ouest)"),
 	.help =
-		"  --regions FILE        region adjacency (region,neighbour), e.g. graphs/regions-fr.csv\n"
+		N_("  --regions FILE        region adjacency (region,neighbour), e.g. graphs/regions-fr.csv\n"
 		"  --min-size N          critical mass of a club (default 10)\n"
 		"  --type T              focus actor type (default cite)\n"
 		"  -f, --format F        table (default), csv, csv-fr, tsv or json; csv-fr is for a\n"
-		"                        French spreadsheet (';', decimal comma, docs/interop.md)\n"
+		"                        French spreadsheet (';', decimal comma, docs/interop.md)\n")
 		CLI_DIGITS_HELP
 		"\n" CLI_COMMON_HELP
 };
@@ -58,7 +59,7 @@ static int clubs_option(void *ctx, int opt, const char *arg)
 		a->min_size = cli_parse_long("clubs", "--min-size", arg, 1, INT_MAX);
 		return a->min_size == LONG_MIN ? CLI_EUSAGE : 0;
 	default:
-		return cli_usage_error("clubs", "unexpected option");
+		return cli_usage_error("clubs", _("unexpected option"));
 	}
 }
 
@@ -77,7 +78,7 @@ static int cmd_clubs(int argc, char **argv)
 	if (status != 0)
 		goto done;
 	if (!args.regions_path) {
-		status = cli_usage_error("clubs", "--regions FILE is required (e.g. graphs/regions-fr.csv)");
+		status = cli_usage_error("clubs", _("--regions FILE is required (e.g. graphs/regions-fr.csv)"));
 		goto done;
 	}
 	/* the adjacency first: a mistake there is cheaper to report before loading */

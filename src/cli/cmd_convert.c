@@ -3,6 +3,7 @@
 #include <strings.h>
 
 #include "cli.h"
+#include "base/i18n.h"
 
 /* Parse a -T value. */
 static int parse_output_format(cm_output_format *out, const char *name)
@@ -55,9 +56,9 @@ const struct cli_command cli_cmd_convert = {
 	.fn = cmd_convert,
 	.usage = "INPUT -o FILE [-T graphml|gml|gexf|dot|csv|csv-fr] [--gexf-version 1.2|1.3]\n"
 	         "        [--measures LIST|all] [--layout fr|geo] [--digits N] [--bipartite]",
-	.summary = "write the network as GraphML, GML, GEXF, DOT or a CSV folder (nodes.csv, edges.csv)",
+	.summary = N_("write the network as GraphML, GML, GEXF, DOT or a CSV folder (nodes.csv, edges.csv)"),
 	.help =
-		"  -o, --output FILE     .graphml, .gml, .gexf, .dot/.gv, or a folder for CSV (a name\n"
+		N_("  -o, --output FILE     .graphml, .gml, .gexf, .dot/.gv, or a folder for CSV (a name\n"
 		"                        without extension or ending in /); - for standard output, with -T\n"
 		"  -T, --type FORMAT     graphml, gml, gexf, dot, csv or csv-fr (default: from the name;\n"
 		"                        csv-fr: the CSV folder for a French spreadsheet, with ';',\n"
@@ -80,7 +81,7 @@ const struct cli_command cli_cmd_convert = {
 		"                        csv-fr), from 1 to 17 (default 12); whole numbers in full\n"
 		"  --bipartite           two-mode input: write the actor-event graph itself, not its\n"
 		"                        projection (vertex attribute bipartite: 0 actor, 1 event; a CSV\n"
-		"                        folder gets nodes.csv, events.csv and participations.csv)\n"
+		"                        folder gets nodes.csv, events.csv and participations.csv)\n")
 		"\n" CLI_COMMON_HELP
 };
 
@@ -95,25 +96,25 @@ static int convert_option(void *ctx, int opt, const char *arg)
 		return 0;
 	case 'T':
 		if (parse_output_format(&a->format, arg) < 0)
-			return cli_usage_error("convert", "unknown output format '%s' (use graphml, gml, gexf, dot, csv "
-			                       "or csv-fr)", arg);
+			return cli_usage_error("convert", _("unknown output format '%s' (use graphml, gml, gexf, dot, csv "
+			                       "or csv-fr)"), arg);
 		return 0;
 	case OPT_GEXF_VERSION:
 		if (strcmp(arg, "1.2") && strcmp(arg, "1.3"))
-			return cli_usage_error("convert", "unknown GEXF version '%s' (use 1.2 or 1.3)", arg);
+			return cli_usage_error("convert", _("unknown GEXF version '%s' (use 1.2 or 1.3)"), arg);
 		a->eo.gexf_version = arg;
 		return 0;
 	case OPT_MEASURES:
 		if (cm_export_parse_measures(&a->eo.measures, arg) < 0) {
-			cli_usage_error("convert", "--measures: %s", cm_error_message());
+			cli_usage_error("convert", _("--measures: %s"), cm_error_message());
 			cm_error_clear();
 			return CLI_EUSAGE;
 		}
 		return 0;
 	case OPT_LAYOUT:
 		if (strcmp(arg, "fr") && strcmp(arg, "geo"))
-			return cli_usage_error("convert", "--layout: unknown layout '%s' (use fr or geo: the other "
-			                       "layouts of render run in Graphviz, whose positions only render -T dot gives)",
+			return cli_usage_error("convert", _("--layout: unknown layout '%s' (use fr or geo: the other "
+			                       "layouts of render run in Graphviz, whose positions only render -T dot gives)"),
 			                       arg);
 		a->eo.layout = arg;
 		return 0;
@@ -121,7 +122,7 @@ static int convert_option(void *ctx, int opt, const char *arg)
 		a->bipartite = 1;
 		return 0;
 	default:
-		return cli_usage_error("convert", "unexpected option");
+		return cli_usage_error("convert", _("unexpected option"));
 	}
 }
 
@@ -138,13 +139,13 @@ static int cmd_convert(int argc, char **argv)
 	if (status != 0)
 		goto done;
 	if (!args.output) {
-		status = cli_usage_error("convert", "no output file given (-o FILE)");
+		status = cli_usage_error("convert", _("no output file given (-o FILE)"));
 		goto done;
 	}
 	/* the other writers keep every digit their format has: say so rather than ignore --digits */
 	if (common.digits && args.format != CM_OUTPUT_CSV && args.format != CM_OUTPUT_CSV_FR &&
 	    !(args.format == CM_OUTPUT_AUTO && cm_output_format_of(args.output) == CM_OUTPUT_CSV)) {
-		status = cli_usage_error("convert", "--digits applies to the CSV folder only (-T csv or csv-fr)");
+		status = cli_usage_error("convert", _("--digits applies to the CSV folder only (-T csv or csv-fr)"));
 		goto done;
 	}
 	common.load.bipartite = args.bipartite;
@@ -152,8 +153,8 @@ static int cmd_convert(int argc, char **argv)
 		goto done;
 	if (args.bipartite && cm_network_vattr(net, "bipartite", 0)[0] == '\0' &&
 	    !igraph_cattribute_has_attr(&net->graph, IGRAPH_ATTRIBUTE_VERTEX, "bipartite")) {
-		status = cli_usage_error("convert", "--bipartite: %s is not two-mode (a participation table, "
-		                         "or a graph whose vertices carry 'bipartite')", input);
+		status = cli_usage_error("convert", _("--bipartite: %s is not two-mode (a participation table, "
+		                         "or a graph whose vertices carry 'bipartite')"), input);
 		goto done;
 	}
 	args.eo.seed = common.have_seed ? common.seed : CM_DEFAULT_SEED;

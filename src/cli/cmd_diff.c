@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "base/i18n.h"
 
 enum { OPT_FORMAT = 'f', OPT_AT = 1, OPT_TYPE, OPT_TIES, OPT_SORT, OPT_TOP };
 
@@ -37,9 +38,9 @@ const struct cli_command cli_cmd_diff = {
 	.fn = cmd_diff,
 	.usage = "INPUT --at Y1 --at Y2 | BEFORE AFTER  [--type T] [--ties] [--sort COLUMN] [--top N]\n"
 	         "        [--format table|csv|csv-fr|tsv|json] [--digits N]",
-	.summary = "what changed between two years, or two networks, actor by actor",
+	.summary = N_("what changed between two years, or two networks, actor by actor"),
 	.help =
-		"  --at Y                the network as it stood at the end of year Y; give it twice\n"
+		N_("  --at Y                the network as it stood at the end of year Y; give it twice\n"
 		"                        (earlier year first) to compare two years of one INPUT\n"
 		"  --type T              focus actor type of the isolation columns (default cite)\n"
 		"  --ties                list every tie with its status (kept, new, lost) and weights\n"
@@ -48,7 +49,7 @@ const struct cli_command cli_cmd_diff = {
 		"  --top N               print the first N actors only\n"
 		"  -f, --format F        table (default: the whole-network figures, then the actors),\n"
 		"                        csv, csv-fr, tsv (the actors) or json (both); csv-fr is for\n"
-		"                        a French spreadsheet (';', decimal comma, docs/interop.md)\n"
+		"                        a French spreadsheet (';', decimal comma, docs/interop.md)\n")
 		CLI_DIGITS_HELP
 		"\n" CLI_COMMON_HELP
 };
@@ -64,7 +65,7 @@ static int diff_option(void *ctx, int opt, const char *arg)
 		return cli_parse_format(&a->format, "diff", arg);
 	case OPT_AT:
 		if (a->n_at == 2)
-			return cli_usage_error("diff", "--at is given twice at most (the two years to compare)");
+			return cli_usage_error("diff", _("--at is given twice at most (the two years to compare)"));
 		if ((v = cli_parse_long("diff", "--at", arg, -99999, 99999)) == LONG_MIN)
 			return CLI_EUSAGE;
 		a->at[a->n_at++] = (int)v;
@@ -84,7 +85,7 @@ static int diff_option(void *ctx, int opt, const char *arg)
 		a->top = (size_t)v;
 		return 0;
 	default:
-		return cli_usage_error("diff", "unexpected option");
+		return cli_usage_error("diff", _("unexpected option"));
 	}
 }
 
@@ -97,17 +98,17 @@ static int load_sides(cm_network **before, cm_network **after, const char *const
 
 	if (n == 2) {
 		if (a->n_at)
-			return cli_usage_error("diff", "--at compares two years of one INPUT, not of two inputs");
+			return cli_usage_error("diff", _("--at compares two years of one INPUT, not of two inputs"));
 		if ((status = cli_load(before, inputs[0], c)) != CLI_OK)
 			return status;
 		return cli_load(after, inputs[1], c);
 	}
 	if (a->n_at != 2)
-		return cli_usage_error("diff", "give two years (--at Y1 --at Y2) or two inputs (BEFORE AFTER)");
+		return cli_usage_error("diff", _("give two years (--at Y1 --at Y2) or two inputs (BEFORE AFTER)"));
 	if (keep.has_to)
-		return cli_usage_error("diff", "--at sets the end year of each side: leave out --to and --year");
+		return cli_usage_error("diff", _("--at sets the end year of each side: leave out --to and --year"));
 	if (!strcmp(inputs[0], "-"))
-		return cli_usage_error("diff", "--at reads INPUT once for each year: give a file, not standard input");
+		return cli_usage_error("diff", _("--at reads INPUT once for each year: give a file, not standard input"));
 	c->load.filter.has_to = 1;
 	c->load.filter.to = a->at[0];
 	if ((status = cli_load(before, inputs[0], c)) != CLI_OK)
@@ -130,7 +131,7 @@ static int sort_actors(cm_table *t, const char *name)
 				strncat(list, ", ", sizeof(list) - strlen(list) - 1);
 			strncat(list, cm_table_column_name(t, c), sizeof(list) - strlen(list) - 1);
 		}
-		return cli_usage_error("diff", "--sort: no column '%s' (columns: %s)", name, list);
+		return cli_usage_error("diff", _("--sort: no column '%s' (columns: %s)"), name, list);
 	}
 	/* text and ranks read best from the top down; numbers from the largest */
 	if ((rc = cm_table_sort(t, (size_t)col, col > 4 && strncmp(name, "rank_", 5))) < 0)

@@ -1,5 +1,6 @@
 /* coopmap help [COMMAND]: usage from the command table. */
 #include "cli.h"
+#include "base/i18n.h"
 
 static int cmd_help(int argc, char **argv);
 
@@ -7,7 +8,7 @@ const struct cli_command cli_cmd_help = {
 	.name = "help",
 	.fn = cmd_help,
 	.usage = "[COMMAND]",
-	.summary = "show help for coopmap or one command",
+	.summary = N_("show help for coopmap or one command"),
 	.help = ""
 };
 
@@ -15,10 +16,10 @@ const struct cli_command cli_cmd_help = {
 static int cmd_help(int argc, char **argv)
 {
 	if (argc > 2)
-		return cli_usage_error("help", "too many arguments");
+		return cli_usage_error("help", _("too many arguments"));
 	if (argc == 2) {
 		if (!cli_command_find(argv[1])) {
-			fprintf(stderr, "coopmap: '%s' is not a coopmap command (see 'coopmap help')\n", argv[1]);
+			fprintf(stderr, _("coopmap: '%s' is not a coopmap command (see 'coopmap help')\n"), argv[1]);
 			return CLI_EUSAGE;
 		}
 		cli_print_help(stdout, argv[1]);

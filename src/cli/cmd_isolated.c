@@ -2,6 +2,7 @@
 #include <limits.h>
 
 #include "cli.h"
+#include "base/i18n.h"
 
 struct isolated_args {
 	cm_format format;
@@ -29,14 +30,14 @@ const struct cli_command cli_cmd_isolated = {
 	.fn = cmd_isolated,
 	.usage = "INPUT [--type T] [--min-size N] [--level L]\n"
 	         "        [--format table|csv|csv-fr|tsv|json] [--digits N]",
-	.summary = "actors of a type (cités by default) cut off from their peers, most isolated first",
+	.summary = N_("actors of a type (cités by default) cut off from their peers, most isolated first"),
 	.help =
-		"  --type T              focus actor type (default cite)\n"
+		N_("  --type T              focus actor type (default cite)\n"
 		"  --min-size N          critical mass of a region (default 10)\n"
 		"  --level L             only the actors of isolation level L and above (0 to 3: 3 no tie,\n"
 		"                        2 no peer within two steps, 1 a sparse or closed region)\n"
 		"  -f, --format F        table (default), csv, csv-fr, tsv or json; csv-fr is for a\n"
-		"                        French spreadsheet (';', decimal comma, docs/interop.md)\n"
+		"                        French spreadsheet (';', decimal comma, docs/interop.md)\n")
 		CLI_DIGITS_HELP
 		"\n" CLI_COMMON_HELP
 };
@@ -59,7 +60,7 @@ static int isolated_option(void *ctx, int opt, const char *arg)
 		a->level = cli_parse_long("isolated", "--level", arg, 0, 3);
 		return a->level == LONG_MIN ? CLI_EUSAGE : 0;
 	default:
-		return cli_usage_error("isolated", "unexpected option");
+		return cli_usage_error("isolated", _("unexpected option"));
 	}
 }
 
@@ -93,7 +94,7 @@ static int cmd_isolated(int argc, char **argv)
 			keep++;
 		if (keep == 0) {
 			if (!cli_quiet)
-				fprintf(stderr, "coopmap: no actor of type '%s' at isolation level %ld or above\n",
+				fprintf(stderr, _("coopmap: no actor of type '%s' at isolation level %ld or above\n"),
 				        args.type ? args.type : CM_DEFAULT_FOCUS_TYPE, args.level);
 			status = CLI_OK;
 			goto done;

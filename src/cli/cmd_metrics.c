@@ -6,6 +6,7 @@
 
 #include "cli.h"
 #include "model/columns.h"
+#include "base/i18n.h"
 
 enum {
 	OPT_METRICS = 'm',
@@ -93,10 +94,10 @@ static int check_sort_column(const char *name, unsigned want)
 				names[n++] = cm_metrics_name(b);
 		k = cm_name_closest(name, names, n);
 		if (k >= 0)
-			return cli_usage_error("metrics", "--sort: no column '%s': did you mean '%s'? (columns: %s)",
+			return cli_usage_error("metrics", _("--sort: no column '%s': did you mean '%s'? (columns: %s)"),
 			                       name, names[k], list);
 	}
-	return cli_usage_error("metrics", "--sort: no column '%s' (columns: %s)", name, list);
+	return cli_usage_error("metrics", _("--sort: no column '%s' (columns: %s)"), name, list);
 }
 
 /* What metrics' own options set. */
@@ -130,19 +131,19 @@ const struct cli_command cli_cmd_metrics = {
 	.usage =
 		"INPUT [--metrics LIST|all] [--format table|csv|csv-fr|tsv|json] [--digits N]\n"
 		"        [--sort COLUMN] [--top N] [--weighted] [--exact] [--betweenness-samples K]",
-	.summary = "one row per actor: degree, betweenness, pagerank, constraint, community...",
+	.summary = N_("one row per actor: degree, betweenness, pagerank, constraint, community..."),
 	.help =
-		"  -m, --metrics LIST    comma-separated measures, or all (default); two-mode inputs\n"
+		N_("  -m, --metrics LIST    comma-separated measures, or all (default); two-mode inputs\n"
 		"                        add events and events_alone (events attended, and alone)\n"
 		"  -f, --format F        table (default), csv, csv-fr, tsv or json; csv-fr is for a\n"
-		"                        French spreadsheet (';', decimal comma, docs/interop.md)\n"
+		"                        French spreadsheet (';', decimal comma, docs/interop.md)\n")
 		CLI_DIGITS_HELP
-		"  --sort COLUMN         sort by a column (measures descending)\n"
+		N_("  --sort COLUMN         sort by a column (measures descending)\n"
 		"  --top N               print the first N rows only; without --sort, the N highest\n"
 		"                        of the first measure column (degree when computed)\n"
 		"  --weighted            path measures use distance = 1/weight\n"
 		"  --exact               never sample path measures\n"
-		"  --betweenness-samples K  sample K source actors for path measures\n"
+		"  --betweenness-samples K  sample K source actors for path measures\n")
 		"\n" CLI_COMMON_HELP
 };
 
@@ -182,7 +183,7 @@ static int metrics_option(void *ctx, int opt, const char *arg)
 		a->mo.samples = (igraph_integer_t)v;
 		return 0;
 	default:
-		return cli_usage_error("metrics", "unexpected option");
+		return cli_usage_error("metrics", _("unexpected option"));
 	}
 }
 
@@ -201,7 +202,7 @@ static int cmd_metrics(int argc, char **argv)
 	if (status != 0)
 		goto done;
 	if (a.mo.exact && a.mo.samples > 0) {
-		status = cli_usage_error("metrics", "--exact and --betweenness-samples exclude each other");
+		status = cli_usage_error("metrics", _("--exact and --betweenness-samples exclude each other"));
 		goto done;
 	}
 	if (!a.mo.metrics)
@@ -237,7 +238,7 @@ static int cmd_metrics(int argc, char **argv)
 			if (!strcmp(a.sort, ascending[i]))
 				descending = 0;
 		if (col < 0 || (rc = cm_table_sort(table, (size_t)col, descending)) < 0) {
-			status = cli_fail(col < 0 ? cm_error_set(CM_ERROR, "no column '%s'", a.sort) : rc);
+			status = cli_fail(col < 0 ? cm_error_set(CM_ERROR, _("no column '%s'"), a.sort) : rc);
 			goto done;
 		}
 	}

@@ -48,16 +48,15 @@ const struct cli_command cli_cmd_report = {
 	.name = "report",
 	.fn = cmd_report,
 	.usage = "INPUT -o FILE [--lang fr|en] [--regions FILE] [--title TEXT] [--at Y1 --at Y2] [--date D]",
-	.summary = "one offline HTML report to send to partners: findings, tables and the map",
+	.summary = N_("one offline HTML report to send to partners: findings, tables and the map"),
 	.help =
-		"  -o, --output FILE     the HTML file to write (- for standard output)\n"
-		"  --lang L              fr or en (default: from LC_ALL, LC_MESSAGES or LANG)\n"
+		N_("  -o, --output FILE     the HTML file to write (- for standard output)\n"
 		"  --regions FILE        region adjacency, for clubs and suggestions (e.g. graphs/regions-fr.csv)\n"
 		"  --title TEXT          the report's title (default: the input's name)\n"
 		"  --at Y                twice: compare the network at the end of two years (default: the\n"
 		"                        first and last years of the ties, when they have years)\n"
 		"  --date D              the date printed in the report (default: SOURCE_DATE_EPOCH, else the\n"
-		"                        newest input file's time): the same input gives the same bytes\n"
+		"                        newest input file's time): the same input gives the same bytes\n")
 		"\n" CLI_COMMON_HELP
 };
 
@@ -97,7 +96,7 @@ static int report_option(void *ctx, int opt, const char *arg)
 		a->at[a->n_at++] = (int)y;
 		return 0;
 	default:
-		return cli_usage_error("report", "unexpected option");
+		return cli_usage_error("report", _("unexpected option"));
 	}
 }
 
@@ -344,7 +343,7 @@ static int cmd_report(int argc, char **argv)
 	if ((status = report_date(date, sizeof(date), &args, input, &common)) != CLI_OK)
 		goto done;
 	if (filter_text(&filters, &line, argc, argv) < 0) {
-		status = cli_fail(cm_error_set(CM_ENOMEM, "out of memory"));
+		status = cli_fail(cm_error_set(CM_ENOMEM, _("out of memory")));
 		goto done;
 	}
 	if (args.regions && (rc = cm_regions_load(&regions, args.regions)) < 0) {

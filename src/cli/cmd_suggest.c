@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "cli.h"
+#include "base/i18n.h"
 
 struct suggest_args {
 	cm_format format;
@@ -44,9 +45,9 @@ const struct cli_command cli_cmd_suggest = {
 	         "                [--format table|csv|csv-fr|tsv|json] [--digits N]\n"
 	         "       coopmap suggest INPUT --evaluate --train-to Y [--pairs FILE] [--regions FILE]\n"
 	         "                [--format table|csv|csv-fr|tsv|json] [--digits N]",
-	.summary = "whom each isolated actor could meet, with the reasons, most isolated first",
+	.summary = N_("whom each isolated actor could meet, with the reasons, most isolated first"),
 	.help =
-		"  --actor ID            suggest for this actor (repeat for several; default: every\n"
+		N_("  --actor ID            suggest for this actor (repeat for several; default: every\n"
 		"                        actor of the focus type whose isolation level is >= --level)\n"
 		"  --type T              focus actor type (default cite)\n"
 		"  --level L             lowest isolation level of the default actors, 0 to 3 (default 1;\n"
@@ -56,9 +57,9 @@ const struct cli_command cli_cmd_suggest = {
 		"                        adds peers of neighbouring regions and of the same proposed club\n"
 		"  --min-size N          critical mass for isolation levels and clubs (default 10)\n"
 		"  -f, --format F        table (default), csv, csv-fr, tsv or json; csv-fr is for a\n"
-		"                        French spreadsheet (';', decimal comma, docs/interop.md)\n"
+		"                        French spreadsheet (';', decimal comma, docs/interop.md)\n")
 		CLI_DIGITS_HELP
-		"  --evaluate            check the score against what happened: hide the ties first\n"
+		N_("  --evaluate            check the score against what happened: hide the ties first\n"
 		"                        observed after --train-to, score every pair still apart and\n"
 		"                        report AUC and precision at k (k = new ties) and at 10, with\n"
 		"                        random and preferential-attachment baselines\n"
@@ -70,7 +71,7 @@ const struct cli_command cli_cmd_suggest = {
 		"Score (docs/analysis.md): common partners (resource allocation + Adamic-Adar),\n"
 		"+1 peer in the same region, +0.5 in a neighbouring region, +0.25 in the same club,\n"
 		"+1.25 the region's resource centre (crpv), +0.25 would join the main network,\n"
-		"+0.5 would bring a peer within two steps.  Equal scores: by candidate id.\n"
+		"+0.5 would bring a peer within two steps.  Equal scores: by candidate id.\n")
 		"\n" CLI_COMMON_HELP
 };
 
@@ -87,7 +88,7 @@ static int suggest_option(void *ctx, int opt, const char *arg)
 		const char **grown = realloc(a->actors, (a->n_actors + 1) * sizeof(*grown));
 
 		if (!grown)
-			return cli_fail(cm_error_set(CM_ENOMEM, "out of memory"));
+			return cli_fail(cm_error_set(CM_ENOMEM, _("out of memory")));
 		a->actors = grown;
 		a->actors[a->n_actors++] = arg;
 		return 0;
@@ -121,7 +122,7 @@ static int suggest_option(void *ctx, int opt, const char *arg)
 		a->o.min_size = (int)v;
 		return v == LONG_MIN ? CLI_EUSAGE : 0;
 	default:
-		return cli_usage_error("suggest", "unexpected option");
+		return cli_usage_error("suggest", _("unexpected option"));
 	}
 }
 
@@ -170,7 +171,7 @@ static int print_evaluation(const cm_suggest_eval *e, cm_format format)
 		fputs(", \"preferential_attachment\": ", stdout);
 		json_figures(stdout, &e->pref);
 		fputs("}}\n", stdout);
-		return ferror(stdout) ? cm_error_set(CM_EIO, "cannot write the figures") : 0;
+		return ferror(stdout) ? cm_error_set(CM_EIO, _("cannot write the figures")) : 0;
 	}
 	if ((rc = cm_table_new(&t)) < 0)
 		goto done;
@@ -207,7 +208,7 @@ static int write_pairs(const char *path, const cm_table *pairs, cm_format format
 	if ((rc = cm_table_write(cm_output_stream(out), pairs,
 	                         format == CM_FORMAT_CSV_FR ? CM_FORMAT_CSV_FR : CM_FORMAT_CSV, 0)) < 0) {
 		cm_output_abort(out);
-		return cm_error_set(CM_EIO, "cannot write %s", path);
+		return cm_error_set(CM_EIO, _("cannot write %s"), path);
 	}
 	return cm_output_commit(out);
 }
@@ -244,15 +245,15 @@ static int cmd_suggest(int argc, char **argv)
 	if (status != 0)
 		goto done;
 	if (args.evaluate != args.have_train_to) {
-		status = cli_usage_error("suggest", "--evaluate and --train-to Y go together");
+		status = cli_usage_error("suggest", _("--evaluate and --train-to Y go together"));
 		goto done;
 	}
 	if (args.pairs_path && !args.evaluate) {
-		status = cli_usage_error("suggest", "--pairs FILE needs --evaluate --train-to Y");
+		status = cli_usage_error("suggest", _("--pairs FILE needs --evaluate --train-to Y"));
 		goto done;
 	}
 	if (args.evaluate && args.n_actors) {
-		status = cli_usage_error("suggest", "--evaluate scores every pair: --actor does not apply");
+		status = cli_usage_error("suggest", _("--evaluate scores every pair: --actor does not apply"));
 		goto done;
 	}
 	if (args.regions_path && (rc = cm_regions_load(&regions, args.regions_path)) < 0) {

@@ -1,5 +1,6 @@
 /* coopmap summary: whole-network figures. */
 #include "cli.h"
+#include "base/i18n.h"
 
 /* The options: the help of the entry below describes each (tests/cli/cases/05_help.sh checks). */
 static const char shortopts[] = "f:";
@@ -16,10 +17,10 @@ const struct cli_command cli_cmd_summary = {
 	.name = "summary",
 	.fn = cmd_summary,
 	.usage = "INPUT [--format table|json|csv|csv-fr|tsv] [--digits N]",
-	.summary = "whole-network figures: size, density, components, paths, communities",
+	.summary = N_("whole-network figures: size, density, components, paths, communities"),
 	.help =
-		"  -f, --format F        table (default), json, csv, csv-fr or tsv (key,value rows);\n"
-		"                        csv-fr is for a French spreadsheet (';', decimal comma)\n"
+		N_("  -f, --format F        table (default), json, csv, csv-fr or tsv (key,value rows);\n"
+		"                        csv-fr is for a French spreadsheet (';', decimal comma)\n")
 		CLI_DIGITS_HELP
 		"\n" CLI_COMMON_HELP
 };
@@ -27,7 +28,7 @@ const struct cli_command cli_cmd_summary = {
 /* summary's own option: --format. */
 static int summary_option(void *ctx, int opt, const char *arg)
 {
-	return opt == 'f' ? cli_parse_format(ctx, "summary", arg) : cli_usage_error("summary", "unexpected option");
+	return opt == 'f' ? cli_parse_format(ctx, "summary", arg) : cli_usage_error("summary", _("unexpected option"));
 }
 
 /* Run the command: parse, load, compute, write. */

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "base/i18n.h"
 
 enum { OPT_FORMAT = 'f', OPT_YEARS = 1, OPT_TYPE };
 
@@ -32,12 +33,12 @@ const struct cli_command cli_cmd_timeline = {
 	.fn = cmd_timeline,
 	.usage = "INPUT [--years Y1:Y2] [--type T] [--format table|csv|csv-fr|tsv|json]\n"
 	         "        [--digits N]",
-	.summary = "the network at the end of each year: size, density, components, isolated cités, change",
+	.summary = N_("the network at the end of each year: size, density, components, isolated cités, change"),
 	.help =
-		"  --years Y1:Y2         the years to show (default: the first to the last year of the ties)\n"
+		N_("  --years Y1:Y2         the years to show (default: the first to the last year of the ties)\n"
 		"  --type T              focus actor type of the isolated column (default cite)\n"
 		"  -f, --format F        table (default), csv, csv-fr, tsv or json; csv-fr is for a\n"
-		"                        French spreadsheet (';', decimal comma, docs/interop.md)\n"
+		"                        French spreadsheet (';', decimal comma, docs/interop.md)\n")
 		CLI_DIGITS_HELP
 		"\n" CLI_COMMON_HELP
 };
@@ -54,14 +55,14 @@ static int timeline_option(void *ctx, int opt, const char *arg)
 	case OPT_YEARS:
 		if (sscanf(arg, "%d:%d%c", &a->first, &a->last, &tail) != 2 || a->first > a->last ||
 		    a->first < -99999 || a->last > 99999 || !a->first || !a->last)
-			return cli_usage_error("timeline", "--years '%s' is not FIRST:LAST, two years, the first "
-			                                   "not after the last (e.g. 2019:2022)", arg);
+			return cli_usage_error("timeline", _("--years '%s' is not FIRST:LAST, two years, the first "
+			                                   "not after the last (e.g. 2019:2022)"), arg);
 		return 0;
 	case OPT_TYPE:
 		a->type = arg;
 		return 0;
 	default:
-		return cli_usage_error("timeline", "unexpected option");
+		return cli_usage_error("timeline", _("unexpected option"));
 	}
 }
 
@@ -79,12 +80,12 @@ static int cmd_timeline(int argc, char **argv)
 	if (status != 0)
 		goto done;
 	if (common.load.filter.has_to || common.load.filter.has_from) {
-		status = cli_usage_error("timeline", "each row sets its own year: leave out --year, --from and --to");
+		status = cli_usage_error("timeline", _("each row sets its own year: leave out --year, --from and --to"));
 		goto done;
 	}
 	if (!strcmp(input, "-")) {
-		status = cli_usage_error("timeline", "timeline reads INPUT once for each year: give a file, "
-		                                     "not standard input");
+		status = cli_usage_error("timeline", _("timeline reads INPUT once for each year: give a file, "
+		                                     "not standard input"));
 		goto done;
 	}
 	if ((rc = cm_timeline_compute(&years, &undated, input, &common.load, a.first, a.last, a.type)) < 0) {

@@ -2,6 +2,7 @@
 #include <igraph.h>
 
 #include "cli.h"
+#include "base/i18n.h"
 
 static int cmd_version(int argc, char **argv);
 
@@ -9,7 +10,7 @@ const struct cli_command cli_cmd_version = {
 	.name = "version",
 	.fn = cmd_version,
 	.usage = "",
-	.summary = "print coopmap's version",
+	.summary = N_("print coopmap's version"),
 	.help = ""
 };
 
@@ -20,7 +21,7 @@ static int cmd_version(int argc, char **argv)
 
 	(void)argv;
 	if (argc > 1)
-		return cli_usage_error("version", "too many arguments");
+		return cli_usage_error("version", _("too many arguments"));
 	igraph_version(&ig, NULL, NULL, NULL);
 	printf("coopmap %s (igraph %s)\n", COOPMAP_VERSION, ig);
 	return CLI_OK;

@@ -56,6 +56,37 @@ static void limit_openmp_threads(void)
 
 int cli_quiet;
 
+/*
+ * --lang L (or --lang=L), a common option of every command, is taken out
+ * of the command line before dispatch, so that the first message (even a
+ * usage error or the help) is already in that language.  Returns 0, or -1
+ * after a usage error.
+ */
+static int take_lang_option(int *argc, char **argv)
+{
+	for (int i = 1; i < *argc; i++) {
+		const char *value = NULL;
+		int n = 0;
+
+		if (!strcmp(argv[i], "--"))
+			break;
+		if (!strcmp(argv[i], "--lang") && i + 1 < *argc)
+			value = argv[i + 1], n = 2;
+		else if (!strncmp(argv[i], "--lang=", 7))
+			value = argv[i] + 7, n = 1;
+		else
+			continue;
+		if (cm_i18n_set_lang(value) < 0) {
+			fprintf(stderr, _("coopmap: --lang '%s' is not one of fr, en\n"), value);
+			return -1;
+		}
+		memmove(argv + i, argv + i + n, (size_t)(*argc - i - n + 1) * sizeof(*argv));
+		*argc -= n;
+		i--;
+	}
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	const struct cli_command *cmd;
@@ -68,6 +99,10 @@ int main(int argc, char **argv)
 	cm_init();
 	cm_i18n_init(CM_LOCALEDIR);
 	cm_notice_set_handler(print_notice, &cli_quiet);
+	/* the table format (the default) is for people: its reasons and headers are translated */
+	cm_i18n_set_results(1);
+	if (take_lang_option(&argc, argv) < 0)
+		return CLI_EUSAGE;
 
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
@@ -97,9 +132,9 @@ int main(int argc, char **argv)
 			names[n++] = (*t)->name;
 		k = cm_name_closest(name, names, n);
 		if (k >= 0)
-			fprintf(stderr, "coopmap: '%s' is not a coopmap command: did you mean '%s'?\n", name, names[k]);
+			fprintf(stderr, _("coopmap: '%s' is not a coopmap command: did you mean '%s'?\n"), name, names[k]);
 		else
-			fprintf(stderr, "coopmap: '%s' is not a coopmap command (see 'coopmap help')\n", name);
+			fprintf(stderr, _("coopmap: '%s' is not a coopmap command (see 'coopmap help')\n"), name);
 		return CLI_EUSAGE;
 	}
 	optind = 1;

@@ -7,25 +7,67 @@
 
 #include "cli.h"
 #include "model/columns.h"
+#include "base/i18n.h"
+
+/*
+ * Print a help text translated piece by piece: the command's own text and
+ * the shared pieces (CLI_DIGITS_HELP, CLI_COMMON_HELP) are separate
+ * messages in the catalogue, so the help is split where a shared piece
+ * starts or ends; a piece's closing blank line is not part of its message.
+ */
+static void print_help_text(FILE *f, const char *help)
+{
+	static const char *const shared[] = { CLI_DIGITS_HELP, CLI_COMMON_HELP };
+	char *piece;
+
+	while (*help) {
+		size_t len = strlen(help), skip = 0;
+
+		for (size_t i = 0; i < sizeof(shared) / sizeof(*shared); i++) {
+			const char *at = strstr(help, shared[i]);
+
+			if (at == help) {
+				len = strlen(shared[i]);
+				break;
+			}
+			if (at && (size_t)(at - help) < len)
+				len = (size_t)(at - help);
+		}
+		if (len >= 2 && help[len - 1] == '\n' && help[len - 2] == '\n')
+			skip = 1;
+		if (len - skip == 1 && help[0] == '\n') {
+			fputc('\n', f);
+		} else if ((piece = strndup(help, len - skip))) {
+			fputs(_(piece), f);
+			free(piece);
+			if (skip)
+				fputc('\n', f);
+		}
+		help += len;
+	}
+}
 
 void cli_print_help(FILE *f, const char *name)
 {
 	const struct cli_command *c = name ? cli_command_find(name) : NULL;
 
 	if (!c) {
-		fprintf(f, "usage: coopmap COMMAND [OPTIONS] INPUT\n\n"
-		           "Map and analyse cooperation networks.\n\nCommands:\n");
+		fputs(_("usage: coopmap COMMAND [OPTIONS] INPUT\n\n"
+		        "Map and analyse cooperation networks.\n\nCommands:\n"), f);
 		for (const struct cli_command *const *t = cli_command_table; *t; t++)
-			fprintf(f, "  %-10s %s\n", (*t)->name, (*t)->summary);
-		fprintf(f, "\nRun 'coopmap COMMAND --help' for a command's options.\n\n"
-		           "Exit status: 0 success, 1 internal failure (check: problems listed),\n"
-		           "2 bad command line, 3 bad input data, 4 file not readable or writable,\n"
-		           "5 out of memory, 130 interrupted.\n");
+			fprintf(f, "  %-10s %s\n", (*t)->name, _((*t)->summary));
+		fputs(_("\nRun 'coopmap COMMAND --help' for a command's options.\n"
+		        "Every command takes --lang fr|en (messages in French or English).\n\n"
+		        "Exit status: 0 success, 1 internal failure (check: problems listed),\n"
+		        "2 bad command line, 3 bad input data, 4 file not readable or writable,\n"
+		        "5 out of memory, 130 interrupted.\n"), f);
 		return;
 	}
-	fprintf(f, "usage: coopmap %s %s\n\n%s\n", c->name, c->usage, c->summary);
-	if (c->help[0])
-		fprintf(f, "\nOptions:\n%s", c->help);
+	fprintf(f, _("usage: coopmap %s %s\n\n%s\n"), c->name, c->usage, _(c->summary));
+	if (c->help[0]) {
+		fputs(_("\nOptions:\n"), f);
+		print_help_text(f, c->help);
+	}
 }
 
 int cli_usage_error(const char *cmd, const char *fmt, ...)
@@ -39,7 +81,7 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 	va_end(ap);
 	fputc('\n', stderr);
 	if (c)
-		fprintf(stderr, "usage: coopmap %s %s\n", c->name, c->usage);
+		fprintf(stderr, _("usage: coopmap %s %s\n"), c->name, c->usage);
 	return CLI_EUSAGE;
 }
 
@@ -53,14 +95,14 @@ long cli_parse_long(const char *cmd, const char *opt, const char *arg, long min,
 	if (errno || end == arg || *end || v < min || v > max) {
 		/* the range in words: nobody reads 9223372036854775807 */
 		if (max == LONG_MAX && min == 1)
-			cli_usage_error(cmd, "%s '%s' is not a whole number of 1 or more", opt, arg);
+			cli_usage_error(cmd, _("%s '%s' is not a whole number of 1 or more"), opt, arg);
 		else if (max == LONG_MAX)
-			cli_usage_error(cmd, "%s '%s' is not a whole number of %ld or more", opt, arg, min);
+			cli_usage_error(cmd, _("%s '%s' is not a whole number of %ld or more"), opt, arg, min);
 		else if (max == INT_MAX)
-			cli_usage_error(cmd, "%s '%s' is not a whole number of %ld or more (up to %d)", opt, arg,
+			cli_usage_error(cmd, _("%s '%s' is not a whole number of %ld or more (up to %d)"), opt, arg,
 			                min, INT_MAX);
 		else
-			cli_usage_error(cmd, "%s '%s' is not a whole number from %ld to %ld", opt, arg, min, max);
+			cli_usage_error(cmd, _("%s '%s' is not a whole number from %ld to %ld"), opt, arg, min, max);
 		return LONG_MIN;
 	}
 	return v;
@@ -88,16 +130,16 @@ static int parse_where(struct cli_common *c, const char *cmd, const char *arg)
 	c->where_values = NULL;
 	c->where_storage = strdup(arg);
 	if (!c->where_storage)
-		return cli_usage_error(cmd, "out of memory");
+		return cli_usage_error(cmd, _("out of memory"));
 	eq = strchr(c->where_storage, '=');
 	if (!eq || eq == c->where_storage)
-		return cli_usage_error(cmd, "--where '%s' is not of the form ATTR=VALUE[,VALUE...]", arg);
+		return cli_usage_error(cmd, _("--where '%s' is not of the form ATTR=VALUE[,VALUE...]"), arg);
 	*eq = '\0';
 	for (p = eq + 1; *p; p++)
 		n += *p == ',';
 	c->where_values = calloc(n, sizeof(*c->where_values));
 	if (!c->where_values)
-		return cli_usage_error(cmd, "out of memory");
+		return cli_usage_error(cmd, _("out of memory"));
 	n = 0;
 	for (p = eq + 1;;) {
 		char *comma = strchr(p, ',');
@@ -149,7 +191,7 @@ int cli_common_option(struct cli_common *c, const char *cmd, int opt, const char
 		return parse_where(c, cmd, arg);
 	case CLI_OPT_MIN_WEIGHT:
 		if (cm_parse_number(&w, arg, 0) < 0 || w < 0)
-			return cli_usage_error(cmd, "--min-weight '%s' is not a non-negative number", arg);
+			return cli_usage_error(cmd, _("--min-weight '%s' is not a non-negative number"), arg);
 		c->load.filter.min_weight = w;
 		return 0;
 	case CLI_OPT_EGO:
@@ -177,7 +219,7 @@ int cli_common_option(struct cli_common *c, const char *cmd, int opt, const char
 		else if (!strcmp(arg, "gexf"))
 			c->load.format = CM_INPUT_GEXF;
 		else
-			return cli_usage_error(cmd, "unknown input format '%s' (use csv, graphml, gml, gexf, pajek or dot)", arg);
+			return cli_usage_error(cmd, _("unknown input format '%s' (use csv, graphml, gml, gexf, pajek or dot)"), arg);
 		return 0;
 	case CLI_OPT_KEEP_UNDATED:
 		c->load.filter.keep_undated = 1;
@@ -206,7 +248,7 @@ int cli_common_option(struct cli_common *c, const char *cmd, int opt, const char
 		else if (!strcmp(arg, "jaccard"))
 			c->load.filter.projection = CM_PROJECT_JACCARD;
 		else
-			return cli_usage_error(cmd, "unknown projection '%s' (use count, newman or jaccard)", arg);
+			return cli_usage_error(cmd, _("unknown projection '%s' (use count, newman or jaccard)"), arg);
 		return 0;
 	case CLI_OPT_MIN_SHARED:
 		v = cli_parse_long(cmd, "--min-shared", arg, 1, INT_MAX);
@@ -249,11 +291,11 @@ void cli_common_free(struct cli_common *c)
 const char *cli_input(const char *cmd, int argc, char **argv)
 {
 	if (optind >= argc) {
-		cli_usage_error(cmd, "no INPUT given");
+		cli_usage_error(cmd, _("no INPUT given"));
 		return NULL;
 	}
 	if (optind + 1 < argc) {
-		cli_usage_error(cmd, "unexpected argument '%s'", argv[optind + 1]);
+		cli_usage_error(cmd, _("unexpected argument '%s'"), argv[optind + 1]);
 		return NULL;
 	}
 	return argv[optind];
@@ -277,12 +319,12 @@ static int option_error(const char *cmd, int opt, const char *arg, const struct 
 	long k;
 
 	if (opt == ':')
-		return cli_usage_error(cmd, "option '%s' needs a value (see 'coopmap %s --help')",
+		return cli_usage_error(cmd, _("option '%s' needs a value (see 'coopmap %s --help')"),
 		                       arg ? arg : "?", cmd);
 	if (!arg || strncmp(arg, "--", 2)) {
 		if (optopt)
-			return cli_usage_error(cmd, "unknown option '-%c' (see 'coopmap %s --help')", optopt, cmd);
-		return cli_usage_error(cmd, "unknown option '%s' (see 'coopmap %s --help')", arg ? arg : "?", cmd);
+			return cli_usage_error(cmd, _("unknown option '-%c' (see 'coopmap %s --help')"), optopt, cmd);
+		return cli_usage_error(cmd, _("unknown option '%s' (see 'coopmap %s --help')"), arg ? arg : "?", cmd);
 	}
 	len = strcspn(arg + 2, "=");
 	snprintf(given, sizeof(given), "%.*s", (int)(len < 100 ? len : 100), arg + 2);
@@ -290,8 +332,8 @@ static int option_error(const char *cmd, int opt, const char *arg, const struct 
 		names[n++] = o->name;
 	k = cm_name_closest(given, names, n);
 	if (k >= 0)
-		return cli_usage_error(cmd, "unknown option '--%s': did you mean '--%s'?", given, names[k]);
-	return cli_usage_error(cmd, "unknown option '--%s' (see 'coopmap %s --help')", given, cmd);
+		return cli_usage_error(cmd, _("unknown option '--%s': did you mean '--%s'?"), given, names[k]);
+	return cli_usage_error(cmd, _("unknown option '--%s' (see 'coopmap %s --help')"), given, cmd);
 }
 
 /* The options of a command line, up to its first argument: shared ones to c, the command's to fn. */
@@ -308,7 +350,7 @@ static int parse_options(struct cli_common *c, const char *cmd, int argc, char *
 			return option_error(cmd, opt, argv[optind - 1], longopts);
 		rc = cli_common_option(c, cmd, opt, optarg);
 		if (rc == CLI_NOT_COMMON)
-			rc = fn ? fn(ctx, opt, optarg) : cli_usage_error(cmd, "unexpected option");
+			rc = fn ? fn(ctx, opt, optarg) : cli_usage_error(cmd, _("unexpected option"));
 		if (rc != 0)
 			return rc;
 	}
@@ -339,9 +381,9 @@ int cli_parse_inputs(const char **inputs, int *n_inputs, int max_inputs, struct 
 	if ((rc = parse_options(c, cmd, argc, argv, shortopts, longopts, fn, ctx)) != 0)
 		return rc;
 	if (optind >= argc)
-		return cli_usage_error(cmd, "no INPUT given");
+		return cli_usage_error(cmd, _("no INPUT given"));
 	if (argc - optind > max_inputs)
-		return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind + max_inputs]);
+		return cli_usage_error(cmd, _("unexpected argument '%s'"), argv[optind + max_inputs]);
 	while (optind < argc)
 		inputs[(*n_inputs)++] = argv[optind++];
 	return 0;
@@ -354,6 +396,8 @@ int cli_parse_format(cm_format *out, const char *cmd, const char *arg)
 		cm_error_clear();
 		return CLI_EUSAGE;
 	}
+	/* reasons and headers in the user's language for the table only: machine formats stay English */
+	cm_i18n_set_results(*out == CM_FORMAT_TABLE);
 	return 0;
 }
 
@@ -371,10 +415,10 @@ int cli_fail(int code)
 	if (code == CM_OK)
 		return CLI_OK;
 	if (code == CM_EINTERRUPTED || cm_interrupted()) {
-		fprintf(stderr, "coopmap: interrupted\n");
+		fputs(_("coopmap: interrupted\n"), stderr);
 		return CLI_EINTR;
 	}
-	fprintf(stderr, "coopmap: %s\n", msg[0] ? msg : "unknown error");
+	fprintf(stderr, "coopmap: %s\n", msg[0] ? msg : _("unknown error"));
 	switch (code) {
 	case CM_EUSAGE:
 		return CLI_EUSAGE;
@@ -397,7 +441,7 @@ int cli_load(cm_network **out, const char *input, struct cli_common *c)
 		return cli_fail(rc);
 	/* regions the adjacency file lacks are a problem check lists too (clubs, suggest: --regions) */
 	if ((cm_load_found_problems() || (c->regions && cm_regions_lack_any(c->regions, *out))) && !cli_quiet)
-		fprintf(stderr, "coopmap: hint: 'coopmap check %s%s%s%s%s' lists these with their lines\n", input,
+		fprintf(stderr, _("coopmap: hint: 'coopmap check %s%s%s%s%s' lists these with their lines\n"), input,
 		        c->load.nodes_path ? " --nodes " : "", c->load.nodes_path ? c->load.nodes_path : "",
 		        c->regions ? " --regions " : "", c->regions ? c->regions_path : "");
 	return CLI_OK;
@@ -420,8 +464,8 @@ int cli_resolve_attr(const char **name, char **storage, const cm_network *net, c
 	}
 	if ((rc = cm_attr_suggest(&list, &closest, &net->graph, *name)) < 0)
 		return cli_fail(rc);
-	cli_usage_error(cmd, "%s: no actor has attribute '%s'%s%s%s (attributes: %s)", opt, *name,
-	                closest ? ": did you mean '" : "", closest ? closest : "", closest ? "'?" : "", list);
+	cli_usage_error(cmd, _("%s: no actor has attribute '%s'%s%s%s (attributes: %s)"), opt, *name,
+	                closest ? _(": did you mean '") : "", closest ? closest : "", closest ? _("'?") : "", list);
 	free(list);
 	free(closest);
 	return CLI_EUSAGE;
@@ -433,7 +477,7 @@ int cli_finish_stdout(int status)
 		if (errno == EPIPE)
 			return status;
 		if (status == CLI_OK) {
-			fprintf(stderr, "coopmap: cannot write to standard output: %s\n", strerror(errno));
+			fprintf(stderr, _("coopmap: cannot write to standard output: %s\n"), strerror(errno));
 			return CLI_EIO;
 		}
 	}

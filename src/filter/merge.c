@@ -5,6 +5,7 @@
 #include "coopmap/common.h"
 #include "base/file.h"
 #include "filter/merge.h"
+#include "base/i18n.h"
 
 /*
  * Merge the repeated ties and group the others by their first end.
@@ -36,7 +37,7 @@ int cm_ties_merge_grouped(const igraph_vector_int_t *edges, int directed, char *
 	seen = malloc(((size_t)n + 1) * sizeof(*seen));
 	first = malloc(((size_t)n + 1) * sizeof(*first));
 	if (!start || !order || !seen || !first) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	cm_advise_huge(start, ((size_t)n + 1) * sizeof(*start));

@@ -16,6 +16,7 @@
 #include "filter/select.h"
 #include "filter/years.h"
 #include "model/raw.h"
+#include "base/i18n.h"
 
 /* Whether loading found something that `coopmap check` lists. */
 static int problems;
@@ -51,20 +52,25 @@ void cm_ties_notices(igraph_integer_t loops, igraph_integer_t undated, igraph_in
 	if (loops || undated || merged)
 		cm_filter_note_problem();
 	if (loops)
-		cm_notice("dropped %" IGRAPH_PRId " self-loop%s (ties of an actor with itself)",
-		          loops, loops == 1 ? "" : "s");
+		cm_notice(dngettext(CM_TEXTDOMAIN, "dropped %" PRId64 " self-loop (ties of an actor with itself)",
+		                     "dropped %" PRId64 " self-loops (ties of an actor with itself)", (unsigned long)loops),
+		          loops);
 	if (undated)
-		cm_notice("left out %" IGRAPH_PRId " undated tie%s (no year) because of the year filter",
-		          undated, undated == 1 ? "" : "s");
+		cm_notice(dngettext(CM_TEXTDOMAIN, "left out %" PRId64 " undated tie (no year) because of the year filter",
+		                     "left out %" PRId64 " undated ties (no year) because of the year filter",
+		                     (unsigned long)undated), undated);
 	if (actors)
-		cm_notice("left out %" IGRAPH_PRId " actor%s with no tie in the years kept%s%s",
-		          actors, actors == 1 ? "" : "s", actor_names ? ": " : "", actor_names ? actor_names : "");
+		cm_notice(dngettext(CM_TEXTDOMAIN, "left out %" PRId64 " actor with no tie in the years kept%s%s",
+		                     "left out %" PRId64 " actors with no tie in the years kept%s%s", (unsigned long)actors),
+		          actors, actor_names ? _(": ") : "", actor_names ? actor_names : "");
 	if (merged)
-		cm_notice("merged %" IGRAPH_PRId " repeated tie%s (weights added up)%s%s",
-		          merged, merged == 1 ? "" : "s", merged_names ? ": " : "", merged_names ? merged_names : "");
+		cm_notice(dngettext(CM_TEXTDOMAIN, "merged %" PRId64 " repeated tie (weights added up)%s%s",
+		                     "merged %" PRId64 " repeated ties (weights added up)%s%s", (unsigned long)merged),
+		          merged, merged_names ? _(": ") : "", merged_names ? merged_names : "");
 	if (light)
-		cm_notice("left out %" IGRAPH_PRId " tie%s lighter than the minimum weight",
-		          light, light == 1 ? "" : "s");
+		cm_notice(dngettext(CM_TEXTDOMAIN, "left out %" PRId64 " tie lighter than the minimum weight",
+		                     "left out %" PRId64 " ties lighter than the minimum weight", (unsigned long)light),
+		          light);
 }
 
 /* End 0 or 1 of tie e: source then target, or for an undirected tie the earlier actor first. */
@@ -106,7 +112,7 @@ static int pipeline_prune(igraph_t *g, const cm_filter *f, int directed)
 	flags = calloc((size_t)m + 1, 1);
 	vflags = calloc((size_t)n + 1, 1);
 	if (!flags || !vflags) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	CM_IG(igraph_cattribute_EANV(g, CM_ATTR_WEIGHT, igraph_ess_all(IGRAPH_EDGEORDER_ID), &weight), "reading weights");
@@ -131,14 +137,18 @@ static int pipeline_prune(igraph_t *g, const cm_filter *f, int directed)
 	/* most ties undated: the year filters keep only the few dated ones (all undated: refused) */
 	if (!f->keep_undated && undated && 2 * undated > m - loops) {
 		cm_filter_note_problem();
-		cm_notice("left out %" IGRAPH_PRId " undated ties of %" IGRAPH_PRId " (no year) because of the "
-		          "year filter: only %" IGRAPH_PRId " %s a year (--keep-undated keeps them)",
-		          undated, m - loops, m - loops - undated, m - loops - undated == 1 ? "has" : "have");
+		cm_notice(dngettext(CM_TEXTDOMAIN, "left out %" PRId64 " undated ties of %" PRId64 " (no year) because of "
+		                     "the year filter: only %" PRId64 " has a year (--keep-undated keeps them)",
+		                     "left out %" PRId64 " undated ties of %" PRId64 " (no year) because of "
+		                     "the year filter: only %" PRId64 " have a year (--keep-undated keeps them)",
+		                     (unsigned long)(m - loops - undated)),
+		          undated, m - loops, m - loops - undated);
 		undated = 0;
 	}
 	if (f->keep_undated && undated) {
-		cm_notice("kept %" IGRAPH_PRId " undated tie%s (no year) as present in every year (--keep-undated)",
-		          undated, undated == 1 ? "" : "s");
+		cm_notice(dngettext(CM_TEXTDOMAIN, "kept %" PRId64 " undated tie (no year) as present in every year (--keep-undated)",
+		                     "kept %" PRId64 " undated ties (no year) as present in every year (--keep-undated)",
+		                     (unsigned long)undated), undated);
 		undated = 0;
 	}
 	/* igraph's index finds repeats cheaply; the merge itself needs a table */
@@ -146,7 +156,7 @@ static int pipeline_prune(igraph_t *g, const cm_filter *f, int directed)
 	if (multiple) {
 		CM_IG(igraph_get_edgelist(g, &ends, 0), "merging ties");
 		if (!(before = malloc((size_t)m + 1))) {
-			rc = cm_error_set(CM_ENOMEM, "out of memory");
+			rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 			goto done;
 		}
 		memcpy(before, flags, (size_t)m);

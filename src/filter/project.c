@@ -20,6 +20,7 @@
 #include "base/strbuf.h"
 #include "filter/project.h"
 #include "model/raw.h"
+#include "base/i18n.h"
 
 /* Whether a year filter is set. */
 static int years_set(const cm_filter *f)
@@ -72,7 +73,7 @@ static int csr_alloc(csr *c, igraph_integer_t n, igraph_integer_t k)
 	c->start = calloc((size_t)n + 1, sizeof(*c->start));
 	c->item = malloc(((size_t)k + 1) * sizeof(*c->item));
 	c->w = malloc(((size_t)k + 1) * sizeof(*c->w));
-	return c->start && c->item && c->w ? 0 : cm_error_set(CM_ENOMEM, "out of memory");
+	return c->start && c->item && c->w ? 0 : cm_error_set(CM_ENOMEM, _("out of memory"));
 }
 
 /* Everything one projection needs, shared by its steps. */
@@ -115,7 +116,7 @@ static int build_incidence(proj *p, const char *source)
 	int rc = 0;
 
 	if (!(p->ekeep = malloc((size_t)t->events.n + 1)))
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_set(CM_ENOMEM, _("out of memory"));
 	for (igraph_integer_t e = 0; e < t->events.n; e++) {
 		p->ekeep[e] = (char)event_kept(p->f, t->ev[e].year);
 		if (years_set(p->f) && !p->f->keep_undated && isnan(t->ev[e].year) &&
@@ -125,8 +126,9 @@ static int build_incidence(proj *p, const char *source)
 	if (undated) {
 		if ((rc = cm_strbuf_names_end(&names, (size_t)undated)) < 0)
 			goto done;
-		cm_notice("%s: left out %" IGRAPH_PRId " undated event%s (no year) because of the year filter: %s",
-		          source, undated, undated == 1 ? "" : "s", names.s);
+		cm_notice(dngettext(CM_TEXTDOMAIN, "%s: left out %" PRId64 " undated event (no year) because of the year filter: %s",
+		                     "%s: left out %" PRId64 " undated events (no year) because of the year filter: %s",
+		                     (unsigned long)undated), source, undated, names.s);
 	}
 	p->kp = 0;
 	for (igraph_integer_t i = 0; i < t->np; i++)
@@ -135,7 +137,7 @@ static int build_incidence(proj *p, const char *source)
 		goto done;
 	if (!(fill = malloc(((size_t)(p->nrow > p->ncol ? p->nrow : p->ncol) + 1) * sizeof(*fill))) ||
 	    !(p->corder = malloc(((size_t)p->ncol + 1) * sizeof(*p->corder)))) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	/* column -> rows, by counting */
@@ -196,13 +198,13 @@ static int check_sizes(const proj *p, const char *source)
 		if (n <= max)
 			continue;
 		if (p->ev_mode)
-			return cm_error_set(CM_EINPUT, "%s: actor '%s' took part in %" IGRAPH_PRId " events, more "
-			                    "than --max-event-size %" IGRAPH_PRId " (%" IGRAPH_PRId " ties between "
-			                    "them): raise the limit to project it anyway", source, col_name(p, c),
+			return cm_error_set(CM_EINPUT, _("%s: actor '%s' took part in %" PRId64 " events, more "
+			                    "than --max-event-size %" PRId64 " (%" PRId64 " ties between "
+			                    "them): raise the limit to project it anyway"), source, col_name(p, c),
 			                    n, max, n * (n - 1) / 2);
-		return cm_error_set(CM_EINPUT, "%s: event '%s' has %" IGRAPH_PRId " participants, more than "
-		                    "--max-event-size %" IGRAPH_PRId " (%" IGRAPH_PRId " ties between them): "
-		                    "raise the limit to project it anyway", source, col_name(p, c), n, max,
+		return cm_error_set(CM_EINPUT, _("%s: event '%s' has %" PRId64 " participants, more than "
+		                    "--max-event-size %" PRId64 " (%" PRId64 " ties between them): "
+		                    "raise the limit to project it anyway"), source, col_name(p, c), n, max,
 		                    n * (n - 1) / 2);
 	}
 	return 0;
@@ -216,7 +218,7 @@ static int keep_rows(proj *p, const char *source)
 	int rc = 0;
 
 	if (!(p->newid = malloc(((size_t)p->nrow + 1) * sizeof(*p->newid))))
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_set(CM_ENOMEM, _("out of memory"));
 	p->nv = 0;
 	for (igraph_integer_t r = 0; r < p->nrow; r++) {
 		int keep = p->ev_mode ? p->ekeep[r]
@@ -229,8 +231,9 @@ static int keep_rows(proj *p, const char *source)
 	if (gone) {
 		if ((rc = cm_strbuf_names_end(&names, (size_t)gone)) < 0)
 			goto done;
-		cm_notice("%s: left out %" IGRAPH_PRId " actor%s with no event in the years kept: %s", source,
-		          gone, gone == 1 ? "" : "s", names.s);
+		cm_notice(dngettext(CM_TEXTDOMAIN, "%s: left out %" PRId64 " actor with no event in the years kept: %s",
+		                     "%s: left out %" PRId64 " actors with no event in the years kept: %s",
+		                     (unsigned long)gone), source, gone, names.s);
 	}
 done:
 	cm_strbuf_free(&names);
@@ -297,7 +300,7 @@ static int make_ties(ties *out, const proj *p)
 	first = malloc(((size_t)nrow + 1) * sizeof(*first));
 	order = malloc(((size_t)nrow + 1) * sizeof(*order));
 	if (!mark || !slot || !touched || !cnt || !off || !newman || !minw || !first || !order) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	for (igraph_integer_t r = 0; r < nrow; r++)
@@ -335,7 +338,7 @@ static int make_ties(ties *out, const proj *p)
 					igraph_integer_t *x = realloc(occ_s, cap * sizeof(*x)), *y;
 
 					if (!x) {
-						rc = cm_error_set(CM_ENOMEM, "out of memory");
+						rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 						goto done;
 					}
 					occ_s = x;
@@ -343,7 +346,7 @@ static int make_ties(ties *out, const proj *p)
 					    !(x = realloc(grouped, cap * sizeof(*x)))) {
 						if (y)
 							occ_c = y;
-						rc = cm_error_set(CM_ENOMEM, "out of memory");
+						rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 						goto done;
 					}
 					occ_c = y;
@@ -387,7 +390,7 @@ static int make_ties(ties *out, const proj *p)
 			CM_IG(igraph_strvector_push_back(&out->via, via.s ? via.s : ""), "projecting");
 		}
 		if ((a & 0xFFF) == 0 && cm_interrupted()) {
-			rc = cm_error_set(CM_EINTERRUPTED, "interrupted");
+			rc = cm_error_set(CM_EINTERRUPTED, _("interrupted"));
 			goto done;
 		}
 	}
@@ -430,7 +433,7 @@ static int vertex_attrs(igraph_t *g, const proj *p)
 
 	igraph_strvector_init(&sv, 0);
 	if (!num || !alone) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	/* ids */
@@ -645,14 +648,14 @@ int cm_twomode_graph(igraph_t *out, const cm_twomode *t, const cm_filter *f, con
 	igraph_strvector_init(&sv, 0);
 	igraph_strvector_init(&role, 0);
 	if (!(evid = malloc(((size_t)ne + 1) * sizeof(*evid)))) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	for (igraph_integer_t e = 0; e < ne; e++) {
 		evid[e] = event_kept(f, t->ev[e].year) ? na + nke++ : -1;
 		if (evid[e] >= 0 && cm_names_get(&t->actors, cm_names_text(&t->events, e)) >= 0) {
-			rc = cm_error_set(CM_EINPUT, "%s: '%s' is both an actor and an event: give events "
-			                  "ids of their own to write the two-mode graph", source,
+			rc = cm_error_set(CM_EINPUT, _("%s: '%s' is both an actor and an event: give events "
+			                  "ids of their own to write the two-mode graph"), source,
 			                  cm_names_text(&t->events, e));
 			goto done;
 		}

@@ -10,6 +10,7 @@
 #include "model/columns.h"
 #include "model/names.h"
 #include "model/raw.h"
+#include "base/i18n.h"
 
 /* Delete the edges whose flag is set; *count tells how many. */
 int cm_filter_delete_edges(igraph_integer_t *count, igraph_t *g, const char *flags)
@@ -76,7 +77,7 @@ static int where_unmatched(const igraph_t *g, const char *attr, const char *name
 
 	cm_names_init(&seen);
 	if (!(distinct = malloc(((size_t)n + 1) * sizeof(*distinct)))) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	for (igraph_integer_t v = 0; v < n; v++) {
@@ -88,8 +89,8 @@ static int where_unmatched(const igraph_t *g, const char *attr, const char *name
 			distinct[nd++] = s;
 	}
 	near = cm_name_closest(value, distinct, nd);
-	cm_notice("--where: no actor has %s '%s'%s%s%s", name, value, near >= 0 ? ": did you mean '" : "",
-	          near >= 0 ? distinct[near] : "", near >= 0 ? "'?" : "");
+	cm_notice(_("--where: no actor has %s '%s'%s%s%s"), name, value, near >= 0 ? _(": did you mean '") : "",
+	          near >= 0 ? distinct[near] : "", near >= 0 ? _("'?") : "");
 done:
 	free(distinct);
 	cm_names_free(&seen);
@@ -112,16 +113,16 @@ int cm_filter_where(igraph_t *g, const cm_filter *f, const char *source)
 	    !strcmp(attr, CM_ATTR_LISTED)) {
 		if ((rc = cm_attr_suggest(&list, &closest, g, f->where_attr)) < 0)
 			goto done;
-		rc = cm_error_set(CM_EUSAGE, "--where: actors of %s have no attribute '%s'%s%s%s (they have: %s)",
-		                  source, f->where_attr, closest ? ": did you mean '" : "",
-		                  closest ? closest : "", closest ? "'?" : "", list);
+		rc = cm_error_set(CM_EUSAGE, _("--where: actors of %s have no attribute '%s'%s%s%s (they have: %s)"),
+		                  source, f->where_attr, closest ? _(": did you mean '") : "",
+		                  closest ? closest : "", closest ? _("'?") : "", list);
 		goto done;
 	}
 	flags = calloc((size_t)n + 1, 1);
 	folded = calloc(f->n_where_values + 1, sizeof(*folded));
 	matched = calloc(f->n_where_values + 1, 1);
 	if (!flags || !folded || !matched) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	/* values match as attribute names do: "bretagne" is "Bretagne", "Cite" is "cité" */
@@ -181,14 +182,14 @@ int cm_filter_ego(igraph_t *g, const cm_filter *f, const char *source)
 		if (!strcmp(VAS(g, CM_ATTR_ID, v), f->ego))
 			ego = v;
 	if (ego < 0) {
-		rc = cm_error_set(CM_EUSAGE, "--ego: no actor '%s' in %s", f->ego, source);
+		rc = cm_error_set(CM_EUSAGE, _("--ego: no actor '%s' in %s"), f->ego, source);
 		goto done;
 	}
 	CM_IG(igraph_neighborhood(g, &hood, igraph_vss_1(ego), f->depth > 0 ? f->depth : 1,
 	                       IGRAPH_ALL, 0), "finding the ego network");
 	flags = malloc((size_t)n + 1);
 	if (!flags) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	memset(flags, 1, (size_t)n + 1);

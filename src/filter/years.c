@@ -7,6 +7,7 @@
 #include "filter/years.h"
 #include "model/raw.h"
 #include "model/year.h"
+#include "base/i18n.h"
 
 /* Non-zero when f has a year filter. */
 int cm_years_active(const cm_filter *f)
@@ -62,7 +63,7 @@ int cm_years_flag(igraph_integer_t *undated, char *flags, char *vflags, const ig
 	/* had[v]: 1 had ties, 2 still has some */
 	had = calloc((size_t)n + 1, 1);
 	if (!had)
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_set(CM_ENOMEM, _("out of memory"));
 	for (igraph_integer_t e = 0; e < m; e++) {
 		if (flags[e])
 			continue;
@@ -76,8 +77,8 @@ int cm_years_flag(igraph_integer_t *undated, char *flags, char *vflags, const ig
 	/* no year at all: every tie would go, an empty network that says nothing */
 	if (!f->keep_undated && considered > 0 && *undated == considered) {
 		free(had);
-		return cm_error_set(CM_EINPUT, "%s: no tie has a year (no year column, or every year empty): "
-		                    "the year filters need one", f->has_from && f->has_to && f->from == f->to ?
+		return cm_error_set(CM_EINPUT, _("%s: no tie has a year (no year column, or every year empty): "
+		                    "the year filters need one"), f->has_from && f->has_to && f->from == f->to ?
 		                    "--year" : f->has_to ? "--to" : "--from");
 	}
 	for (igraph_integer_t e = 0; e < m; e++)

@@ -9,6 +9,7 @@
 #include "coopmap/text.h"
 #include "base/text.h"
 #include "load/csv.h"
+#include "base/i18n.h"
 
 /* Built-in copy of graphs/regions-fr-centres.csv (the CLI tests check they agree). */
 static const char default_centres[] =
@@ -60,7 +61,7 @@ int cm_centres_load(cm_centres *t, const char *path)
 		goto done;
 	if ((rc = cm_csv_next(&csv)) <= 0) {
 		if (rc == 0)
-			rc = cm_error_set_at(CM_EINPUT, name, 1, "empty file (expected a header region,lat,lon)");
+			rc = cm_error_set_at(CM_EINPUT, name, 1, _("empty file (expected a header region,lat,lon)"));
 		goto done;
 	}
 	for (size_t i = 0; i < csv.nfields; i++) {
@@ -72,7 +73,7 @@ int cm_centres_load(cm_centres *t, const char *path)
 			c_lon = (int)i;
 	}
 	if (c_region < 0 || c_lat < 0 || c_lon < 0) {
-		rc = cm_error_set_at(CM_EINPUT, name, csv.record_line, "expected the columns region, lat and lon");
+		rc = cm_error_set_at(CM_EINPUT, name, csv.record_line, _("expected the columns region, lat and lon"));
 		goto done;
 	}
 	while ((rc = cm_csv_next(&csv)) > 0) {
@@ -81,12 +82,12 @@ int cm_centres_load(cm_centres *t, const char *path)
 		                                        : (c_lat > c_lon ? c_lat : c_lon)) + 1;
 
 		if (csv.nfields < need) {
-			rc = cm_error_set_at(CM_EINPUT, name, csv.record_line, "expected %zu fields, found %zu",
+			rc = cm_error_set_at(CM_EINPUT, name, csv.record_line, _("expected %zu fields, found %zu"),
 			                     need, csv.nfields);
 			goto done;
 		}
 		if (!(c = realloc(t->c, (t->n + 1) * sizeof(*t->c)))) {
-			rc = cm_error_set(CM_ENOMEM, "out of memory");
+			rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 			goto done;
 		}
 		t->c = c;
@@ -94,7 +95,7 @@ int cm_centres_load(cm_centres *t, const char *path)
 		if (cm_parse_number(&c->lat, csv.fields[c_lat], 0) < 0 || fabs(c->lat) > 90 ||
 		    cm_parse_number(&c->lon, csv.fields[c_lon], 0) < 0 || fabs(c->lon) > 180) {
 			rc = cm_error_set_at(CM_EINPUT, name, csv.record_line,
-			                     "lat '%s', lon '%s': expected degrees (-90..90, -180..180)",
+			                     _("lat '%s', lon '%s': expected degrees (-90..90, -180..180)"),
 			                     csv.fields[c_lat], csv.fields[c_lon]);
 			goto done;
 		}

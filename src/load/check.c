@@ -28,6 +28,7 @@
 #include "model/columns.h"
 #include "model/names.h"
 #include "model/year.h"
+#include "base/i18n.h"
 
 /* Pairwise comparisons of ids and labels stop above this many actors. */
 #define CHECK_PAIRWISE_MAX 5000
@@ -83,29 +84,29 @@ typedef struct checker {
 } checker;
 
 static const char *const titles[CM_CHECK_KINDS] = {
-	"actors named in the ties but absent from the actor table",
-	"near-duplicate ids",
-	"near-duplicate labels",
-	"type values that differ only by case, accents or plural",
-	"regions not in the adjacency file",
-	"ties without a year when other ties have one",
-	"ties of an actor with itself (dropped by the other commands)",
-	"repeated ties (merged by the other commands: weights added up)",
-	"ties with weight 0 or not a positive number (refused by the other commands)",
-	"actors with no tie",
-	"participations with an empty actor or event (refused by the other commands)",
-	"events named in the participations but absent from the event table",
-	"repeated participations (counted once by the other commands)",
-	"events larger than --max-event-size (refused by the other commands)",
-	"events with fewer than two participants (no tie comes from them)",
-	"events without a year when other events have one",
-	"near-duplicate event ids and labels",
-	"event kinds that differ only by case, accents or plural",
+	N_("actors named in the ties but absent from the actor table"),
+	N_("near-duplicate ids"),
+	N_("near-duplicate labels"),
+	N_("type values that differ only by case, accents or plural"),
+	N_("regions not in the adjacency file"),
+	N_("ties without a year when other ties have one"),
+	N_("ties of an actor with itself (dropped by the other commands)"),
+	N_("repeated ties (merged by the other commands: weights added up)"),
+	N_("ties with weight 0 or not a positive number (refused by the other commands)"),
+	N_("actors with no tie"),
+	N_("participations with an empty actor or event (refused by the other commands)"),
+	N_("events named in the participations but absent from the event table"),
+	N_("repeated participations (counted once by the other commands)"),
+	N_("events larger than --max-event-size (refused by the other commands)"),
+	N_("events with fewer than two participants (no tie comes from them)"),
+	N_("events without a year when other events have one"),
+	N_("near-duplicate event ids and labels"),
+	N_("event kinds that differ only by case, accents or plural"),
 };
 
 const char *cm_check_kind_title(cm_check_kind kind)
 {
-	return kind < CM_CHECK_KINDS ? titles[kind] : "";
+	return kind < CM_CHECK_KINDS ? _(titles[kind]) : "";
 }
 
 /* Record a problem. */
@@ -122,7 +123,7 @@ static int add(checker *k, cm_check_kind kind, const char *file, long line, cons
 		cm_check_problem *v = realloc(c->v, cap * sizeof(*v));
 
 		if (!v)
-			return cm_error_set(CM_ENOMEM, "out of memory");
+			return cm_error_set(CM_ENOMEM, _("out of memory"));
 		c->v = v;
 		c->cap = cap;
 	}
@@ -146,16 +147,16 @@ static int header(int *at, int *date, cm_csv *c, int table, cm_colmaps *maps)
 	for (int r = 0; r < CM_ROLE_COUNT; r++)
 		at[r] = -1;
 	if ((rc = cm_csv_next(c)) <= 0)
-		return rc < 0 ? rc : cm_error_set_at(CM_EINPUT, c->name, 0, "empty file: expected a header line");
+		return rc < 0 ? rc : cm_error_set_at(CM_EINPUT, c->name, 0, _("empty file: expected a header line"));
 	if (!(roles = calloc(c->nfields + 1, sizeof(*roles))))
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_set(CM_ENOMEM, _("out of memory"));
 	if ((rc = cm_csv_assign_roles(roles, date, c, table, maps)) < 0)
 		goto done;
 	for (size_t i = 0; i < c->nfields; i++) {
 		if (roles[i] <= CM_ROLE_NONE)
 			continue;
 		if (at[roles[i]] >= 0) {
-			rc = cm_error_set_at(CM_EINPUT, c->name, c->record_line, "columns '%s' and '%s' both give %s",
+			rc = cm_error_set_at(CM_EINPUT, c->name, c->record_line, _("columns '%s' and '%s' both give %s"),
 			                     c->fields[at[roles[i]]], c->fields[i], cm_role_meaning((cm_role)roles[i]));
 			goto done;
 		}
@@ -171,7 +172,7 @@ static int header(int *at, int *date, cm_csv *c, int table, cm_colmaps *maps)
 
 		for (int i = 0; i < 2; i++)
 			if (at[need[table][i]] < 0) {
-				rc = cm_error_set_at(CM_EINPUT, c->name, c->record_line, "no '%s' column",
+				rc = cm_error_set_at(CM_EINPUT, c->name, c->record_line, _("no '%s' column"),
 				                     cm_role_name(need[table][i]));
 				goto done;
 			}
@@ -205,18 +206,18 @@ static int read_actors(checker *k, cm_colmaps *maps)
 			actor_row *p = realloc(k->actors, (cap = cap ? 2 * cap : 64) * sizeof(*p));
 
 			if (!p)
-				return cm_error_set(CM_ENOMEM, "out of memory");
+				return cm_error_set(CM_ENOMEM, _("out of memory"));
 			k->actors = p;
 		}
 		a = &k->actors[k->na];
 		a->id = field(c, at, CM_ROLE_ID);
 		if (!a->id[0])
-			return cm_error_set_at(CM_EINPUT, c->name, c->record_line, "empty id");
+			return cm_error_set_at(CM_EINPUT, c->name, c->record_line, _("empty id"));
 		if ((rc = cm_names_add(&k->ids, a->id, &v, &added)) < 0)
 			return rc;
 		if (!added)
 			return cm_error_set_at(CM_EINPUT, c->name, c->record_line,
-			                       "actor '%s' is listed twice (first on line %ld)", a->id,
+			                       _("actor '%s' is listed twice (first on line %ld)"), a->id,
 			                       k->actors[v].line);
 		a->label = field(c, at, CM_ROLE_LABEL);
 		a->type = field(c, at, CM_ROLE_TYPE);
@@ -245,14 +246,14 @@ static int read_ties(checker *k, cm_colmaps *maps)
 			tie_row *p = realloc(k->ties, (cap = cap ? 2 * cap : 64) * sizeof(*p));
 
 			if (!p)
-				return cm_error_set(CM_ENOMEM, "out of memory");
+				return cm_error_set(CM_ENOMEM, _("out of memory"));
 			k->ties = p;
 		}
 		t = &k->ties[k->nt];
 		t->src = field(c, at, CM_ROLE_SOURCE);
 		t->dst = field(c, at, CM_ROLE_TARGET);
 		if (!t->src[0] || !t->dst[0])
-			return cm_error_set_at(CM_EINPUT, c->name, c->record_line, "empty %s",
+			return cm_error_set_at(CM_EINPUT, c->name, c->record_line, _("empty %s"),
 			                       !t->src[0] ? "source" : "target");
 		t->weight = field(c, at, CM_ROLE_WEIGHT);
 		t->year = field(c, at, CM_ROLE_YEAR);
@@ -268,7 +269,7 @@ static int raw_text(checker *k, int i, const igraph_t *g, int edges, const char 
 	if (cm_attr_type(g, edges ? IGRAPH_ATTRIBUTE_EDGE : IGRAPH_ATTRIBUTE_VERTEX, name) >= 0)
 		return cm_attr_as_strings(g, edges, name, &k->text[i]);
 	if (igraph_strvector_resize(&k->text[i], edges ? igraph_ecount(g) : igraph_vcount(g)))
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_set(CM_ENOMEM, _("out of memory"));
 	return 0;
 }
 
@@ -285,7 +286,7 @@ static int read_raw(checker *k, const igraph_t *g)
 		return rc;
 	if (!(k->actors = calloc((size_t)n + 1, sizeof(*k->actors))) ||
 	    !(k->ties = calloc((size_t)m + 1, sizeof(*k->ties))))
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_set(CM_ENOMEM, _("out of memory"));
 	for (igraph_integer_t v = 0; v < n; v++) {
 		actor_row *a = &k->actors[v];
 		igraph_integer_t idx;
@@ -351,7 +352,7 @@ static int check_ties(checker *k)
 	cm_names_init(&seen);
 	cm_names_init(&pairs);
 	if (!(pair_line = malloc((k->nt + 1) * sizeof(*pair_line)))) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	for (size_t i = 0; i < k->nt; i++) {
@@ -379,29 +380,29 @@ static int check_ties(checker *k)
 			if (added) {
 				const char *near = closest_id(k, ends[e]);
 
-				if ((rc = add(k, CM_CHECK_ABSENT, ef, t->line, "'%s' is not in %s (added as an actor of "
-				               "its own)%s%s%s", ends[e], nf, near ? ": did you mean '" : "",
-				               near ? near : "", near ? "'?" : "")) < 0)
+				if ((rc = add(k, CM_CHECK_ABSENT, ef, t->line, _("'%s' is not in %s (added as an actor of "
+				               "its own)%s%s%s"), ends[e], nf, near ? _(": did you mean '") : "",
+				               near ? near : "", near ? _("'?") : "")) < 0)
 					goto done;
 			}
 		}
 		if (!strcmp(t->src, t->dst) &&
-		    (rc = add(k, CM_CHECK_SELF, ef, t->line, "tie of '%s' with itself", t->src)) < 0)
+		    (rc = add(k, CM_CHECK_SELF, ef, t->line, _("tie of '%s' with itself"), t->src)) < 0)
 			goto done;
 		if (t->weight[0] && (cm_parse_number(&w, t->weight, k->decimal_comma) < 0 || !(w > 0)) &&
-		    (rc = add(k, CM_CHECK_WEIGHT, ef, t->line, "tie %s - %s has weight '%s': give a positive "
-		              "weight, or leave it empty for 1", t->src, t->dst, t->weight)) < 0)
+		    (rc = add(k, CM_CHECK_WEIGHT, ef, t->line, _("tie %s - %s has weight '%s': give a positive "
+		              "weight, or leave it empty for 1"), t->src, t->dst, t->weight)) < 0)
 			goto done;
 		/* a few undated ties among dated ones are listed; many make one line, at the first */
 		if (dated && !t->year[0] && 2 * dated >= k->nt &&
-		    (rc = add(k, CM_CHECK_UNDATED, ef, t->line, "tie %s - %s has no year, where %zu tie%s one: "
-		              "--year, --from and --to leave it out", t->src, t->dst, dated,
-		              dated == 1 ? " has" : "s have")) < 0)
+		    (rc = add(k, CM_CHECK_UNDATED, ef, t->line, dngettext(CM_TEXTDOMAIN, "tie %s - %s has no year, where %zu tie has one: "
+		              "--year, --from and --to leave it out", "tie %s - %s has no year, where %zu ties "
+		              "have one: --year, --from and --to leave it out", dated), t->src, t->dst, dated)) < 0)
 			goto done;
 		if (dated && !t->year[0] && 2 * dated < k->nt && !undated_said++ &&
-		    (rc = add(k, CM_CHECK_UNDATED, ef, t->line, "%zu ties have no year (the first %s%s%s%s), "
-		              "where %zu have one: --year, --from and --to leave them out", k->nt - dated,
-		              k->raw ? "" : "on this line", k->raw ? t->src : "", k->raw ? " - " : "",
+		    (rc = add(k, CM_CHECK_UNDATED, ef, t->line, _("%zu ties have no year (the first %s%s%s%s), "
+		              "where %zu have one: --year, --from and --to leave them out"), k->nt - dated,
+		              k->raw ? "" : _("on this line"), k->raw ? t->src : "", k->raw ? " - " : "",
 		              k->raw ? t->dst : "", dated)) < 0)
 			goto done;
 		/* a repeat: the same two ends (in either order unless directed) */
@@ -414,8 +415,8 @@ static int check_ties(checker *k)
 			goto done;
 		if (added)
 			pair_line[v] = t->line;
-		else if ((rc = add(k, CM_CHECK_REPEATED, ef, t->line, "tie %s - %s repeats %s %ld", t->src,
-		                   t->dst, k->raw ? "tie" : "line", pair_line[v])) < 0)
+		else if ((rc = add(k, CM_CHECK_REPEATED, ef, t->line, k->raw ? _("tie %s - %s repeats tie %ld")
+		                   : _("tie %s - %s repeats line %ld"), t->src, t->dst, pair_line[v])) < 0)
 			goto done;
 	}
 done:
@@ -512,13 +513,13 @@ static int check_near(checker *k, cm_check_kind kind, size_t offset)
 
 	if (k->na > CHECK_PAIRWISE_MAX) {
 		/* pair by pair is quadratic: say what was not looked at */
-		cm_notice("%s: %zu actors: near-duplicate %ss not compared (at most %d actors)",
-		          nf ? nf : "the actor table", k->na,
-		          kind == CM_CHECK_NEAR_ID ? "id" : "label", CHECK_PAIRWISE_MAX);
+		cm_notice(kind == CM_CHECK_NEAR_ID ? _("%s: %zu actors: near-duplicate ids not compared (at most %d actors)")
+		                                   : _("%s: %zu actors: near-duplicate labels not compared (at most %d actors)"),
+		          nf ? nf : _("the actor table"), k->na, CHECK_PAIRWISE_MAX);
 		return 0;
 	}
 	if (!(f = fold_all(k, offset)))
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_set(CM_ENOMEM, _("out of memory"));
 	for (size_t i = 0; i < k->na; i++) {
 		for (size_t j = 0; j < i && rc == 0; j++) {
 			const char *a = *(const char *const *)((const char *)&k->actors[i] + offset);
@@ -526,10 +527,10 @@ static int check_near(checker *k, cm_check_kind kind, size_t offset)
 
 			if (!f[i] || !f[j] || !strcmp(a, b) || !near(f[i], f[j]))
 				continue;
-			rc = add(k, kind, nf, k->actors[i].line, "%s '%s' is close to '%s'%s%.0ld%s: the same "
-			         "actor? give one %s", kind == CM_CHECK_NEAR_ID ? "id" : "label", a, b,
-			         k->raw ? "" : " (line ", k->raw ? 0L : k->actors[j].line, k->raw ? "" : ")",
-			         kind == CM_CHECK_NEAR_ID ? "id" : "label");
+			rc = add(k, kind, nf, k->actors[i].line, kind == CM_CHECK_NEAR_ID
+			         ? _("id '%s' is close to '%s'%s%.0ld%s: the same actor? give one id")
+			         : _("label '%s' is close to '%s'%s%.0ld%s: the same actor? give one label"), a, b,
+			         k->raw ? "" : _(" (line "), k->raw ? 0L : k->actors[j].line, k->raw ? "" : ")");
 		}
 	}
 	free_all(f, k->na);
@@ -555,13 +556,13 @@ static int check_types(checker *k)
 	int rc = 0;
 
 	if (k->na > CHECK_PAIRWISE_MAX) {
-		cm_notice("%s: %zu actors: type spellings not compared (at most %d actors)",
+		cm_notice(_("%s: %zu actors: type spellings not compared (at most %d actors)"),
 		          k->out->nodes_name ? k->out->nodes_name : "the actor table", k->na, CHECK_PAIRWISE_MAX);
 		return 0;
 	}
 	if (!(f = fold_all(k, offsetof(actor_row, type))) || !(same = calloc(k->na + 1, sizeof(*same)))) {
 		free_all(f, k->na);
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_set(CM_ENOMEM, _("out of memory"));
 	}
 	for (size_t a = 0; a < k->na; a++) {
 		if (f[a])
@@ -579,10 +580,10 @@ static int check_types(checker *k)
 			if (f[b] && !strcmp(f[a], f[b]) && same[b] > same[best])
 				best = b;
 		if (strcmp(k->actors[best].type, k->actors[a].type))
-			rc = add(k, CM_CHECK_TYPE, k->out->nodes_name, k->actors[a].line, "type '%s' of '%s' differs "
-			         "only by case, accents or plural from '%s' (%zu actor%s): write '%s'",
-			         k->actors[a].type, k->actors[a].id, k->actors[best].type, same[best],
-			         same[best] == 1 ? "" : "s", k->actors[best].type);
+			rc = add(k, CM_CHECK_TYPE, k->out->nodes_name, k->actors[a].line, dngettext(CM_TEXTDOMAIN, "type '%s' of '%s' differs "
+			         "only by case, accents or plural from '%s' (%zu actor): write '%s'", "type '%s' of '%s' "
+			         "differs only by case, accents or plural from '%s' (%zu actors): write '%s'", same[best]),
+			         k->actors[a].type, k->actors[a].id, k->actors[best].type, same[best], k->actors[best].type);
 	}
 	free(same);
 	free_all(f, k->na);
@@ -601,7 +602,7 @@ static int spelling_differs(const cm_network *net, const char *attr, int type)
 
 	cm_names_init(&folded);
 	if (!(first = malloc(((size_t)n + 1) * sizeof(*first))))
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_set(CM_ENOMEM, _("out of memory"));
 	for (igraph_integer_t v = 0; v < n && rc == 0; v++) {
 		const char *s = cm_network_vattr(net, attr, v);
 		igraph_integer_t i;
@@ -649,7 +650,7 @@ static int check_regions(checker *k, const cm_regions *regions, const char *regi
 	int rc = 0;
 
 	if (!names)
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_set(CM_ENOMEM, _("out of memory"));
 	for (size_t i = 0; i < nr; i++)
 		names[i] = cm_regions_name(regions, i);
 	for (size_t a = 0; a < k->na && rc == 0; a++) {
@@ -668,10 +669,10 @@ static int check_regions(checker *k, const cm_regions *regions, const char *regi
 		for (size_t b = a; b < k->na; b++)
 			count += !strcmp(k->actors[b].region, r);
 		near_i = cm_name_closest(r, names, nr);
-		rc = add(k, CM_CHECK_REGION, k->out->nodes_name, k->actors[a].line, "region '%s' (%zu actor%s) is "
-		         "not in %s%s%s%s", r, count, count == 1 ? "" : "s", regions_name,
-		         near_i >= 0 ? ": did you mean '" : "", near_i >= 0 ? names[near_i] : "",
-		         near_i >= 0 ? "'?" : "");
+		rc = add(k, CM_CHECK_REGION, k->out->nodes_name, k->actors[a].line, dngettext(CM_TEXTDOMAIN, "region '%s' (%zu actor) is "
+		         "not in %s%s%s%s", "region '%s' (%zu actors) is not in %s%s%s%s", count), r, count, regions_name,
+		         near_i >= 0 ? _(": did you mean '") : "", near_i >= 0 ? names[near_i] : "",
+		         near_i >= 0 ? _("'?") : "");
 	}
 	free(names);
 	return rc;
@@ -1158,7 +1159,7 @@ int cm_check_run(cm_check *out, const char *input, const cm_load_options *opts,
 				igraph_strvector_destroy(&k.text[j]);
 			cm_names_free(&k.ids);
 			cm_names_free(&k.evids);
-			return cm_error_set(CM_ENOMEM, "out of memory");
+			return cm_error_set(CM_ENOMEM, _("out of memory"));
 		}
 	if ((rc = cm_load_raw(&in, input, opts)) < 0)
 		goto done;
@@ -1233,7 +1234,7 @@ int cm_check_run(cm_check *out, const char *input, const cm_load_options *opts,
 		goto done;
 	for (size_t a = 0; a < k.na; a++)
 		if (!k.actors[a].tied && (rc = add(&k, CM_CHECK_NO_TIE, out->nodes_name, k.actors[a].line,
-		                                   k.two_mode ? "'%s' took part in no event" : "'%s' has no tie",
+		                                   k.two_mode ? _("'%s' took part in no event") : _("'%s' has no tie"),
 		                                   k.actors[a].id)) < 0)
 			goto done;
 	if (out->n > 1)

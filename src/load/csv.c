@@ -10,6 +10,7 @@
 #include "coopmap/table.h"
 #include "base/file.h"
 #include "base/text.h"
+#include "base/i18n.h"
 
 /* Line of byte off, counting LF, CRLF and lone CR as one line break each. */
 static long line_at(const char *buf, size_t off)
@@ -40,12 +41,12 @@ static int transcode(char **out, size_t *outlen, const char *in, size_t inlen,
 
 	*out = NULL;
 	if (cd == (iconv_t)-1) {
-		rc = cm_error_set(CM_ERROR, "cannot convert from %s: %s", from, strerror(errno));
+		rc = cm_error_set(CM_ERROR, _("cannot convert from %s: %s"), from, strerror(errno));
 		goto done;
 	}
 	res = malloc(cap);
 	if (!res) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	op = res;
@@ -76,9 +77,9 @@ static int control_error(const char *buf, size_t len, const char *name)
 			continue;
 		if (p[i] == 0)
 			return cm_error_set_at(CM_EINPUT, name, line_at(buf, i),
-			                       "NUL byte: this is not a text file");
+			                       _("NUL byte: this is not a text file"));
 		return cm_error_set_at(CM_EINPUT, name, line_at(buf, i),
-		                       "control character 0x%02X: this is not a text file", p[i]);
+		                       _("control character 0x%02X: this is not a text file"), p[i]);
 	}
 	return 0;
 }
@@ -142,7 +143,7 @@ int cm_text_prepare(char **bufp, size_t *lenp, const char *name)
 	if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
 		t = transcode(&conv, &convlen, buf, len, "UTF-16", &bad);
 		if (t == 1) {
-			rc = cm_error_set_at(CM_EINPUT, name, 0, "invalid UTF-16 text at byte %zu", bad);
+			rc = cm_error_set_at(CM_EINPUT, name, 0, _("invalid UTF-16 text at byte %zu"), bad);
 			goto done;
 		}
 		if (t < 0) {
@@ -153,7 +154,7 @@ int cm_text_prepare(char **bufp, size_t *lenp, const char *name)
 		buf = conv;
 		len = convlen;
 		conv = NULL;
-		cm_notice("%s: UTF-16 text, converted to UTF-8", name);
+		cm_notice(_("%s: UTF-16 text, converted to UTF-8"), name);
 	}
 	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
 		memmove(buf, buf + 3, len - 3 + 1);
@@ -166,8 +167,8 @@ int cm_text_prepare(char **bufp, size_t *lenp, const char *name)
 		t = transcode(&conv, &convlen, buf, len, "WINDOWS-1252", &bad);
 		if (t == 1) {
 			rc = cm_error_set_at(CM_EINPUT, name, line_at(buf, bad),
-			                     "neither UTF-8 nor Windows-1252 text (byte 0x%02X); "
-			                     "save the file as UTF-8",
+			                     _("neither UTF-8 nor Windows-1252 text (byte 0x%02X); "
+			                     "save the file as UTF-8"),
 			                     (unsigned char)buf[bad]);
 			goto done;
 		}
@@ -179,7 +180,7 @@ int cm_text_prepare(char **bufp, size_t *lenp, const char *name)
 		buf = conv;
 		len = convlen;
 		conv = NULL;
-		cm_notice("%s: not UTF-8, read as Windows-1252", name);
+		cm_notice(_("%s: not UTF-8, read as Windows-1252"), name);
 	}
 done:
 	free(conv);
@@ -261,7 +262,7 @@ static int push_field(cm_csv *c, char *field)
 		char **p = realloc(c->fields, cap * sizeof(*p));
 
 		if (!p)
-			return cm_error_set(CM_ENOMEM, "out of memory");
+			return cm_error_set(CM_ENOMEM, _("out of memory"));
 		c->fields = p;
 		c->cap = cap;
 	}
@@ -280,7 +281,7 @@ static int parse_quoted(cm_csv *c, size_t *rp, size_t *startp, size_t *endp)
 		char ch;
 
 		if (r >= len)
-			return cm_error_set_at(CM_EINPUT, c->name, qline, "unterminated quoted field");
+			return cm_error_set_at(CM_EINPUT, c->name, qline, _("unterminated quoted field"));
 		ch = buf[r];
 		if (ch == '"') {
 			if (r + 1 < len && buf[r + 1] == '"') {
@@ -304,14 +305,14 @@ static int parse_quoted(cm_csv *c, size_t *rp, size_t *startp, size_t *endp)
 		}
 		buf[w++] = ch;
 		if (w - start > CM_CSV_MAX_FIELD)
-			return cm_error_set_at(CM_EINPUT, c->name, qline, "field longer than 1 MiB");
+			return cm_error_set_at(CM_EINPUT, c->name, qline, _("field longer than 1 MiB"));
 	}
 	while (r < len && (buf[r] == ' ' || (buf[r] == '\t' && c->delim != '\t')))
 		r++;
 	if (r < len && buf[r] != c->delim && buf[r] != '\n' && buf[r] != '\r')
 		return cm_error_set_at(CM_EINPUT, c->name, c->line,
-		                       "text after the closing quote of a field "
-		                       "(quotes inside a quoted field must be doubled)");
+		                       _("text after the closing quote of a field "
+		                       "(quotes inside a quoted field must be doubled)"));
 	*rp = r;
 	*startp = start;
 	*endp = w;
@@ -354,7 +355,7 @@ int cm_csv_next(cm_csv *c)
 					end--;
 				if (end - start > CM_CSV_MAX_FIELD)
 					return cm_error_set_at(CM_EINPUT, c->name, c->line,
-					                       "field longer than 1 MiB");
+					                       _("field longer than 1 MiB"));
 			}
 			term = r < len ? buf[r] : '\0';
 			buf[end] = '\0';

@@ -12,6 +12,7 @@
 #include "base/strbuf.h"
 #include "base/text.h"
 #include "load/csv_columns.h"
+#include "base/i18n.h"
 
 /* Free the parsed --columns option. */
 void cm_colmaps_free(cm_colmaps *m)
@@ -41,7 +42,7 @@ int cm_colmaps_parse(cm_colmaps *m, const char *text)
 	if (!text || !text[0])
 		return 0;
 	if (!(m->text = cm_strdup(text)) || !(m->v = calloc(strlen(text) + 1, sizeof(*m->v))))
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_set(CM_ENOMEM, _("out of memory"));
 	for (int r = 0; r < CM_ROLE_COUNT; r++)
 		names[r] = r ? cm_role_name((cm_role)r) : NULL;
 	for (p = m->text; p;) {
@@ -53,7 +54,7 @@ int cm_colmaps_parse(cm_colmaps *m, const char *text)
 			*comma = '\0';
 		eq = strchr(p, '=');
 		if (!eq || eq == p || !eq[1]) {
-			rc = cm_error_set(CM_EUSAGE, "--columns: '%s' is not of the form ROLE=COLUMN", p);
+			rc = cm_error_set(CM_EUSAGE, _("--columns: '%s' is not of the form ROLE=COLUMN"), p);
 			goto done;
 		}
 		*eq = '\0';
@@ -61,14 +62,14 @@ int cm_colmaps_parse(cm_colmaps *m, const char *text)
 			if ((rc = list_roles(&roles)) < 0)
 				goto done;
 			k = cm_name_closest(p, names, CM_ROLE_COUNT);
-			rc = cm_error_set(CM_EUSAGE, "--columns: unknown role '%s'%s%s%s (roles: %s)", p,
-			                  k >= 0 ? ": did you mean '" : "", k >= 0 ? names[k] : "",
-			                  k >= 0 ? "'?" : "", roles.s);
+			rc = cm_error_set(CM_EUSAGE, _("--columns: unknown role '%s'%s%s%s (roles: %s)"), p,
+			                  k >= 0 ? _(": did you mean '") : "", k >= 0 ? names[k] : "",
+			                  k >= 0 ? _("'?") : "", roles.s);
 			goto done;
 		}
 		for (size_t i = 0; i < m->n; i++) {
 			if (m->v[i].role == role) {
-				rc = cm_error_set(CM_EUSAGE, "--columns: the %s is given twice ('%s' and '%s')",
+				rc = cm_error_set(CM_EUSAGE, _("--columns: the %s is given twice ('%s' and '%s')"),
 				                  cm_role_name(role), m->v[i].name, eq + 1);
 				goto done;
 			}
@@ -89,15 +90,15 @@ int cm_colmaps_check(const cm_colmaps *m, const char *edges_name, const char *no
 		if (m->v[i].used)
 			continue;
 		if (cm_role_tables(m->v[i].role) == CM_TABLE_NODES && !nodes_name)
-			return cm_error_set(CM_EUSAGE, "--columns %s=%s: the %s is a column of the actor "
-			                    "table, and there is none (--nodes FILE)",
+			return cm_error_set(CM_EUSAGE, _("--columns %s=%s: the %s is a column of the actor "
+			                    "table, and there is none (--nodes FILE)"),
 			                    cm_role_name(m->v[i].role), m->v[i].name, cm_role_name(m->v[i].role));
-		return cm_error_set(CM_EUSAGE, "--columns %s=%s: no column '%s' in %s%s%s",
+		return cm_error_set(CM_EUSAGE, _("--columns %s=%s: no column '%s' in %s%s%s"),
 		                    cm_role_name(m->v[i].role), m->v[i].name, m->v[i].name,
 		                    cm_role_tables(m->v[i].role) == CM_TABLE_NODES ? nodes_name : edges_name,
 		                    (cm_role_tables(m->v[i].role) & (CM_TABLE_NODES | CM_TABLE_EDGES)) ==
 		                    (CM_TABLE_NODES | CM_TABLE_EDGES) &&
-		                    nodes_name ? " or " : "",
+		                    nodes_name ? _(" or ") : "",
 		                    (cm_role_tables(m->v[i].role) & (CM_TABLE_NODES | CM_TABLE_EDGES)) ==
 		                    (CM_TABLE_NODES | CM_TABLE_EDGES) &&
 		                    nodes_name ? nodes_name : "");
@@ -175,8 +176,8 @@ int cm_csv_assign_roles(int *roles, int *date, const cm_csv *c, int table, cm_co
 			if (j == i || roles[j] != role)
 				continue;
 			roles[j] = CM_ROLE_NONE;
-			cm_notice("%s: columns '%s' and '%s' both give %s: '%s' is used, '%s' kept as a "
-			          "plain attribute", c->name, c->fields[i], c->fields[j],
+			cm_notice(_("%s: columns '%s' and '%s' both give %s: '%s' is used, '%s' kept as a "
+			          "plain attribute"), c->name, c->fields[i], c->fields[j],
 			          cm_role_meaning((cm_role)role), c->fields[i], c->fields[j]);
 		}
 	}
@@ -184,8 +185,8 @@ int cm_csv_assign_roles(int *roles, int *date, const cm_csv *c, int table, cm_co
 	if (id2 >= 0) {
 		if (label_col >= 0 || explicit[CM_ROLE_LABEL])
 			return cm_error_set_at(CM_EINPUT, c->name, c->record_line,
-			                       "columns '%s', '%s' and '%s': which one names the actor? "
-			                       "rename '%s'", c->fields[id_col], c->fields[id2],
+			                       _("columns '%s', '%s' and '%s': which one names the actor? "
+			                       "rename '%s'"), c->fields[id_col], c->fields[id2],
 			                       label_col >= 0 ? c->fields[label_col] : "label", c->fields[id2]);
 		roles[id2] = CM_ROLE_LABEL;
 	}
@@ -209,15 +210,15 @@ int cm_csv_header_notices(const int *roles, const int *at, int date, const cm_cs
 			goto done;
 	}
 	if (b.len)
-		cm_notice("%s: %s", c->name, b.s);
+		cm_notice(_("%s: %s"), c->name, b.s);
 	for (size_t i = 0; i < c->nfields; i++) {
 		cm_role like;
 
 		if (roles[i] != CM_ROLE_NONE || !(like = cm_role_lookalike(c->fields[i], table)) ||
 		    at[like] >= 0)
 			continue;
-		cm_notice("%s: column '%s' looks like %s but is kept as a plain attribute: rename it, "
-		          "or use --columns %s=%s", c->name, c->fields[i], cm_role_meaning(like),
+		cm_notice(_("%s: column '%s' looks like %s but is kept as a plain attribute: rename it, "
+		          "or use --columns %s=%s"), c->name, c->fields[i], cm_role_meaning(like),
 		          cm_role_name(like), c->fields[i]);
 	}
 done:

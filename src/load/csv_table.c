@@ -27,6 +27,7 @@
 #include "model/names.h"
 #include "model/raw.h"
 #include "model/year.h"
+#include "base/i18n.h"
 
 /* Widest table read (a header of more columns is refused). */
 #define CM_MAX_COLUMNS 1000
@@ -101,7 +102,7 @@ static int header_reserve(header *h, size_t cap)
 		const char **p = realloc(h->str[i].v, cap * sizeof(*p));
 
 		if (!p)
-			return cm_error_set(CM_ENOMEM, "out of memory");
+			return cm_error_set(CM_ENOMEM, _("out of memory"));
 		h->str[i].v = p;
 		cm_advise_huge(p, cap * sizeof(*p));
 	}
@@ -115,7 +116,7 @@ static int header_add_str(header *h, char *attr, int *index)
 
 	if (!p) {
 		free(attr);
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_set(CM_ENOMEM, _("out of memory"));
 	}
 	h->str = p;
 	memset(&h->str[h->nstr], 0, sizeof(*p));
@@ -152,7 +153,7 @@ static int read_header(header *h, cm_csv *c, int nodes, cm_colmaps *maps)
 	if (rc < 0)
 		goto done;
 	if (rc == 0) {
-		rc = cm_error_set_at(CM_EINPUT, c->name, 0, "empty file: expected a header line with %s",
+		rc = cm_error_set_at(CM_EINPUT, c->name, 0, _("empty file: expected a header line with %s"),
 		                     nodes ? "an id column" : "source and target columns");
 		goto done;
 	}
@@ -160,14 +161,14 @@ static int read_header(header *h, cm_csv *c, int nodes, cm_colmaps *maps)
 	/* the checks below are quadratic in the columns, and no real table has this many */
 	if (c->nfields > CM_MAX_COLUMNS) {
 		rc = cm_error_set_at(CM_EINPUT, c->name, c->record_line,
-		                     "%zu columns: at most %d are supported", c->nfields, CM_MAX_COLUMNS);
+		                     _("%zu columns: at most %d are supported"), c->nfields, CM_MAX_COLUMNS);
 		goto done;
 	}
 	h->ncols = c->nfields;
 	h->role = calloc(h->ncols, sizeof(*h->role));
 	h->col = calloc(h->ncols, sizeof(*h->col));
 	if (!h->role || !h->col) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	if ((rc = cm_csv_assign_roles(h->role, &h->date, c, table, maps)) < 0)
@@ -179,12 +180,12 @@ static int read_header(header *h, cm_csv *c, int nodes, cm_colmaps *maps)
 
 		h->col[i] = -1;
 		if (role == R_SKIP) {
-			cm_notice("%s: column %zu has no name, ignored", c->name, i + 1);
+			cm_notice(_("%s: column %zu has no name, ignored"), c->name, i + 1);
 			continue;
 		}
 		if (role != CM_ROLE_NONE && h->at[role] >= 0) {
 			rc = cm_error_set_at(CM_EINPUT, c->name, c->record_line,
-			                     "columns '%s' and '%s' both give %s",
+			                     _("columns '%s' and '%s' both give %s"),
 			                     c->fields[h->at[role]], f, cm_role_meaning((cm_role)role));
 			goto done;
 		}
@@ -200,7 +201,7 @@ static int read_header(header *h, cm_csv *c, int nodes, cm_colmaps *maps)
 		for (size_t k = 0; k < h->nstr; k++) {
 			if (!strcmp(h->str[k].attr, attr)) {
 				rc = cm_error_set_at(CM_EINPUT, c->name, c->record_line,
-				                     "column '%s' appears twice", f);
+				                     _("column '%s' appears twice"), f);
 				free(attr);
 				goto done;
 			}
@@ -219,14 +220,14 @@ static int read_header(header *h, cm_csv *c, int nodes, cm_colmaps *maps)
 				like = (long)i;
 		if (like >= 0)
 			rc = cm_error_set_at(CM_EINPUT, c->name, c->record_line,
-			                     "no '%s' column (columns found: %s); the header must name %s: "
-			                     "did you mean '%s'? use --columns %s=%s",
+			                     _("no '%s' column (columns found: %s); the header must name %s: "
+			                     "did you mean '%s'? use --columns %s=%s"),
 			                     cm_role_name(missing), found.s ? found.s : "none",
 			                     nodes ? "an id column" : "source and target columns",
 			                     c->fields[like], cm_role_name(missing), c->fields[like]);
 		else
 			rc = cm_error_set_at(CM_EINPUT, c->name, c->record_line,
-			                     "no '%s' column (columns found: %s); the header must name %s",
+			                     _("no '%s' column (columns found: %s); the header must name %s"),
 			                     cm_role_name(missing), found.s ? found.s : "none",
 			                     nodes ? "an id column" : "source and target columns");
 		goto done;
@@ -246,7 +247,7 @@ static int check_width(const cm_csv *c, const header *h)
 		n--;
 	if (n != h->ncols)
 		return cm_error_set_at(CM_EINPUT, c->name, c->record_line,
-		                       "%zu field%s where the header has %zu", n, n == 1 ? "" : "s",
+		                       _("%zu field%s where the header has %zu"), n, n == 1 ? "" : "s",
 		                       h->ncols);
 	return 0;
 }
@@ -302,7 +303,7 @@ static int read_nodes(csv_net *net, cm_csv *c)
 	if ((rc = cm_names_reserve(&net->names, net->vcap)) < 0)
 		return rc;
 	if (!(net->node_lines = malloc(net->vcap * sizeof(*net->node_lines))))
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_set(CM_ENOMEM, _("out of memory"));
 	cm_advise_huge(net->node_lines, net->vcap * sizeof(*net->node_lines));
 	if ((rc = header_reserve(h, net->vcap)) < 0)
 		return rc;
@@ -315,19 +316,19 @@ static int read_nodes(csv_net *net, cm_csv *c)
 			return rc;
 		id = c->fields[h->at[CM_ROLE_ID]];
 		if (!id[0])
-			return cm_error_set_at(CM_EINPUT, c->name, c->record_line, "empty id");
+			return cm_error_set_at(CM_EINPUT, c->name, c->record_line, _("empty id"));
 		if ((rc = cm_names_add(&net->names, id, &v, &added)) < 0)
 			return rc;
 		if (!added)
 			return cm_error_set_at(CM_EINPUT, c->name, c->record_line,
-			                       "actor '%s' is listed twice (first on line %ld)",
+			                       _("actor '%s' is listed twice (first on line %ld)"),
 			                       id, net->node_lines[v]);
 		if ((size_t)v >= net->vcap) {
 			size_t cap = net->vcap * 2;
 			long *lines = realloc(net->node_lines, cap * sizeof(*lines));
 
 			if (!lines)
-				return cm_error_set(CM_ENOMEM, "out of memory");
+				return cm_error_set(CM_ENOMEM, _("out of memory"));
 			net->node_lines = lines;
 			net->vcap = cap;
 			if ((rc = header_reserve(h, cap)) < 0)
@@ -347,13 +348,13 @@ static int read_nodes(csv_net *net, cm_csv *c)
 				char y[32];
 
 				if (cm_date_year(&year, f) < 0)
-					return cm_error_set_at(CM_EINPUT, c->name, c->record_line, "date '%s' is not a "
-					                       "date (2021-03-15, 15/03/2021) or a year", f);
+					return cm_error_set_at(CM_EINPUT, c->name, c->record_line, _("date '%s' is not a "
+					                       "date (2021-03-15, 15/03/2021) or a year"), f);
 				if (year == year && (size_t)snprintf(y, sizeof(y), "%.0f", year) <= strlen(f))
 					memcpy(f, y, strlen(y) + 1);
 			} else if (s->year && cm_year_parse(&year, s->v[v], CM_YEAR_EMPTY) < 0) {
 				return cm_error_set_at(CM_EINPUT, c->name, c->record_line,
-				                       "year '%s' is not a whole number", s->v[v]);
+				                       _("year '%s' is not a whole number"), s->v[v]);
 			}
 		}
 		net->nlisted = v + 1;
@@ -367,7 +368,7 @@ static int edges_reserve(csv_net *net, size_t cap)
 	if (igraph_vector_int_reserve(&net->edges, 2 * (igraph_integer_t)cap) ||
 	    igraph_vector_reserve(&net->weight, (igraph_integer_t)cap) ||
 	    igraph_vector_reserve(&net->year, (igraph_integer_t)cap))
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_set(CM_ENOMEM, _("out of memory"));
 	cm_advise_huge(VECTOR(net->edges), 2 * cap * sizeof(igraph_integer_t));
 	cm_advise_huge(VECTOR(net->weight), cap * sizeof(double));
 	cm_advise_huge(VECTOR(net->year), cap * sizeof(double));
@@ -424,18 +425,18 @@ static int read_edges(csv_net *net, cm_csv *c)
 			src = c->fields[h->at[CM_ROLE_SOURCE]];
 			dst = c->fields[h->at[CM_ROLE_TARGET]];
 			if (!src[0] || !dst[0])
-				return cm_error_set_at(CM_EINPUT, c->name, c->record_line, "empty %s",
+				return cm_error_set_at(CM_EINPUT, c->name, c->record_line, _("empty %s"),
 				                       !src[0] ? "source" : "target");
 			if (at_w >= 0 && (ws = c->fields[at_w])[0]) {
 				if (parse_plain_decimal(&w, ws, decimal_comma) < 0 &&
 				    cm_parse_number(&w, ws, decimal_comma) < 0)
 					return cm_error_set_at(CM_EINPUT, c->name, c->record_line,
-					                       "weight '%s' is not a number%s", ws,
+					                       _("weight '%s' is not a number%s"), ws,
 					                       strchr(ws, ',') ? " (write decimals with a point, or "
 					                       "separate the fields with ';')" : "");
 				if (!(w > 0))
 					return cm_error_set_at(CM_EINPUT, c->name, c->record_line,
-					                       "weight '%s' is not a positive number", ws);
+					                       _("weight '%s' is not a positive number"), ws);
 			}
 			if (at_y >= 0 && (h->date ? cm_date_year(&y, (ys = c->fields[at_y]))
 			                          : cm_year_parse(&y, (ys = c->fields[at_y]), CM_YEAR_EMPTY)) < 0)
@@ -466,7 +467,7 @@ static int read_edges(csv_net *net, cm_csv *c)
 		}
 		net->m = m + k;
 		if ((net->m & ~(igraph_integer_t)0xFFFF) != (m & ~(igraph_integer_t)0xFFFF) && cm_interrupted())
-			return cm_error_set(CM_EINTERRUPTED, "interrupted");
+			return cm_error_set(CM_EINTERRUPTED, _("interrupted"));
 	} while (rc == 1);
 	/* within the capacity reserved above: cannot fail */
 	igraph_vector_int_resize(&net->edges, 2 * net->m);
@@ -497,7 +498,7 @@ static int group_ties(csv_net *net, int directed, int merge)
 	int rc = 0;
 
 	if (!flags)
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_set(CM_ENOMEM, _("out of memory"));
 	cm_advise_huge(flags, (size_t)m + 1);
 	for (igraph_integer_t e = 0; merge && e < m; e++) {
 		if (ends[2 * e] == ends[2 * e + 1]) {
@@ -521,7 +522,7 @@ static int group_ties(csv_net *net, int directed, int merge)
 			order[k++] = order[i];
 	/* gather each per-tie array in the new order through one buffer */
 	if (!(tmp = malloc(((size_t)k + 1) * 2 * sizeof(*te)))) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	cm_advise_huge(tmp, ((size_t)k + 1) * 2 * sizeof(*te));
@@ -671,8 +672,9 @@ static int added_notice(const csv_net *net, const char *name)
 	if ((rc = cm_strbuf_names_end(&b, (size_t)added)) < 0)
 		goto done;
 	cm_filter_note_problem();
-	cm_notice("%" IGRAPH_PRId " actor%s named in %s %s not in %s: added %s", added,
-	          added == 1 ? "" : "s", name, added == 1 ? "is" : "are", net->nodes_name, b.s);
+	cm_notice(dngettext(CM_TEXTDOMAIN, "%" PRId64 " actor named in %s is not in %s: added %s",
+	                     "%" PRId64 " actors named in %s are not in %s: added %s", (unsigned long)added),
+	          added, name, net->nodes_name, b.s);
 done:
 	cm_strbuf_free(&b);
 	return rc;

@@ -15,6 +15,7 @@
 #include "base/strbuf.h"
 #include "base/text.h"
 #include "model/raw.h"
+#include "base/i18n.h"
 
 /* Exported by libcgraph but missing from its header: flushes the DOT scanner's buffer. */
 extern void aglexbad(void);
@@ -28,7 +29,7 @@ static char gv_error[512];
 static void gv_message_line(const char *line)
 {
 	if (!strncmp(line, "Warning: ", 9)) {
-		cm_notice("graphviz: %s", line + 9);
+		cm_notice(_("graphviz: %s"), line + 9);
 		return;
 	}
 	if (!strncmp(line, "Error: ", 7))
@@ -118,7 +119,7 @@ static int syntax_error(const char *name)
 	char *end;
 
 	if (!cm_gv_failed())
-		return cm_error_set_at(CM_EINPUT, name, 0, "no graph found (not a DOT file?)");
+		return cm_error_set_at(CM_EINPUT, name, 0, _("no graph found (not a DOT file?)"));
 	/* cgraph starts its messages with the file name given to agsetfile() */
 	if (!strncmp(msg, name, len) && msg[len] == ':' && msg[len + 1] == ' ')
 		msg += len + 2;
@@ -201,7 +202,7 @@ static int copy_dot_attrs(igraph_t *raw, Agraph_t *g, int kind, void **objs,
 	while ((sym = agnxtattr(g, kind, sym)) != NULL) {
 		/* the node's own name is the actor id; a "name" attribute would overwrite it */
 		if (kind == AGNODE && !strcmp(sym->name, CM_ATTR_ID)) {
-			cm_notice("%s: node attribute 'name' ignored (the node id is the actor id)", name);
+			cm_notice(_("%s: node attribute 'name' ignored (the node id is the actor id)"), name);
 			continue;
 		}
 		for (igraph_integer_t i = 0; i < n; i++) {
@@ -256,7 +257,7 @@ int cm_gv_read_dot(igraph_t *raw, const char *path)
 	if (rc < 0)
 		goto done;
 	if (memchr(buf, '\0', len)) {
-		rc = cm_error_set_at(CM_EINPUT, name, 0, "contains NUL bytes (not a DOT file?)");
+		rc = cm_error_set_at(CM_EINPUT, name, 0, _("contains NUL bytes (not a DOT file?)"));
 		goto done;
 	}
 	cm_gv_begin();
@@ -283,7 +284,7 @@ int cm_gv_read_dot(igraph_t *raw, const char *path)
 	nodes = calloc((size_t)n + 1, sizeof(*nodes));
 	edges = calloc((size_t)m + 1, sizeof(*edges));
 	if (!nodes || !edges || igraph_vector_int_init(&ends, 2 * m) != IGRAPH_SUCCESS) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory reading '%s'", name);
+		rc = cm_error_set(CM_ENOMEM, _("out of memory reading '%s'"), name);
 		goto done;
 	}
 	/* nodes declared inside subgraphs belong to the root graph too */
@@ -291,7 +292,7 @@ int cm_gv_read_dot(igraph_t *raw, const char *path)
 		node_rec *r = agbindrec(v, "coopmap", sizeof(node_rec), 0);
 
 		if (!r) {
-			rc = cm_error_set(CM_ENOMEM, "out of memory reading '%s'", name);
+			rc = cm_error_set(CM_ENOMEM, _("out of memory reading '%s'"), name);
 			goto done;
 		}
 		r->index = k;
@@ -312,7 +313,7 @@ int cm_gv_read_dot(igraph_t *raw, const char *path)
 	have_raw = 1;
 	CM_IG(igraph_add_edges(raw, &ends, NULL), "reading a DOT file");
 	if (igraph_strvector_init(&ids, n) != IGRAPH_SUCCESS) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory reading '%s'", name);
+		rc = cm_error_set(CM_ENOMEM, _("out of memory reading '%s'"), name);
 		goto done;
 	}
 	have_ids = 1;

@@ -30,6 +30,7 @@
 #include "base/error.h"
 #include "base/text.h"
 #include "model/names.h"
+#include "base/i18n.h"
 
 /* A declared (or used) attribute of nodes or edges, and its values so far. */
 typedef struct {
@@ -144,7 +145,7 @@ static gexf_decl *find_decl(gexf_reader *g, const char *id, int edge, int create
 		gexf_decl *p = realloc(g->decl, cap * sizeof(*p));
 
 		if (!p) {
-			*rc = cm_error_set(CM_ENOMEM, "out of memory");
+			*rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 			return NULL;
 		}
 		g->decl = p;
@@ -156,7 +157,7 @@ static gexf_decl *find_decl(gexf_reader *g, const char *id, int edge, int create
 	if (!(d->id = cm_strdup(id)) ||
 	    igraph_strvector_init(&d->values, edge ? g->m : g->n) != IGRAPH_SUCCESS) {
 		free(d->id);
-		*rc = cm_error_set(CM_ENOMEM, "out of memory");
+		*rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		return NULL;
 	}
 	g->ndecl++;
@@ -168,7 +169,7 @@ static int grow_values(gexf_reader *g, int edge)
 {
 	for (size_t i = 0; i < g->ndecl; i++)
 		if (g->decl[i].edge == edge && igraph_strvector_push_back(&g->decl[i].values, "") != IGRAPH_SUCCESS)
-			return cm_error_set(CM_ENOMEM, "out of memory");
+			return cm_error_set(CM_ENOMEM, _("out of memory"));
 	return 0;
 }
 
@@ -186,7 +187,7 @@ static int read_attribute(gexf_reader *g)
 	int rc = 0;
 
 	if (!id || !id[0]) {
-		rc = cm_error_set_at(CM_EINPUT, g->name, line_of(g), "an <attribute> without an id");
+		rc = cm_error_set_at(CM_EINPUT, g->name, line_of(g), _("an <attribute> without an id"));
 		goto done;
 	}
 	if (!(d = find_decl(g, id, g->decl_class, 1, &rc)))
@@ -194,7 +195,7 @@ static int read_attribute(gexf_reader *g)
 	d->typed = type && type[0] && strcmp(type, "string") && strcmp(type, "liststring");
 	free(d->title);
 	if (!(d->title = cm_strdup(title ? title : ""))) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	if (!xmlTextReaderIsEmptyElement(g->r)) {
@@ -210,7 +211,7 @@ static int read_attribute(gexf_reader *g)
 				d->deflt = cm_strdup(text ? text : "");
 				xmlFree(text);
 				if (!d->deflt) {
-					rc = cm_error_set(CM_ENOMEM, "out of memory");
+					rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 					break;
 				}
 			}
@@ -233,17 +234,17 @@ static int read_node(gexf_reader *g)
 	int rc = 0, added;
 
 	if (!id || !id[0]) {
-		rc = cm_error_set_at(CM_EINPUT, g->name, line_of(g), "a <node> without an id");
+		rc = cm_error_set_at(CM_EINPUT, g->name, line_of(g), _("a <node> without an id"));
 		goto done;
 	}
 	if ((rc = cm_names_add(&g->ids, id, &idx, &added)) < 0)
 		goto done;
 	if (!added) {
-		rc = cm_error_set_at(CM_EINPUT, g->name, line_of(g), "node id '%s' is used twice", id);
+		rc = cm_error_set_at(CM_EINPUT, g->name, line_of(g), _("node id '%s' is used twice"), id);
 		goto done;
 	}
 	if (igraph_strvector_push_back(&g->labels, label ? label : "") != IGRAPH_SUCCESS) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	g->n++;
@@ -281,14 +282,14 @@ static int read_edge(gexf_reader *g, int *empty)
 	int rc = 0;
 
 	if (!source || !target) {
-		rc = cm_error_set_at(CM_EINPUT, g->name, line_of(g), "an <edge> without a %s", source ? "target" : "source");
+		rc = cm_error_set_at(CM_EINPUT, g->name, line_of(g), _("an <edge> without a %s"), source ? "target" : "source");
 		goto done;
 	}
 	if (igraph_strvector_push_back(&g->sources, source) || igraph_strvector_push_back(&g->targets, target) ||
 	    igraph_strvector_push_back(&g->weights, weight ? weight : "") ||
 	    igraph_strvector_push_back(&g->elabels, label ? label : "") || igraph_strvector_push_back(&g->years, "") ||
 	    igraph_vector_int_push_back(&g->edge_lines, line_of(g))) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	g->m++;
@@ -302,7 +303,7 @@ static int read_edge(gexf_reader *g, int *empty)
 		gexf_decl *d = find_decl(g, "kind", 1, 1, &rc);
 
 		if (!d || igraph_strvector_set(&d->values, g->m - 1, kind) != IGRAPH_SUCCESS) {
-			rc = rc ? rc : cm_error_set(CM_ENOMEM, "out of memory");
+			rc = rc ? rc : cm_error_set(CM_ENOMEM, _("out of memory"));
 			goto done;
 		}
 	}
@@ -332,7 +333,7 @@ static int end_edge(gexf_reader *g)
 	snprintf(buf, sizeof(buf), "%.0f", g->spell_start);
 	g->spell_years++;
 	if (igraph_strvector_set(&g->years, g->m - 1, buf) != IGRAPH_SUCCESS)
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_set(CM_ENOMEM, _("out of memory"));
 	return 0;
 }
 
@@ -359,7 +360,7 @@ static int read_attvalue(gexf_reader *g)
 		goto done;
 	}
 	if (igraph_strvector_set(&d->values, i, value) != IGRAPH_SUCCESS)
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 done:
 	xmlFree(fore);
 	xmlFree(value);
@@ -374,7 +375,7 @@ static int read_element(gexf_reader *g, const char *tag, int *seen_root)
 	if (!*seen_root) {
 		*seen_root = 1;
 		if (strcmp(tag, "gexf"))
-			return cm_error_set_at(CM_EINPUT, g->name, line_of(g), "not a GEXF file: the root element is <%s>",
+			return cm_error_set_at(CM_EINPUT, g->name, line_of(g), _("not a GEXF file: the root element is <%s>"),
 			                       tag);
 		return 0;
 	}
@@ -422,8 +423,8 @@ static int parse(gexf_reader *g)
 		if (type == XML_READER_TYPE_DOCUMENT_TYPE || type == XML_READER_TYPE_ENTITY_REFERENCE ||
 		    type == XML_READER_TYPE_ENTITY)
 			return cm_error_set_at(CM_EINPUT, g->name, line_of(g),
-			                       "a document type declaration (DOCTYPE) is not allowed in GEXF: its "
-			                       "entities could read other files or expand without end");
+			                       _("a document type declaration (DOCTYPE) is not allowed in GEXF: its "
+			                       "entities could read other files or expand without end"));
 		if (type == XML_READER_TYPE_ELEMENT)
 			rc = read_element(g, tag, &seen_root);
 		else if (type == XML_READER_TYPE_END_ELEMENT && !strcmp(tag, "node"))
@@ -437,9 +438,9 @@ static int parse(gexf_reader *g)
 		return rc;
 	if (rc < 0 || ret < 0 || g->xml_error[0])
 		return cm_error_set_at(CM_EINPUT, g->name, g->xml_error_line > 0 ? g->xml_error_line : line_of(g),
-		                       "not well-formed XML: %s", g->xml_error[0] ? g->xml_error : "unexpected end");
+		                       _("not well-formed XML: %s"), g->xml_error[0] ? g->xml_error : "unexpected end");
 	if (!seen_root)
-		return cm_error_set_at(CM_EINPUT, g->name, 0, "empty file");
+		return cm_error_set_at(CM_EINPUT, g->name, 0, _("empty file"));
 	return 0;
 }
 
@@ -459,7 +460,7 @@ static int build(igraph_t *raw, gexf_reader *g)
 	int rc = 0, have_graph = 0;
 
 	if (igraph_vector_int_init(&ends, 2 * g->m) || igraph_strvector_init(&ids, g->n))
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_set(CM_ENOMEM, _("out of memory"));
 	for (igraph_integer_t e = 0; e < g->m; e++) {
 		for (int k = 0; k < 2; k++) {
 			const char *id = igraph_strvector_get(k ? &g->targets : &g->sources, e);
@@ -467,7 +468,7 @@ static int build(igraph_t *raw, gexf_reader *g)
 
 			if (v < 0) {
 				rc = cm_error_set_at(CM_EINPUT, g->name, VECTOR(g->edge_lines)[e],
-				                     "edge %s '%s' is not a node of the file", k ? "target" : "source", id);
+				                     _("edge %s '%s' is not a node of the file"), k ? "target" : "source", id);
 				goto done;
 			}
 			VECTOR(ends)[2 * e + k] = v;
@@ -500,11 +501,11 @@ static int build(igraph_t *raw, gexf_reader *g)
 			char *renamed = malloc(strlen(name) + 6);
 
 			if (!renamed) {
-				rc = cm_error_set(CM_ENOMEM, "out of memory");
+				rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 				goto done;
 			}
 			sprintf(renamed, "%s_attr", name);
-			cm_notice("%s: attribute '%s' renamed '%s' (GEXF gives the %s itself)", g->name, name, renamed,
+			cm_notice(_("%s: attribute '%s' renamed '%s' (GEXF gives the %s itself)"), g->name, name, renamed,
 			          !strcmp(name, CM_ATTR_WEIGHT) ? "tie weight" : !strcmp(name, CM_ATTR_ID) ? "actor id" : "label");
 			free(d->title);
 			d->title = renamed;
@@ -552,28 +553,28 @@ int cm_gexf_read(igraph_t *raw, const char *buf, size_t len, const char *name)
 	g.spell_start = NAN;
 	cm_names_init(&g.ids);
 	if (len > INT32_MAX)
-		return cm_error_set_at(CM_EINPUT, name, 0, "too large for the GEXF reader (2 GB at most)");
+		return cm_error_set_at(CM_EINPUT, name, 0, _("too large for the GEXF reader (2 GB at most)"));
 	{
 		size_t i = 0;
 
 		while (i < len && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\r' || buf[i] == '\n'))
 			i++;
 		if (i == len)
-			return cm_error_set_at(CM_EINPUT, name, 0, "empty file");
+			return cm_error_set_at(CM_EINPUT, name, 0, _("empty file"));
 	}
 	if ((rc = (int)doctype_line(buf, len)) > 0)
 		return cm_error_set_at(CM_EINPUT, name, rc,
-		                       "a document type declaration (DOCTYPE) is not allowed in GEXF: its "
-		                       "entities could read other files or expand without end");
+		                       _("a document type declaration (DOCTYPE) is not allowed in GEXF: its "
+		                       "entities could read other files or expand without end"));
 	if (igraph_strvector_init(&g.labels, 0) || igraph_strvector_init(&g.sources, 0) ||
 	    igraph_strvector_init(&g.targets, 0) || igraph_strvector_init(&g.weights, 0) ||
 	    igraph_strvector_init(&g.elabels, 0) || igraph_strvector_init(&g.years, 0) ||
 	    igraph_vector_int_init(&g.edge_lines, 0))
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_set(CM_ENOMEM, _("out of memory"));
 	/* no XML_PARSE_NOENT, XML_PARSE_DTDLOAD, XML_PARSE_DTDATTR or XML_PARSE_HUGE */
 	g.r = xmlReaderForMemory(buf, (int)len, name, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	if (!g.r) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	xmlTextReaderSetErrorHandler(g.r, on_xml_error, &g);

@@ -17,6 +17,7 @@
 #include "load/igraph_formats.h"
 #include "model/names.h"
 #include "model/raw.h"
+#include "base/i18n.h"
 
 /* GML: labels name the actors when there is no "name" and they are all present and distinct. */
 static int label_as_name(igraph_t *g)
@@ -88,7 +89,7 @@ static int gml_decode_refs(char **buf, size_t *len)
 	char *out = malloc(*len + *len / 5 + 2), *o = out;  /* &#34; (5 bytes) becomes &quot; (6) */
 
 	if (!out)
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_set(CM_ENOMEM, _("out of memory"));
 	while (in < end) {
 		if (in[0] == '&' && in + 1 < end && in[1] == '#') {
 			int hex = in + 2 < end && (in[2] == 'x' || in[2] == 'X');
@@ -136,7 +137,7 @@ static int gml_value_as_weight(igraph_t *g, const char *name)
 	CM_IG(igraph_cattribute_EANV(g, "value", igraph_ess_all(IGRAPH_EDGEORDER_ID), &v), "reading GML");
 	CM_IG(igraph_cattribute_EAN_setv(g, CM_ATTR_WEIGHT, &v), "reading GML");
 	cm_attr_remove(g, 1, "value");
-	cm_notice("%s: the ties' 'value' is taken as their weight", name);
+	cm_notice(_("%s: the ties' 'value' is taken as their weight"), name);
 done:
 	igraph_vector_destroy(&v);
 	return rc;
@@ -191,7 +192,7 @@ static int pajek_check_count(const char *buf, size_t len, const char *name)
 				count = count >= ULLONG_MAX / 10 ? ULLONG_MAX / 10 : count * 10 + (unsigned long long)(line[k] - '0');
 			if (count > 100000 && count > len)
 				return cm_error_set_at(CM_EINPUT, name, 0,
-				                       "declares %llu actors in a file of %zu bytes", count, len);
+				                       _("declares %llu actors in a file of %zu bytes"), count, len);
 			return 0;
 		}
 		i += n + 1;
@@ -589,7 +590,7 @@ int cm_read_igraph_format(igraph_t *out, char *buf, size_t len, const char *name
 	int rc = 0, had_error = cm_error_code() != 0;
 
 	if (len == 0) {
-		rc = cm_error_set_at(CM_EINPUT, name, 0, "empty file");
+		rc = cm_error_set_at(CM_EINPUT, name, 0, _("empty file"));
 		goto done;
 	}
 	/* XML declares its own encoding; the others must become UTF-8 text first */
@@ -606,7 +607,7 @@ int cm_read_igraph_format(igraph_t *out, char *buf, size_t len, const char *name
 		goto done;
 	f = fmemopen(buf, len, "r");
 	if (!f) {
-		rc = cm_error_set(CM_ENOMEM, "cannot read %s: %s", name, strerror(errno));
+		rc = cm_error_set(CM_ENOMEM, _("cannot read %s: %s"), name, strerror(errno));
 		goto done;
 	}
 	/* igraph's readers parse numbers with the C library: keep LC_NUMERIC out */
@@ -625,7 +626,7 @@ int cm_read_igraph_format(igraph_t *out, char *buf, size_t len, const char *name
 		const char *msg = cm_error_message();
 
 		if (err == IGRAPH_ENOMEM) {
-			rc = cm_error_set(CM_ENOMEM, "out of memory reading %s", name);
+			rc = cm_error_set(CM_ENOMEM, _("out of memory reading %s"), name);
 			goto done;
 		}
 		if (!strncmp(msg, "igraph: ", 8))
@@ -638,7 +639,7 @@ int cm_read_igraph_format(igraph_t *out, char *buf, size_t len, const char *name
 			rc = CM_EINPUT;
 			goto done;
 		}
-		rc = cm_error_set_at(CM_EINPUT, name, 0, "not a valid %s file: %s",
+		rc = cm_error_set_at(CM_EINPUT, name, 0, _("not a valid %s file: %s"),
 		                     format_names[format], reason);
 		goto done;
 	}

@@ -22,6 +22,7 @@
 #include "load/twomode.h"
 #include "load/raw_input.h"
 #include "model/raw.h"
+#include "base/i18n.h"
 
 /* The format a file extension stands for, or CM_INPUT_AUTO. */
 static cm_input_format format_from_extension(const char *path)
@@ -180,7 +181,7 @@ static int load(cm_network **out, cm_raw_input *raw, const char *input, const cm
 	if (!opts)
 		opts = &defaults;
 	if (!input || !input[0])
-		return cm_error_set(CM_EUSAGE, "no input given");
+		return cm_error_set(CM_EUSAGE, _("no input given"));
 	is_stdin = !strcmp(input, "-");
 	nodes_path = opts->nodes_path;
 	format = opts->format;
@@ -189,7 +190,7 @@ static int load(cm_network **out, cm_raw_input *raw, const char *input, const cm
 	} else if (stat(input, &st) == 0 && S_ISDIR(st.st_mode)) {
 		/* a folder: edges.csv (or edges.tsv) and maybe nodes.csv */
 		if (format != CM_INPUT_AUTO && format != CM_INPUT_CSV) {
-			rc = cm_error_set(CM_EUSAGE, "'%s' is a folder: only CSV folders can be read", input);
+			rc = cm_error_set(CM_EUSAGE, _("'%s' is a folder: only CSV folders can be read"), input);
 			goto done;
 		}
 		edges_path = file_in(input, "edges.csv");
@@ -207,7 +208,7 @@ static int load(cm_network **out, cm_raw_input *raw, const char *input, const cm
 			}
 		}
 		if (!edges_path) {
-			rc = cm_error_set(CM_EIO, "no edges.csv or edges.tsv in folder '%s' (nor participations.csv, for two-mode data)", input);
+			rc = cm_error_set(CM_EIO, _("no edges.csv or edges.tsv in folder '%s' (nor participations.csv, for two-mode data)"), input);
 			goto done;
 		}
 		if (!nodes_path) {
@@ -225,11 +226,11 @@ static int load(cm_network **out, cm_raw_input *raw, const char *input, const cm
 		igraph_t g;
 
 		if (nodes_path) {
-			rc = cm_error_set(CM_EUSAGE, "--nodes works with CSV edge lists only");
+			rc = cm_error_set(CM_EUSAGE, _("--nodes works with CSV edge lists only"));
 			goto done;
 		}
 		if (opts->columns && opts->columns[0]) {
-			rc = cm_error_set(CM_EUSAGE, "--columns works with CSV tables only");
+			rc = cm_error_set(CM_EUSAGE, _("--columns works with CSV tables only"));
 			goto done;
 		}
 		if ((rc = cm_gv_read_dot(&g, path)) < 0)
@@ -254,8 +255,8 @@ static int load(cm_network **out, cm_raw_input *raw, const char *input, const cm
 	if ((rc = cm_read_file(&buf, &len, path)) < 0)
 		goto done;
 	if (is_spreadsheet(path, buf, len)) {
-		rc = cm_error_set(CM_EINPUT, "%s: a spreadsheet file: save the sheet as CSV (UTF-8) "
-		                  "and load the .csv", name);
+		rc = cm_error_set(CM_EINPUT, _("%s: a spreadsheet file: save the sheet as CSV (UTF-8) "
+		                  "and load the .csv"), name);
 		goto done;
 	}
 	if (format == CM_INPUT_AUTO)
@@ -264,20 +265,20 @@ static int load(cm_network **out, cm_raw_input *raw, const char *input, const cm
 	if (format == CM_INPUT_GRAPHML && !opts->format && format_from_content(buf, len) == CM_INPUT_GEXF)
 		format = CM_INPUT_GEXF;
 	if (format == CM_INPUT_DOT) {
-		rc = cm_error_set(CM_EUSAGE, "%s looks like DOT: use the .dot or .gv extension", name);
+		rc = cm_error_set(CM_EUSAGE, _("%s looks like DOT: use the .dot or .gv extension"), name);
 		goto done;
 	}
 	if (format != CM_INPUT_CSV && opts->columns && opts->columns[0]) {
-		rc = cm_error_set(CM_EUSAGE, "--columns works with CSV tables only");
+		rc = cm_error_set(CM_EUSAGE, _("--columns works with CSV tables only"));
 		goto done;
 	}
 	if (format != CM_INPUT_CSV && nodes_path) {
-		rc = cm_error_set(CM_EUSAGE, "--nodes works with CSV edge lists only");
+		rc = cm_error_set(CM_EUSAGE, _("--nodes works with CSV edge lists only"));
 		goto done;
 	}
 	if ((two_mode || events_path) && format != CM_INPUT_CSV) {
-		rc = cm_error_set(CM_EUSAGE, "--two-mode reads a CSV participation table; %s is read as two-mode "
-		                  "when its vertices carry a 'bipartite' attribute", name);
+		rc = cm_error_set(CM_EUSAGE, _("--two-mode reads a CSV participation table; %s is read as two-mode "
+		                  "when its vertices carry a 'bipartite' attribute"), name);
 		goto done;
 	}
 	if (format == CM_INPUT_GEXF) {

@@ -13,6 +13,7 @@
 #include "base/file.h"
 #include "base/text.h"
 #include "load/regions.h"
+#include "base/i18n.h"
 
 /* A region adjacency: the region names, and each bordering pair once. */
 struct cm_regions {
@@ -118,7 +119,7 @@ static long regions_add(cm_regions *r, const char *name)
 		char **p = realloc(r->names, cap * sizeof(*p));
 
 		if (!p) {
-			cm_error_set(CM_ENOMEM, "out of memory");
+			cm_error_set(CM_ENOMEM, _("out of memory"));
 			return -1;
 		}
 		r->names = p;
@@ -139,11 +140,11 @@ static int regions_link(cm_regions *r, size_t a, size_t b)
 		size_t *pa = realloc(r->ea, cap * sizeof(*pa)), *pb;
 
 		if (!pa)
-			return cm_error_set(CM_ENOMEM, "out of memory");
+			return cm_error_set(CM_ENOMEM, _("out of memory"));
 		r->ea = pa;
 		pb = realloc(r->eb, cap * sizeof(*pb));
 		if (!pb)
-			return cm_error_set(CM_ENOMEM, "out of memory");
+			return cm_error_set(CM_ENOMEM, _("out of memory"));
 		r->eb = pb;
 		r->cap_edges = cap;
 	}
@@ -220,12 +221,12 @@ int cm_regions_parse(cm_regions **out, const char *text, size_t len, const char 
 	if (!source)
 		source = "<regions>";
 	if (memchr(text, '\0', len)) {
-		rc = cm_error_set_at(CM_EINPUT, source, 0, "contains a NUL byte: not a text file");
+		rc = cm_error_set_at(CM_EINPUT, source, 0, _("contains a NUL byte: not a text file"));
 		goto done;
 	}
 	r = calloc(1, sizeof(*r));
 	if (!r || !(copy = cm_strndup(text, len)) || !(r->source = cm_strdup(source))) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	for (line = copy; line; line = next) {
@@ -244,7 +245,7 @@ int cm_regions_parse(cm_regions **out, const char *text, size_t len, const char 
 		if (line_no == 1 && !strncmp(line, "\xEF\xBB\xBF", 3))
 			line += 3;
 		if (!cm_utf8_valid(line, strlen(line))) {
-			rc = cm_error_set_at(CM_EINPUT, source, line_no, "invalid UTF-8 (save the file as UTF-8)");
+			rc = cm_error_set_at(CM_EINPUT, source, line_no, _("invalid UTF-8 (save the file as UTF-8)"));
 			goto done;
 		}
 		for (p = line; *p == ' ' || *p == '\t'; p++)
@@ -258,17 +259,17 @@ int cm_regions_parse(cm_regions **out, const char *text, size_t len, const char 
 			nf = split_fields(p, delim, fields, 2);
 			if (nf != 2) {
 				rc = cm_error_set_at(CM_EINPUT, source, line_no,
-				                     "expected the header region,neighbour");
+				                     _("expected the header region,neighbour"));
 				goto done;
 			}
 			h0 = cm_ascii_lower(fields[0]);
 			h1 = cm_ascii_lower(fields[1]);
 			if (!h0 || !h1)
-				rc = cm_error_set(CM_ENOMEM, "out of memory");
+				rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 			else if (strcmp(h0, "region") ||
 			         (strcmp(h1, "neighbour") && strcmp(h1, "neighbor")))
 				rc = cm_error_set_at(CM_EINPUT, source, line_no,
-				                     "expected the header region,neighbour, found '%s%c%s'",
+				                     _("expected the header region,neighbour, found '%s%c%s'"),
 				                     fields[0], delim, fields[1]);
 			free(h0);
 			free(h1);
@@ -279,21 +280,21 @@ int cm_regions_parse(cm_regions **out, const char *text, size_t len, const char 
 		}
 		nf = split_fields(p, delim, fields, 2);
 		if (nf < 0) {
-			rc = cm_error_set_at(CM_EINPUT, source, line_no, "unterminated or misplaced quote");
+			rc = cm_error_set_at(CM_EINPUT, source, line_no, _("unterminated or misplaced quote"));
 			goto done;
 		}
 		if (nf != 2) {
 			rc = cm_error_set_at(CM_EINPUT, source, line_no,
-			                     "expected 2 fields (region%cneighbour), found %d", delim, nf);
+			                     _("expected 2 fields (region%cneighbour), found %d"), delim, nf);
 			goto done;
 		}
 		if (!fields[0][0]) {
-			rc = cm_error_set_at(CM_EINPUT, source, line_no, "empty region name");
+			rc = cm_error_set_at(CM_EINPUT, source, line_no, _("empty region name"));
 			goto done;
 		}
 		if (!strcmp(fields[0], fields[1])) {
 			rc = cm_error_set_at(CM_EINPUT, source, line_no,
-			                     "region '%s' cannot be its own neighbour", fields[0]);
+			                     _("region '%s' cannot be its own neighbour"), fields[0]);
 			goto done;
 		}
 		if ((a = regions_add(r, fields[0])) < 0) {
@@ -310,7 +311,7 @@ int cm_regions_parse(cm_regions **out, const char *text, size_t len, const char 
 			goto done;
 	}
 	if (!have_header) {
-		rc = cm_error_set_at(CM_EINPUT, source, 0, "no header region,neighbour (the file is empty)");
+		rc = cm_error_set_at(CM_EINPUT, source, 0, _("no header region,neighbour (the file is empty)"));
 		goto done;
 	}
 	*out = r;

@@ -26,6 +26,7 @@
 #include "model/raw.h"
 #include "model/twomode.h"
 #include "model/year.h"
+#include "base/i18n.h"
 
 /* The roles of a header: roles[i] per column, at[role] the column of each role or -1. */
 static int read_roles(int **roles, int *at, int *date, cm_csv *c, int table, cm_colmaps *maps)
@@ -38,9 +39,9 @@ static int read_roles(int **roles, int *at, int *date, cm_csv *c, int table, cm_
 	if (rc < 0)
 		return rc;
 	if (rc == 0)
-		return cm_error_set_at(CM_EINPUT, c->name, 0, "empty file: expected a header line");
+		return cm_error_set_at(CM_EINPUT, c->name, 0, _("empty file: expected a header line"));
 	if (!(*roles = calloc(c->nfields + 1, sizeof(**roles))))
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_set(CM_ENOMEM, _("out of memory"));
 	*date = 0;
 	if ((rc = cm_csv_assign_roles(*roles, date, c, table, maps)) < 0)
 		return rc;
@@ -50,7 +51,7 @@ static int read_roles(int **roles, int *at, int *date, cm_csv *c, int table, cm_
 		if (role <= CM_ROLE_NONE)
 			continue;
 		if (at[role] >= 0)
-			return cm_error_set_at(CM_EINPUT, c->name, c->record_line, "columns '%s' and '%s' both give %s",
+			return cm_error_set_at(CM_EINPUT, c->name, c->record_line, _("columns '%s' and '%s' both give %s"),
 			                       c->fields[at[role]], c->fields[i], cm_role_meaning((cm_role)role));
 		at[role] = (int)i;
 	}
@@ -68,7 +69,7 @@ static int need_column(const cm_csv *c, const int *at, cm_role role, const char 
 	for (size_t i = 0; i < c->nfields; i++)
 		if (cm_strbuf_printf(&b, "%s'%s'", i ? ", " : "", c->fields[i]) < 0)
 			break;
-	rc = cm_error_set_at(CM_EINPUT, c->name, c->record_line, "no '%s' column (columns found: %s); %s",
+	rc = cm_error_set_at(CM_EINPUT, c->name, c->record_line, _("no '%s' column (columns found: %s); %s"),
 	                     cm_role_name(role), b.s ? b.s : "none", what);
 	cm_strbuf_free(&b);
 	return rc;
@@ -82,10 +83,10 @@ static int check_width(const cm_csv *c, size_t ncols)
 	while (n > ncols && !c->fields[n - 1][0])
 		n--;
 	if (n < ncols)
-		return cm_error_set_at(CM_EINPUT, c->name, c->record_line, "%zu field%s where the header has %zu",
+		return cm_error_set_at(CM_EINPUT, c->name, c->record_line, _("%zu field%s where the header has %zu"),
 		                       n, n == 1 ? "" : "s", ncols);
 	if (n > ncols)
-		return cm_error_set_at(CM_EINPUT, c->name, c->record_line, "%zu fields where the header has %zu",
+		return cm_error_set_at(CM_EINPUT, c->name, c->record_line, _("%zu fields where the header has %zu"),
 		                       n, ncols);
 	return 0;
 }
@@ -108,7 +109,7 @@ static char *dup_text(const char *s, int *rc)
 	if (!s[0])
 		return NULL;
 	if (!(d = cm_strdup(s)))
-		*rc = cm_error_set(CM_ENOMEM, "out of memory");
+		*rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 	return d;
 }
 
@@ -135,14 +136,14 @@ static int read_events(cm_twomode *t, const char *path, cm_colmaps *maps)
 			goto done;
 		id = c.fields[at[CM_ROLE_EVENT]];
 		if (!id[0]) {
-			rc = cm_error_set_at(CM_EINPUT, c.name, c.record_line, "empty event id");
+			rc = cm_error_set_at(CM_EINPUT, c.name, c.record_line, _("empty event id"));
 			goto done;
 		}
 		if ((rc = cm_twomode_event(t, id, &e, &added)) < 0)
 			goto done;
 		ev = &t->ev[e];
 		if (!added) {
-			rc = cm_error_set_at(CM_EINPUT, c.name, c.record_line, "event '%s' is listed twice (first on line %ld)",
+			rc = cm_error_set_at(CM_EINPUT, c.name, c.record_line, _("event '%s' is listed twice (first on line %ld)"),
 			                     id, ev->line);
 			goto done;
 		}
@@ -180,7 +181,7 @@ static int read_actors(cm_twomode *t, const char *path, cm_colmaps *maps, long *
 		goto done;
 	if (!(t->attr_names = calloc(c.nfields + 1, sizeof(*t->attr_names))) ||
 	    !(t->attr_values = calloc(c.nfields + 1, sizeof(*t->attr_values)))) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	t->nattr = c.nfields;
@@ -190,7 +191,7 @@ static int read_actors(cm_twomode *t, const char *path, cm_colmaps *maps, long *
 		else
 			t->attr_names[i] = cm_ascii_lower(roles[i] == CM_ROLE_NONE ? c.fields[i] : cm_role_name((cm_role)roles[i]));
 		if (!t->attr_names[i]) {
-			rc = cm_error_set(CM_ENOMEM, "out of memory");
+			rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 			goto done;
 		}
 	}
@@ -202,13 +203,13 @@ static int read_actors(cm_twomode *t, const char *path, cm_colmaps *maps, long *
 			goto done;
 		id = c.fields[at[CM_ROLE_ID]];
 		if (!id[0]) {
-			rc = cm_error_set_at(CM_EINPUT, c.name, c.record_line, "empty id");
+			rc = cm_error_set_at(CM_EINPUT, c.name, c.record_line, _("empty id"));
 			goto done;
 		}
 		if ((rc = cm_names_add(&t->actors, id, &v, &added)) < 0)
 			goto done;
 		if (!added) {
-			rc = cm_error_set_at(CM_EINPUT, c.name, c.record_line, "actor '%s' is listed twice (first on line %ld)",
+			rc = cm_error_set_at(CM_EINPUT, c.name, c.record_line, _("actor '%s' is listed twice (first on line %ld)"),
 			                     id, (*lines)[v]);
 			goto done;
 		}
@@ -217,7 +218,7 @@ static int read_actors(cm_twomode *t, const char *path, cm_colmaps *maps, long *
 			long *l = realloc(*lines, ncap * sizeof(*l));
 
 			if (!l) {
-				rc = cm_error_set(CM_ENOMEM, "out of memory");
+				rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 				goto done;
 			}
 			*lines = l;
@@ -225,7 +226,7 @@ static int read_actors(cm_twomode *t, const char *path, cm_colmaps *maps, long *
 				char **p = realloc(t->attr_values[k], ncap * sizeof(*p));
 
 				if (!p) {
-					rc = cm_error_set(CM_ENOMEM, "out of memory");
+					rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 					goto done;
 				}
 				t->attr_values[k] = p;
@@ -270,7 +271,7 @@ static int drop_repeats(cm_twomode *t, const long *lines, const char *name, cons
 	int rc = 0;
 
 	if (!order || !gone) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	for (igraph_integer_t i = 0; i < t->np; i++)
@@ -298,8 +299,11 @@ static int drop_repeats(cm_twomode *t, const long *lines, const char *name, cons
 		goto done;
 	if ((rc = cm_strbuf_names_end(&b, (size_t)repeats)) < 0)
 		goto done;
-	cm_notice("%s: counted once %" IGRAPH_PRId " repeated participation%s (the same actor at the same "
-	          "event; the first row's weight is kept): %s", name, repeats, repeats == 1 ? "" : "s", b.s);
+	cm_notice(dngettext(CM_TEXTDOMAIN, "%s: counted once %" PRId64 " repeated participation (the same actor "
+	                     "at the same event; the first row's weight is kept): %s",
+	                     "%s: counted once %" PRId64 " repeated participations (the same actor "
+	                     "at the same event; the first row's weight is kept): %s", (unsigned long)repeats),
+	          name, repeats, b.s);
 	for (igraph_integer_t i = 0; i < t->np; i++) {
 		if (gone[i]) {
 			free(t->prole[i]);
@@ -334,8 +338,14 @@ static int absent_notice(const cm_names *names, igraph_integer_t from, const cha
 			goto done;
 	if ((rc = cm_strbuf_names_end(&b, (size_t)added)) < 0)
 		goto done;
-	cm_notice("%" IGRAPH_PRId " %s%s named in %s %s not in %s: added %s", added, what, added == 1 ? "" : "s",
-	          name, added == 1 ? "is" : "are", table, b.s);
+	if (!strcmp(what, "event"))
+		cm_notice(dngettext(CM_TEXTDOMAIN, "%" PRId64 " event named in %s is not in %s: added %s",
+		                    "%" PRId64 " events named in %s are not in %s: added %s", (unsigned long)added),
+		          added, name, table, b.s);
+	else
+		cm_notice(dngettext(CM_TEXTDOMAIN, "%" PRId64 " actor named in %s is not in %s: added %s",
+		                    "%" PRId64 " actors named in %s are not in %s: added %s", (unsigned long)added),
+		          added, name, table, b.s);
 done:
 	cm_strbuf_free(&b);
 	return rc;
@@ -349,8 +359,8 @@ static int finish(cm_network **out, const cm_twomode *t, const char *name, const
 	int rc;
 
 	if (opts->directed)
-		return cm_error_set(CM_EUSAGE, "--directed does not apply to two-mode data (%s): "
-		                    "taking part in an event has no direction", name);
+		return cm_error_set(CM_EUSAGE, _("--directed does not apply to two-mode data (%s): "
+		                    "taking part in an event has no direction"), name);
 	rc = opts->bipartite ? cm_twomode_graph(&g, t, &f, name) : cm_twomode_project(&g, t, &f, name);
 	if (rc < 0)
 		return rc;
@@ -393,9 +403,9 @@ int cm_load_twomode_csv(cm_network **out, char *buf, size_t len, const char *nam
 		if (roles[i] == CM_ROLE_NONE || (roles[i] > CM_ROLE_NONE && roles[i] != CM_ROLE_ACTOR &&
 		                                 roles[i] != CM_ROLE_EVENT && roles[i] != CM_ROLE_WEIGHT &&
 		                                 roles[i] != CM_ROLE_YEAR && roles[i] != CM_ROLE_PART_ROLE))
-			cm_notice("%s: column '%s' left out: a participation table holds actor, event, year (or "
+			cm_notice(_("%s: column '%s' left out: a participation table holds actor, event, year (or "
 			          "date), weight and role; put what describes an event in an event table, and "
-			          "what describes an actor in an actor table", name, c.fields[i]);
+			          "what describes an actor in an actor table"), name, c.fields[i]);
 	while ((rc = cm_csv_next(&c)) == 1) {
 		const char *actor, *event;
 		igraph_integer_t a, e;
@@ -406,18 +416,18 @@ int cm_load_twomode_csv(cm_network **out, char *buf, size_t len, const char *nam
 		actor = c.fields[at[CM_ROLE_ACTOR]];
 		event = c.fields[at[CM_ROLE_EVENT]];
 		if (!actor[0] || !event[0]) {
-			rc = cm_error_set_at(CM_EINPUT, c.name, c.record_line, "empty %s", !actor[0] ? "actor" : "event");
+			rc = cm_error_set_at(CM_EINPUT, c.name, c.record_line, !actor[0] ? _("empty actor") : _("empty event"));
 			goto done;
 		}
 		if (at[CM_ROLE_WEIGHT] >= 0 && c.fields[at[CM_ROLE_WEIGHT]][0]) {
 			const char *ws = c.fields[at[CM_ROLE_WEIGHT]];
 
 			if (cm_parse_number(&w, ws, c.delim != ',') < 0) {
-				rc = cm_error_set_at(CM_EINPUT, c.name, c.record_line, "weight '%s' is not a number", ws);
+				rc = cm_error_set_at(CM_EINPUT, c.name, c.record_line, _("weight '%s' is not a number"), ws);
 				goto done;
 			}
 			if (!(w > 0) || !isfinite(w)) {
-				rc = cm_error_set_at(CM_EINPUT, c.name, c.record_line, "weight '%s' is not a positive number", ws);
+				rc = cm_error_set_at(CM_EINPUT, c.name, c.record_line, _("weight '%s' is not a positive number"), ws);
 				goto done;
 			}
 		}
@@ -430,8 +440,8 @@ int cm_load_twomode_csv(cm_network **out, char *buf, size_t len, const char *nam
 			if (isnan(t.ev[e].year)) {
 				t.ev[e].year = y;
 			} else if (t.ev[e].year != y) {
-				rc = cm_error_set_at(CM_EINPUT, c.name, c.record_line, "event '%s' is dated %.0f here "
-				                     "and %.0f %s: an event has one year", event, y, t.ev[e].year,
+				rc = cm_error_set_at(CM_EINPUT, c.name, c.record_line, _("event '%s' is dated %.0f here "
+				                     "and %.0f %s: an event has one year"), event, y, t.ev[e].year,
 				                     t.ev[e].line ? "in the event table" : "on an earlier row");
 				goto done;
 			}
@@ -441,7 +451,7 @@ int cm_load_twomode_csv(cm_network **out, char *buf, size_t len, const char *nam
 			long *l = realloc(lines, ncap * sizeof(*l));
 
 			if (!l) {
-				rc = cm_error_set(CM_ENOMEM, "out of memory");
+				rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 				goto done;
 			}
 			lines = l;
@@ -456,7 +466,7 @@ int cm_load_twomode_csv(cm_network **out, char *buf, size_t len, const char *nam
 	if (rc < 0)
 		goto done;
 	if (t.np == 0) {
-		rc = cm_error_set_at(CM_EINPUT, name, 0, "no participation: the table has a header and no row");
+		rc = cm_error_set_at(CM_EINPUT, name, 0, _("no participation: the table has a header and no row"));
 		goto done;
 	}
 	if ((rc = drop_repeats(&t, lines, name, "line")) < 0)
@@ -505,15 +515,15 @@ int cm_load_twomode_graph(cm_network **out, igraph_t *g, const char *name, const
 	    (rc = cm_attr_as_strings(g, 0, CM_ATTR_ID, &names)) < 0)
 		goto done;
 	if (!(mode = malloc((size_t)n + 1)) || !(idx = malloc(((size_t)n + 1) * sizeof(*idx)))) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	for (igraph_integer_t v = 0; v < n; v++) {
 		const char *b = igraph_strvector_get(&bip, v), *id = igraph_strvector_get(&names, v);
 
 		if (strcmp(b, "0") && strcmp(b, "1")) {
-			rc = cm_error_set(CM_EINPUT, "%s: vertex '%s' has bipartite '%s': two-mode graphs give "
-			                  "every vertex bipartite 0 (actor) or 1 (event)", name, id, b);
+			rc = cm_error_set(CM_EINPUT, _("%s: vertex '%s' has bipartite '%s': two-mode graphs give "
+			                  "every vertex bipartite 0 (actor) or 1 (event)"), name, id, b);
 			goto done;
 		}
 		mode[v] = b[0] == '1';
@@ -527,7 +537,7 @@ int cm_load_twomode_graph(cm_network **out, igraph_t *g, const char *name, const
 	t.nlisted = t.actors.n;
 	if (!(t.attr_names = calloc((size_t)igraph_strvector_size(&attrs) + 1, sizeof(*t.attr_names))) ||
 	    !(t.attr_values = calloc((size_t)igraph_strvector_size(&attrs) + 1, sizeof(*t.attr_values)))) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	for (igraph_integer_t k = 0; k < igraph_strvector_size(&attrs); k++) {
@@ -541,7 +551,7 @@ int cm_load_twomode_graph(cm_network **out, igraph_t *g, const char *name, const
 		if (!(t.attr_names[j] = cm_strdup(an)) ||
 		    !(t.attr_values[j] = calloc((size_t)t.nlisted + 1, sizeof(char *)))) {
 			t.nattr = j + 1;
-			rc = cm_error_set(CM_ENOMEM, "out of memory");
+			rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 			goto done;
 		}
 		t.nattr = j + 1;
@@ -580,7 +590,7 @@ int cm_load_twomode_graph(cm_network **out, igraph_t *g, const char *name, const
 
 			VECTOR(w)[e] = NAN;
 			if (s[0] && cm_parse_number(&VECTOR(w)[e], s, 0) < 0) {
-				rc = cm_error_set(CM_EINPUT, "%s: tie %" IGRAPH_PRId ": weight '%s' is not a number", name, e + 1, s);
+				rc = cm_error_set(CM_EINPUT, _("%s: tie %" PRId64 ": weight '%s' is not a number"), name, e + 1, s);
 				goto done;
 			}
 		}
@@ -597,9 +607,11 @@ int cm_load_twomode_graph(cm_network **out, igraph_t *g, const char *name, const
 		double wt = igraph_vector_size(&w) ? VECTOR(w)[e] : 1;
 
 		if (mode[a] == mode[b]) {
-			rc = cm_error_set(CM_EINPUT, "%s: tie %" IGRAPH_PRId " joins two %s ('%s' and '%s'): in a two-mode "
-			                  "graph every tie joins an actor (bipartite 0) and an event (bipartite 1)",
-			                  name, e + 1, mode[a] ? "events" : "actors", igraph_strvector_get(&names, a),
+			rc = cm_error_set(CM_EINPUT, mode[a] ? _("%s: tie %" PRId64 " joins two events ('%s' and '%s'): in a "
+			                  "two-mode graph every tie joins an actor (bipartite 0) and an event (bipartite 1)")
+			                  : _("%s: tie %" PRId64 " joins two actors ('%s' and '%s'): in a "
+			                  "two-mode graph every tie joins an actor (bipartite 0) and an event (bipartite 1)"),
+			                  name, e + 1, igraph_strvector_get(&names, a),
 			                  igraph_strvector_get(&names, b));
 			goto done;
 		}
@@ -610,7 +622,7 @@ int cm_load_twomode_graph(cm_network **out, igraph_t *g, const char *name, const
 			cm_event *ev = &t.ev[idx[b]];
 
 			if (cm_year_parse(&y, igraph_strvector_get(&sv, e), CM_YEAR_BLANK) < 0) {
-				rc = cm_error_set(CM_EINPUT, "%s: tie %" IGRAPH_PRId " ('%s' at '%s'): year '%s' is not a whole number",
+				rc = cm_error_set(CM_EINPUT, _("%s: tie %" PRId64 " ('%s' at '%s'): year '%s' is not a whole number"),
 				                  name, e + 1, igraph_strvector_get(&names, a), igraph_strvector_get(&names, b),
 				                  igraph_strvector_get(&sv, e));
 				goto done;
@@ -621,7 +633,7 @@ int cm_load_twomode_graph(cm_network **out, igraph_t *g, const char *name, const
 		if (isnan(wt))
 			wt = 1;
 		if (!(wt > 0) || !isfinite(wt)) {
-			rc = cm_error_set(CM_EINPUT, "%s: tie %" IGRAPH_PRId " ('%s' at '%s'): weight is not a positive number",
+			rc = cm_error_set(CM_EINPUT, _("%s: tie %" PRId64 " ('%s' at '%s'): weight is not a positive number"),
 			                  name, e + 1, igraph_strvector_get(&names, a), igraph_strvector_get(&names, b));
 			goto done;
 		}
@@ -636,7 +648,7 @@ int cm_load_twomode_graph(cm_network **out, igraph_t *g, const char *name, const
 		long *lines = calloc((size_t)t.np + 1, sizeof(*lines));
 
 		if (!lines) {
-			rc = cm_error_set(CM_ENOMEM, "out of memory");
+			rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 			goto done;
 		}
 		for (igraph_integer_t i = 0; i < t.np; i++)

@@ -7,6 +7,7 @@
 
 #include "coopmap/common.h"
 #include "measure/burt.h"
+#include "base/i18n.h"
 
 /* An alter and the mutual weight of the ties with it (both directions summed). */
 struct alter {
@@ -83,7 +84,7 @@ int cm_burt_effective_size(double *out, const igraph_t *g, const igraph_vector_t
 	max = calloc((size_t)n + 1, sizeof(*max));
 	p = calloc((size_t)n + 1, sizeof(*p));
 	if (!off || !list || !sum || !max || !p) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory while computing effective size");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory while computing effective size"));
 		goto done;
 	}
 	mutual_weights(off, list, g, weights);
@@ -102,7 +103,7 @@ int cm_burt_effective_size(double *out, const igraph_t *g, const igraph_vector_t
 		}
 		if (progress && (v & 1023) == 0) {
 			if (cm_interrupted()) {
-				rc = cm_error_set(CM_EINTERRUPTED, "interrupted while computing effective size");
+				rc = cm_error_set(CM_EINTERRUPTED, _("interrupted while computing effective size"));
 				goto done;
 			}
 			cm_progress(progress, (double)v, (double)n);

@@ -21,6 +21,7 @@
 #include "load/regions.h"
 #include "measure/focus.h"
 #include "model/raw.h"
+#include "base/i18n.h"
 
 /* One focus actor and its region, for grouping by region. */
 struct focus {
@@ -102,7 +103,7 @@ static int exact_partition(uint32_t *parts, size_t *n_parts, int k, const uint32
 	valid = calloc(n, 1);
 	choice = calloc(n, sizeof(*choice));
 	if (!sum || !mx || !cnt || !valid || !choice) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory partitioning regions");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory partitioning regions"));
 		goto done;
 	}
 	for (uint32_t s = 1; s <= full; s++) {
@@ -117,7 +118,7 @@ static int exact_partition(uint32_t *parts, size_t *n_parts, int k, const uint32
 
 		cnt[m] = -1;
 		if ((m & 0xFFF) == 0 && cm_interrupted()) {
-			rc = cm_error_set(CM_EINTERRUPTED, "interrupted");
+			rc = cm_error_set(CM_EINTERRUPTED, _("interrupted"));
 			goto done;
 		}
 		for (;;) {
@@ -144,7 +145,7 @@ static int exact_partition(uint32_t *parts, size_t *n_parts, int k, const uint32
 
 		cnt[m] = -1;
 		if ((m & 0xFFF) == 0 && cm_interrupted()) {
-			rc = cm_error_set(CM_EINTERRUPTED, "interrupted");
+			rc = cm_error_set(CM_EINTERRUPTED, _("interrupted"));
 			goto done;
 		}
 		for (;;) {
@@ -193,7 +194,7 @@ static int greedy_partition(int *club_of, size_t *n_clubs, size_t k, const igrap
 	club_sum = calloc(k + 1, sizeof(*club_sum));
 	complete = calloc(k + 1, 1);
 	if (!club_sum || !complete) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory partitioning regions");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory partitioning regions"));
 		goto done;
 	}
 	for (size_t i = 0; i < k; i++)
@@ -263,7 +264,7 @@ static int greedy_partition(int *club_of, size_t *n_clubs, size_t k, const igrap
 		size_t m = 0;
 
 		if (!renum) {
-			rc = cm_error_set(CM_ENOMEM, "out of memory");
+			rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 			goto done;
 		}
 		for (size_t c = 0; c < n; c++)
@@ -340,7 +341,7 @@ static int club_fill(cm_club *club, const size_t *reg, size_t n_reg, const struc
 
 	club->regions = calloc(n_reg + 1, sizeof(char *));
 	if (!club->regions) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	for (size_t i = 0; i < n_reg; i++) {
@@ -356,7 +357,7 @@ static int club_fill(cm_club *club, const size_t *reg, size_t n_reg, const struc
 	club->shortfall = club->reaches_min_size ? 0 : min_size - club->cites;
 	club->members = calloc(n_members + 1, sizeof(char *));
 	if (!club->members) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	for (size_t i = 0; i < n_reg; i++)
@@ -375,7 +376,7 @@ static int club_fill(cm_club *club, const size_t *reg, size_t n_reg, const struc
 	near = calloc(n_nr + 1, 1);
 	club->could_join = calloc(n_nr + 1, sizeof(char *));
 	if (!near || !club->could_join) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	CM_IG(igraph_vector_int_init(&nb, 0), "listing neighbouring regions");
@@ -410,7 +411,7 @@ static int clubs_push(cm_clubs *out, size_t *cap, const size_t *reg, size_t n_re
 		cm_club *p = realloc(out->clubs, c * sizeof(*p));
 
 		if (!p)
-			return cm_error_set(CM_ENOMEM, "out of memory");
+			return cm_error_set(CM_ENOMEM, _("out of memory"));
 		out->clubs = p;
 		*cap = c;
 	}
@@ -447,7 +448,7 @@ static int clubs_component(cm_clubs *out, size_t *cap, const size_t *comp, size_
 	local = malloc((n_nr + 1) * sizeof(*local));
 	reg = calloc(k + 1, sizeof(*reg));
 	if (!cites || !local || !reg) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	for (size_t j = 0; j < n_nr; j++)
@@ -465,7 +466,7 @@ static int clubs_component(cm_clubs *out, size_t *cap, const size_t *comp, size_
 		adj = calloc(k + 1, sizeof(*adj));
 		parts = calloc(k + 1, sizeof(*parts));
 		if (!adj || !parts) {
-			rc = cm_error_set(CM_ENOMEM, "out of memory");
+			rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 			goto done;
 		}
 		CM_IG(igraph_vector_int_init(&nb, 0), "listing neighbouring regions");
@@ -499,7 +500,7 @@ static int clubs_component(cm_clubs *out, size_t *cap, const size_t *comp, size_
 	{
 		club_of = calloc(k + 1, sizeof(*club_of));
 		if (!club_of) {
-			rc = cm_error_set(CM_ENOMEM, "out of memory");
+			rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 			goto done;
 		}
 		CM_IG(igraph_adjlist_init_empty(&al, (igraph_integer_t)k), "listing neighbouring regions");
@@ -580,7 +581,7 @@ int cm_clubs_compute(cm_clubs *out, const cm_network *net, const cm_regions *reg
 	if (!type)
 		type = CM_DEFAULT_FOCUS_TYPE;
 	if (min_size < 0) {
-		rc = cm_error_set(CM_EUSAGE, "the critical mass must be positive, not %d", min_size);
+		rc = cm_error_set(CM_EUSAGE, _("the critical mass must be positive, not %d"), min_size);
 		goto done;
 	}
 	if (min_size == 0)
@@ -597,7 +598,7 @@ int cm_clubs_compute(cm_clubs *out, const cm_network *net, const cm_regions *reg
 	focus = calloc((size_t)n + 1, sizeof(*focus));
 	nr = calloc((size_t)n + 1, sizeof(*nr));
 	if (!focus || !nr) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	for (igraph_integer_t v = 0; v < n; v++) {
@@ -617,16 +618,18 @@ int cm_clubs_compute(cm_clubs *out, const cm_network *net, const cm_regions *reg
 	}
 	/* no region at all: no club can be proposed, and an empty table would say nothing */
 	if (out->no_region && n_focus == 0) {
-		rc = cm_error_set(CM_EINPUT, "no actor of type '%s' has a region (%ld without one): clubs "
-		                  "group regions; give the actors a 'region' column (or 'région')",
+		rc = cm_error_set(CM_EINPUT, _("no actor of type '%s' has a region (%ld without one): clubs "
+		                  "group regions; give the actors a 'region' column (or 'région')"),
 		                  type, (long)out->no_region);
 		goto done;
 	}
 	if (out->no_region) {
 		if ((rc = cm_strbuf_names_end(&left_out, (size_t)out->no_region)) < 0)
 			goto done;
-		cm_notice("%sactors of type '%s' without a region, left out of clubs: %ld (%s)",
-		          (size_t)out->no_region > n_focus ? "most " : "", type, (long)out->no_region, left_out.s);
+		cm_notice((size_t)out->no_region > n_focus
+		          ? _("most actors of type '%s' without a region, left out of clubs: %ld (%s)")
+		          : _("actors of type '%s' without a region, left out of clubs: %ld (%s)"),
+		          type, (long)out->no_region, left_out.s);
 	}
 	qsort(focus, n_focus, sizeof(*focus), focus_cmp);
 	for (size_t i = 0; i < n_focus; i++) {
@@ -641,7 +644,7 @@ int cm_clubs_compute(cm_clubs *out, const cm_network *net, const cm_regions *reg
 		nr[j].sparse = nr[j].count < (size_t)min_size;
 		n_sparse += (size_t)nr[j].sparse;
 		if (cm_regions_find(regions, nr[j].name) < 0)
-			cm_notice("region '%s' is not in %s: treated as having no neighbour",
+			cm_notice(_("region '%s' is not in %s: treated as having no neighbour"),
 			          nr[j].name, cm_regions_source(regions));
 	}
 
@@ -681,7 +684,7 @@ int cm_clubs_compute(cm_clubs *out, const cm_network *net, const cm_regions *reg
 	comp = calloc(n_sparse + 1, sizeof(*comp));
 	done_comp = calloc((size_t)n_comp + 1, 1);
 	if (!comp || !done_comp) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	for (size_t j = 0; j < n_nr; j++) {
@@ -719,7 +722,7 @@ int cm_clubs_compute(cm_clubs *out, const cm_network *net, const cm_regions *reg
 	}
 	out->dense = calloc(n_nr - n_sparse + 1, sizeof(*out->dense));
 	if (!out->dense) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	for (size_t j = 0; j < n_nr; j++)

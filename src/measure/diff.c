@@ -14,6 +14,7 @@
 #include "base/text.h"
 #include "model/names.h"
 #include "measure/diff.h"
+#include "base/i18n.h"
 
 /* What one side gives per vertex: the measures of the per-actor columns. */
 struct side {
@@ -65,7 +66,7 @@ static int rank_by(igraph_integer_t *rank, const igraph_vector_t *v, igraph_inte
 	igraph_integer_t *order = malloc(((size_t)n + 1) * sizeof(*order));
 
 	if (!order)
-		return cm_error_set(CM_ENOMEM, "out of memory while ranking actors");
+		return cm_error_set(CM_ENOMEM, _("out of memory while ranking actors"));
 	for (igraph_integer_t i = 0; i < n; i++)
 		order[i] = i;
 	rank_values = VECTOR(*v);
@@ -97,7 +98,7 @@ static int side_compute(struct side *s, const cm_network *net, const cm_diff_opt
 	c_bet = cm_table_column(t, cm_metrics_name(CM_M_BETWEENNESS));
 	c_com = cm_table_column(t, cm_metrics_name(CM_M_COMMUNITY));
 	if (c_deg < 0 || c_bet < 0 || c_com < 0 || (igraph_integer_t)cm_table_nrows(t) != s->n) {
-		rc = cm_error_set(CM_ERROR, "metrics table without degree, betweenness or community");
+		rc = cm_error_set(CM_ERROR, _("metrics table without degree, betweenness or community"));
 		goto done;
 	}
 	CM_IG(igraph_vector_init(&s->degree, s->n), "comparing networks");
@@ -110,7 +111,7 @@ static int side_compute(struct side *s, const cm_network *net, const cm_diff_opt
 	}
 	if (!(s->rank = malloc(((size_t)s->n + 1) * sizeof(*s->rank))) ||
 	    !(s->global = malloc(((size_t)s->n + 1) * sizeof(*s->global)))) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory while comparing networks");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory while comparing networks"));
 		goto done;
 	}
 	if ((rc = rank_by(s->rank, &s->betweenness, s->n)) < 0)
@@ -164,10 +165,11 @@ static int cmp_actor(const void *pa, const void *pb)
 }
 
 static const char *const actor_columns[] = {
-	"id", "label", "type", "region", "status", "degree_before", "degree_after", "degree_change",
-	"partners_kept", "partners_new", "partners_lost", "partner_jaccard", "betweenness_before",
-	"betweenness_after", "betweenness_change", "rank_before", "rank_after", "isolation_before",
-	"isolation_after", "community_before", "community_after"
+	N_("id"), N_("label"), N_("type"), N_("region"), N_("status"), N_("degree_before"),
+	N_("degree_after"), N_("degree_change"), N_("partners_kept"), N_("partners_new"),
+	N_("partners_lost"), N_("partner_jaccard"), N_("betweenness_before"), N_("betweenness_after"),
+	N_("betweenness_change"), N_("rank_before"), N_("rank_after"), N_("isolation_before"),
+	N_("isolation_after"), N_("community_before"), N_("community_after")
 };
 enum { C_ID, C_LABEL, C_TYPE, C_REGION, C_STATUS, C_DEG_B, C_DEG_A, C_DEG_C, C_KEPT, C_NEW, C_LOST,
        C_JACCARD, C_BET_B, C_BET_A, C_BET_C, C_RANK_B, C_RANK_A, C_ISO_B, C_ISO_A, C_COM_B, C_COM_A,
@@ -288,7 +290,7 @@ static int compare_ties(cm_diff_network *dn, cm_table **table, const cm_network 
 	cm_table *t = NULL;
 
 	if (!matched || (table && !list)) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory while comparing ties");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory while comparing ties"));
 		goto done;
 	}
 	for (igraph_integer_t e = 0; e < ma; e++) {
@@ -426,7 +428,7 @@ int cm_diff_compute(cm_diff *out, const cm_network *before, const cm_network *af
 	before_of_after = malloc(((size_t)s[1].n + 1) * sizeof(*before_of_after));
 	mark = malloc(((size_t)s[0].n + (size_t)s[1].n + 1) * sizeof(*mark));
 	if (!act || !before_of_after || !mark) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory while comparing networks");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory while comparing networks"));
 		goto done;
 	}
 	for (igraph_integer_t v = 0; v < s[0].n; v++) {
@@ -453,7 +455,7 @@ int cm_diff_compute(cm_diff *out, const cm_network *before, const cm_network *af
 		igraph_integer_t nb_b = 0;
 
 		if (cm_interrupted()) {
-			rc = cm_error_set(CM_EINTERRUPTED, "interrupted");
+			rc = cm_error_set(CM_EINTERRUPTED, _("interrupted"));
 			goto done;
 		}
 		if (a->before >= 0) {
@@ -525,7 +527,7 @@ int cm_diff_ties(cm_diff_network *dn, const cm_network *before, const cm_network
 	if ((rc = cm_names_index(&ids, before)) < 0)
 		goto done;
 	if (!(before_of_after = malloc(((size_t)n + 1) * sizeof(*before_of_after)))) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory while comparing ties");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory while comparing ties"));
 		goto done;
 	}
 	for (igraph_integer_t v = 0; v < n; v++)
@@ -562,7 +564,7 @@ int cm_diff_classify(unsigned char **tie, unsigned char **actor, const cm_networ
 	*tie = malloc((size_t)m + 1);
 	*actor = malloc((size_t)n + 1);
 	if (!*tie || !*actor) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory while comparing networks");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory while comparing networks"));
 		goto done;
 	}
 	if ((rc = cm_names_index(&ib, before)) < 0 || (rc = cm_names_index(&ia, after)) < 0)
@@ -605,5 +607,5 @@ const char *cm_diff_jaccard_reading(double jaccard)
 	if (isnan(jaccard))
 		return "";
 	/* Snijders' RSiena manual: preferably above 0.3; below 0.2 raises doubts */
-	return jaccard >= 0.3 ? "good" : jaccard >= 0.2 ? "low" : "very low";
+	return jaccard >= 0.3 ? N_("good") : jaccard >= 0.2 ? N_("low") : N_("very low");
 }

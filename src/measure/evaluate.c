@@ -14,6 +14,7 @@
 #include "coopmap/table.h"
 #include "base/error.h"
 #include "measure/suggest_score.h"
+#include "base/i18n.h"
 
 /* Most pairs scored: a score, two baselines and a label each (about 0.2 GB). */
 #define EV_MAX_PAIRS 8000000
@@ -193,8 +194,8 @@ int cm_suggest_evaluate(cm_suggest_eval *out, cm_table **pairs, const cm_network
 	if (pairs)
 		*pairs = NULL;
 	if (n_tri > EV_MAX_PAIRS) {
-		rc = cm_error_set(CM_EUSAGE, "--evaluate scores every pair: %zu actors make %zu pairs, more than %d "
-		                  "(keep fewer actors with --where or --ego)", n, n_tri, EV_MAX_PAIRS);
+		rc = cm_error_set(CM_EUSAGE, _("--evaluate scores every pair: %zu actors make %zu pairs, more than %d "
+		                  "(keep fewer actors with --where or --ego)"), n, n_tri, EV_MAX_PAIRS);
 		goto done;
 	}
 	if ((rc = training_network(&train, net, train_to)) < 0 ||
@@ -204,7 +205,7 @@ int cm_suggest_evaluate(cm_suggest_eval *out, cm_table **pairs, const cm_network
 	tri_pos = calloc(n_tri + 1, 1);
 	vids = malloc((n + 1) * sizeof(*vids));
 	if (!tri || !tri_pos || !vids) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	for (size_t p = 0; p < n_tri; p++)
@@ -231,7 +232,7 @@ int cm_suggest_evaluate(cm_suggest_eval *out, cm_table **pairs, const cm_network
 			goto done;
 		for (size_t v = i; v < end; v++) {
 			if (cm_interrupted()) {
-				rc = cm_error_set(CM_EINTERRUPTED, "interrupted");
+				rc = cm_error_set(CM_EINTERRUPTED, _("interrupted"));
 				goto done;
 			}
 			sg_target(&c, (igraph_integer_t)v, &aa, (igraph_integer_t)(v - i));
@@ -256,7 +257,7 @@ int cm_suggest_evaluate(cm_suggest_eval *out, cm_table **pairs, const cm_network
 	pi = malloc((n_tri + 1) * sizeof(*pi));
 	pj = malloc((n_tri + 1) * sizeof(*pj));
 	if (!s || !rnd || !pa || !pos || !pi || !pj) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	CM_IG(igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)seed), "drawing random scores");
@@ -277,8 +278,8 @@ int cm_suggest_evaluate(cm_suggest_eval *out, cm_table **pairs, const cm_network
 	out->pairs_scored = (igraph_integer_t)n_pairs;
 	out->k = out->new_ties;
 	if (out->new_ties == 0) {
-		rc = cm_error_set(CM_EUSAGE, "no tie of %s is first observed after %d: nothing to check the "
-		                  "suggestions against", net->source, train_to);
+		rc = cm_error_set(CM_EUSAGE, _("no tie of %s is first observed after %d: nothing to check the "
+		                  "suggestions against"), net->source, train_to);
 		goto done;
 	}
 	figures(&out->model, s, pos, n_pairs, (size_t)out->k);

@@ -7,6 +7,7 @@
 #include "base/strbuf.h"
 #include "base/text.h"
 #include "measure/focus.h"
+#include "base/i18n.h"
 
 /* Fail with the list of types present when no actor has the focus type. */
 int cm_analysis_check_type(const cm_network *net, const char *type)
@@ -22,7 +23,7 @@ int cm_analysis_check_type(const cm_network *net, const char *type)
 			goto done;
 	types = calloc((size_t)n + 1, sizeof(*types));
 	if (!types) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	for (igraph_integer_t v = 0; v < n; v++) {
@@ -39,12 +40,12 @@ int cm_analysis_check_type(const cm_network *net, const char *type)
 			goto done;
 	}
 	if (n == 0)
-		rc = cm_error_set(CM_EUSAGE, "no actor has type '%s': the network has no actor", type);
+		rc = cm_error_set(CM_EUSAGE, _("no actor has type '%s': the network has no actor"), type);
 	else if (!list.len)
-		rc = cm_error_set(CM_EUSAGE, "no actor has type '%s': no actor has a type (a 'type' or "
-		                  "'catégorie' column)", type);
+		rc = cm_error_set(CM_EUSAGE, _("no actor has type '%s': no actor has a type (a 'type' or "
+		                  "'catégorie' column)"), type);
 	else
-		rc = cm_error_set(CM_EUSAGE, "no actor has type '%s' (types present: %s)", type, list.s);
+		rc = cm_error_set(CM_EUSAGE, _("no actor has type '%s' (types present: %s)"), type, list.s);
 done:
 	free(types);
 	cm_strbuf_free(&list);
@@ -65,16 +66,16 @@ int cm_analysis_focus_type(const cm_network *net, const char *type)
 		goto done;
 	/* no type at all: the data lacks it (exit 3), not a wrong --type (exit 2); --type '' asks for the untyped */
 	if (n > 0 && untyped == n && type[0]) {
-		rc = cm_error_set(CM_EINPUT, "no actor has type '%s': no actor has a type (a 'type' or "
-		                  "'catégorie' column)", type);
+		rc = cm_error_set(CM_EINPUT, _("no actor has type '%s': no actor has a type (a 'type' or "
+		                  "'catégorie' column)"), type);
 		goto done;
 	}
 	if ((rc = cm_analysis_check_type(net, type)) < 0)
 		goto done;
 	/* most actors untyped: the analysis sees only the few typed ones */
 	if (type[0] && untyped > 0 && 2 * untyped > n && (rc = cm_strbuf_names_end(&names, (size_t)untyped)) == 0)
-		cm_notice("type is empty for %" IGRAPH_PRId " of %" IGRAPH_PRId " actors (%s): they are not "
-		          "of type '%s'", untyped, n, names.s, type);
+		cm_notice(_("type is empty for %" PRId64 " of %" PRId64 " actors (%s): they are not "
+		          "of type '%s'"), untyped, n, names.s, type);
 done:
 	cm_strbuf_free(&names);
 	return rc;

@@ -15,6 +15,7 @@
 #include "filter/project.h"
 #include "measure/focus.h"
 #include "model/raw.h"
+#include "base/i18n.h"
 
 /* What is known about one focus actor. */
 struct iso_row {
@@ -74,32 +75,32 @@ static int iso_reasons(cm_strbuf *b, const struct iso_row *r, const char *type, 
 	if ((rc = cm_strbuf_add(b, "", 0)) < 0)
 		return rc;
 	if (r->degree == 0 && r->alone)
-		rc = cm_strbuf_printf(b, "no tie at all: alone at every event it attended (%ld)", (long)r->alone);
+		rc = cm_strbuf_printf(b, R_("no tie at all: alone at every event it attended (%ld)"), (long)r->alone);
 	else if (r->degree == 0)
-		rc = cm_strbuf_puts(b, "no tie at all");
+		rc = cm_strbuf_puts(b, R_("no tie at all"));
 	else if (r->peers2 == 0)
-		rc = is_cite ? cm_strbuf_puts(b, "no peer cité within two steps")
-		             : cm_strbuf_printf(b, "no peer of type '%s' within two steps", type);
+		rc = is_cite ? cm_strbuf_puts(b, R_("no peer cité within two steps"))
+		             : cm_strbuf_printf(b, R_("no peer of type '%s' within two steps"), type);
 	if (rc < 0)
 		return rc;
 	if (r->region[0] && r->region_total < min_size) {
-		if (b->len && (rc = cm_strbuf_puts(b, "; ")) < 0)
+		if (b->len && (rc = cm_strbuf_puts(b, R_("; "))) < 0)
 			return rc;
 		if (is_cite)
-			rc = cm_strbuf_printf(b, "region below critical mass: %ld %s < %d",
-			                      (long)r->region_total, r->region_total == 1 ? "cité" : "cités",
-			                      min_size);
+			rc = cm_strbuf_printf(b, RN_("region below critical mass: %ld cité < %d",
+			                             "region below critical mass: %ld cités < %d", r->region_total),
+			                      (long)r->region_total, min_size);
 		else
-			rc = cm_strbuf_printf(b, "region below critical mass: %ld of type '%s' < %d",
+			rc = cm_strbuf_printf(b, R_("region below critical mass: %ld of type '%s' < %d"),
 			                      (long)r->region_total, type, min_size);
 		if (rc < 0)
 			return rc;
 	}
 	if (r->degree > 0 && r->region[0] && r->interregional == 0) {
-		if (b->len && (rc = cm_strbuf_puts(b, "; ")) < 0)
+		if (b->len && (rc = cm_strbuf_puts(b, R_("; "))) < 0)
 			return rc;
-		rc = cm_strbuf_puts(b, r->only_own_region ? "ties only inside its own region"
-		                                          : "no tie to another region");
+		rc = cm_strbuf_puts(b, r->only_own_region ? R_("ties only inside its own region")
+		                                          : R_("no tie to another region"));
 	}
 	return rc;
 }
@@ -109,8 +110,9 @@ static int iso_table(cm_table **out, const cm_network *net, const struct iso_row
                      size_t n_rows, const char *type, int min_size)
 {
 	static const char *const names[] = {
-		"id", "label", "type", "region", "degree", "peer_ties", "peers_2_steps",
-		"regional_peers", "interregional_ties", "component_size", "level", "reasons"
+		N_("id"), N_("label"), N_("type"), N_("region"), N_("degree"), N_("peer_ties"),
+		N_("peers_2_steps"), N_("regional_peers"), N_("interregional_ties"), N_("component_size"),
+		N_("level"), N_("reasons")
 	};
 	cm_table *t = NULL;
 	cm_strbuf reasons = { 0 };
@@ -177,7 +179,7 @@ static int isolated_run(cm_table **out, int **levels, const cm_network *net, con
 	if (!type)
 		type = CM_DEFAULT_FOCUS_TYPE;
 	if (min_size < 0) {
-		rc = cm_error_set(CM_EUSAGE, "the critical mass must be positive, not %d", min_size);
+		rc = cm_error_set(CM_EUSAGE, _("the critical mass must be positive, not %d"), min_size);
 		goto done;
 	}
 	if (min_size == 0)
@@ -198,7 +200,7 @@ static int isolated_run(cm_table **out, int **levels, const cm_network *net, con
 	regions = calloc((size_t)n + 1, sizeof(*regions));
 	rows = calloc((size_t)n + 1, sizeof(*rows));
 	if (!is_focus || !stamp || !regions || !rows) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	for (igraph_integer_t v = 0; v < n; v++) {
@@ -216,7 +218,7 @@ static int isolated_run(cm_table **out, int **levels, const cm_network *net, con
 		igraph_integer_t deg = igraph_vector_int_size(nb);
 
 		if (cm_interrupted()) {
-			rc = cm_error_set(CM_EINTERRUPTED, "interrupted");
+			rc = cm_error_set(CM_EINTERRUPTED, _("interrupted"));
 			goto done;
 		}
 		r->id = cm_network_vattr(net, CM_ATTR_ID, r->v);
@@ -268,7 +270,7 @@ static int isolated_run(cm_table **out, int **levels, const cm_network *net, con
 	}
 	if (levels) {
 		if (!(*levels = malloc(((size_t)n + 1) * sizeof(**levels)))) {
-			rc = cm_error_set(CM_ENOMEM, "out of memory");
+			rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 			goto done;
 		}
 		for (igraph_integer_t v = 0; v < n; v++)

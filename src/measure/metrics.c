@@ -18,6 +18,7 @@
 #include "filter/project.h"
 #include "measure/progress.h"
 #include "model/raw.h"
+#include "base/i18n.h"
 
 /* The measures in output order, with their column types. */
 static const struct measure {
@@ -83,7 +84,7 @@ int cm_metrics_parse(unsigned *out, const char *list)
 		while (len > 0 && (p[len - 1] == ' ' || p[len - 1] == '\t'))
 			len--;
 		if (len == 0) {
-			rc = cm_error_set(CM_EUSAGE, "empty measure name in '%s'", list);
+			rc = cm_error_set(CM_EUSAGE, _("empty measure name in '%s'"), list);
 			goto done;
 		}
 		if (len == 3 && !strncmp(p, "all", 3)) {
@@ -93,10 +94,10 @@ int cm_metrics_parse(unsigned *out, const char *list)
 				if (strlen(measures[i].name) == len && !strncmp(p, measures[i].name, len))
 					break;
 			if (i == N_MEASURES) {
-				rc = cm_error_set(CM_EUSAGE, "unknown measure '%.*s' (use degree, strength, "
+				rc = cm_error_set(CM_EUSAGE, _("unknown measure '%.*s' (use degree, strength, "
 				                  "betweenness, closeness, harmonic, eigenvector, pagerank, "
 				                  "coreness, clustering, constraint, effective_size, "
-				                  "articulation, community, events, events_alone or all)", (int)len, p);
+				                  "articulation, community, events, events_alone or all)"), (int)len, p);
 				goto done;
 			}
 			bits |= measures[i].bit;
@@ -165,7 +166,7 @@ static int build_simple_view(struct ctx *c)
 	}
 	pw = malloc((size_t)(c->m > 0 ? c->m : 1) * sizeof(*pw));
 	if (!pw) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory while merging tie directions");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory while merging tie directions"));
 		goto done;
 	}
 	for (igraph_integer_t e = 0; e < c->m; e++) {
@@ -279,8 +280,8 @@ static int compute_eigenvector(struct ctx *c)
 	for (igraph_integer_t i = 0; i < nc; i++)
 		with_ties += VECTOR(csize)[i] > 1;
 	if (with_ties > 1)
-		cm_notice("eigenvector: the network has %ld separate parts with ties; igraph scores "
-		          "only the part with the largest eigenvalue and gives 0 to the others",
+		cm_notice(_("eigenvector: the network has %ld separate parts with ties; igraph scores "
+		          "only the part with the largest eigenvalue and gives 0 to the others"),
 		          (long)with_ties);
 	cm_measure_progress_name("eigenvector");
 	CM_IG(igraph_eigenvector_centrality(c->g, &v, &value, c->directed, 1, &c->w, NULL),
@@ -370,7 +371,7 @@ static int compute_effective_size(struct ctx *c)
 	int rc;
 
 	if (!es)
-		return cm_error_set(CM_ENOMEM, "out of memory while computing effective size");
+		return cm_error_set(CM_ENOMEM, _("out of memory while computing effective size"));
 	if ((rc = cm_burt_effective_size(es, c->g, &c->w, "effective_size")) == 0)
 		for (igraph_integer_t v = 0; v < c->n; v++)
 			cm_table_set_number(c->t, (size_t)v, (size_t)c->col[10], es[v]);
@@ -443,7 +444,7 @@ static int compute_community(struct ctx *c)
 	keys = calloc((size_t)(nb > 0 ? nb : 1), sizeof(*keys));
 	newid = calloc((size_t)(nb > 0 ? nb : 1), sizeof(*newid));
 	if (!keys || !newid) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory while finding communities");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory while finding communities"));
 		goto done;
 	}
 	for (igraph_integer_t i = 0; i < nb; i++) {
@@ -541,13 +542,13 @@ int cm_metrics_compute(cm_table **out, const cm_network *net, const cm_metrics_o
 	if (two_mode && (want & CM_M_ALL) == CM_M_ALL)
 		want |= CM_M_TWO_MODE;
 	if (!two_mode && (want & CM_M_TWO_MODE)) {
-		rc = cm_error_set(CM_EUSAGE, "the measure '%s' needs two-mode input (a participation table, "
-		                  "docs/twomode.md)", want & CM_M_EVENTS ? "events" : "events_alone");
+		rc = cm_error_set(CM_EUSAGE, _("the measure '%s' needs two-mode input (a participation table, "
+		                  "docs/twomode.md)"), want & CM_M_EVENTS ? "events" : "events_alone");
 		goto done;
 	}
 
 	if (opts->samples < 0) {
-		rc = cm_error_set(CM_EUSAGE, "the number of sampled actors must be positive");
+		rc = cm_error_set(CM_EUSAGE, _("the number of sampled actors must be positive"));
 		goto done;
 	}
 	CM_IG(igraph_vector_init(&c.w, c.m), "reading tie weights");
@@ -556,8 +557,8 @@ int cm_metrics_compute(cm_table **out, const cm_network *net, const cm_metrics_o
 		      "reading tie weights");
 		for (igraph_integer_t e = 0; e < c.m; e++)
 			if (!(VECTOR(c.w)[e] > 0) || !isfinite(VECTOR(c.w)[e])) {
-				rc = cm_error_set(CM_EINPUT, "tie %ld has weight %g: weights must be positive "
-				                  "finite numbers", (long)e + 1, VECTOR(c.w)[e]);
+				rc = cm_error_set(CM_EINPUT, _("tie %ld has weight %g: weights must be positive "
+				                  "finite numbers"), (long)e + 1, VECTOR(c.w)[e]);
 				goto done;
 			}
 	} else {

@@ -10,6 +10,7 @@
 #include "base/error.h"
 #include "measure/paths.h"
 #include "measure/progress.h"
+#include "base/i18n.h"
 
 /*
  * Above this many actors x (actors + ties) the path measures are estimated
@@ -58,7 +59,7 @@ static int closeness_slices(const struct paths *c, igraph_vector_t *out, int har
 		igraph_integer_t v1 = v0 + slice < c->n ? v0 + slice : c->n;
 
 		if (cm_interrupted()) {
-			rc = cm_error_set(CM_EINTERRUPTED, "interrupted while computing %s", what);
+			rc = cm_error_set(CM_EINTERRUPTED, _("interrupted while computing %s"), what);
 			goto done;
 		}
 		cm_progress(what, (double)v0, (double)c->n);
@@ -127,7 +128,7 @@ static int distance_sums(const struct paths *c, const igraph_vector_int_t *src, 
 		igraph_vector_int_t slice;
 
 		if (cm_interrupted()) {
-			rc = cm_error_set(CM_EINTERRUPTED, "interrupted while computing distances");
+			rc = cm_error_set(CM_EINTERRUPTED, _("interrupted while computing distances"));
 			goto done;
 		}
 		cm_progress("closeness", (double)b0, (double)nsrc);
@@ -231,7 +232,7 @@ static int paths_from_sources(const struct paths *c, igraph_integer_t k, igraph_
 		sumh = calloc((size_t)c->n, sizeof(*sumh));
 		insample = calloc((size_t)c->n, 1);
 		if (!cnt || !sumd || !sumh || !insample) {
-			rc = cm_error_set(CM_ENOMEM, "out of memory while choosing source actors");
+			rc = cm_error_set(CM_ENOMEM, _("out of memory while choosing source actors"));
 			goto done;
 		}
 		for (igraph_integer_t i = 0; i < igraph_vector_int_size(&src); i++)
@@ -287,8 +288,8 @@ int cm_paths_compute(igraph_vector_t *bet, igraph_vector_t *clo, igraph_vector_t
 	else
 		rc = paths_from_sources(&p, k, bet, clo, har, &estimated);
 	if (rc == 0 && estimated)
-		cm_notice("path measures (betweenness, closeness, harmonic) estimated from %ld "
-		          "sampled source actors per component; --exact computes them exactly",
+		cm_notice(_("path measures (betweenness, closeness, harmonic) estimated from %ld "
+		          "sampled source actors per component; --exact computes them exactly"),
 		          (long)k);
 	return rc;
 }

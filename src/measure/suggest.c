@@ -15,6 +15,7 @@
 #include "base/strbuf.h"
 #include "measure/focus.h"
 #include "measure/suggest_score.h"
+#include "base/i18n.h"
 
 /* Largest Adamic-Adar matrix computed at once, in cells (32 MB). */
 #define SG_AA_CELLS 4194304
@@ -208,7 +209,7 @@ static int find_targets(igraph_integer_t **out, size_t *n_out, const cm_network 
 	byid = malloc(((size_t)n + 1) * sizeof(*byid));
 	t = malloc(((size_t)n + o->n_actors + 1) * sizeof(*t));
 	if (!byid || !t) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	for (igraph_integer_t v = 0; v < n; v++)
@@ -220,7 +221,7 @@ static int find_targets(igraph_integer_t **out, size_t *n_out, const cm_network 
 			igraph_integer_t *hit = bsearch(o->actors[i], byid, (size_t)n, sizeof(*byid), key_cmp);
 
 			if (!hit) {
-				rc = cm_error_set(CM_EUSAGE, "no actor '%s' in %s", o->actors[i], net->source);
+				rc = cm_error_set(CM_EUSAGE, _("no actor '%s' in %s"), o->actors[i], net->source);
 				goto done;
 			}
 			t[k++] = *hit;
@@ -256,8 +257,8 @@ done:
 /* Build an empty table with the columns of coopmap suggest. */
 static int suggest_table(cm_table **out)
 {
-	static const char *const names[] = { "actor", "actor_label", "candidate", "candidate_label",
-		                             "candidate_type", "candidate_region", "score", "reasons" };
+	static const char *const names[] = { N_("actor"), N_("actor_label"), N_("candidate"), N_("candidate_label"),
+		                             N_("candidate_type"), N_("candidate_region"), N_("score"), N_("reasons") };
 	int rc;
 
 	if ((rc = cm_table_new(out)) < 0)
@@ -279,11 +280,11 @@ int cm_suggest_compute(cm_table **out, const cm_network *net, const cm_suggest_o
 
 	*out = NULL;
 	if (o->top < 1)
-		return cm_error_set(CM_EUSAGE, "the number of suggestions must be at least 1, not %d", o->top);
+		return cm_error_set(CM_EUSAGE, _("the number of suggestions must be at least 1, not %d"), o->top);
 	if (o->level < 0 || o->level > 3)
-		return cm_error_set(CM_EUSAGE, "the isolation level must be 0 to 3, not %d", o->level);
+		return cm_error_set(CM_EUSAGE, _("the isolation level must be 0 to 3, not %d"), o->level);
 	if (o->min_size < 0)
-		return cm_error_set(CM_EUSAGE, "the critical mass must be positive, not %d", o->min_size);
+		return cm_error_set(CM_EUSAGE, _("the critical mass must be positive, not %d"), o->min_size);
 	if (!o->n_actors && (rc = cm_analysis_focus_type(net, o->type ? o->type : CM_DEFAULT_FOCUS_TYPE)) < 0)
 		return rc;
 	r.top = o->top;
@@ -297,7 +298,7 @@ int cm_suggest_compute(cm_table **out, const cm_network *net, const cm_suggest_o
 	r.added = calloc((size_t)n + 1, sizeof(*r.added));
 	tied = malloc((n_targets + 1) * sizeof(*tied));
 	if (!r.cand || !r.added || !tied) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	/* Adamic-Adar for batches of targets that have ties (no common partner otherwise) */
@@ -316,7 +317,7 @@ int cm_suggest_compute(cm_table **out, const cm_network *net, const cm_suggest_o
 			int has_ties = k > 0 && row < k && tied[row] == targets[j];
 
 			if (cm_interrupted()) {
-				rc = cm_error_set(CM_EINTERRUPTED, "interrupted");
+				rc = cm_error_set(CM_EINTERRUPTED, _("interrupted"));
 				goto done;
 			}
 			sg_target(&r.c, targets[j], has_ties ? &aa : NULL, (igraph_integer_t)row);

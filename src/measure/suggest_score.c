@@ -15,6 +15,7 @@
 #include "base/error.h"
 #include "base/strbuf.h"
 #include "measure/suggest_score.h"
+#include "base/i18n.h"
 
 /* Vertex order for the region lists: by region index, then by id. */
 static const sg_ctx *sort_ctx;
@@ -40,7 +41,7 @@ static int region_lists(sg_list **out, const sg_ctx *c, const char *flag, igraph
 	size_t k = 0;
 
 	if (!l)
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_set(CM_ENOMEM, _("out of memory"));
 	*out = l;
 	for (size_t i = 0; i < n_all; i++) {
 		igraph_integer_t v = all[i];
@@ -56,7 +57,7 @@ static int region_lists(sg_list **out, const sg_ctx *c, const char *flag, igraph
 			j++;
 		l[r].v = malloc((j - i) * sizeof(*l[r].v));
 		if (!l[r].v)
-			return cm_error_set(CM_ENOMEM, "out of memory");
+			return cm_error_set(CM_ENOMEM, _("out of memory"));
 		memcpy(l[r].v, all + i, (j - i) * sizeof(*l[r].v));
 		l[r].n = j - i;
 		i = j;
@@ -72,7 +73,7 @@ static int sg_regions(sg_ctx *c, const cm_regions *regions, int min_size)
 	int rc = 0;
 
 	if (!order || !tmp) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	for (igraph_integer_t v = 0; v < c->n; v++)
@@ -93,7 +94,7 @@ static int sg_regions(sg_ctx *c, const cm_regions *regions, int min_size)
 	c->reg_adj = calloc(c->n_reg * c->n_reg + 1, 1);
 	c->club_of = malloc((c->n_reg + 1) * sizeof(*c->club_of));
 	if (!c->reg_adj || !c->club_of) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	for (size_t a = 0; a < c->n_reg; a++) {
@@ -163,7 +164,7 @@ int sg_ctx_init(sg_ctx *c, const cm_network *net, const char *type, const cm_reg
 	c->ra = calloc((size_t)c->n + 1, sizeof(*c->ra));
 	if (!c->is_focus || !c->is_crpv || !c->peers_near || !c->reach.v || !c->region || !c->rname || !c->seen ||
 	    !c->partner || !c->ra) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	for (igraph_integer_t v = 0; v < c->n; v++) {
@@ -357,7 +358,7 @@ static int common_reason(cm_strbuf *b, const sg_ctx *c, igraph_integer_t u)
 	int rc = 0;
 
 	if (!common)
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_set(CM_ENOMEM, _("out of memory"));
 	/* adjacency lists are sorted: merge them */
 	for (igraph_integer_t i = 0, j = 0; i < na && j < nb;) {
 		if (VECTOR(*a)[i] < VECTOR(*nu)[j])
@@ -373,14 +374,13 @@ static int common_reason(cm_strbuf *b, const sg_ctx *c, igraph_integer_t u)
 	sort_ctx = c;
 	qsort(common, k, sizeof(*common), by_degree_id);
 	if (k > 0)
-		rc = cm_strbuf_printf(b, "%sboth work with %s", b->len ? "; " : "",
+		rc = cm_strbuf_printf(b, R_("%sboth work with %s"), b->len ? R_("; ") : "",
 		                      cm_network_vattr(c->net, CM_ATTR_LABEL, common[0]));
 	if (rc == 0 && k == 2)
-		rc = cm_strbuf_printf(b, " and %s", cm_network_vattr(c->net, CM_ATTR_LABEL, common[1]));
+		rc = cm_strbuf_printf(b, R_(" and %s"), cm_network_vattr(c->net, CM_ATTR_LABEL, common[1]));
 	else if (rc == 0 && k > 2)
-		rc = cm_strbuf_printf(b, ", %s and %zu other%s",
-		                      cm_network_vattr(c->net, CM_ATTR_LABEL, common[1]), k - 2,
-		                      k == 3 ? "" : "s");
+		rc = cm_strbuf_printf(b, RN_(", %s and %zu other", ", %s and %zu others", k - 2),
+		                      cm_network_vattr(c->net, CM_ATTR_LABEL, common[1]), k - 2);
 	free(common);
 	return rc;
 }
@@ -389,28 +389,28 @@ static int common_reason(cm_strbuf *b, const sg_ctx *c, igraph_integer_t u)
 int sg_reasons(cm_strbuf *b, const sg_ctx *c, igraph_integer_t u)
 {
 	int is_cite = !strcmp(c->type, CM_DEFAULT_FOCUS_TYPE);
-	const char *peer = is_cite ? "peer cité" : "peer";
+	const char *peer = is_cite ? R_("peer cité") : R_("peer");
 	int cls = sg_class(c, u), rc;
 	const char *ru = c->region[u] >= 0 ? c->rname[c->region[u]] : "";
 
 	b->len = 0;
 	if ((rc = cm_strbuf_add(b, "", 0)) < 0 || (rc = common_reason(b, c, u)) < 0)
 		return rc;
-	if (b->len && cls != SG_NONE && (rc = cm_strbuf_puts(b, "; ")) < 0)
+	if (b->len && cls != SG_NONE && (rc = cm_strbuf_puts(b, R_("; "))) < 0)
 		return rc;
 	switch (cls) {
 	case SG_SAME_REGION:
-		rc = cm_strbuf_printf(b, "%s in the same region (%s)", peer, ru);
+		rc = cm_strbuf_printf(b, R_("%s in the same region (%s)"), peer, ru);
 		break;
 	case SG_NEIGHBOUR:
-		rc = cm_strbuf_printf(b, "%s in a neighbouring region (%s)", peer, ru);
+		rc = cm_strbuf_printf(b, R_("%s in a neighbouring region (%s)"), peer, ru);
 		break;
 	case SG_CLUB:
-		rc = cm_strbuf_printf(b, "%s in the same proposed club (%s, Club %d)", peer, ru,
+		rc = cm_strbuf_printf(b, R_("%s in the same proposed club (%s, Club %d)"), peer, ru,
 		                      c->club_of[c->region[u]] + 1);
 		break;
 	case SG_CRPV:
-		rc = cm_strbuf_printf(b, "resource centre of its region (%s), not yet in touch", ru);
+		rc = cm_strbuf_printf(b, R_("resource centre of its region (%s), not yet in touch"), ru);
 		break;
 	default:
 		break;
@@ -418,16 +418,16 @@ int sg_reasons(cm_strbuf *b, const sg_ctx *c, igraph_integer_t u)
 	if (rc < 0)
 		return rc;
 	if (sg_joins_main(c, u) &&
-	    (rc = cm_strbuf_printf(b, "%swould join the main network", b->len ? "; " : "")) < 0)
+	    (rc = cm_strbuf_printf(b, R_("%swould join the main network"), b->len ? R_("; ") : "")) < 0)
 		return rc;
 	if (sg_brings_peer(c, u) && c->peers_near[u] == 1)
-		rc = is_cite ? cm_strbuf_printf(b, "%swould bring a peer cité within two steps", b->len ? "; " : "")
-		             : cm_strbuf_printf(b, "%swould bring a peer of type '%s' within two steps",
-		                                b->len ? "; " : "", c->type);
+		rc = is_cite ? cm_strbuf_printf(b, R_("%swould bring a peer cité within two steps"), b->len ? R_("; ") : "")
+		             : cm_strbuf_printf(b, R_("%swould bring a peer of type '%s' within two steps"),
+		                                b->len ? R_("; ") : "", c->type);
 	else if (sg_brings_peer(c, u))
-		rc = is_cite ? cm_strbuf_printf(b, "%swould bring %ld peer cités within two steps",
-		                                b->len ? "; " : "", (long)c->peers_near[u])
-		             : cm_strbuf_printf(b, "%swould bring %ld peers of type '%s' within two steps",
-		                                b->len ? "; " : "", (long)c->peers_near[u], c->type);
+		rc = is_cite ? cm_strbuf_printf(b, R_("%swould bring %ld peer cités within two steps"),
+		                                b->len ? R_("; ") : "", (long)c->peers_near[u])
+		             : cm_strbuf_printf(b, R_("%swould bring %ld peers of type '%s' within two steps"),
+		                                b->len ? R_("; ") : "", (long)c->peers_near[u], c->type);
 	return rc;
 }

@@ -21,6 +21,7 @@
 #include "base/text.h"
 #include "filter/project.h"
 #include "model/raw.h"
+#include "base/i18n.h"
 
 /*
  * Diameter and average path length are exact (one breadth-first search
@@ -71,8 +72,8 @@ static int tie_weights(igraph_vector_t *out, const cm_network *net)
 		double w = VECTOR(*out)[e];
 
 		if (!(w > 0) || !isfinite(w)) {
-			rc = cm_error_set(CM_EINPUT, "%s: tie %" IGRAPH_PRId " has weight %g, "
-			                  "not a positive number", net->source ? net->source : "network",
+			rc = cm_error_set(CM_EINPUT, _("%s: tie %" PRId64 " has weight %g, "
+			                  "not a positive number"), net->source ? net->source : "network",
 			                  e + 1, w);
 			goto done;
 		}
@@ -96,7 +97,7 @@ static int undirected_view(igraph_t *und, igraph_vector_t *und_w, const igraph_t
 
 	pairs = malloc((size_t)(m ? m : 1) * sizeof(*pairs));
 	if (!pairs) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	for (igraph_integer_t e = 0; e < m; e++) {
@@ -197,7 +198,7 @@ static int sampled_paths(double *diameter, double *apl, const igraph_t *g, int d
 		igraph_vector_int_t slice;
 
 		if (cm_interrupted()) {
-			rc = cm_error_set(CM_EINTERRUPTED, "interrupted while estimating path lengths");
+			rc = cm_error_set(CM_EINTERRUPTED, _("interrupted while estimating path lengths"));
 			goto done;
 		}
 		cm_progress("path lengths", (double)b0, (double)k);
@@ -273,7 +274,7 @@ static int count_by(cm_count **out, size_t *n_out, const cm_network *net, const 
 	sorted = malloc((size_t)n * sizeof(*sorted));
 	counts = calloc((size_t)n, sizeof(*counts));
 	if (!sorted || !counts) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	CM_IG(igraph_strvector_init(&values, 0), "counting actors");
@@ -365,7 +366,7 @@ static int communities(double *modularity, igraph_integer_t *count, const igraph
 	      "finding communities");
 	/* both are the same formula; a gap means the objective was set up wrongly */
 	if (fabs(q - quality) > 1e-9 * (1.0 + fabs(q)))
-		cm_notice("Leiden quality %.12g differs from the modularity %.12g of its partition",
+		cm_notice(_("Leiden quality %.12g differs from the modularity %.12g of its partition"),
 		          quality, q);
 	*modularity = q;
 done:

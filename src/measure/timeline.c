@@ -10,10 +10,11 @@
 #include "coopmap/isolated.h"
 #include "base/error.h"
 #include "measure/diff.h"
+#include "base/i18n.h"
 
 static const char *const timeline_columns[] = {
-	"year", "actors", "ties", "density", "components", "largest_component", "isolated",
-	"ties_new", "ties_lost", "tie_jaccard"
+	N_("year"), N_("actors"), N_("ties"), N_("density"), N_("components"), N_("largest_component"),
+	N_("isolated"), N_("ties_new"), N_("ties_lost"), N_("tie_jaccard")
 };
 enum { T_YEAR, T_ACTORS, T_TIES, T_DENSITY, T_COMPONENTS, T_LARGEST, T_ISOLATED, T_NEW, T_LOST,
        T_JACCARD, T_COUNT };
@@ -127,15 +128,15 @@ int cm_timeline_compute(cm_table **out, igraph_integer_t *undated, const char *i
 	if (!last)
 		last = data_last;
 	if (!first || !last) {
-		rc = cm_error_set(CM_EINPUT, "%s: no tie has a year: a timeline needs dated ties", all->source);
+		rc = cm_error_set(CM_EINPUT, _("%s: no tie has a year: a timeline needs dated ties"), all->source);
 		goto done;
 	}
 	if (first > last) {
-		rc = cm_error_set(CM_EUSAGE, "the first year %d is after the last year %d", first, last);
+		rc = cm_error_set(CM_EUSAGE, _("the first year %d is after the last year %d"), first, last);
 		goto done;
 	}
 	if (last - first > 1000) {
-		rc = cm_error_set(CM_EUSAGE, "%d years from %d to %d: a timeline has at most 1001 rows",
+		rc = cm_error_set(CM_EUSAGE, _("%d years from %d to %d: a timeline has at most 1001 rows"),
 		                  last - first + 1, first, last);
 		goto done;
 	}
@@ -152,7 +153,7 @@ int cm_timeline_compute(cm_table **out, igraph_integer_t *undated, const char *i
 	muted = 1;
 	for (int y = first; y <= last; y++) {
 		if (cm_interrupted()) {
-			rc = cm_error_set(CM_EINTERRUPTED, "interrupted");
+			rc = cm_error_set(CM_EINTERRUPTED, _("interrupted"));
 			goto done;
 		}
 		o.filter.has_to = 1;

@@ -6,6 +6,7 @@
 #include "base/error.h"
 #include "base/text.h"
 #include "model/raw.h"
+#include "base/i18n.h"
 
 /* The igraph_attribute_type_t of an attribute, or -1 when absent. */
 int cm_attr_type(const igraph_t *g, igraph_attribute_elemtype_t et, const char *name)
@@ -54,7 +55,7 @@ int cm_attr_names(const igraph_t *g, int edges, igraph_strvector_t *names)
 	int rc = 0;
 
 	if (igraph_strvector_init(&gn, 0) || igraph_strvector_init(&other, 0))
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_set(CM_ENOMEM, _("out of memory"));
 	igraph_vector_int_init(&gt, 0);
 	igraph_vector_int_init(&vt, 0);
 	igraph_vector_int_init(&et, 0);
@@ -124,7 +125,7 @@ int cm_attr_make_string(igraph_t *g, int edges, const char *name)
 	if (cm_attr_type(g, et, name) == IGRAPH_ATTRIBUTE_STRING)
 		return 0;
 	if (igraph_strvector_init(&sv, 0))
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_set(CM_ENOMEM, _("out of memory"));
 	if ((rc = cm_attr_as_strings(g, edges, name, &sv)) < 0)
 		goto done;
 	if (edges) {
@@ -163,8 +164,8 @@ int cm_network_check_text(const igraph_t *g, const char *source)
 
 				if (!cm_utf8_valid(s, strlen(s))) {
 					rc = cm_error_set_at(CM_EINPUT, source, 0,
-					                     "%s %" IGRAPH_PRId ": attribute '%s' is not UTF-8 text "
-					                     "(save the file as UTF-8)",
+					                     _("%s %" PRId64 ": attribute '%s' is not UTF-8 text "
+					                     "(save the file as UTF-8)"),
 					                     edges ? "tie" : "actor", i + 1, name);
 					goto done;
 				}
@@ -172,8 +173,8 @@ int cm_network_check_text(const igraph_t *g, const char *source)
 				for (const unsigned char *p = (const unsigned char *)s; *p; p++)
 					if (*p < 0x20 && *p != '\t' && *p != '\n') {
 						rc = cm_error_set_at(CM_EINPUT, source, 0,
-						                     "%s %" IGRAPH_PRId ": attribute '%s' has control "
-						                     "character 0x%02X: this is not text",
+						                     _("%s %" PRId64 ": attribute '%s' has control "
+						                     "character 0x%02X: this is not text"),
 						                     edges ? "tie" : "actor", i + 1, name, *p);
 						goto done;
 					}

@@ -14,6 +14,7 @@
 #include "base/text.h"
 #include "model/columns.h"
 #include "model/raw.h"
+#include "base/i18n.h"
 
 /* Names, meanings, tables and attributes of the roles (canonical name first). */
 static const struct {
@@ -132,7 +133,7 @@ char *cm_name_fold(const char *s)
 	int space = 0;
 
 	if (!out) {
-		cm_error_set(CM_ENOMEM, "out of memory");
+		cm_error_set(CM_ENOMEM, _("out of memory"));
 		return NULL;
 	}
 	while (*p) {
@@ -363,7 +364,7 @@ int cm_attr_resolve(char **out, const igraph_t *g, const char *name)
 
 	*out = NULL;
 	if (igraph_strvector_init(&names, 0))
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_set(CM_ENOMEM, _("out of memory"));
 	if ((rc = cm_attr_names(g, 0, &names)) < 0)
 		goto done;
 	/* the attribute itself, then one equal once folded, then the role's */
@@ -394,11 +395,11 @@ int cm_attr_suggest(char **list, char **closest, const igraph_t *g, const char *
 
 	*list = *closest = NULL;
 	if (igraph_strvector_init(&names, 0))
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_set(CM_ENOMEM, _("out of memory"));
 	if ((rc = cm_attr_names(g, 0, &names)) < 0)
 		goto done;
 	if (!(v = calloc((size_t)igraph_strvector_size(&names) + 1, sizeof(*v)))) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	for (igraph_integer_t a = 0; a < igraph_strvector_size(&names); a++) {

@@ -13,6 +13,7 @@
 #include "coopmap/common.h"
 #include "base/file.h"
 #include "model/names.h"
+#include "base/i18n.h"
 
 /* Mix 64 bits (the finaliser of MurmurHash3). */
 static uint64_t names_mix64(uint64_t h)
@@ -80,7 +81,7 @@ int cm_names_reserve(cm_names *t, size_t expect)
 		return 0;
 	slots = calloc(size, sizeof(*slots));
 	if (!slots)
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_set(CM_ENOMEM, _("out of memory"));
 	cm_advise_huge(slots, size * sizeof(*slots));
 	for (size_t j = 0; t->slots && j <= t->mask; j++) {
 		const cm_name_slot *o = &t->slots[j];
@@ -170,13 +171,13 @@ int cm_names_add_ref(cm_names *t, const cm_name_ref *r, igraph_integer_t *idx, i
 		return 0;
 	}
 	if (t->n >= 0xFFFFFFFE)
-		return cm_error_set(CM_EINPUT, "more than 4294967294 actors");
+		return cm_error_set(CM_EINPUT, _("more than 4294967294 actors"));
 	if (t->n == t->cap) {
 		igraph_integer_t cap = t->cap ? t->cap * 2 : 1024;
 		size_t *p = realloc(t->offset, (size_t)cap * sizeof(*p));
 
 		if (!p)
-			return cm_error_set(CM_ENOMEM, "out of memory");
+			return cm_error_set(CM_ENOMEM, _("out of memory"));
 		t->offset = p;
 		t->cap = cap;
 		cm_advise_huge(p, (size_t)cap * sizeof(*p));
@@ -188,7 +189,7 @@ int cm_names_add_ref(cm_names *t, const cm_name_ref *r, igraph_integer_t *idx, i
 		while (cap < t->arena_len + r->len + 1)
 			cap *= 2;
 		if (!(p = realloc(t->arena, cap)))
-			return cm_error_set(CM_ENOMEM, "out of memory");
+			return cm_error_set(CM_ENOMEM, _("out of memory"));
 		t->arena = p;
 		t->arena_cap = cap;
 		cm_advise_huge(p, cap);

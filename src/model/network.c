@@ -6,6 +6,7 @@
 #include "coopmap/network.h"
 #include "base/text.h"
 #include "model/raw.h"
+#include "base/i18n.h"
 
 /* Move the graph into a new cm_network (the graph is destroyed on failure). */
 int cm_network_adopt(cm_network **out, igraph_t *g, const char *source)
@@ -17,7 +18,7 @@ int cm_network_adopt(cm_network **out, igraph_t *g, const char *source)
 		free(net);
 		free(src);
 		igraph_destroy(g);
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_set(CM_ENOMEM, _("out of memory"));
 	}
 	net->graph = *g;
 	net->source = src;

@@ -9,6 +9,7 @@
 #include "model/names.h"
 #include "model/raw.h"
 #include "model/year.h"
+#include "base/i18n.h"
 
 /* The name of vertex v, for messages. */
 static const char *vname(const igraph_t *g, igraph_integer_t v)
@@ -45,7 +46,7 @@ int cm_raw_map_names(igraph_t *g, const char *source)
 
 	cm_names_init(&names);
 	if (igraph_strvector_init(&sv, 0))
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_set(CM_ENOMEM, _("out of memory"));
 	if (cm_attr_type(g, IGRAPH_ATTRIBUTE_VERTEX, CM_ATTR_ID) >= 0)
 		from = CM_ATTR_ID;
 	else if (cm_attr_type(g, IGRAPH_ATTRIBUTE_VERTEX, "id") >= 0)
@@ -67,13 +68,13 @@ int cm_raw_map_names(igraph_t *g, const char *source)
 		igraph_integer_t idx;
 
 		if (!s[0]) {
-			rc = cm_error_set_at(CM_EINPUT, source, 0, "actor %" IGRAPH_PRId " has an empty id", v + 1);
+			rc = cm_error_set_at(CM_EINPUT, source, 0, _("actor %" PRId64 " has an empty id"), v + 1);
 			goto done;
 		}
 		if ((rc = cm_names_add(&names, s, &idx, &added)) < 0)
 			goto done;
 		if (!added) {
-			rc = cm_error_set_at(CM_EINPUT, source, 0, "two actors have the id '%s'", s);
+			rc = cm_error_set_at(CM_EINPUT, source, 0, _("two actors have the id '%s'"), s);
 			goto done;
 		}
 	}
@@ -119,20 +120,20 @@ static int normalize_end(igraph_t *g, const char *source)
 
 		if (s && cm_year_parse(&y, s, CM_YEAR_BLANK) < 0) {
 			rc = cm_error_set_at(CM_EINPUT, source, 0,
-			                     "tie %" IGRAPH_PRId " (%s, %s): end year '%s' is not a whole number",
+			                     _("tie %" PRId64 " (%s, %s): end year '%s' is not a whole number"),
 			                     e + 1, end_name(g, e, 0), end_name(g, e, 1), s);
 			goto done;
 		}
 		if (!isnan(y) && (y != floor(y) || fabs(y) > 1e9)) {
 			cm_format_number(buf, sizeof(buf), y);
 			rc = cm_error_set_at(CM_EINPUT, source, 0,
-			                     "tie %" IGRAPH_PRId " (%s, %s): end year %s is not a whole number",
+			                     _("tie %" PRId64 " (%s, %s): end year %s is not a whole number"),
 			                     e + 1, end_name(g, e, 0), end_name(g, e, 1), isinf(y) ? "Inf" : buf);
 			goto done;
 		}
 		if (!isnan(y) && !isnan(start) && y < start) {
 			rc = cm_error_set_at(CM_EINPUT, source, 0,
-			                     "tie %" IGRAPH_PRId " (%s, %s) ends in %.0f, before it starts in %.0f",
+			                     _("tie %" PRId64 " (%s, %s) ends in %.0f, before it starts in %.0f"),
 			                     e + 1, end_name(g, e, 0), end_name(g, e, 1), y, start);
 			goto done;
 		}
@@ -176,8 +177,9 @@ int cm_raw_normalize(igraph_t *g, const char *source, unsigned ready)
 			}
 		}
 		if (missing)
-			cm_notice("%s: %" IGRAPH_PRId " tie%s without a weight: weight 1", source, missing,
-			          missing == 1 ? "" : "s");
+			cm_notice(dngettext(CM_TEXTDOMAIN, "%s: %" PRId64 " tie without a weight: weight 1",
+			                     "%s: %" PRId64 " ties without a weight: weight 1", (unsigned long)missing),
+			          source, missing);
 	} else {
 		CM_IG(igraph_vector_resize(&num, m), "reading weights");
 		igraph_vector_fill(&num, 1.0);
@@ -189,7 +191,7 @@ int cm_raw_normalize(igraph_t *g, const char *source, unsigned ready)
 
 				if (s[strspn(s, " \t")] && cm_parse_number(&VECTOR(num)[e], s, 0) < 0) {
 					rc = cm_error_set_at(CM_EINPUT, source, 0,
-					                     "tie %" IGRAPH_PRId " (%s, %s): weight '%s' is not a number",
+					                     _("tie %" PRId64 " (%s, %s): weight '%s' is not a number"),
 					                     e + 1, end_name(g, e, 0), end_name(g, e, 1), s);
 					goto done;
 				}
@@ -204,7 +206,7 @@ int cm_raw_normalize(igraph_t *g, const char *source, unsigned ready)
 
 			cm_format_number(buf, sizeof(buf), w);
 			rc = cm_error_set_at(CM_EINPUT, source, 0,
-			                     "tie %" IGRAPH_PRId " (%s, %s): weight %s is not a positive number",
+			                     _("tie %" PRId64 " (%s, %s): weight %s is not a positive number"),
 			                     e + 1, end_name(g, e, 0), end_name(g, e, 1),
 			                     isnan(w) ? "NaN" : isinf(w) ? (w > 0 ? "Inf" : "-Inf") : buf);
 			goto done;
@@ -224,7 +226,7 @@ int cm_raw_normalize(igraph_t *g, const char *source, unsigned ready)
 
 				cm_format_number(buf, sizeof(buf), y);
 				rc = cm_error_set_at(CM_EINPUT, source, 0,
-				                     "tie %" IGRAPH_PRId " (%s, %s): year %s is not a whole number",
+				                     _("tie %" PRId64 " (%s, %s): year %s is not a whole number"),
 				                     e + 1, end_name(g, e, 0), end_name(g, e, 1),
 				                     isinf(y) ? "Inf" : buf);
 				goto done;
@@ -241,7 +243,7 @@ int cm_raw_normalize(igraph_t *g, const char *source, unsigned ready)
 
 				if (cm_year_parse(&VECTOR(num)[e], s, CM_YEAR_BLANK) < 0) {
 					rc = cm_error_set_at(CM_EINPUT, source, 0,
-					                     "tie %" IGRAPH_PRId " (%s, %s): year '%s' is not a whole number",
+					                     _("tie %" PRId64 " (%s, %s): year '%s' is not a whole number"),
 					                     e + 1, end_name(g, e, 0), end_name(g, e, 1), s);
 					goto done;
 				}

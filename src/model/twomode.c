@@ -6,6 +6,7 @@
 #include "coopmap/common.h"
 #include "base/error.h"
 #include "model/twomode.h"
+#include "base/i18n.h"
 
 /* Free the two-mode data and its copies of text. */
 void cm_twomode_free(cm_twomode *t)
@@ -48,7 +49,7 @@ int cm_twomode_event(cm_twomode *t, const char *id, igraph_integer_t *idx, int *
 		cm_event *p = realloc(t->ev, cap * sizeof(*p));
 
 		if (!p)
-			return cm_error_set(CM_ENOMEM, "out of memory");
+			return cm_error_set(CM_ENOMEM, _("out of memory"));
 		t->ev = p;
 		t->ev_cap = cap;
 	}
@@ -67,16 +68,16 @@ int cm_twomode_add(cm_twomode *t, igraph_integer_t a, igraph_integer_t e, double
 		char **pr;
 
 		if (!pa)
-			return cm_error_set(CM_ENOMEM, "out of memory");
+			return cm_error_set(CM_ENOMEM, _("out of memory"));
 		t->pa = pa;
 		if (!(pe = realloc(t->pe, cap * sizeof(*pe))))
-			return cm_error_set(CM_ENOMEM, "out of memory");
+			return cm_error_set(CM_ENOMEM, _("out of memory"));
 		t->pe = pe;
 		if (!(pw = realloc(t->pw, cap * sizeof(*pw))))
-			return cm_error_set(CM_ENOMEM, "out of memory");
+			return cm_error_set(CM_ENOMEM, _("out of memory"));
 		t->pw = pw;
 		if (!(pr = realloc(t->prole, cap * sizeof(*pr))))
-			return cm_error_set(CM_ENOMEM, "out of memory");
+			return cm_error_set(CM_ENOMEM, _("out of memory"));
 		t->prole = pr;
 		t->p_cap = cap;
 	}

@@ -5,6 +5,9 @@
 set -u
 cd "$(dirname "$0")/../.." || exit 1
 BIN=${COOPMAP:-./coopmap}
+# messages in English whatever the tester's locale (85_french.sh asks for French itself)
+unset LC_ALL LC_MESSAGES LANGUAGE
+export LANG=C.UTF-8
 # COOPMAP_WRAPPER (e.g. valgrind) runs before the binary in every case.
 read -r -a WRAP <<<"${COOPMAP_WRAPPER:-}"
 EXP=tests/cli/expected

@@ -17,6 +17,7 @@
 #include "base/strbuf.h"
 #include "model/raw.h"
 #include "present/export/csv.h"
+#include "base/i18n.h"
 
 /* Attribute names of one kind, except the model columns written first. */
 typedef struct {
@@ -279,15 +280,15 @@ int cm_export_csv_folder(const cm_network *net, const char *dir, cm_format forma
 	int rc = 0, two_mode = cm_attr_type(graph, IGRAPH_ATTRIBUTE_VERTEX, "bipartite") == IGRAPH_ATTRIBUTE_NUMERIC;
 
 	if (!strcmp(dir, "-"))
-		return cm_error_set(CM_EUSAGE, "a CSV folder cannot be written to standard output (use -T graphml, gml or dot)");
+		return cm_error_set(CM_EUSAGE, _("a CSV folder cannot be written to standard output (use -T graphml, gml or dot)"));
 	if (mkdir(dir, 0777) != 0 && errno != EEXIST)
-		return cm_error_set(CM_EIO, "cannot create folder '%s': %s", dir, strerror(errno));
+		return cm_error_set(CM_EIO, _("cannot create folder '%s': %s"), dir, strerror(errno));
 	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
-		return cm_error_set(CM_EIO, "cannot write the CSV folder '%s': a file of that name exists", dir);
+		return cm_error_set(CM_EIO, _("cannot write the CSV folder '%s': a file of that name exists"), dir);
 	if (igraph_strvector_init(&v.names, 0) || igraph_vector_int_init(&v.types, 0) ||
 	    igraph_strvector_init(&e.names, 0) || igraph_vector_int_init(&e.types, 0) ||
 	    igraph_strvector_init(&gnames, 0) || igraph_vector_int_init(&gtypes, 0))
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_set(CM_ENOMEM, _("out of memory"));
 	CM_IG(igraph_cattribute_list(graph, &gnames, &gtypes, &v.names, &v.types, &e.names, &e.types),
 	      "listing attributes");
 	nodes_path = join_path(dir, "nodes.csv");

@@ -23,6 +23,7 @@
 #include "present/export/igraph.h"
 #include "present/export/measures.h"
 #include "present/map/graphviz.h"
+#include "base/i18n.h"
 
 /* The format a path names: by extension, and a folder (no extension or a trailing /) is CSV. */
 cm_output_format cm_output_format_of(const char *path)
@@ -64,19 +65,19 @@ int cm_network_write_with(const cm_network *net, const char *path, cm_output_for
 	int rc = 0;
 
 	if (!path || !path[0])
-		return cm_error_set(CM_EUSAGE, "no output file given");
+		return cm_error_set(CM_EUSAGE, _("no output file given"));
 	if (format == CM_OUTPUT_AUTO) {
 		if (!strcmp(path, "-"))
-			return cm_error_set(CM_EUSAGE, "writing to standard output needs a format (-T graphml, gml, gexf or dot)");
+			return cm_error_set(CM_EUSAGE, _("writing to standard output needs a format (-T graphml, gml, gexf or dot)"));
 		format = cm_output_format_of(path);
 		if (format == CM_OUTPUT_AUTO)
 			return cm_error_set(CM_EUSAGE,
-			                    "cannot tell the format from '%s' (use .graphml, .gml, .gexf, .dot, or a folder for CSV)",
+			                    _("cannot tell the format from '%s' (use .graphml, .gml, .gexf, .dot, or a folder for CSV)"),
 			                    path);
 	}
 	if (format == CM_OUTPUT_DOT && opts && opts->layout)
-		return cm_error_set(CM_EUSAGE, "a DOT export carries no positions (use coopmap render -T dot for "
-		                    "the map's, or GraphML, GEXF, GML or CSV for x and y)");
+		return cm_error_set(CM_EUSAGE, _("a DOT export carries no positions (use coopmap render -T dot for "
+		                    "the map's, or GraphML, GEXF, GML or CSV for x and y)"));
 	if ((rc = cm_export_annotate(&ann, net, opts, format != CM_OUTPUT_GEXF)) < 0)
 		goto done;
 	net = ann.net;
@@ -104,7 +105,7 @@ int cm_network_write_with(const cm_network *net, const char *path, cm_output_for
 		rc = cm_gv_write_dot(net, f, path);
 		break;
 	default:
-		rc = cm_error_set(CM_EUSAGE, "unknown output format");
+		rc = cm_error_set(CM_EUSAGE, _("unknown output format"));
 		break;
 	}
 	if (rc < 0)

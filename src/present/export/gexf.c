@@ -34,6 +34,7 @@
 #include "base/text.h"
 #include "present/export/types.h"
 #include "present/map/geometry.h"
+#include "base/i18n.h"
 
 /* One declared attribute: its igraph name, GEXF type, and the igraph type. */
 typedef struct {
@@ -53,7 +54,7 @@ static int list_attrs(gexf_attr **out, size_t *n, const igraph_t *g, igraph_attr
 
 	*n = 0;
 	if (!(*out = calloc((size_t)k + 1, sizeof(**out))))
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_set(CM_ENOMEM, _("out of memory"));
 	for (igraph_integer_t a = 0; a < k; a++) {
 		const char *name = igraph_strvector_get(names, a);
 		igraph_attribute_type_t t = (igraph_attribute_type_t)VECTOR(*types)[a];
@@ -304,11 +305,11 @@ int cm_export_gexf(FILE *f, const cm_network *net, const cm_export_options *o, c
 	int rc = 0;
 
 	if (strcmp(version, "1.2") && strcmp(version, "1.3"))
-		return cm_error_set(CM_EUSAGE, "unknown GEXF version '%s' (use 1.2 or 1.3)", version);
+		return cm_error_set(CM_EUSAGE, _("unknown GEXF version '%s' (use 1.2 or 1.3)"), version);
 	/* as cm_export_check_xml(): all or nothing, so that done: may destroy them */
 	if (igraph_strvector_init(&gn, 0) || igraph_strvector_init(&vn, 0) || igraph_strvector_init(&en, 0) ||
 	    igraph_vector_int_init(&gt, 0) || igraph_vector_int_init(&vt, 0) || igraph_vector_int_init(&et, 0))
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_set(CM_ENOMEM, _("out of memory"));
 	ro.seed = o ? o->seed : 0;
 	ro.layout = o ? o->layout : NULL;
 	if ((rc = cm_map_geometry_compute(&geo, net, &ro)) < 0)
@@ -318,14 +319,14 @@ int cm_export_gexf(FILE *f, const cm_network *net, const cm_export_options *o, c
 	    (rc = list_attrs(&eattrs, &ne, g, IGRAPH_ATTRIBUTE_EDGE, &en, &et, hints)) < 0)
 		goto done;
 	if (!(buf = xmlOutputBufferCreateFile(f, NULL)) || !(w = xmlNewTextWriter(buf))) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	buf = NULL;  /* the writer owns it now */
 	if (write_document(w, net, version, vattrs, nv, eattrs, ne, &geo, last_year(g)) < 0 || xmlTextWriterFlush(w) < 0) {
 		/* a failed stream is reported by cm_output_commit(), with its cause */
 		if (!ferror(f))
-			rc = cm_error_set(CM_ERROR, "cannot write GEXF (libxml2 refused the text)");
+			rc = cm_error_set(CM_ERROR, _("cannot write GEXF (libxml2 refused the text)"));
 	}
 done:
 	if (w)

@@ -20,6 +20,7 @@
 #include "coopmap/network.h"
 #include "base/error.h"
 #include "model/raw.h"
+#include "base/i18n.h"
 
 /* One attribute to write: its igraph name, GML key and type. */
 typedef struct {
@@ -103,11 +104,11 @@ static int list_attrs(gml_attr **out, igraph_integer_t *n, const igraph_t *g, in
 	*out = NULL;
 	*n = 0;
 	if (igraph_strvector_init(&names, 0))
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_set(CM_ENOMEM, _("out of memory"));
 	if ((rc = cm_attr_names(g, edges, &names)) < 0)
 		goto done;
 	if (!(*out = calloc((size_t)igraph_strvector_size(&names) + 1, sizeof(**out)))) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	for (igraph_integer_t a = 0; a < igraph_strvector_size(&names); a++) {
@@ -119,7 +120,7 @@ static int list_attrs(gml_attr **out, igraph_integer_t *n, const igraph_t *g, in
 		if (type != IGRAPH_ATTRIBUTE_STRING && type != IGRAPH_ATTRIBUTE_NUMERIC && type != IGRAPH_ATTRIBUTE_BOOLEAN)
 			continue;
 		if (!(at->name = strdup(name))) {
-			rc = cm_error_set(CM_ENOMEM, "out of memory");
+			rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 			goto done;
 		}
 		at->type = (igraph_attribute_type_t)type;
@@ -149,8 +150,9 @@ static int list_attrs(gml_attr **out, igraph_integer_t *n, const igraph_t *g, in
 			snprintf(at->key + k, sizeof(at->key) - k, "%d", suffix);
 		}
 		if (strcmp(at->key, name))
-			cm_notice("GML: %s attribute '%s' written as '%s' (GML keys are letters and digits)",
-			          edges ? "tie" : "actor", name, at->key);
+			cm_notice(edges ? _("GML: tie attribute '%s' written as '%s' (GML keys are letters and digits)")
+			                : _("GML: actor attribute '%s' written as '%s' (GML keys are letters and digits)"),
+			          name, at->key);
 		(*n)++;
 	}
 done:

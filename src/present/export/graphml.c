@@ -27,6 +27,7 @@
 #include "coopmap/common.h"
 #include "base/error.h"
 #include "present/export/types.h"
+#include "base/i18n.h"
 
 /* One declared attribute: its igraph name and type, its key id and declared type. */
 typedef struct {
@@ -58,7 +59,7 @@ static int list_attrs(graphml_attr **out, size_t *n, const igraph_t *g, igraph_a
 
 	*n = 0;
 	if (!(*out = calloc((size_t)k + 1, sizeof(**out))))
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_set(CM_ENOMEM, _("out of memory"));
 	for (igraph_integer_t a = 0; a < k; a++) {
 		const char *name = igraph_strvector_get(names, a);
 		igraph_attribute_type_t t = (igraph_attribute_type_t)VECTOR(*types)[a];
@@ -206,20 +207,20 @@ int cm_export_graphml(FILE *f, const cm_network *net, const cm_export_hint *hint
 	/* all or nothing, so that done: may destroy them */
 	if (igraph_strvector_init(&gn, 0) || igraph_strvector_init(&vn, 0) || igraph_strvector_init(&en, 0) ||
 	    igraph_vector_int_init(&gt, 0) || igraph_vector_int_init(&vt, 0) || igraph_vector_int_init(&et, 0))
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_set(CM_ENOMEM, _("out of memory"));
 	CM_IG(igraph_cattribute_list(g, &gn, &gt, &vn, &vt, &en, &et), "listing attributes");
 	if ((rc = list_attrs(&vattrs, &nv, g, IGRAPH_ATTRIBUTE_VERTEX, &vn, &vt, hints)) < 0 ||
 	    (rc = list_attrs(&eattrs, &ne, g, IGRAPH_ATTRIBUTE_EDGE, &en, &et, hints)) < 0)
 		goto done;
 	if (!(buf = xmlOutputBufferCreateFile(f, NULL)) || !(w = xmlNewTextWriter(buf))) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	buf = NULL;  /* the writer owns it now */
 	if (write_document(w, net, vattrs, nv, eattrs, ne) < 0 || xmlTextWriterFlush(w) < 0) {
 		/* a failed stream is reported by cm_output_commit(), with its cause */
 		if (!ferror(f))
-			rc = cm_error_set(CM_ERROR, "cannot write GraphML (libxml2 refused the text)");
+			rc = cm_error_set(CM_ERROR, _("cannot write GraphML (libxml2 refused the text)"));
 	}
 done:
 	if (w)

@@ -6,6 +6,7 @@
 #include "coopmap/network.h"
 #include "base/error.h"
 #include "present/export/igraph.h"
+#include "base/i18n.h"
 
 /* 1 when s holds a control character XML 1.0 forbids (all below 0x20 but tab, LF, CR). */
 static int has_xml_forbidden(const char *s)
@@ -30,7 +31,7 @@ int cm_export_check_xml(const cm_network *net, const char *format)
 
 	if (igraph_strvector_init(&gn, 0) || igraph_strvector_init(&vn, 0) || igraph_strvector_init(&en, 0) ||
 	    igraph_vector_int_init(&gt, 0) || igraph_vector_int_init(&vt, 0) || igraph_vector_int_init(&et, 0))
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_set(CM_ENOMEM, _("out of memory"));
 	CM_IG(igraph_cattribute_list(graph, &gn, &gt, &vn, &vt, &en, &et), "listing attributes");
 	for (igraph_integer_t a = 0; a < igraph_strvector_size(&vn) && rc == 0; a++) {
 		const char *name = igraph_strvector_get(&vn, a);
@@ -39,8 +40,8 @@ int cm_export_check_xml(const cm_network *net, const char *format)
 			continue;
 		for (igraph_integer_t v = 0; v < igraph_vcount(graph); v++) {
 			if (has_xml_forbidden(VAS(graph, name, v))) {
-				rc = cm_error_set(CM_EINPUT, "cannot write %s: actor %s%s%s has a control character in '%s' "
-				                  "(XML cannot hold it; use GML, DOT or CSV)",
+				rc = cm_error_set(CM_EINPUT, _("cannot write %s: actor %s%s%s has a control character in '%s' "
+				                  "(XML cannot hold it; use GML, DOT or CSV)"),
 				                  format, has_name ? "'" : "#", has_name ? VAS(graph, CM_ATTR_ID, v) : "", has_name ? "'" : "",
 				                  name);
 				break;
@@ -54,8 +55,8 @@ int cm_export_check_xml(const cm_network *net, const char *format)
 			continue;
 		for (igraph_integer_t e = 0; e < igraph_ecount(graph); e++) {
 			if (has_xml_forbidden(EAS(graph, name, e))) {
-				rc = cm_error_set(CM_EINPUT, "cannot write %s: tie %" IGRAPH_PRId " has a control character "
-				                  "in '%s' (XML cannot hold it; use GML, DOT or CSV)", format, e + 1, name);
+				rc = cm_error_set(CM_EINPUT, _("cannot write %s: tie %" PRId64 " has a control character "
+				                  "in '%s' (XML cannot hold it; use GML, DOT or CSV)"), format, e + 1, name);
 				break;
 			}
 		}

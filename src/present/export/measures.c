@@ -19,6 +19,7 @@
 #include "base/error.h"
 #include "model/raw.h"
 #include "present/map/geometry.h"
+#include "base/i18n.h"
 
 /* Parse a list of measures for an export; see coopmap/export.h. */
 int cm_export_parse_measures(unsigned *out, const char *list)
@@ -46,10 +47,10 @@ int cm_export_parse_measures(unsigned *out, const char *list)
 			snprintf(name, sizeof(name), "%.*s", (int)len, p);
 			if (len >= sizeof(name) || cm_metrics_parse(&one, name) < 0) {
 				cm_error_clear();
-				return cm_error_set(CM_EUSAGE, "unknown measure '%.*s' (use degree, strength, betweenness, "
+				return cm_error_set(CM_EUSAGE, _("unknown measure '%.*s' (use degree, strength, betweenness, "
 				                    "closeness, harmonic, eigenvector, pagerank, coreness, clustering, "
 				                    "constraint, effective_size, articulation, community, isolation_level, "
-				                    "brokerage or all)", (int)len, p);
+				                    "brokerage or all)"), (int)len, p);
 			}
 			bits |= one;
 		}
@@ -79,7 +80,7 @@ static void replace_input_attr(cm_export_annotated *a, const char *name)
 {
 	if (!igraph_cattribute_has_attr(&a->own.graph, IGRAPH_ATTRIBUTE_VERTEX, name))
 		return;
-	cm_notice("the input's actor attribute '%s' is replaced by the computed %s", name,
+	cm_notice(_("the input's actor attribute '%s' is replaced by the computed %s"), name,
 	          !strcmp(name, "x") || !strcmp(name, "y") ? "position" : "measure");
 	cm_attr_remove(&a->own.graph, 0, name);
 }
@@ -109,7 +110,7 @@ static int add_metrics(cm_export_annotated *a, const cm_network *net, unsigned b
 	int rc;
 
 	if (!values)
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_set(CM_ENOMEM, _("out of memory"));
 	mo.metrics = bits;
 	mo.seed = seed;
 	if ((rc = cm_metrics_compute(&t, net, &mo)) < 0)
@@ -149,7 +150,7 @@ static int optional_failed(int rc, const char *name, int by_name)
 {
 	if (by_name || (rc != CM_EUSAGE && rc != CM_EINPUT))
 		return rc;
-	cm_notice("%s left out: %s", name, cm_error_message());
+	cm_notice(_("%s left out: %s"), name, cm_error_message());
 	cm_error_clear();
 	return 0;
 }
@@ -164,7 +165,7 @@ static int add_isolation(cm_export_annotated *a, const cm_network *net, int by_n
 	if ((rc = cm_isolated_levels(&levels, net, NULL, 0)) < 0)
 		return optional_failed(rc, "isolation_level", by_name);
 	if (!(values = malloc(((size_t)n + 1) * sizeof(*values)))) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	for (igraph_integer_t v = 0; v < n; v++)

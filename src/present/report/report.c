@@ -163,7 +163,7 @@ static int collect_years(struct report *r)
 		lo = hi - 500;
 	unsigned char *seen = calloc((size_t)(hi - lo + 1), 1);
 	if (!seen)
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_set(CM_ENOMEM, _("out of memory"));
 	for (igraph_integer_t e = 0; e < m; e++) {
 		double y = EAN(&r->net->graph, CM_ATTR_YEAR, e);
 
@@ -172,7 +172,7 @@ static int collect_years(struct report *r)
 	}
 	if (!(r->years = malloc(sizeof(int) * (size_t)(hi - lo + 1)))) {
 		free(seen);
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_set(CM_ENOMEM, _("out of memory"));
 	}
 	for (int y = lo; y <= hi; y++)
 		if (seen[y - lo])
@@ -204,7 +204,7 @@ static int draw_map(struct report *r)
 
 	snprintf(dir, sizeof(dir), "%s/coopmap-report-XXXXXX", tmp && *tmp ? tmp : "/tmp");
 	if (!mkdtemp(dir))
-		return cm_error_set(CM_EIO, "cannot make a temporary folder for the map in %s: %s",
+		return cm_error_set(CM_EIO, _("cannot make a temporary folder for the map in %s: %s"),
 		                    tmp && *tmp ? tmp : "/tmp", strerror(errno));
 	snprintf(path, sizeof(path), "%s/map.svg", dir);
 	ro.format = "svg";
@@ -222,13 +222,13 @@ static int draw_map(struct report *r)
 	if (rc < 0) {
 		r->map_error = strdup(cm_error_message());
 		cm_error_clear();
-		return r->map_error ? 0 : cm_error_set(CM_ENOMEM, "out of memory");
+		return r->map_error ? 0 : cm_error_set(CM_ENOMEM, _("out of memory"));
 	}
 	/* the XML prolog, doctype and comments have no place inside HTML */
 	if (!(start = strstr(svg, "<svg"))) {
 		free(svg);
 		r->map_error = strdup("no <svg> element in the map");
-		return r->map_error ? 0 : cm_error_set(CM_ENOMEM, "out of memory");
+		return r->map_error ? 0 : cm_error_set(CM_ENOMEM, _("out of memory"));
 	}
 	r->map_len = len - (size_t)(start - svg);
 	memmove(svg, start, r->map_len + 1);
@@ -1163,7 +1163,7 @@ int cm_report_write(const cm_network *net, const char *path, const cm_report_opt
 	if ((rc = write_page(&r)) < 0)
 		goto done;
 	if (ferror(r.f)) {
-		rc = cm_error_set(CM_EIO, "cannot write %s: %s", path, strerror(errno));
+		rc = cm_error_set(CM_EIO, _("cannot write %s: %s"), path, strerror(errno));
 		goto done;
 	}
 	rc = cm_output_commit(out);

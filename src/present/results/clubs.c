@@ -14,6 +14,7 @@
 #include "coopmap/text.h"
 #include "coopmap/writers.h"
 #include "base/strbuf.h"
+#include "base/i18n.h"
 
 /* Join strings with ", " into b. */
 static int join_names(cm_strbuf *b, char *const *names, size_t n)
@@ -90,14 +91,14 @@ int cm_clubs_write(FILE *f, const cm_clubs *c, cm_format format)
 		goto check;
 	}
 	if ((rc = cm_table_new(&t)) < 0 ||
-	    (rc = cm_table_add_column(t, "club", CM_COL_STRING)) < 0 ||
-	    (rc = cm_table_add_column(t, "regions", CM_COL_STRING)) < 0 ||
-	    (rc = cm_table_add_column(t, "cites", CM_COL_INT)) < 0 ||
-	    (rc = cm_table_add_column(t, "reaches_min_size",
+	    (rc = cm_table_add_column(t, N_("club"), CM_COL_STRING)) < 0 ||
+	    (rc = cm_table_add_column(t, N_("regions"), CM_COL_STRING)) < 0 ||
+	    (rc = cm_table_add_column(t, N_("cites"), CM_COL_INT)) < 0 ||
+	    (rc = cm_table_add_column(t, N_("reaches_min_size"),
 	                              format == CM_FORMAT_TABLE ? CM_COL_STRING : CM_COL_BOOL)) < 0 ||
-	    (rc = cm_table_add_column(t, "shortfall", CM_COL_INT)) < 0 ||
-	    (rc = cm_table_add_column(t, "could_join", CM_COL_STRING)) < 0 ||
-	    (with_members && (rc = cm_table_add_column(t, "members", CM_COL_STRING)) < 0) ||
+	    (rc = cm_table_add_column(t, N_("shortfall"), CM_COL_INT)) < 0 ||
+	    (rc = cm_table_add_column(t, N_("could_join"), CM_COL_STRING)) < 0 ||
+	    (with_members && (rc = cm_table_add_column(t, N_("members"), CM_COL_STRING)) < 0) ||
 	    (rc = cm_table_add_rows(t, c->n_clubs)) < 0)
 		goto done;
 	for (size_t i = 0; i < c->n_clubs; i++) {
@@ -114,7 +115,7 @@ int cm_clubs_write(FILE *f, const cm_clubs *c, cm_format format)
 			goto done;
 		cm_table_set_number(t, i, 2, (double)k->cites);
 		if (format == CM_FORMAT_TABLE)
-			rc = cm_table_set_string(t, i, 3, k->reaches_min_size ? "yes" : "no");
+			rc = cm_table_set_string(t, i, 3, k->reaches_min_size ? _("yes") : _("no"));
 		else
 			cm_table_set_number(t, i, 3, k->reaches_min_size ? 1 : 0);
 		if (rc < 0)
@@ -130,11 +131,10 @@ int cm_clubs_write(FILE *f, const cm_clubs *c, cm_format format)
 	if ((rc = cm_table_write(f, t, format, 0)) < 0)
 		goto done;
 	if (format == CM_FORMAT_TABLE) {
-		const char *noun = strcmp(c->type, CM_DEFAULT_FOCUS_TYPE) ? c->type : "cités";
 
 		/* the members, as the CSV and JSON give them, below the table (a column would be too wide) */
 		if (c->n_clubs)
-			fputs("\nmembers:\n", f);
+			fputs(_("\nmembers:\n"), f);
 		for (size_t i = 0; i < c->n_clubs; i++) {
 			const cm_club *k = &c->clubs[i];
 			const char *colon = strchr(k->name, ':');
@@ -145,16 +145,21 @@ int cm_clubs_write(FILE *f, const cm_clubs *c, cm_format format)
 			        b.s ? b.s : "");
 		}
 
-		fprintf(f, "\ndense regions (at least %d %s):", c->min_size, noun);
+		if (strcmp(c->type, CM_DEFAULT_FOCUS_TYPE))
+			fprintf(f, _("\ndense regions (at least %d %s):"), c->min_size, c->type);
+		else
+			fprintf(f, dngettext(CM_TEXTDOMAIN, "\ndense regions (at least %d cité):",
+			                     "\ndense regions (at least %d cités):", (unsigned long)c->min_size),
+			        c->min_size);
 		if (!c->n_dense)
-			fputs(" none", f);
+			fputs(_(" none"), f);
 		for (size_t i = 0; i < c->n_dense; i++)
 			fprintf(f, "%s %s (%ld)", i ? "," : "", c->dense[i].region, (long)c->dense[i].cites);
 		fputc('\n', f);
 	}
 check:
 	if (ferror(f))
-		rc = cm_error_set(CM_EIO, "cannot write the clubs: %s", strerror(errno));
+		rc = cm_error_set(CM_EIO, _("cannot write the clubs: %s"), strerror(errno));
 done:
 	cm_table_free(t);
 	cm_strbuf_free(&b);

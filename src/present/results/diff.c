@@ -13,6 +13,7 @@
 #include "coopmap/table.h"
 #include "coopmap/text.h"
 #include "coopmap/writers.h"
+#include "base/i18n.h"
 
 /* The whole-network figures, in the documented order. */
 struct figure {
@@ -26,17 +27,20 @@ static size_t network_figures(struct figure *f, const cm_diff_network *n)
 {
 	size_t k = 0;
 
-#define FIG(name, whole) f[k++] = (struct figure){ #name, (double)n->name, whole }
-	FIG(actors_kept, 1); FIG(actors_joined, 1); FIG(actors_left, 1);
-	FIG(ties_kept, 1); FIG(ties_new, 1); FIG(ties_lost, 1);
-	FIG(tie_jaccard, 0);
-	f[k++] = (struct figure){ "jaccard_reading", NAN, 2 };
-	FIG(hamming, 1);
-	FIG(density_before, 0); FIG(density_after, 0);
-	FIG(components_before, 1); FIG(components_after, 1);
-	FIG(isolated_before, 1); FIG(isolated_after, 1);
-	FIG(modularity_before, 0); FIG(modularity_after, 0);
-	FIG(nmi, 0); FIG(vi, 0);
+/* key: the json key, and (translated) the name in the terminal table */
+#define FIG(key, name, whole) f[k++] = (struct figure){ key, (double)n->name, whole }
+	FIG(N_("actors_kept"), actors_kept, 1); FIG(N_("actors_joined"), actors_joined, 1);
+	FIG(N_("actors_left"), actors_left, 1);
+	FIG(N_("ties_kept"), ties_kept, 1); FIG(N_("ties_new"), ties_new, 1);
+	FIG(N_("ties_lost"), ties_lost, 1);
+	FIG(N_("tie_jaccard"), tie_jaccard, 0);
+	f[k++] = (struct figure){ N_("jaccard_reading"), NAN, 2 };
+	FIG(N_("hamming"), hamming, 1);
+	FIG(N_("density_before"), density_before, 0); FIG(N_("density_after"), density_after, 0);
+	FIG(N_("components_before"), components_before, 1); FIG(N_("components_after"), components_after, 1);
+	FIG(N_("isolated_before"), isolated_before, 1); FIG(N_("isolated_after"), isolated_after, 1);
+	FIG(N_("modularity_before"), modularity_before, 0); FIG(N_("modularity_after"), modularity_after, 0);
+	FIG(N_("nmi"), nmi, 0); FIG(N_("vi"), vi, 0);
 #undef FIG
 	return k;
 }
@@ -46,7 +50,8 @@ static void figure_text(char *buf, size_t size, const struct figure *f, const cm
                         cm_format format)
 {
 	if (f->whole == 2)
-		snprintf(buf, size, "%s", cm_diff_jaccard_reading(n->tie_jaccard));
+		snprintf(buf, size, "%s", format == CM_FORMAT_TABLE ? R_(cm_diff_jaccard_reading(n->tie_jaccard))
+		                                                    : cm_diff_jaccard_reading(n->tie_jaccard));
 	else if (f->whole == 1 && f->value < 0)
 		buf[0] = '\0';
 	else
@@ -83,11 +88,13 @@ int cm_diff_write(FILE *f, const cm_diff *d, cm_format format, size_t top)
 		size_t width = 0;
 
 		for (size_t i = 0; i < n; i++)
-			if (strlen(fig[i].key) > width)
-				width = strlen(fig[i].key);
+			if (cm_utf8_width(R_(fig[i].key)) > width)
+				width = cm_utf8_width(R_(fig[i].key));
 		for (size_t i = 0; i < n; i++) {
+			const char *label = R_(fig[i].key);
+
 			figure_text(text, sizeof(text), &fig[i], &d->network, format);
-			fprintf(f, "%-*s  %s\n", (int)width, fig[i].key, text[0] ? text : "-");
+			fprintf(f, "%s%*s  %s\n", label, (int)(width - cm_utf8_width(label)), "", text[0] ? text : "-");
 		}
 		fputc('\n', f);
 		if ((rc = cm_table_write(f, d->actors, format, top)) < 0)
@@ -96,7 +103,7 @@ int cm_diff_write(FILE *f, const cm_diff *d, cm_format format, size_t top)
 		goto done;
 	}
 	if (ferror(f))
-		rc = cm_error_set(CM_EIO, "cannot write the comparison: %s", strerror(errno));
+		rc = cm_error_set(CM_EIO, _("cannot write the comparison: %s"), strerror(errno));
 done:
 	return rc;
 }
@@ -114,10 +121,10 @@ int cm_timeline_write(FILE *f, const cm_table *years, igraph_integer_t undated, 
 		if ((rc = cm_table_write(f, years, format, 0)) < 0)
 			goto done;
 		if (format == CM_FORMAT_TABLE)
-			fprintf(f, "\nundated ties: %lld (in no year)\n", (long long)undated);
+			fprintf(f, _("\nundated ties: %lld (in no year)\n"), (long long)undated);
 	}
 	if (ferror(f))
-		rc = cm_error_set(CM_EIO, "cannot write the timeline: %s", strerror(errno));
+		rc = cm_error_set(CM_EIO, _("cannot write the timeline: %s"), strerror(errno));
 done:
 	return rc;
 }

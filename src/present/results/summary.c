@@ -15,6 +15,7 @@
 #include "coopmap/writers.h"
 #include "base/strbuf.h"
 #include "base/text.h"
+#include "base/i18n.h"
 
 /* The scalar figures, in the documented order. */
 struct figure {
@@ -28,28 +29,29 @@ static size_t figures(struct figure *f, const cm_summary *s)
 {
 	size_t k = 0;
 
-#define INT_FIG(name) f[k++] = (struct figure){ #name, (double)s->name, 1 }
-#define REAL_FIG(name) f[k++] = (struct figure){ #name, s->name, 0 }
-	INT_FIG(nodes);
-	INT_FIG(edges);
-	REAL_FIG(density);
-	INT_FIG(components);
-	INT_FIG(largest_component);
-	INT_FIG(isolated);
-	REAL_FIG(diameter);
-	REAL_FIG(average_path_length);
-	REAL_FIG(transitivity);
-	REAL_FIG(degree_assortativity);
-	REAL_FIG(modularity);
-	INT_FIG(communities);
-	INT_FIG(articulation_points);
-	INT_FIG(bridges);
+/* key: the json, csv and tsv key, and (translated) the name in the terminal table */
+#define INT_FIG(key, name) f[k++] = (struct figure){ key, (double)s->name, 1 }
+#define REAL_FIG(key, name) f[k++] = (struct figure){ key, s->name, 0 }
+	INT_FIG(N_("nodes"), nodes);
+	INT_FIG(N_("edges"), edges);
+	REAL_FIG(N_("density"), density);
+	INT_FIG(N_("components"), components);
+	INT_FIG(N_("largest_component"), largest_component);
+	INT_FIG(N_("isolated"), isolated);
+	REAL_FIG(N_("diameter"), diameter);
+	REAL_FIG(N_("average_path_length"), average_path_length);
+	REAL_FIG(N_("transitivity"), transitivity);
+	REAL_FIG(N_("degree_assortativity"), degree_assortativity);
+	REAL_FIG(N_("modularity"), modularity);
+	INT_FIG(N_("communities"), communities);
+	INT_FIG(N_("articulation_points"), articulation_points);
+	INT_FIG(N_("bridges"), bridges);
 	if (s->two_mode) {
-		INT_FIG(events);
-		INT_FIG(participations);
-		REAL_FIG(events_per_actor);
-		REAL_FIG(actors_per_event);
-		INT_FIG(actors_alone);
+		INT_FIG(N_("events"), events);
+		INT_FIG(N_("participations"), participations);
+		REAL_FIG(N_("events_per_actor"), events_per_actor);
+		REAL_FIG(N_("actors_per_event"), actors_per_event);
+		INT_FIG(N_("actors_alone"), actors_alone);
 	}
 #undef INT_FIG
 #undef REAL_FIG
@@ -104,7 +106,7 @@ static void table_counts(FILE *f, const char *title, const cm_count *c, size_t n
 	char buf[32];
 
 	for (size_t i = 0; i < n; i++) {
-		const char *name = c[i].value[0] ? c[i].value : "(unknown)";
+		const char *name = c[i].value[0] ? c[i].value : R_("(unknown)");
 		size_t wd = cm_utf8_width(name);
 
 		if (wd > width)
@@ -113,9 +115,9 @@ static void table_counts(FILE *f, const char *title, const cm_count *c, size_t n
 		if (strlen(buf) > cwidth)
 			cwidth = strlen(buf);
 	}
-	fprintf(f, "%s:\n", title);
+	fprintf(f, R_("%s:\n"), title);
 	for (size_t i = 0; i < n; i++) {
-		const char *name = c[i].value[0] ? c[i].value : "(unknown)";
+		const char *name = c[i].value[0] ? c[i].value : R_("(unknown)");
 		char *clean = cm_utf8_sanitize(name);
 		const char *shown = clean ? clean : name;
 
@@ -133,19 +135,25 @@ static void write_table(FILE *f, const cm_summary *s)
 	char buf[64];
 
 	for (size_t i = 0; i < n; i++)
-		if (strlen(fig[i].key) > width)
-			width = strlen(fig[i].key);
+		if (cm_utf8_width(R_(fig[i].key)) > width)
+			width = cm_utf8_width(R_(fig[i].key));
 	for (size_t i = 0; i < n; i++) {
+		const char *label = R_(fig[i].key);
+
 		figure_text(buf, sizeof(buf), &fig[i], CM_FORMAT_TABLE);
 		if (buf[0])
-			fprintf(f, "%-*s  %s\n", (int)width, fig[i].key, buf);
+			fprintf(f, "%s%*s  %s\n", label, (int)(width - cm_utf8_width(label)), "", buf);
 		else
-			fprintf(f, "%s\n", fig[i].key); /* undefined: nothing after the key */
+			fprintf(f, "%s\n", label); /* undefined: nothing after the key */
 	}
-	if (s->paths_estimated)
-		fprintf(f, "%-*s  %s\n", (int)width, "paths_estimated", "true");
-	table_counts(f, "types", s->types, s->n_types);
-	table_counts(f, "regions", s->regions, s->n_regions);
+	if (s->paths_estimated) {
+		const char *label = R_("paths_estimated");
+		size_t w = cm_utf8_width(label);
+
+		fprintf(f, "%s%*s  %s\n", label, (int)(w < width ? width - w : 0), "", R_("true"));
+	}
+	table_counts(f, R_("types"), s->types, s->n_types);
+	table_counts(f, R_("regions"), s->regions, s->n_regions);
 }
 
 /* The summary as key,value rows through the table writer (csv, csv-fr, tsv). */
@@ -207,7 +215,7 @@ int cm_summary_write(FILE *f, const cm_summary *s, cm_format format)
 	if (ferror(f) || fflush(f) != 0 || ferror(f)) {
 		/* keep errno: the CLI stays quiet on EPIPE */
 		saved = errno;
-		rc = cm_error_set(CM_EIO, "cannot write output: %s", strerror(saved));
+		rc = cm_error_set(CM_EIO, _("cannot write output: %s"), strerror(saved));
 		errno = saved;
 	}
 done:

@@ -1,0 +1,132 @@
+# The interface in French (issue 18): --lang fr on every command, or the
+# locale; the expected texts below are written from the English meaning,
+# not captured from coopmap.  Machine formats stay byte-identical.
+S=graphs/cites-educatives
+R=graphs/regions-fr.csv
+
+# fr_run ARGS...: run coopmap under a French locale (LANG), as a user would
+fr_run() {
+	env -u LC_ALL -u LC_MESSAGES -u LANGUAGE LANG=fr_FR.UTF-8 "${WRAP[@]}" "$BIN" "$@" \
+		>"$TMP/out" 2>"$TMP/err" </dev/null
+	status=$?
+}
+
+# help: the general help and a command's, from the locale and from --lang
+fr_run help
+expect_status "help in French (LANG)" 0
+grep -qxF 'utilisation : coopmap COMMANDE [OPTIONS] INPUT' "$TMP/out" &&
+	grep -qxF 'Commandes :' "$TMP/out" &&
+	grep -qF 'Toutes les commandes acceptent --lang fr|en' "$TMP/out"
+check "help in French: usage, commands, --lang" $? "$(head -5 "$TMP/out")"
+run isolated --help --lang fr
+expect_status "isolated --help --lang fr" 0
+grep -qF 'masse critique d’une région (par défaut 10)' "$TMP/out" &&
+	grep -qF 'Entrée et filtres (toutes les commandes) :' "$TMP/out" &&
+	grep -qxF 'Options :' "$TMP/out" &&
+	grep -qF -- '--min-size N' "$TMP/out" && grep -qF -- '--lang L' "$TMP/out" &&
+	grep -qF 'chiffres significatifs des nombres réels' "$TMP/out"
+check "isolated --help in French keeps the option names" $? "$(head -20 "$TMP/out")"
+run help --lang=en
+grep -qxF 'usage: coopmap COMMAND [OPTIONS] INPUT' "$TMP/out"
+check "help --lang=en in English" $?
+env -u LC_ALL -u LC_MESSAGES LANG=fr_FR.UTF-8 "$BIN" help --lang en >"$TMP/out" 2>&1
+grep -qxF 'Commands:' "$TMP/out"
+check "--lang en wins over a French locale" $?
+# with no French locale generated, C.UTF-8 and LANGUAGE=fr are enough (docs/french.md)
+env -u LC_ALL -u LC_MESSAGES LANG=C.UTF-8 LANGUAGE=fr "$BIN" help >"$TMP/out" 2>&1
+grep -qxF 'Commandes :' "$TMP/out"
+check "LANG=C.UTF-8 LANGUAGE=fr gives French" $?
+run help --lang de
+expect_status "--lang de" 2
+expect_err "--lang de" "coopmap: --lang 'de' is not one of fr, en"
+
+# errors: an unknown option, a bad value at FILE:LINE
+fr_run isolated $S --levle 2
+expect_status "unknown option in French" 2
+expect_err "unknown option in French" "coopmap: option inconnue « --levle » : vouliez-vous dire « --level » ?"
+expect_err "usage line in French" "utilisation : coopmap isolated INPUT"
+printf 'source,target,weight\na,b,1\nb,c,x\n' >"$TMP/badweight.csv"
+fr_run summary "$TMP/badweight.csv"
+expect_status "bad weight in French" 3
+expect_err "bad weight in French" "coopmap: $TMP/badweight.csv:3: le poids « x » n’est pas un nombre"
+
+# notices, with French plurals (n > 1: plural; 1: singular)
+printf 'source,target,weight\na,b,1\na,b,2\nc,d,1\nd,c,1\nb,c,1\n' >"$TMP/twice.csv"
+fr_run summary "$TMP/twice.csv"
+expect_status "notice in French" 0
+expect_err "plural notice in French" "coopmap: 2 liens répétés fusionnés (poids additionnés) : "
+printf 'source,target,weight\na,b,1\na,b,2\nb,c,1\n' >"$TMP/once.csv"
+run summary "$TMP/once.csv" --lang fr
+expect_err "singular notice in French" "coopmap: 1 lien répété fusionné (poids additionnés) : "
+
+# isolated and clubs in the table format: headers and reasons in French
+fr_run isolated $S
+expect_status "isolated table in French" 0
+head -1 "$TMP/out" | grep -q '^identifiant .* libellé .* région .* niveau  raisons$'
+check "isolated table: French headers" $? "$(head -1 "$TMP/out")"
+grep -q '^cite-hdf-13 .* 3  aucun lien$' "$TMP/out"
+check "isolated table: level 3 reason in French" $? "$(grep cite-hdf-13 "$TMP/out")"
+grep -q '^cite-martinique-1 .*  aucune cité pair à deux pas ; région sous la masse critique : 1 cité < 10 ; liens seulement dans sa propre région$' "$TMP/out"
+check "isolated table: reasons joined the French way, singular cité" $? "$(grep martinique-1 "$TMP/out")"
+grep -q 'région sous la masse critique : 2 cités < 10' "$TMP/out"
+check "isolated table: plural cités" $?
+fr_run clubs $S --regions $R
+expect_status "clubs table in French" 0
+head -1 "$TMP/out" | grep -q '^club .* cités .* masse critique atteinte'
+check "clubs table: French headers" $? "$(head -1 "$TMP/out")"
+grep -qxF 'membres :' "$TMP/out" && grep -q '^régions denses (au moins 10 cités) :' "$TMP/out"
+check "clubs table: members and dense regions in French" $? "$(tail -3 "$TMP/out")"
+
+# check: the kind of problem, the problem and the count in French
+printf 'source,target,weight\na,a,1\na,b,1\nb,a,1\n' >"$TMP/problems.csv"
+fr_run check "$TMP/problems.csv"
+expect_status "check in French" 1
+grep -qxF 'liens d’un acteur avec lui-même (écartés par les autres commandes) :' "$TMP/out" &&
+	grep -qxF "  $TMP/problems.csv:2: lien de « a » avec lui-même" "$TMP/out" &&
+	grep -qxF "  $TMP/problems.csv:4: le lien b - a répète la ligne 3" "$TMP/out" &&
+	grep -qxF '2 problèmes trouvés' "$TMP/out"
+check "check lists the problems in French" $? "$(cat "$TMP/out")"
+
+# summary: the figures' names in French in the table, English keys in json and csv
+fr_run summary "$TMP/problems.csv" --quiet
+grep -qE '^acteurs +2$' "$TMP/out" && grep -qE '^liens +1$' "$TMP/out" && grep -qxF 'types :' "$TMP/out"
+check "summary table in French" $? "$(head -3 "$TMP/out")"
+
+# diff: the whole-network figures named in French; tie Jaccard above 0.3 reads "good" (bonne)
+fr_run diff $S --at 2020 --at 2022 --quiet
+expect_status "diff table in French" 0
+grep -qE '^lecture du jaccard +bonne$' "$TMP/out" && grep -qE '^acteurs arrivés +[0-9]+$' "$TMP/out"
+check "diff table in French" $? "$(head -9 "$TMP/out")"
+
+# machine formats: the same bytes in French and in English
+for args in "isolated $S -f csv" "isolated $S -f json" "isolated $S -f csv-fr" "isolated $S -f tsv" \
+	"clubs $S --regions $R -f csv" "clubs $S --regions $R -f json" \
+	"suggest $S --regions $R -f csv" "suggest $S --regions $R -f json" "summary $S -f json" \
+	"summary $S -f csv" "timeline $S -f csv" "diff $S --at 2020 --at 2022 -f json"; do
+	# shellcheck disable=SC2086
+	env -u LC_ALL -u LC_MESSAGES -u LANGUAGE LANG=fr_FR.UTF-8 "$BIN" $args >"$TMP/fr.out" 2>/dev/null
+	# shellcheck disable=SC2086
+	"$BIN" $args --lang en >"$TMP/en.out" 2>/dev/null
+	[ -s "$TMP/en.out" ] && cmp -s "$TMP/fr.out" "$TMP/en.out"
+	check "$args: the same bytes in French and English" $?
+done
+
+# the catalogue: complete, valid, and up to date with the sources
+msgfmt --check --statistics -o /dev/null po/fr.po 2>"$TMP/stats"
+check "po/fr.po passes msgfmt --check" $? "$(cat "$TMP/stats")"
+! grep -qE 'untranslated|fuzzy' "$TMP/stats"
+check "po/fr.po has no untranslated or fuzzy entry" $? "$(cat "$TMP/stats")"
+# every source file with a marked message is in po/POTFILES
+grep -lE '\b(_|N_|R_|RN_)\(|dngettext' $(git ls-files 'src/*.c' 'src/*.h' 2>/dev/null || ls src/*/*.c src/*/*/*.c) |
+	grep -v '^src/base/i18n.h$' | sort >"$TMP/marked"
+sort po/POTFILES | diff - "$TMP/marked" >"$TMP/potfiles-diff"
+check "po/POTFILES lists every file with messages" $? "$(cat "$TMP/potfiles-diff")"
+make -s --no-print-directory pot POT="$TMP/fresh.pot" >/dev/null 2>&1
+msgids() { msgattrib --no-location --no-wrap --sort-output "$1" | grep -v '^"POT-Creation-Date'; }
+msgids po/coopmap.pot >"$TMP/ids-old" && msgids "$TMP/fresh.pot" >"$TMP/ids-new" &&
+	diff "$TMP/ids-old" "$TMP/ids-new" >"$TMP/ids-diff"
+check "po/coopmap.pot is up to date (make pot)" $? "$(head -5 "$TMP/ids-diff")"
+msgmerge -q -o "$TMP/merged.po" po/fr.po "$TMP/fresh.pot" 2>/dev/null &&
+	msgfmt --statistics -o /dev/null "$TMP/merged.po" 2>"$TMP/stats2" &&
+	! grep -qE 'untranslated|fuzzy' "$TMP/stats2"
+check "every message of the sources has its French translation" $? "$(cat "$TMP/stats2")"
