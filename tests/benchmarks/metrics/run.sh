@@ -86,6 +86,7 @@ row() {
 	echo "load average (1, 5, 15 min) at the start: $LOAD_START; at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
 	echo "igraph C $(pkg-config --modversion igraph), python-igraph $($PY -c 'import igraph; print(igraph.__version__)'),"
 	echo "NetworkX $($PY -c 'import networkx; print(networkx.__version__)'), Python $($PY -c 'import platform; print(platform.python_version())')."
+	echo "BLAS: coopmap $(sh tests/benchmarks/blas.sh "$WORK/coopmap"); python-igraph $(sh tests/benchmarks/blas.sh "$($PY -c 'import igraph._igraph as m; print(m.__file__)')")."
 	echo
 	echo "Network: \`gen_network --actors $ACTORS --ties $TIES --seed 1\` (regional structure)."
 	echo "Analysis: load nodes.csv and edges.csv, compute degree, strength, pagerank, coreness,"
