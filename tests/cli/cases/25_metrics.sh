@@ -71,6 +71,30 @@ else
 	echo "SKIP: python3-networkx missing (make deps installs it): eigenvector not checked by NetworkX"
 fi
 
+# --jobs N: independent measures in forked workers, the same bytes whatever N
+# (every measure, sampled path measures, notices on stderr)
+for S in graphs/cites-educatives "$M"; do
+	run metrics "$S" --format csv --jobs 1
+	cp "$TMP/out" "$TMP/jobs1.csv"
+	cp "$TMP/err" "$TMP/jobs1.err"
+	for j in 2 3; do
+		run metrics "$S" --format csv --jobs "$j"
+		expect_status "metrics --jobs $j ($S)" 0
+		cmp -s "$TMP/jobs1.csv" "$TMP/out"; check "metrics --jobs $j ($S): same output as --jobs 1" $?
+		cmp -s "$TMP/jobs1.err" "$TMP/err"; check "metrics --jobs $j ($S): same notices as --jobs 1" $?
+	done
+done
+if [ -x build/tests/gen_network ]; then
+	build/tests/gen_network --actors 5000 --ties 20000 --seed 4 --out "$TMP/jobs5k" >/dev/null
+	run metrics "$TMP/jobs5k" --format csv --betweenness-samples 50 --jobs 1
+	cp "$TMP/out" "$TMP/jobs1.csv"
+	run metrics "$TMP/jobs5k" --format csv --betweenness-samples 50 --jobs 2
+	expect_status "metrics --jobs 2 (5k actors)" 0
+	cmp -s "$TMP/jobs1.csv" "$TMP/out"; check "metrics --jobs 2 (5k actors, sampled): same output as --jobs 1" $?
+fi
+run metrics "$M" --jobs 0
+expect_status "metrics --jobs 0" 2
+
 # usage errors
 run metrics "$M" --sort bogus
 expect_status "metrics unknown sort column" 2
