@@ -62,6 +62,7 @@ measure() {
 measure coopmap "$REPEAT" "$WORK/coopmap" metrics "$WORK/net" --metrics "$MEASURES" \
 	--betweenness-samples 256 --format csv --quiet
 measure coopmap_rest "$REPEAT" "$WORK/coopmap" metrics "$WORK/net" --metrics "$REST" --format csv --quiet
+measure coopmap_rest_j2 "$REPEAT" "$WORK/coopmap" metrics "$WORK/net" --metrics "$REST" --format csv --quiet --jobs 2
 measure igraph 1 "$PY" tests/benchmarks/metrics/peer_igraph.py "$WORK/net" "$WORK/igraph.csv"
 measure igraph_rest "$REPEAT" "$PY" tests/benchmarks/metrics/peer_igraph.py "$WORK/net" \
 	"$WORK/igraph_rest.csv" --no-betweenness
@@ -107,6 +108,7 @@ row() {
 	echo "| run | wall (s) | peak memory (MB) | CPU (s) | wall / coopmap | memory / coopmap | CPU / coopmap |"
 	echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
 	row "coopmap metrics (7)" coopmap_rest coopmap_rest
+	row "coopmap metrics (7), --jobs 2" coopmap_rest_j2 coopmap_rest
 	row "python-igraph (7)" igraph_rest coopmap_rest
 } >"$OUT"
 echo "wrote $OUT" >&2
