@@ -48,6 +48,11 @@ typedef struct cm_metrics_options {
 	 */
 	igraph_integer_t samples;
 	unsigned long seed;            /**< 0: CM_DEFAULT_SEED */
+	/** Independent measures computed at once in up to this many forked
+	 * workers (copy-on-write on the loaded network, results sent back
+	 * through pipes and gathered in a fixed order: the table is the same
+	 * whatever the number); 0 or 1: all in this process. */
+	int jobs;
 } cm_metrics_options;
 
 /**

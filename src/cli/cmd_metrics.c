@@ -15,7 +15,8 @@ enum {
 	OPT_TOP,
 	OPT_WEIGHTED,
 	OPT_EXACT,
-	OPT_SAMPLES
+	OPT_SAMPLES,
+	OPT_JOBS
 };
 
 /* State of the progress line on a terminal. */
@@ -118,6 +119,7 @@ static const struct option longopts[] = {
 	{ "weighted", no_argument, NULL, OPT_WEIGHTED },
 	{ "exact", no_argument, NULL, OPT_EXACT },
 	{ "betweenness-samples", required_argument, NULL, OPT_SAMPLES },
+	{ "jobs", required_argument, NULL, OPT_JOBS },
 	{ "digits", required_argument, NULL, CLI_OPT_DIGITS },
 	CLI_COMMON_OPTIONS,
 	{ NULL, 0, NULL, 0 }
@@ -130,7 +132,8 @@ const struct cli_command cli_cmd_metrics = {
 	.fn = cmd_metrics,
 	.usage =
 		"INPUT [--metrics LIST|all] [--format table|csv|csv-fr|tsv|json] [--digits N]\n"
-		"        [--sort COLUMN] [--top N] [--weighted] [--exact] [--betweenness-samples K]",
+		"        [--sort COLUMN] [--top N] [--weighted] [--exact] [--betweenness-samples K]\n"
+		"        [--jobs N]",
 	.summary = N_("one row per actor: degree, betweenness, pagerank, constraint, community..."),
 	.help =
 		N_("  -m, --metrics LIST    comma-separated measures, or all (default); two-mode inputs\n"
@@ -143,11 +146,13 @@ const struct cli_command cli_cmd_metrics = {
 		"                        of the first measure column (degree when computed)\n"
 		"  --weighted            path measures use distance = 1/weight\n"
 		"  --exact               never sample path measures\n"
-		"  --betweenness-samples K  sample K source actors for path measures\n")
+		"  --betweenness-samples K  sample K source actors for path measures\n"
+		"  --jobs N              compute independent measures in N processes at once\n"
+		"                        (default 1; the output is the same whatever N)\n")
 		"\n" CLI_COMMON_HELP
 };
 
-/* metrics' own options: --metrics, --format, --sort, --top, --weighted, --exact, --betweenness-samples. */
+/* metrics' own options: --metrics, --format, --sort, --top, --weighted, --exact, --betweenness-samples, --jobs. */
 static int metrics_option(void *ctx, int opt, const char *arg)
 {
 	struct metrics_args *a = ctx;
@@ -182,6 +187,11 @@ static int metrics_option(void *ctx, int opt, const char *arg)
 			return CLI_EUSAGE;
 		a->mo.samples = (igraph_integer_t)v;
 		return 0;
+	case OPT_JOBS:
+		if ((v = cli_parse_long("metrics", "--jobs", arg, 1, 64)) == LONG_MIN)
+			return CLI_EUSAGE;
+		a->mo.jobs = (int)v;
+		return 0;
 	default:
 		return cli_usage_error("metrics", _("unexpected option"));
 	}
@@ -192,7 +202,7 @@ static int cmd_metrics(int argc, char **argv)
 {
 	static const char *const ascending[] = { "id", "label", "type", "region" };
 	struct cli_common common = { 0 };
-	struct metrics_args a = { .format = CM_FORMAT_TABLE };
+	struct metrics_args a = { .format = CM_FORMAT_TABLE, .mo.jobs = 1 };
 	cm_network *net = NULL;
 	cm_table *table = NULL;
 	const char *input;

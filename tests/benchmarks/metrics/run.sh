@@ -62,6 +62,7 @@ measure() {
 measure coopmap "$REPEAT" "$WORK/coopmap" metrics "$WORK/net" --metrics "$MEASURES" \
 	--betweenness-samples 256 --format csv --quiet
 measure coopmap_rest "$REPEAT" "$WORK/coopmap" metrics "$WORK/net" --metrics "$REST" --format csv --quiet
+measure coopmap_rest_j2 "$REPEAT" "$WORK/coopmap" metrics "$WORK/net" --metrics "$REST" --format csv --quiet --jobs 2
 measure igraph 1 "$PY" tests/benchmarks/metrics/peer_igraph.py "$WORK/net" "$WORK/igraph.csv"
 measure igraph_rest "$REPEAT" "$PY" tests/benchmarks/metrics/peer_igraph.py "$WORK/net" \
 	"$WORK/igraph_rest.csv" --no-betweenness
@@ -86,6 +87,7 @@ row() {
 	echo "load average (1, 5, 15 min) at the start: $LOAD_START; at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
 	echo "igraph C $(pkg-config --modversion igraph), python-igraph $($PY -c 'import igraph; print(igraph.__version__)'),"
 	echo "NetworkX $($PY -c 'import networkx; print(networkx.__version__)'), Python $($PY -c 'import platform; print(platform.python_version())')."
+	echo "BLAS: coopmap $(sh tests/benchmarks/blas.sh "$WORK/coopmap"); python-igraph $(sh tests/benchmarks/blas.sh "$($PY -c 'import igraph._igraph as m; print(m.__file__)')")."
 	echo
 	echo "Network: \`gen_network --actors $ACTORS --ties $TIES --seed 1\` (regional structure)."
 	echo "Analysis: load nodes.csv and edges.csv, compute degree, strength, pagerank, coreness,"
@@ -106,6 +108,7 @@ row() {
 	echo "| run | wall (s) | peak memory (MB) | CPU (s) | wall / coopmap | memory / coopmap | CPU / coopmap |"
 	echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
 	row "coopmap metrics (7)" coopmap_rest coopmap_rest
+	row "coopmap metrics (7), --jobs 2" coopmap_rest_j2 coopmap_rest
 	row "python-igraph (7)" igraph_rest coopmap_rest
 } >"$OUT"
 echo "wrote $OUT" >&2

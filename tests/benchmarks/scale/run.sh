@@ -190,6 +190,7 @@ done
 	echo "Machine: $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')),"
 	echo "$(awk '/MemTotal/ { printf "%.0f", $2 / 1048576 }' /proc/meminfo) GB of memory. igraph C $(pkg-config --modversion igraph 2>/dev/null),"
 	echo "Python $($PY -c 'import platform; print(platform.python_version())')."
+	echo "BLAS: coopmap $(sh tests/benchmarks/blas.sh ./coopmap); python-igraph $(sh tests/benchmarks/blas.sh "$($PY -c 'import igraph._igraph as m; print(m.__file__)')")."
 	echo
 	echo "Networks: \`gen_network --actors N --ties M --seed 1\` (regional structure, string ids,"
 	echo "weight and year on every tie). Each run is a separate process measured by"

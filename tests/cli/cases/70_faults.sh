@@ -150,6 +150,8 @@ if [ -x "$FGEN" ]; then
 	fault_signal "render SIGTERM" TERM "$FT/int.svg" render "$FT/g20k" -o "$FT/int.svg" --quiet
 	fault_signal "render SIGINT" INT "$FT/int2.svg" render "$FT/g20k" -o "$FT/int2.svg" --quiet
 	fault_signal "metrics SIGTERM" TERM "$FT/int.keep" metrics "$FT/g20k" --exact --quiet
+	fault_signal "metrics --jobs 2 SIGTERM" TERM "$FT/int.keep" metrics "$FT/g20k" --exact --quiet --jobs 2
+	fault_signal "metrics --jobs 2 SIGINT" INT "$FT/int.keep" metrics "$FT/g20k" --exact --quiet --jobs 2
 fi
 
 # --- low address-space limit: "out of memory", never a crash --------------------
@@ -170,7 +172,7 @@ if [ -x "$FGEN" ] && ! fault_sanitized; then
 		"$FGEN" --actors 200000 --ties 800000 --out "$FT/g200k" >/dev/null
 		for add in 40000 100000 200000 400000; do
 			lim=$((base + add))
-			for cmd in summary metrics "render -o $FT/oom.svg"; do
+			for cmd in summary metrics "metrics --jobs 2" "render -o $FT/oom.svg"; do
 				# shellcheck disable=SC2086
 				(ulimit -v "$lim"; exec timeout -k 5 300 "$BIN" $cmd "$FT/g200k" --quiet) \
 					>/dev/null 2>"$TMP/err" </dev/null
