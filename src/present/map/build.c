@@ -11,9 +11,12 @@
 
 #include <cgraph.h>
 
+#include "base/i18n.h"
+#include "model/raw.h"
 #include "present/map/build.h"
 #include "coopmap/common.h"
 #include "base/strbuf.h"
+#include "base/text.h"
 #include "present/map/group.h"
 #include "present/map/labels.h"
 #include "present/map/legend.h"
@@ -79,6 +82,8 @@ int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 	int large = n > LARGE_ACTORS, huge = n > PRISM_MAX_ACTORS, rc = 0;
 	Agraph_t *g = NULL, **subs = NULL;
 	Agnode_t **nodes = NULL;
+	Agsym_t *s_etooltip;
+	int events;
 	Agsym_t *s_style, *s_shape, *s_fill, *s_width, *s_height, *s_xlabel, *s_tooltip, *s_pen, *s_color, *s_npen, *s_pos, *s_label;
 	Agsym_t *s_ecolor, *s_estyle, *s_nstyle;
 	cm_strbuf text = { 0 };
@@ -185,6 +190,9 @@ int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 		agattr(g, AGEDGE, "fontcolor", "#555555");
 		agattr(g, AGNODE, "fontcolor", "#222222");
 	}
+	/* ties projected from two-mode data name their shared events (declared only then, as above) */
+	events = !p->by && cm_attr_type(graph, IGRAPH_ATTRIBUTE_EDGE, "events") == IGRAPH_ATTRIBUTE_STRING;
+	s_etooltip = events ? agattr(g, AGEDGE, "tooltip", "") : NULL;
 	s_ecolor = p->change ? agattr(g, AGEDGE, "color", CHANGE_KEPT_TIE) : NULL;
 	s_estyle = p->change ? agattr(g, AGEDGE, "style", "solid") : NULL;
 	/* declared only when used, so that other maps keep their exact DOT */
@@ -316,6 +324,28 @@ int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 			                           EAN(graph, "total_weight", e))) < 0)
 				goto done;
 			agset(edge, "tooltip", text.s);
+		} else if (events) {
+			/* a tie projected from two-mode data: the events the two actors shared */
+			const char *ev = EAS(graph, "events", e);
+
+			text.len = 0;
+			if (ev[0] && (rc = cm_strbuf_puts(&text, _("both at: "))) < 0)
+				goto done;
+			/* the ids come joined by ';' (model/twomode.c): listed with commas for the reader */
+			for (const char *q = ev; *q && rc == 0; ) {
+				size_t k = strcspn(q, ";");
+				char *one = cm_strndup(q, k);
+
+				if (!one || (q != ev && cm_strbuf_puts(&text, ", ") < 0) ||
+				    cm_map_escape_text(&text, one, 0, 0) < 0)
+					rc = cm_error_set(CM_ENOMEM, "out of memory");
+				free(one);
+				q += k + (q[k] == ';');
+			}
+			if (rc < 0)
+				goto done;
+			if (ev[0])
+				agxset(edge, s_etooltip, text.s);
 		}
 		if (p->change && !cm_map_change_shown(p, p->change->tie[e])) {
 			agxset(edge, s_estyle, "invis");

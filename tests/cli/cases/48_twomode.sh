@@ -170,3 +170,10 @@ fi
 run render graphs/cites-educatives-events -T dot -o "$TMP/ev.dot" --quiet
 grep -q 'cites-educatives-events' "$TMP/ev.dot" && ! grep -q '>participations<' "$TMP/ev.dot"
 check "two-mode map titled with its folder" $? "$(grep -m3 -i 'title\|participations' "$TMP/ev.dot")"
+
+# a projected tie's tooltip names the shared events (hand: A and B met at M1 and M2, C and D at M3)
+run render "$H" -o "$TMP/hand.svg" --quiet
+expect_status "render the hand-made projection" 0
+grep -q 'xlink:title="both at: M1, M2"' "$TMP/hand.svg" && grep -q 'xlink:title="both at: M3"' "$TMP/hand.svg" &&
+	[ "$(grep -c 'xlink:title="both at: ' "$TMP/hand.svg")" -eq 4 ]
+check "tie tooltips: A-B both at M1, M2; C-D at M3; 4 ties" $? "$(grep -o 'xlink:title="both at[^"]*"' "$TMP/hand.svg")"
