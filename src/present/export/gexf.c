@@ -101,23 +101,10 @@ static int write_values(xmlTextWriterPtr w, const igraph_t *g, igraph_attribute_
 	int bad = 0, open = 0;
 
 	for (size_t a = 0; a < n && !bad; a++) {
-		const char *value;
+		const char *value = cm_export_attr_text(num, sizeof(num), g, where, attrs[a].name, attrs[a].igtype, i);
 
-		if (attrs[a].igtype == IGRAPH_ATTRIBUTE_NUMERIC) {
-			double v = where == IGRAPH_ATTRIBUTE_VERTEX ? VAN(g, attrs[a].name, i) : EAN(g, attrs[a].name, i);
-
-			if (isnan(v))
-				continue;
-			cm_export_format_double(num, sizeof(num), v);
-			value = num;
-		} else if (attrs[a].igtype == IGRAPH_ATTRIBUTE_BOOLEAN) {
-			value = (where == IGRAPH_ATTRIBUTE_VERTEX ? VAB(g, attrs[a].name, i) : EAB(g, attrs[a].name, i))
-			        ? "true" : "false";
-		} else {
-			value = where == IGRAPH_ATTRIBUTE_VERTEX ? VAS(g, attrs[a].name, i) : EAS(g, attrs[a].name, i);
-			if (!value[0])
-				continue;
-		}
+		if (!value)
+			continue;
 		if (!open) {
 			bad |= xmlTextWriterStartElement(w, BAD_CAST "attvalues") < 0;
 			open = 1;

@@ -108,3 +108,26 @@ void cm_export_format_double(char *buf, size_t size, double v)
 	if (strtod(buf, NULL) != v)
 		snprintf(buf, size, "%.17g", v);
 }
+
+/* The text of attribute name of vertex or edge i for GraphML and GEXF; see present/export/types.h. */
+const char *cm_export_attr_text(char *num, size_t size, const igraph_t *g, igraph_attribute_elemtype_t where,
+                                const char *name, igraph_attribute_type_t t, igraph_integer_t i)
+{
+	const char *value;
+
+	if (t == IGRAPH_ATTRIBUTE_NUMERIC) {
+		double v = where == IGRAPH_ATTRIBUTE_VERTEX ? VAN(g, name, i) : EAN(g, name, i);
+
+		if (isnan(v))
+			return NULL;
+		if (isinf(v))
+			snprintf(num, size, "%s", v > 0 ? "INF" : "-INF");
+		else
+			cm_export_format_double(num, size, v);
+		return num;
+	}
+	if (t == IGRAPH_ATTRIBUTE_BOOLEAN)
+		return (where == IGRAPH_ATTRIBUTE_VERTEX ? VAB(g, name, i) : EAB(g, name, i)) ? "true" : "false";
+	value = where == IGRAPH_ATTRIBUTE_VERTEX ? VAS(g, name, i) : EAS(g, name, i);
+	return value[0] ? value : NULL;
+}

@@ -34,4 +34,14 @@ const char *cm_export_attr_type(const igraph_t *g, igraph_attribute_elemtype_t w
 /* A number as the shortest text that reads back the same (whole numbers without a point). */
 void cm_export_format_double(char *buf, size_t size, double v);
 
+/*
+ * The value of attribute name (igraph type t) of vertex or edge i as
+ * GraphML and GEXF write it: numbers by cm_export_format_double(), infinite
+ * ones as XML Schema's INF and -INF; booleans true or false; NULL when there
+ * is no value (NaN, empty text), which both formats leave out.  num (size
+ * bytes) holds the text of a number.
+ */
+const char *cm_export_attr_text(char *num, size_t size, const igraph_t *g, igraph_attribute_elemtype_t where,
+                                const char *name, igraph_attribute_type_t t, igraph_integer_t i);
+
 #endif
