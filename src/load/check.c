@@ -5,6 +5,7 @@
  * commands repair, merge or skip while loading (docs/input.md lists them).  Names are compared with model/columns.h:
  * equal once case and accents are folded, or a small edit distance.
  */
+#include <inttypes.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -715,12 +716,12 @@ static int read_event_table(checker *k, cm_colmaps *maps)
 		event_row *e;
 
 		if (!id[0])
-			return cm_error_set_at(CM_EINPUT, c->name, c->record_line, "empty event id");
+			return cm_error_set_at(CM_EINPUT, c->name, c->record_line, _("empty event id"));
 		if (!(e = event_of(k, id, &added)))
-			return cm_error_set(CM_ENOMEM, "out of memory");
+			return cm_error_set(CM_ENOMEM, _("out of memory"));
 		if (!added)
 			return cm_error_set_at(CM_EINPUT, c->name, c->record_line,
-			                       "event '%s' is listed twice (first on line %ld)", id, e->line);
+			                       _("event '%s' is listed twice (first on line %ld)"), id, e->line);
 		e->label = field(c, at, CM_ROLE_LABEL);
 		e->year = field(c, at, CM_ROLE_YEAR);
 		e->kind = field(c, at, CM_ROLE_KIND);
@@ -748,7 +749,7 @@ static int read_parts(checker *k, cm_colmaps *maps)
 			part_row *q = realloc(k->parts, (cap = cap ? 2 * cap : 64) * sizeof(*q));
 
 			if (!q)
-				return cm_error_set(CM_ENOMEM, "out of memory");
+				return cm_error_set(CM_ENOMEM, _("out of memory"));
 			k->parts = q;
 		}
 		p = &k->parts[k->np];
@@ -786,14 +787,14 @@ static int read_raw_twomode(checker *k, const igraph_t *g)
 	if (!(k->actors = calloc((size_t)n + 1, sizeof(*k->actors))) ||
 	    !(k->parts = calloc((size_t)m + 1, sizeof(*k->parts))) ||
 	    !(row = malloc(((size_t)n + 1) * sizeof(*row))))
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_set(CM_ENOMEM, _("out of memory"));
 	for (igraph_integer_t v = 0; v < n && rc == 0; v++) {
 		const char *b = igraph_strvector_get(&k->text[6], v), *id = igraph_strvector_get(&k->text[0], v);
 		event_row *e;
 
 		if (strcmp(b, "0") && strcmp(b, "1")) {
-			rc = cm_error_set(CM_EINPUT, "%s: vertex '%s' has bipartite '%s': two-mode graphs give "
-			                  "every vertex bipartite 0 (actor) or 1 (event)", name, id, b);
+			rc = cm_error_set(CM_EINPUT, _("%s: vertex '%s' has bipartite '%s': two-mode graphs give "
+			                  "every vertex bipartite 0 (actor) or 1 (event)"), name, id, b);
 			break;
 		}
 		if (b[0] == '0') {
@@ -810,7 +811,7 @@ static int read_raw_twomode(checker *k, const igraph_t *g)
 			continue;
 		}
 		if (!(e = event_of(k, id, &added))) {
-			rc = cm_error_set(CM_ENOMEM, "out of memory");
+			rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 			break;
 		}
 		e->label = igraph_strvector_get(&k->text[1], v);
@@ -829,8 +830,8 @@ static int read_raw_twomode(checker *k, const igraph_t *g)
 		part_row *p = &k->parts[k->np++];
 
 		if ((row[a] < 0) == (row[b] < 0)) {
-			rc = cm_error_set(CM_EINPUT, "%s: tie %" IGRAPH_PRId " joins two %s ('%s' and '%s'): in a two-mode "
-			                  "graph every tie joins an actor (bipartite 0) and an event (bipartite 1)",
+			rc = cm_error_set(CM_EINPUT, _("%s: tie %" PRId64 " joins two %s ('%s' and '%s'): in a two-mode "
+			                  "graph every tie joins an actor (bipartite 0) and an event (bipartite 1)"),
 			                  name, i + 1, row[a] < 0 ? "events" : "actors", igraph_strvector_get(&k->text[0], a),
 			                  igraph_strvector_get(&k->text[0], b));
 			break;
@@ -894,7 +895,7 @@ static int check_parts(checker *k, int max_size)
 	cm_names_init(&seen);
 	cm_names_init(&pairs);
 	if (!(pair_line = malloc((k->np + 1) * sizeof(*pair_line)))) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	for (size_t i = 0; i < k->np && rc == 0; i++) {
@@ -917,7 +918,7 @@ static int check_parts(checker *k, int max_size)
 			}
 		}
 		if (!(e = event_of(k, p->event, &added))) {
-			rc = cm_error_set(CM_ENOMEM, "out of memory");
+			rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 			goto done;
 		}
 		if (added) {
@@ -998,7 +999,7 @@ static int check_near_events(checker *k)
 	int rc = 0;
 
 	if (k->ne > CHECK_PAIRWISE_MAX) {
-		cm_notice("%s: %zu events: near-duplicate ids and labels not compared (at most %d events)",
+		cm_notice(_("%s: %zu events: near-duplicate ids and labels not compared (at most %d events)"),
 		          k->out->edges_name, k->ne, CHECK_PAIRWISE_MAX);
 		return 0;
 	}
@@ -1014,7 +1015,7 @@ static int check_near_events(checker *k)
 			}
 		}
 		if (!f)
-			return cm_error_set(CM_ENOMEM, "out of memory");
+			return cm_error_set(CM_ENOMEM, _("out of memory"));
 		for (size_t i = 0; i < k->ne && rc == 0; i++) {
 			for (size_t j = 0; j < i && rc == 0; j++) {
 				const char *a = label ? k->events[i].label : k->events[i].id;
@@ -1046,15 +1047,15 @@ static int check_event_kinds(checker *k)
 
 	for (size_t i = 0; f && same && i < k->ne; i++)
 		if (k->events[i].kind[0] && !(f[i] = cm_name_fold(k->events[i].kind))) {
-			rc = cm_error_set(CM_ENOMEM, "out of memory");
+			rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 			break;
 		} else if (f[i]) {
 			type_key(f[i]);
 		}
 	if (!f || !same)
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 	if (rc == 0 && k->ne > CHECK_PAIRWISE_MAX) {
-		cm_notice("%s: %zu events: kind spellings not compared (at most %d events)", k->out->edges_name,
+		cm_notice(_("%s: %zu events: kind spellings not compared (at most %d events)"), k->out->edges_name,
 		          k->ne, CHECK_PAIRWISE_MAX);
 		goto done;
 	}
@@ -1092,7 +1093,7 @@ static int check_event_regions(checker *k, const cm_regions *regions, const char
 	int rc = 0;
 
 	if (!names)
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_set(CM_ENOMEM, _("out of memory"));
 	for (size_t i = 0; i < nr; i++)
 		names[i] = cm_regions_name(regions, i);
 	for (size_t a = 0; a < k->ne && rc == 0; a++) {

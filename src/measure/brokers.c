@@ -4,6 +4,7 @@
  * effective size, betweenness and Krackhardt-Stern's E-I index; definitions
  * and a drawn example in docs/analysis.md.
  */
+#include <inttypes.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,7 @@
 #include "base/text.h"
 #include "measure/burt.h"
 #include "model/raw.h"
+#include "base/i18n.h"
 
 /* Brokerage roles, in the order of the output columns. */
 enum { R_COORDINATOR, R_ITINERANT, R_GATEKEEPER, R_REPRESENTATIVE, R_LIAISON, R_COUNT };
@@ -126,11 +128,11 @@ static int group_values(const char **values, char **storage, const cm_network *n
 			rc = cm_strbuf_printf(&list, "%s%s", i ? ", " : "", igraph_strvector_get(&vn, i));
 		/* asked for with --group: a bad option; the default region missing: the data lacks it */
 		if (rc == 0 && asked)
-			rc = cm_error_set(CM_EUSAGE, "no actor has attribute '%s' (attributes: %s)", attr,
+			rc = cm_error_set(CM_EUSAGE, _("no actor has attribute '%s' (attributes: %s)"), attr,
 			                  list.s ? list.s : "none");
 		else if (rc == 0)
-			rc = cm_error_set(CM_EINPUT, "no actor has a region (attributes: %s): brokerage between "
-			                  "regions needs a 'region' column (or 'région'), or --group ATTR",
+			rc = cm_error_set(CM_EINPUT, _("no actor has a region (attributes: %s): brokerage between "
+			                  "regions needs a 'region' column (or 'région'), or --group ATTR"),
 			                  list.s ? list.s : "none");
 		cm_strbuf_free(&list);
 		goto done;
@@ -157,8 +159,8 @@ static int group_values(const char **values, char **storage, const cm_network *n
 		any |= buf[0] != '\0';
 	}
 	if (!any && n > 0) {
-		rc = cm_error_set(CM_EINPUT, "no actor has a value for attribute '%s': brokerage between "
-		                  "groups needs them", attr);
+		rc = cm_error_set(CM_EINPUT, _("no actor has a value for attribute '%s': brokerage between "
+		                  "groups needs them"), attr);
 	} else {
 		/* most actors without a group: brokerage is measured between the few that have one */
 		igraph_integer_t empty = 0;
@@ -168,8 +170,8 @@ static int group_values(const char **values, char **storage, const cm_network *n
 			if (!values[v][0])
 				rc = cm_strbuf_name(&names, (size_t)empty++, cm_network_vattr(net, CM_ATTR_ID, v));
 		if (rc == 0 && 2 * empty > n && (rc = cm_strbuf_names_end(&names, (size_t)empty)) == 0)
-			cm_notice("%s is empty for %" IGRAPH_PRId " of %" IGRAPH_PRId " actors (%s): brokers "
-			          "counts them in no group", attr, empty, n, names.s);
+			cm_notice(_("%s is empty for %" PRId64 " of %" PRId64 " actors (%s): brokers "
+			          "counts them in no group"), attr, empty, n, names.s);
 		cm_strbuf_free(&names);
 	}
 done:
@@ -224,7 +226,7 @@ static int brokerage(struct brow *rows, const cm_network *net, const igraph_inte
 		igraph_integer_t gb = gid[b];
 
 		if (cm_interrupted()) {
-			rc = cm_error_set(CM_EINTERRUPTED, "interrupted");
+			rc = cm_error_set(CM_EINTERRUPTED, _("interrupted"));
 			goto done;
 		}
 		if (gb < 0)
@@ -355,7 +357,7 @@ static int ei_index(cm_brokers *out, struct brow *rows, const cm_network *net,
 	gi = calloc((size_t)n_groups + 1, sizeof(*gi));
 	ge = calloc((size_t)n_groups + 1, sizeof(*ge));
 	if (!gi || !ge) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	for (igraph_integer_t e = 0; e < m; e++) {
@@ -461,7 +463,7 @@ int cm_brokers_compute(cm_brokers *out, const cm_network *net, const char *group
 	rows = calloc((size_t)n + 1, sizeof(*rows));
 	es = calloc((size_t)n + 1, sizeof(*es));
 	if (!values || !storage || !gname || !gid || !gsize || !sorted || !rows || !es) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	if ((rc = group_values(values, storage, net, out->group, asked)) < 0)
@@ -502,7 +504,7 @@ int cm_brokers_compute(cm_brokers *out, const cm_network *net, const char *group
 	out->ranking = malloc(((size_t)n + 1) * sizeof(*out->ranking));
 	out->between = malloc(((size_t)n + 1) * sizeof(*out->between));
 	if (!out->total || !out->ranking || !out->between) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	for (igraph_integer_t i = 0; i < n; i++) {
@@ -549,7 +551,7 @@ int cm_brokers_totals(double **out, const cm_network *net, const char *group)
 
 	*out = NULL;
 	if (!values || !storage || !gid || !sorted || !rows) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	if ((rc = group_values(values, storage, net, attr, group != NULL)) < 0)
@@ -560,7 +562,7 @@ int cm_brokers_totals(double **out, const cm_network *net, const char *group)
 	if ((rc = brokerage(rows, net, gid)) < 0)
 		goto done;
 	if (!(*out = malloc(((size_t)n + 1) * sizeof(**out)))) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	for (igraph_integer_t v = 0; v < n; v++)

@@ -19,6 +19,7 @@
 #include "present/map/legend.h"
 #include "present/map/map.h"
 #include "present/map/style.h"
+#include "base/i18n.h"
 
 /* Set a graph attribute on the root (declaring it with an empty default). */
 static void graph_set(Agraph_t *g, const char *name, const char *value)
@@ -43,7 +44,7 @@ static int add_label_node(Agraph_t *g, const map_plan *p, igraph_integer_t v, co
 	snprintf(name, sizeof(name), "l%" IGRAPH_PRId, v);
 	if (!cut || !(node = agnode(g, name, 1))) {
 		free(cut);
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_set(CM_ENOMEM, _("out of memory"));
 	}
 	if ((rc = cm_map_escape_text(&text, cut, 0, 0)) < 0)
 		goto done;
@@ -90,7 +91,7 @@ int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 	nodes = calloc((size_t)n + 1, sizeof(*nodes));
 	subs = calloc(p->clusters.n + 1, sizeof(*subs));
 	if (!g || !nodes || !subs) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	/*
@@ -196,7 +197,7 @@ int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 				continue;
 			snprintf(name, sizeof(name), "cluster_%zu", c);
 			if (!(subs[c] = agsubg(g, name, 1))) {
-				rc = cm_error_set(CM_ENOMEM, "out of memory");
+				rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 				goto done;
 			}
 			text.len = 0;
@@ -229,7 +230,7 @@ int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 		if (p->have_clusters && subs[p->clusters.vindex[v]])
 			home = subs[p->clusters.vindex[v]];
 		if (!(nodes[v] = agnode(home, name, 1))) {
-			rc = cm_error_set(CM_ENOMEM, "out of memory");
+			rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 			goto done;
 		}
 		agxset(nodes[v], s_fill, (char *)cm_map_color(cslot));
@@ -280,7 +281,7 @@ int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 			text.len = 0;
 			if (!cut || (rc = cm_map_escape_text(&text, cut, 0, 0)) < 0) {
 				free(cut);
-				rc = rc < 0 ? rc : cm_error_set(CM_ENOMEM, "out of memory");
+				rc = rc < 0 ? rc : cm_error_set(CM_ENOMEM, _("out of memory"));
 				goto done;
 			}
 			free(cut);
@@ -295,7 +296,7 @@ int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 		Agedge_t *edge = agedge(g, nodes[IGRAPH_FROM(graph, e)], nodes[IGRAPH_TO(graph, e)], NULL, 1);
 
 		if (!edge) {
-			rc = cm_error_set(CM_ENOMEM, "out of memory");
+			rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 			goto done;
 		}
 		if (p->has_weight && p->wmax > p->wmin) {
@@ -352,7 +353,7 @@ int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 		snprintf(name, sizeof(name), "outline%dz", p->outline_ring[i]);
 		z = agnode(g, name, 1);
 		if (!a || !z || !(edge = agedge(g, a, z, NULL, 1))) {
-			rc = cm_error_set(CM_ENOMEM, "out of memory");
+			rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 			goto done;
 		}
 		for (int side = 0; side < 2; side++) {
@@ -378,7 +379,7 @@ int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 		Agedge_t *edge = agedge(g, nodes[p->suggested[2 * i]], nodes[p->suggested[2 * i + 1]], NULL, 1);
 
 		if (!edge) {
-			rc = cm_error_set(CM_ENOMEM, "out of memory");
+			rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 			goto done;
 		}
 		agxset(edge, s_style, "dotted");

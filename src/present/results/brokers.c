@@ -11,6 +11,7 @@
 #include "coopmap/table.h"
 #include "coopmap/text.h"
 #include "coopmap/writers.h"
+#include "base/i18n.h"
 
 
 int cm_brokers_write(FILE *f, const cm_brokers *b, cm_format format)
@@ -40,7 +41,7 @@ int cm_brokers_write(FILE *f, const cm_brokers *b, cm_format format)
 		}
 	}
 	if (ferror(f))
-		rc = cm_error_set(CM_EIO, "cannot write the brokers: %s", strerror(errno));
+		rc = cm_error_set(CM_EIO, _("cannot write the brokers: %s"), strerror(errno));
 done:
 	return rc;
 }
