@@ -285,27 +285,27 @@ static int actors_table(cm_table **out, const cm_network *net, const struct brow
 
 	with_group = strcmp(attr, CM_ATTR_ID) && strcmp(attr, CM_ATTR_LABEL) && strcmp(attr, CM_ATTR_TYPE);
 	if ((rc = cm_table_new(&t)) < 0 ||
-	    (rc = cm_table_add_column(t, "id", CM_COL_STRING)) < 0 ||
-	    (rc = cm_table_add_column(t, "label", CM_COL_STRING)) < 0 ||
-	    (rc = cm_table_add_column(t, "type", CM_COL_STRING)) < 0 ||
+	    (rc = cm_table_add_column(t, N_("id"), CM_COL_STRING)) < 0 ||
+	    (rc = cm_table_add_column(t, N_("label"), CM_COL_STRING)) < 0 ||
+	    (rc = cm_table_add_column(t, N_("type"), CM_COL_STRING)) < 0 ||
 	    (with_group && (rc = cm_table_add_column(t, attr, CM_COL_STRING)) < 0) ||
-	    (rc = cm_table_add_column(t, "coordinator", CM_COL_INT)) < 0 ||
-	    (rc = cm_table_add_column(t, "itinerant", CM_COL_INT)) < 0)
+	    (rc = cm_table_add_column(t, N_("coordinator"), CM_COL_INT)) < 0 ||
+	    (rc = cm_table_add_column(t, N_("itinerant"), CM_COL_INT)) < 0)
 		goto done;
 	if (directed) {
-		if ((rc = cm_table_add_column(t, "gatekeeper", CM_COL_INT)) < 0 ||
-		    (rc = cm_table_add_column(t, "representative", CM_COL_INT)) < 0)
+		if ((rc = cm_table_add_column(t, N_("gatekeeper"), CM_COL_INT)) < 0 ||
+		    (rc = cm_table_add_column(t, N_("representative"), CM_COL_INT)) < 0)
 			goto done;
-	} else if ((rc = cm_table_add_column(t, "boundary", CM_COL_INT)) < 0) {
+	} else if ((rc = cm_table_add_column(t, N_("boundary"), CM_COL_INT)) < 0) {
 		goto done;
 	}
-	if ((rc = cm_table_add_column(t, "liaison", CM_COL_INT)) < 0 ||
-	    (rc = cm_table_add_column(t, "between_groups", CM_COL_INT)) < 0 ||
-	    (rc = cm_table_add_column(t, "total", CM_COL_INT)) < 0 ||
-	    (rc = cm_table_add_column(t, "constraint", CM_COL_REAL)) < 0 ||
-	    (rc = cm_table_add_column(t, "effective_size", CM_COL_REAL)) < 0 ||
-	    (rc = cm_table_add_column(t, "betweenness", CM_COL_REAL)) < 0 ||
-	    (rc = cm_table_add_column(t, "ei_index", CM_COL_REAL)) < 0 ||
+	if ((rc = cm_table_add_column(t, N_("liaison"), CM_COL_INT)) < 0 ||
+	    (rc = cm_table_add_column(t, N_("between_groups"), CM_COL_INT)) < 0 ||
+	    (rc = cm_table_add_column(t, N_("total"), CM_COL_INT)) < 0 ||
+	    (rc = cm_table_add_column(t, N_("constraint"), CM_COL_REAL)) < 0 ||
+	    (rc = cm_table_add_column(t, N_("effective_size"), CM_COL_REAL)) < 0 ||
+	    (rc = cm_table_add_column(t, N_("betweenness"), CM_COL_REAL)) < 0 ||
+	    (rc = cm_table_add_column(t, N_("ei_index"), CM_COL_REAL)) < 0 ||
 	    (rc = cm_table_add_rows(t, (size_t)n)) < 0)
 		goto done;
 	for (igraph_integer_t i = 0; i < n; i++) {
@@ -385,10 +385,10 @@ static int ei_index(cm_brokers *out, struct brow *rows, const cm_network *net,
 	                        ? (double)(net_e - net_i) / (double)(net_e + net_i) : NAN;
 	if ((rc = cm_table_new(&t)) < 0 ||
 	    (rc = cm_table_add_column(t, attr, CM_COL_STRING)) < 0 ||
-	    (rc = cm_table_add_column(t, "actors", CM_COL_INT)) < 0 ||
-	    (rc = cm_table_add_column(t, "internal_ties", CM_COL_INT)) < 0 ||
-	    (rc = cm_table_add_column(t, "external_ties", CM_COL_INT)) < 0 ||
-	    (rc = cm_table_add_column(t, "ei_index", CM_COL_REAL)) < 0 ||
+	    (rc = cm_table_add_column(t, N_("actors"), CM_COL_INT)) < 0 ||
+	    (rc = cm_table_add_column(t, N_("internal_ties"), CM_COL_INT)) < 0 ||
+	    (rc = cm_table_add_column(t, N_("external_ties"), CM_COL_INT)) < 0 ||
+	    (rc = cm_table_add_column(t, N_("ei_index"), CM_COL_REAL)) < 0 ||
 	    (rc = cm_table_add_rows(t, (size_t)n_groups)) < 0)
 		goto done;
 	for (igraph_integer_t g = 0; g < n_groups; g++) {

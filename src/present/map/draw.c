@@ -330,18 +330,23 @@ static int draw_isolated(draw_outcome *res, GVC_t *ctx, map_plan *p, const cm_re
 	if (cm_interrupted()) {
 		rc = cm_error_set(CM_EINTERRUPTED, _("interrupted while drawing the map"));
 	} else if (res->timed_out) {
-		rc = cm_error_set(CM_ERROR, _("%s%s did not finish the map of %" PRId64 " actors within "
-		                  "%g s (the time limit; --time-limit to change it, or draw part of the network "
-		                  "with --where or --ego)"), !strcmp(p->engine, "fr") ? "the " : "graphviz's ",
-		                  p->xy ? "neato -n" : !strcmp(p->engine, "fr") ? "fr layout" : p->engine,
-		                  igraph_vcount(&p->net->graph), p->time_limit);
+		if (!p->xy && !strcmp(p->engine, "fr"))
+			rc = cm_error_set(CM_ERROR, _("the fr layout did not finish the map of %" PRId64 " actors within "
+			                  "%g s (the time limit; --time-limit to change it, or draw part of the network "
+			                  "with --where or --ego)"), igraph_vcount(&p->net->graph), p->time_limit);
+		else
+			rc = cm_error_set(CM_ERROR, _("graphviz's %s did not finish the map of %" PRId64 " actors within "
+			                  "%g s (the time limit; --time-limit to change it, or draw part of the network "
+			                  "with --where or --ego)"), p->xy ? "neato -n" : p->engine,
+			                  igraph_vcount(&p->net->graph), p->time_limit);
 	} else if (!in_report || got < sizeof(r)) {
 		/* no report: the child died (its exit status alone says little: valgrind changes it) */
 		int sig = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
 
 		if (sig && (!res->built || memory_limited()) && sig != SIGKILL)
-			rc = cm_error_set(CM_ENOMEM, _("out of memory %s the map (graphviz crashed with signal %d)"),
-			                  res->built ? "drawing" : "building", sig);
+			rc = cm_error_set(CM_ENOMEM, res->built ? _("out of memory drawing the map (graphviz crashed with "
+			                  "signal %d)") : _("out of memory building the map (graphviz crashed with signal %d)"),
+			                  sig);
 		else if (sig)
 			rc = cm_error_set(CM_ERROR, _("graphviz crashed while drawing the map (signal %d)"), sig);
 		else

@@ -37,7 +37,7 @@ int cm_brokers_write(FILE *f, const cm_brokers *b, cm_format format)
 			fputc('\n', f);
 			if ((rc = cm_table_write(f, b->groups, format, 0)) < 0)
 				goto done;
-			fprintf(f, "\nnetwork E-I index: %s\n", num[0] ? num : "undefined");
+			fprintf(f, R_("\nnetwork E-I index: %s\n"), num[0] ? num : R_("undefined"));
 		}
 	}
 	if (ferror(f))
