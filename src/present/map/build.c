@@ -264,8 +264,8 @@ int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 			/* the regional map: the ties inside written in the node, the counts in the tooltip */
 			snprintf(buf, sizeof(buf), "<FONT COLOR=\"#ffffff\"><B>%.0f</B></FONT>", VAN(graph, "internal_ties", v));
 			agxset(nodes[v], s_label, agstrdup_html(g, buf));
-			rc = cm_strbuf_printf(&text, ": %.0f %s of %.0f actors; %.0f ties inside", VAN(graph, "focus_actors", v),
-			                      p->by_focus ? p->by_focus : "actors", VAN(graph, "actors", v),
+			rc = cm_strbuf_printf(&text, _(": %.0f %s of %.0f actors; %.0f ties inside"), VAN(graph, "focus_actors", v),
+			                      p->by_focus ? p->by_focus : _("actors"), VAN(graph, "actors", v),
 			                      VAN(graph, "internal_ties", v));
 			if (rc < 0)
 				goto done;
@@ -311,7 +311,7 @@ int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 			snprintf(buf, sizeof(buf), "%.0f", EAN(graph, CM_ATTR_WEIGHT, e));
 			agset(edge, "label", buf);
 			text.len = 0;
-			if ((rc = cm_strbuf_printf(&text, "%s \xE2\x80\x93 %s: %.0f ties, total weight %g",
+			if ((rc = cm_strbuf_printf(&text, _("%s \xE2\x80\x93 %s: %.0f ties, total weight %g"),
 			                           VAS(graph, CM_ATTR_ID, IGRAPH_FROM(graph, e)),
 			                           VAS(graph, CM_ATTR_ID, IGRAPH_TO(graph, e)), EAN(graph, CM_ATTR_WEIGHT, e),
 			                           EAN(graph, "total_weight", e))) < 0)
@@ -371,7 +371,7 @@ int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 		agsafeset(edge, "color", "#b8b8b8", "");
 		agsafeset(edge, "penwidth", "1", "");
 		agsafeset(edge, "class", "outline", "");
-		agsafeset(edge, "tooltip", "France (Natural Earth, public domain)", "");
+		agsafeset(edge, "tooltip", _("France (Natural Earth, public domain)"), "");
 		i = end;
 	}
 	/* the suggested ties of the isolated actors: dotted, red, not weighed */
