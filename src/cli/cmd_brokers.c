@@ -28,16 +28,16 @@ const struct cli_command cli_cmd_brokers = {
 	.name = "brokers",
 	.fn = cmd_brokers,
 	.usage = "INPUT [--group ATTR] [--sort COLUMN] [--format table|csv|csv-fr|tsv|json] [--digits N]",
-	.summary = "who brokers between groups: Gould-Fernandez roles, constraint, E-I index",
+	.summary = N_("who brokers between groups: Gould-Fernandez roles, constraint, E-I index"),
 	.help =
-		"  --group ATTR          actor attribute defining groups (default region); actors\n"
+		N_("  --group ATTR          actor attribute defining groups (default region); actors\n"
 		"                        without a value form the group (none)\n"
 		"  --sort COLUMN         sort by a column (numbers descending, text ascending);\n"
 		"                        default: between_groups (itinerant + boundary or\n"
 		"                        gatekeeper + representative + liaison; coordinator apart),\n"
 		"                        then total, betweenness, id\n"
 		"  -f, --format F        table (default), csv, csv-fr, tsv or json; csv-fr is for a\n"
-		"                        French spreadsheet (';', decimal comma, docs/interop.md)\n"
+		"                        French spreadsheet (';', decimal comma, docs/interop.md)\n")
 		CLI_DIGITS_HELP
 		"\n" CLI_COMMON_HELP
 };
@@ -57,7 +57,7 @@ static int brokers_option(void *ctx, int opt, const char *arg)
 		a->sort = arg;
 		return 0;
 	default:
-		return cli_usage_error("brokers", "unexpected option");
+		return cli_usage_error("brokers", _("unexpected option"));
 	}
 }
 
@@ -85,9 +85,9 @@ static int sort_actors(cm_table *t, const char *name)
 	}
 	k = cm_name_closest(name, names, n);
 	if (k >= 0)
-		return cli_usage_error("brokers", "--sort: no column '%s': did you mean '%s'? (columns: %s)", name,
+		return cli_usage_error("brokers", _("--sort: no column '%s': did you mean '%s'? (columns: %s)"), name,
 		                       names[k], list);
-	return cli_usage_error("brokers", "--sort: no column '%s' (columns: %s)", name, list);
+	return cli_usage_error("brokers", _("--sort: no column '%s' (columns: %s)"), name, list);
 }
 
 /* Run the command: parse, load, compute, write. */

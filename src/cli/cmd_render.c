@@ -76,9 +76,9 @@ const struct cli_command cli_cmd_render = {
 		"        [--size-by MEASURE] [--cluster-by ATTR] [--highlight isolated,brokers[:N],clubs,suggestions|none]\n"
 		"        [--focus-type TYPE] [--regions FILE] [--centres FILE] [--time-limit SECONDS]\n"
 		"        [--diff Y1:Y2 [--show Y1|Y2]] [--by ATTR] [--size A4|A3|WxH[mm|px]] [--dpi N]",
-	.summary = "draw a network map with Graphviz (SVG, PNG, PDF or DOT)",
+	.summary = N_("draw a network map with Graphviz (SVG, PNG, PDF or DOT)"),
 	.help =
-		"  -o, --output FILE     output file (- for standard output, with -T)\n"
+		N_("  -o, --output FILE     output file (- for standard output, with -T)\n"
 		"  -T, --type FORMAT     svg, png, pdf or dot (default: from the extension)\n"
 		"  --layout L            auto (default: fr at any size); fr (igraph's\n"
 		"                        Fruchterman-Reingold, region by region: the same map every\n"
@@ -117,7 +117,7 @@ const struct cli_command cli_cmd_render = {
 		"  --size PAGE           the page the map is scaled down to fit: A4 (default), A3,\n"
 		"                        A5, with -landscape, or WIDTHxHEIGHT in mm (180x250) or\n"
 		"                        px (1600x1200px)\n"
-		"  --dpi N               PNG pixels per inch (default 150)\n"
+		"  --dpi N               PNG pixels per inch (default 150)\n")
 		"\n" CLI_COMMON_HELP
 };
 
@@ -175,8 +175,8 @@ static int render_option(void *ctx, int opt, const char *arg)
 		char tail;
 
 		if (sscanf(arg, "%d:%d%c", &a->diff_from, &a->diff_to, &tail) != 2 || a->diff_from >= a->diff_to)
-			return cli_usage_error("render", "--diff '%s' is not Y1:Y2, two years, the first before the "
-			                                 "second (e.g. 2019:2022)", arg);
+			return cli_usage_error("render", _("--diff '%s' is not Y1:Y2, two years, the first before the "
+			                                 "second (e.g. 2019:2022)"), arg);
 		a->diff = 1;
 		return 0;
 	}
@@ -191,17 +191,17 @@ static int render_option(void *ctx, int opt, const char *arg)
 		return 0;
 	case OPT_DPI:
 		if (cm_parse_number(&limit, arg, 0) < 0 || limit < 1 || limit > 2400 || limit != floor(limit))
-			return cli_usage_error("render", "--dpi '%s' is not a whole number from 1 to 2400", arg);
+			return cli_usage_error("render", _("--dpi '%s' is not a whole number from 1 to 2400"), arg);
 		ro->dpi = (int)limit;
 		return 0;
 	case OPT_TIME_LIMIT:
 		/* 0 means "no limit" on the command line (the library's 0 is the default) */
 		if (cm_parse_number(&limit, arg, 0) < 0 || limit < 0 || limit > 1e7)
-			return cli_usage_error("render", "--time-limit '%s' is not a number of seconds (0: no limit)", arg);
+			return cli_usage_error("render", _("--time-limit '%s' is not a number of seconds (0: no limit)"), arg);
 		ro->time_limit = limit == 0 ? -1 : limit;
 		return 0;
 	default:
-		return cli_usage_error("render", "unexpected option");
+		return cli_usage_error("render", _("unexpected option"));
 	}
 }
 
@@ -220,9 +220,9 @@ static int load_change(cm_network **net, cm_render_change *change, unsigned char
 	int status, rc;
 
 	if (keep.has_from || keep.has_to)
-		return cli_usage_error("render", "--diff sets the years: leave out --year, --from and --to");
+		return cli_usage_error("render", _("--diff sets the years: leave out --year, --from and --to"));
 	if (!strcmp(input, "-"))
-		return cli_usage_error("render", "--diff reads INPUT three times: give a file, not standard input");
+		return cli_usage_error("render", _("--diff reads INPUT three times: give a file, not standard input"));
 	c->load.filter.has_from = c->load.filter.has_to = 1;
 	c->load.filter.from = a->diff_from;
 	c->load.filter.to = a->diff_to;
@@ -251,7 +251,7 @@ static int load_change(cm_network **net, cm_render_change *change, unsigned char
 		else if (!strcmp(a->show, names[1]))
 			change->show = 2;
 		else {
-			status = cli_usage_error("render", "--show '%s' is not one of the years of --diff (%s or %s)",
+			status = cli_usage_error("render", _("--show '%s' is not one of the years of --diff (%s or %s)"),
 			                         a->show, names[0], names[1]);
 			goto done;
 		}
@@ -280,12 +280,12 @@ static int cmd_render(int argc, char **argv)
 	if (status != 0)
 		goto done;
 	if (!args.output) {
-		status = cli_usage_error("render", "no output file given (-o FILE)");
+		status = cli_usage_error("render", _("no output file given (-o FILE)"));
 		goto done;
 	}
 	args.ro.seed = common.have_seed ? common.seed : CM_DEFAULT_SEED;
 	if (args.show && !args.diff) {
-		status = cli_usage_error("render", "--show goes with --diff Y1:Y2");
+		status = cli_usage_error("render", _("--show goes with --diff Y1:Y2"));
 		goto done;
 	}
 	if (args.diff)
@@ -299,7 +299,7 @@ static int cmd_render(int argc, char **argv)
 	    (status = cli_resolve_attr(&args.ro.by, &attrs[3], net, "render", "--by")) != CLI_OK)
 		goto done;
 	if (args.ro.by && args.diff) {
-		status = cli_usage_error("render", "--by draws one state: leave out --diff");
+		status = cli_usage_error("render", _("--by draws one state: leave out --diff"));
 		goto done;
 	}
 	rc = cm_render(net, args.output, &args.ro);

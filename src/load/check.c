@@ -5,6 +5,7 @@
  * commands repair, merge or skip while loading (docs/input.md lists them).  Names are compared with model/columns.h:
  * equal once case and accents are folded, or a small edit distance.
  */
+#include <inttypes.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -715,12 +716,12 @@ static int read_event_table(checker *k, cm_colmaps *maps)
 		event_row *e;
 
 		if (!id[0])
-			return cm_error_set_at(CM_EINPUT, c->name, c->record_line, "empty event id");
+			return cm_error_set_at(CM_EINPUT, c->name, c->record_line, _("empty event id"));
 		if (!(e = event_of(k, id, &added)))
-			return cm_error_set(CM_ENOMEM, "out of memory");
+			return cm_error_set(CM_ENOMEM, _("out of memory"));
 		if (!added)
 			return cm_error_set_at(CM_EINPUT, c->name, c->record_line,
-			                       "event '%s' is listed twice (first on line %ld)", id, e->line);
+			                       _("event '%s' is listed twice (first on line %ld)"), id, e->line);
 		e->label = field(c, at, CM_ROLE_LABEL);
 		e->year = field(c, at, CM_ROLE_YEAR);
 		e->kind = field(c, at, CM_ROLE_KIND);
@@ -748,7 +749,7 @@ static int read_parts(checker *k, cm_colmaps *maps)
 			part_row *q = realloc(k->parts, (cap = cap ? 2 * cap : 64) * sizeof(*q));
 
 			if (!q)
-				return cm_error_set(CM_ENOMEM, "out of memory");
+				return cm_error_set(CM_ENOMEM, _("out of memory"));
 			k->parts = q;
 		}
 		p = &k->parts[k->np];
@@ -757,10 +758,10 @@ static int read_parts(checker *k, cm_colmaps *maps)
 		p->year = field(c, at, CM_ROLE_YEAR);
 		p->line = c->record_line;
 		if (!p->actor[0] || !p->event[0]) {
-			if ((rc = add(k, CM_CHECK_EMPTY_PART, k->out->edges_name, p->line, "empty %s%s%s%s: give %s",
-			              !p->actor[0] ? "actor" : "event", p->actor[0] || p->event[0] ? " (" : "",
+			if ((rc = add(k, CM_CHECK_EMPTY_PART, k->out->edges_name, p->line, "%s%s%s%s%s",
+			              !p->actor[0] ? _("empty actor") : _("empty event"), p->actor[0] || p->event[0] ? " (" : "",
 			              p->actor[0] ? p->actor : p->event, p->actor[0] || p->event[0] ? ")" : "",
-			              !p->actor[0] ? "the actor's id" : "the event's id")) < 0)
+			              !p->actor[0] ? _(": give the actor's id") : _(": give the event's id"))) < 0)
 				return rc;
 			continue;
 		}
@@ -786,14 +787,14 @@ static int read_raw_twomode(checker *k, const igraph_t *g)
 	if (!(k->actors = calloc((size_t)n + 1, sizeof(*k->actors))) ||
 	    !(k->parts = calloc((size_t)m + 1, sizeof(*k->parts))) ||
 	    !(row = malloc(((size_t)n + 1) * sizeof(*row))))
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_set(CM_ENOMEM, _("out of memory"));
 	for (igraph_integer_t v = 0; v < n && rc == 0; v++) {
 		const char *b = igraph_strvector_get(&k->text[6], v), *id = igraph_strvector_get(&k->text[0], v);
 		event_row *e;
 
 		if (strcmp(b, "0") && strcmp(b, "1")) {
-			rc = cm_error_set(CM_EINPUT, "%s: vertex '%s' has bipartite '%s': two-mode graphs give "
-			                  "every vertex bipartite 0 (actor) or 1 (event)", name, id, b);
+			rc = cm_error_set(CM_EINPUT, _("%s: vertex '%s' has bipartite '%s': two-mode graphs give "
+			                  "every vertex bipartite 0 (actor) or 1 (event)"), name, id, b);
 			break;
 		}
 		if (b[0] == '0') {
@@ -810,7 +811,7 @@ static int read_raw_twomode(checker *k, const igraph_t *g)
 			continue;
 		}
 		if (!(e = event_of(k, id, &added))) {
-			rc = cm_error_set(CM_ENOMEM, "out of memory");
+			rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 			break;
 		}
 		e->label = igraph_strvector_get(&k->text[1], v);
@@ -829,10 +830,11 @@ static int read_raw_twomode(checker *k, const igraph_t *g)
 		part_row *p = &k->parts[k->np++];
 
 		if ((row[a] < 0) == (row[b] < 0)) {
-			rc = cm_error_set(CM_EINPUT, "%s: tie %" IGRAPH_PRId " joins two %s ('%s' and '%s'): in a two-mode "
-			                  "graph every tie joins an actor (bipartite 0) and an event (bipartite 1)",
-			                  name, i + 1, row[a] < 0 ? "events" : "actors", igraph_strvector_get(&k->text[0], a),
-			                  igraph_strvector_get(&k->text[0], b));
+			rc = cm_error_set(CM_EINPUT, row[a] < 0 ? _("%s: tie %" PRId64 " joins two events ('%s' and '%s'): in a "
+			                  "two-mode graph every tie joins an actor (bipartite 0) and an event (bipartite 1)")
+			                  : _("%s: tie %" PRId64 " joins two actors ('%s' and '%s'): in a two-mode graph every "
+			                  "tie joins an actor (bipartite 0) and an event (bipartite 1)"),
+			                  name, i + 1, igraph_strvector_get(&k->text[0], a), igraph_strvector_get(&k->text[0], b));
 			break;
 		}
 		if (row[a] < 0)
@@ -894,7 +896,7 @@ static int check_parts(checker *k, int max_size)
 	cm_names_init(&seen);
 	cm_names_init(&pairs);
 	if (!(pair_line = malloc((k->np + 1) * sizeof(*pair_line)))) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	for (size_t i = 0; i < k->np && rc == 0; i++) {
@@ -910,14 +912,14 @@ static int check_parts(checker *k, int max_size)
 			if (added) {
 				const char *near = closest_id(k, p->actor);
 
-				if ((rc = add(k, CM_CHECK_ABSENT, pf, p->line, "'%s' is not in %s (added as an actor of "
-				               "its own)%s%s%s", p->actor, nf, near ? ": did you mean '" : "",
-				               near ? near : "", near ? "'?" : "")) < 0)
+				if ((rc = add(k, CM_CHECK_ABSENT, pf, p->line, _("'%s' is not in %s (added as an actor of "
+				               "its own)%s%s%s"), p->actor, nf, near ? _(": did you mean '") : "",
+				               near ? near : "", near ? _("'?") : "")) < 0)
 					goto done;
 			}
 		}
 		if (!(e = event_of(k, p->event, &added))) {
-			rc = cm_error_set(CM_ENOMEM, "out of memory");
+			rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 			goto done;
 		}
 		if (added) {
@@ -925,9 +927,9 @@ static int check_parts(checker *k, int max_size)
 
 			e = &k->events[k->ne - 1]; /* event_of() may have moved the rows */
 			if (k->out->events_name && !k->raw &&
-			    (rc = add(k, CM_CHECK_UNKNOWN_EVENT, pf, p->line, "event '%s' is not in %s (added, "
-			              "undated, without a label)%s%s%s", p->event, k->out->events_name,
-			              near ? ": did you mean '" : "", near ? near : "", near ? "'?" : "")) < 0)
+			    (rc = add(k, CM_CHECK_UNKNOWN_EVENT, pf, p->line, _("event '%s' is not in %s (added, "
+			              "undated, without a label)%s%s%s"), p->event, k->out->events_name,
+			              near ? _(": did you mean '") : "", near ? near : "", near ? _("'?") : "")) < 0)
 				goto done;
 		}
 		if (!e->first_part) {
@@ -944,8 +946,8 @@ static int check_parts(checker *k, int max_size)
 		if (added) {
 			pair_line[v] = p->line;
 			e->n++;
-		} else if ((rc = add(k, CM_CHECK_REPEATED_PART, pf, p->line, "'%s' at '%s' repeats %s %ld",
-		                     p->actor, p->event, k->raw ? "tie" : "line", pair_line[v])) < 0) {
+		} else if ((rc = add(k, CM_CHECK_REPEATED_PART, pf, p->line, k->raw ? _("'%s' at '%s' repeats tie %ld")
+		                     : _("'%s' at '%s' repeats line %ld"), p->actor, p->event, pair_line[v])) < 0) {
 			goto done;
 		}
 	}
@@ -963,25 +965,33 @@ static int check_parts(checker *k, int max_size)
 		event_place(k, e, &file, &line);
 		if (e->n == 0) {
 			/* in the event table but nobody took part: it makes no tie */
-			rc = add(k, CM_CHECK_ALONE, file, line, "event '%s' has no participant", e->id);
+			rc = add(k, CM_CHECK_ALONE, file, line, _("event '%s' has no participant"), e->id);
 			continue;
 		}
 		if (max_size > 0 && e->n > (size_t)max_size)
-			rc = add(k, CM_CHECK_BIG_EVENT, file, line, "event '%s' has %zu participants, more than "
-			         "--max-event-size %d (%zu tie%s between them): raise the limit to project it anyway",
-			         e->id, e->n, max_size, e->n * (e->n - 1) / 2, e->n == 2 ? "" : "s");
+			rc = add(k, CM_CHECK_BIG_EVENT, file, line,
+			         dngettext(CM_TEXTDOMAIN, "event '%s' has %zu participants, more than --max-event-size %d "
+			                   "(%zu tie between them): raise the limit to project it anyway",
+			                   "event '%s' has %zu participants, more than --max-event-size %d "
+			                   "(%zu ties between them): raise the limit to project it anyway",
+			                   (unsigned long)(e->n * (e->n - 1) / 2)),
+			         e->id, e->n, max_size, e->n * (e->n - 1) / 2);
 		if (rc == 0 && e->n == 1)
-			rc = add(k, CM_CHECK_ALONE, file, line, "event '%s' has one participant, '%s'", e->id,
+			rc = add(k, CM_CHECK_ALONE, file, line, _("event '%s' has one participant, '%s'"), e->id,
 			         e->first_actor);
 		if (rc == 0 && dated && !has_year(e->year)) {
 			/* a few undated events among dated ones are listed; many make one line, at the first */
 			if (undated <= dated)
-				rc = add(k, CM_CHECK_UNDATED_EVENT, file, line, "event '%s' has no year, where %zu event%s "
-				         "one: --year, --from and --to leave it out", e->id, dated, dated == 1 ? " has" : "s have");
+				rc = add(k, CM_CHECK_UNDATED_EVENT, file, line,
+				         dngettext(CM_TEXTDOMAIN, "event '%s' has no year, where %zu event has one: --year, --from "
+				                   "and --to leave it out", "event '%s' has no year, where %zu events have one: "
+				                   "--year, --from and --to leave it out", (unsigned long)dated), e->id, dated);
 			else if (!undated_said++)
-				rc = add(k, CM_CHECK_UNDATED_EVENT, file, line, "%zu events have no year (the first '%s'), "
-				         "where %zu ha%s one: --year, --from and --to leave them out", undated, e->id, dated,
-				         dated == 1 ? "s" : "ve");
+				rc = add(k, CM_CHECK_UNDATED_EVENT, file, line,
+				         dngettext(CM_TEXTDOMAIN, "%zu events have no year (the first '%s'), where %zu has one: "
+				                   "--year, --from and --to leave them out", "%zu events have no year (the first "
+				                   "'%s'), where %zu have one: --year, --from and --to leave them out",
+				                   (unsigned long)dated), undated, e->id, dated);
 		}
 	}
 done:
@@ -998,7 +1008,7 @@ static int check_near_events(checker *k)
 	int rc = 0;
 
 	if (k->ne > CHECK_PAIRWISE_MAX) {
-		cm_notice("%s: %zu events: near-duplicate ids and labels not compared (at most %d events)",
+		cm_notice(_("%s: %zu events: near-duplicate ids and labels not compared (at most %d events)"),
 		          k->out->edges_name, k->ne, CHECK_PAIRWISE_MAX);
 		return 0;
 	}
@@ -1014,7 +1024,7 @@ static int check_near_events(checker *k)
 			}
 		}
 		if (!f)
-			return cm_error_set(CM_ENOMEM, "out of memory");
+			return cm_error_set(CM_ENOMEM, _("out of memory"));
 		for (size_t i = 0; i < k->ne && rc == 0; i++) {
 			for (size_t j = 0; j < i && rc == 0; j++) {
 				const char *a = label ? k->events[i].label : k->events[i].id;
@@ -1026,10 +1036,10 @@ static int check_near_events(checker *k)
 					continue;
 				event_place(k, &k->events[i], &file, &line);
 				event_place(k, &k->events[j], &bfile, &bline);
-				rc = add(k, CM_CHECK_NEAR_EVENT, file, line, "event %s '%s' is close to '%s'%s%.0ld%s: "
-				         "the same event? give one %s", label ? "label" : "id", a, b,
-				         k->raw ? "" : " (line ", k->raw ? 0L : bline, k->raw ? "" : ")",
-				         label ? "label" : "id");
+				rc = add(k, CM_CHECK_NEAR_EVENT, file, line,
+				         label ? _("event label '%s' is close to '%s'%s%.0ld%s: the same event? give one label")
+				         : _("event id '%s' is close to '%s'%s%.0ld%s: the same event? give one id"), a, b,
+				         k->raw ? "" : _(" (line "), k->raw ? 0L : bline, k->raw ? "" : ")");
 			}
 		}
 		free_all(f, k->ne);
@@ -1046,15 +1056,15 @@ static int check_event_kinds(checker *k)
 
 	for (size_t i = 0; f && same && i < k->ne; i++)
 		if (k->events[i].kind[0] && !(f[i] = cm_name_fold(k->events[i].kind))) {
-			rc = cm_error_set(CM_ENOMEM, "out of memory");
+			rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 			break;
 		} else if (f[i]) {
 			type_key(f[i]);
 		}
 	if (!f || !same)
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 	if (rc == 0 && k->ne > CHECK_PAIRWISE_MAX) {
-		cm_notice("%s: %zu events: kind spellings not compared (at most %d events)", k->out->edges_name,
+		cm_notice(_("%s: %zu events: kind spellings not compared (at most %d events)"), k->out->edges_name,
 		          k->ne, CHECK_PAIRWISE_MAX);
 		goto done;
 	}
@@ -1074,9 +1084,11 @@ static int check_event_kinds(checker *k)
 		if (!strcmp(k->events[best].kind, k->events[a].kind))
 			continue;
 		event_place(k, &k->events[a], &file, &line);
-		rc = add(k, CM_CHECK_EVENT_KIND, file, line, "kind '%s' of event '%s' differs only by case, accents "
-		         "or plural from '%s' (%zu event%s): write '%s'", k->events[a].kind, k->events[a].id,
-		         k->events[best].kind, same[best], same[best] == 1 ? "" : "s", k->events[best].kind);
+		rc = add(k, CM_CHECK_EVENT_KIND, file, line,
+		         dngettext(CM_TEXTDOMAIN, "kind '%s' of event '%s' differs only by case, accents or plural from "
+		                   "'%s' (%zu event): write '%s'", "kind '%s' of event '%s' differs only by case, accents "
+		                   "or plural from '%s' (%zu events): write '%s'", (unsigned long)same[best]),
+		         k->events[a].kind, k->events[a].id, k->events[best].kind, same[best], k->events[best].kind);
 	}
 done:
 	free(same);
@@ -1092,7 +1104,7 @@ static int check_event_regions(checker *k, const cm_regions *regions, const char
 	int rc = 0;
 
 	if (!names)
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_set(CM_ENOMEM, _("out of memory"));
 	for (size_t i = 0; i < nr; i++)
 		names[i] = cm_regions_name(regions, i);
 	for (size_t a = 0; a < k->ne && rc == 0; a++) {
@@ -1112,9 +1124,11 @@ static int check_event_regions(checker *k, const cm_regions *regions, const char
 			count += !strcmp(k->events[b].region, r);
 		near_i = cm_name_closest(r, names, nr);
 		event_place(k, &k->events[a], &file, &line);
-		rc = add(k, CM_CHECK_REGION, file, line, "region '%s' (%zu event%s) is not in %s%s%s%s", r, count,
-		         count == 1 ? "" : "s", regions_name, near_i >= 0 ? ": did you mean '" : "",
-		         near_i >= 0 ? names[near_i] : "", near_i >= 0 ? "'?" : "");
+		rc = add(k, CM_CHECK_REGION, file, line,
+		         dngettext(CM_TEXTDOMAIN, "region '%s' (%zu event) is not in %s%s%s%s",
+		                   "region '%s' (%zu events) is not in %s%s%s%s", (unsigned long)count),
+		         r, count, regions_name, near_i >= 0 ? _(": did you mean '") : "",
+		         near_i >= 0 ? names[near_i] : "", near_i >= 0 ? _("'?") : "");
 	}
 	free(names);
 	return rc;

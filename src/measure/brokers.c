@@ -4,6 +4,7 @@
  * effective size, betweenness and Krackhardt-Stern's E-I index; definitions
  * and a drawn example in docs/analysis.md.
  */
+#include <inttypes.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,7 @@
 #include "base/text.h"
 #include "measure/burt.h"
 #include "model/raw.h"
+#include "base/i18n.h"
 
 /* Brokerage roles, in the order of the output columns. */
 enum { R_COORDINATOR, R_ITINERANT, R_GATEKEEPER, R_REPRESENTATIVE, R_LIAISON, R_COUNT };
@@ -126,11 +128,11 @@ static int group_values(const char **values, char **storage, const cm_network *n
 			rc = cm_strbuf_printf(&list, "%s%s", i ? ", " : "", igraph_strvector_get(&vn, i));
 		/* asked for with --group: a bad option; the default region missing: the data lacks it */
 		if (rc == 0 && asked)
-			rc = cm_error_set(CM_EUSAGE, "no actor has attribute '%s' (attributes: %s)", attr,
+			rc = cm_error_set(CM_EUSAGE, _("no actor has attribute '%s' (attributes: %s)"), attr,
 			                  list.s ? list.s : "none");
 		else if (rc == 0)
-			rc = cm_error_set(CM_EINPUT, "no actor has a region (attributes: %s): brokerage between "
-			                  "regions needs a 'region' column (or 'région'), or --group ATTR",
+			rc = cm_error_set(CM_EINPUT, _("no actor has a region (attributes: %s): brokerage between "
+			                  "regions needs a 'region' column (or 'région'), or --group ATTR"),
 			                  list.s ? list.s : "none");
 		cm_strbuf_free(&list);
 		goto done;
@@ -157,8 +159,8 @@ static int group_values(const char **values, char **storage, const cm_network *n
 		any |= buf[0] != '\0';
 	}
 	if (!any && n > 0) {
-		rc = cm_error_set(CM_EINPUT, "no actor has a value for attribute '%s': brokerage between "
-		                  "groups needs them", attr);
+		rc = cm_error_set(CM_EINPUT, _("no actor has a value for attribute '%s': brokerage between "
+		                  "groups needs them"), attr);
 	} else {
 		/* most actors without a group: brokerage is measured between the few that have one */
 		igraph_integer_t empty = 0;
@@ -168,8 +170,8 @@ static int group_values(const char **values, char **storage, const cm_network *n
 			if (!values[v][0])
 				rc = cm_strbuf_name(&names, (size_t)empty++, cm_network_vattr(net, CM_ATTR_ID, v));
 		if (rc == 0 && 2 * empty > n && (rc = cm_strbuf_names_end(&names, (size_t)empty)) == 0)
-			cm_notice("%s is empty for %" IGRAPH_PRId " of %" IGRAPH_PRId " actors (%s): brokers "
-			          "counts them in no group", attr, empty, n, names.s);
+			cm_notice(_("%s is empty for %" PRId64 " of %" PRId64 " actors (%s): brokers "
+			          "counts them in no group"), attr, empty, n, names.s);
 		cm_strbuf_free(&names);
 	}
 done:
@@ -224,7 +226,7 @@ static int brokerage(struct brow *rows, const cm_network *net, const igraph_inte
 		igraph_integer_t gb = gid[b];
 
 		if (cm_interrupted()) {
-			rc = cm_error_set(CM_EINTERRUPTED, "interrupted");
+			rc = cm_error_set(CM_EINTERRUPTED, _("interrupted"));
 			goto done;
 		}
 		if (gb < 0)
@@ -283,27 +285,27 @@ static int actors_table(cm_table **out, const cm_network *net, const struct brow
 
 	with_group = strcmp(attr, CM_ATTR_ID) && strcmp(attr, CM_ATTR_LABEL) && strcmp(attr, CM_ATTR_TYPE);
 	if ((rc = cm_table_new(&t)) < 0 ||
-	    (rc = cm_table_add_column(t, "id", CM_COL_STRING)) < 0 ||
-	    (rc = cm_table_add_column(t, "label", CM_COL_STRING)) < 0 ||
-	    (rc = cm_table_add_column(t, "type", CM_COL_STRING)) < 0 ||
+	    (rc = cm_table_add_column(t, N_("id"), CM_COL_STRING)) < 0 ||
+	    (rc = cm_table_add_column(t, N_("label"), CM_COL_STRING)) < 0 ||
+	    (rc = cm_table_add_column(t, N_("type"), CM_COL_STRING)) < 0 ||
 	    (with_group && (rc = cm_table_add_column(t, attr, CM_COL_STRING)) < 0) ||
-	    (rc = cm_table_add_column(t, "coordinator", CM_COL_INT)) < 0 ||
-	    (rc = cm_table_add_column(t, "itinerant", CM_COL_INT)) < 0)
+	    (rc = cm_table_add_column(t, N_("coordinator"), CM_COL_INT)) < 0 ||
+	    (rc = cm_table_add_column(t, N_("itinerant"), CM_COL_INT)) < 0)
 		goto done;
 	if (directed) {
-		if ((rc = cm_table_add_column(t, "gatekeeper", CM_COL_INT)) < 0 ||
-		    (rc = cm_table_add_column(t, "representative", CM_COL_INT)) < 0)
+		if ((rc = cm_table_add_column(t, N_("gatekeeper"), CM_COL_INT)) < 0 ||
+		    (rc = cm_table_add_column(t, N_("representative"), CM_COL_INT)) < 0)
 			goto done;
-	} else if ((rc = cm_table_add_column(t, "boundary", CM_COL_INT)) < 0) {
+	} else if ((rc = cm_table_add_column(t, N_("boundary"), CM_COL_INT)) < 0) {
 		goto done;
 	}
-	if ((rc = cm_table_add_column(t, "liaison", CM_COL_INT)) < 0 ||
-	    (rc = cm_table_add_column(t, "between_groups", CM_COL_INT)) < 0 ||
-	    (rc = cm_table_add_column(t, "total", CM_COL_INT)) < 0 ||
-	    (rc = cm_table_add_column(t, "constraint", CM_COL_REAL)) < 0 ||
-	    (rc = cm_table_add_column(t, "effective_size", CM_COL_REAL)) < 0 ||
-	    (rc = cm_table_add_column(t, "betweenness", CM_COL_REAL)) < 0 ||
-	    (rc = cm_table_add_column(t, "ei_index", CM_COL_REAL)) < 0 ||
+	if ((rc = cm_table_add_column(t, N_("liaison"), CM_COL_INT)) < 0 ||
+	    (rc = cm_table_add_column(t, N_("between_groups"), CM_COL_INT)) < 0 ||
+	    (rc = cm_table_add_column(t, N_("total"), CM_COL_INT)) < 0 ||
+	    (rc = cm_table_add_column(t, N_("constraint"), CM_COL_REAL)) < 0 ||
+	    (rc = cm_table_add_column(t, N_("effective_size"), CM_COL_REAL)) < 0 ||
+	    (rc = cm_table_add_column(t, N_("betweenness"), CM_COL_REAL)) < 0 ||
+	    (rc = cm_table_add_column(t, N_("ei_index"), CM_COL_REAL)) < 0 ||
 	    (rc = cm_table_add_rows(t, (size_t)n)) < 0)
 		goto done;
 	for (igraph_integer_t i = 0; i < n; i++) {
@@ -355,7 +357,7 @@ static int ei_index(cm_brokers *out, struct brow *rows, const cm_network *net,
 	gi = calloc((size_t)n_groups + 1, sizeof(*gi));
 	ge = calloc((size_t)n_groups + 1, sizeof(*ge));
 	if (!gi || !ge) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	for (igraph_integer_t e = 0; e < m; e++) {
@@ -383,10 +385,10 @@ static int ei_index(cm_brokers *out, struct brow *rows, const cm_network *net,
 	                        ? (double)(net_e - net_i) / (double)(net_e + net_i) : NAN;
 	if ((rc = cm_table_new(&t)) < 0 ||
 	    (rc = cm_table_add_column(t, attr, CM_COL_STRING)) < 0 ||
-	    (rc = cm_table_add_column(t, "actors", CM_COL_INT)) < 0 ||
-	    (rc = cm_table_add_column(t, "internal_ties", CM_COL_INT)) < 0 ||
-	    (rc = cm_table_add_column(t, "external_ties", CM_COL_INT)) < 0 ||
-	    (rc = cm_table_add_column(t, "ei_index", CM_COL_REAL)) < 0 ||
+	    (rc = cm_table_add_column(t, N_("actors"), CM_COL_INT)) < 0 ||
+	    (rc = cm_table_add_column(t, N_("internal_ties"), CM_COL_INT)) < 0 ||
+	    (rc = cm_table_add_column(t, N_("external_ties"), CM_COL_INT)) < 0 ||
+	    (rc = cm_table_add_column(t, N_("ei_index"), CM_COL_REAL)) < 0 ||
 	    (rc = cm_table_add_rows(t, (size_t)n_groups)) < 0)
 		goto done;
 	for (igraph_integer_t g = 0; g < n_groups; g++) {
@@ -461,7 +463,7 @@ int cm_brokers_compute(cm_brokers *out, const cm_network *net, const char *group
 	rows = calloc((size_t)n + 1, sizeof(*rows));
 	es = calloc((size_t)n + 1, sizeof(*es));
 	if (!values || !storage || !gname || !gid || !gsize || !sorted || !rows || !es) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	if ((rc = group_values(values, storage, net, out->group, asked)) < 0)
@@ -502,7 +504,7 @@ int cm_brokers_compute(cm_brokers *out, const cm_network *net, const char *group
 	out->ranking = malloc(((size_t)n + 1) * sizeof(*out->ranking));
 	out->between = malloc(((size_t)n + 1) * sizeof(*out->between));
 	if (!out->total || !out->ranking || !out->between) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	for (igraph_integer_t i = 0; i < n; i++) {
@@ -549,7 +551,7 @@ int cm_brokers_totals(double **out, const cm_network *net, const char *group)
 
 	*out = NULL;
 	if (!values || !storage || !gid || !sorted || !rows) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	if ((rc = group_values(values, storage, net, attr, group != NULL)) < 0)
@@ -560,7 +562,7 @@ int cm_brokers_totals(double **out, const cm_network *net, const char *group)
 	if ((rc = brokerage(rows, net, gid)) < 0)
 		goto done;
 	if (!(*out = malloc(((size_t)n + 1) * sizeof(**out)))) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	for (igraph_integer_t v = 0; v < n; v++)

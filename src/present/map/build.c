@@ -22,6 +22,7 @@
 #include "present/map/legend.h"
 #include "present/map/map.h"
 #include "present/map/style.h"
+#include "base/i18n.h"
 
 /* Set a graph attribute on the root (declaring it with an empty default). */
 static void graph_set(Agraph_t *g, const char *name, const char *value)
@@ -46,7 +47,7 @@ static int add_label_node(Agraph_t *g, const map_plan *p, igraph_integer_t v, co
 	snprintf(name, sizeof(name), "l%" IGRAPH_PRId, v);
 	if (!cut || !(node = agnode(g, name, 1))) {
 		free(cut);
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_set(CM_ENOMEM, _("out of memory"));
 	}
 	if ((rc = cm_map_escape_text(&text, cut, 0, 0)) < 0)
 		goto done;
@@ -95,7 +96,7 @@ int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 	nodes = calloc((size_t)n + 1, sizeof(*nodes));
 	subs = calloc(p->clusters.n + 1, sizeof(*subs));
 	if (!g || !nodes || !subs) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	/*
@@ -204,7 +205,7 @@ int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 				continue;
 			snprintf(name, sizeof(name), "cluster_%zu", c);
 			if (!(subs[c] = agsubg(g, name, 1))) {
-				rc = cm_error_set(CM_ENOMEM, "out of memory");
+				rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 				goto done;
 			}
 			text.len = 0;
@@ -237,7 +238,7 @@ int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 		if (p->have_clusters && subs[p->clusters.vindex[v]])
 			home = subs[p->clusters.vindex[v]];
 		if (!(nodes[v] = agnode(home, name, 1))) {
-			rc = cm_error_set(CM_ENOMEM, "out of memory");
+			rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 			goto done;
 		}
 		agxset(nodes[v], s_fill, (char *)cm_map_color(cslot));
@@ -271,8 +272,8 @@ int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 			/* the regional map: the ties inside written in the node, the counts in the tooltip */
 			snprintf(buf, sizeof(buf), "<FONT COLOR=\"#ffffff\"><B>%.0f</B></FONT>", VAN(graph, "internal_ties", v));
 			agxset(nodes[v], s_label, agstrdup_html(g, buf));
-			rc = cm_strbuf_printf(&text, ": %.0f %s of %.0f actors; %.0f ties inside", VAN(graph, "focus_actors", v),
-			                      p->by_focus ? p->by_focus : "actors", VAN(graph, "actors", v),
+			rc = cm_strbuf_printf(&text, _(": %.0f %s of %.0f actors; %.0f ties inside"), VAN(graph, "focus_actors", v),
+			                      p->by_focus ? p->by_focus : _("actors"), VAN(graph, "actors", v),
 			                      VAN(graph, "internal_ties", v));
 			if (rc < 0)
 				goto done;
@@ -288,7 +289,7 @@ int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 			text.len = 0;
 			if (!cut || (rc = cm_map_escape_text(&text, cut, 0, 0)) < 0) {
 				free(cut);
-				rc = rc < 0 ? rc : cm_error_set(CM_ENOMEM, "out of memory");
+				rc = rc < 0 ? rc : cm_error_set(CM_ENOMEM, _("out of memory"));
 				goto done;
 			}
 			free(cut);
@@ -303,7 +304,7 @@ int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 		Agedge_t *edge = agedge(g, nodes[IGRAPH_FROM(graph, e)], nodes[IGRAPH_TO(graph, e)], NULL, 1);
 
 		if (!edge) {
-			rc = cm_error_set(CM_ENOMEM, "out of memory");
+			rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 			goto done;
 		}
 		if (p->has_weight && p->wmax > p->wmin) {
@@ -318,7 +319,7 @@ int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 			snprintf(buf, sizeof(buf), "%.0f", EAN(graph, CM_ATTR_WEIGHT, e));
 			agset(edge, "label", buf);
 			text.len = 0;
-			if ((rc = cm_strbuf_printf(&text, "%s \xE2\x80\x93 %s: %.0f ties, total weight %g",
+			if ((rc = cm_strbuf_printf(&text, _("%s \xE2\x80\x93 %s: %.0f ties, total weight %g"),
 			                           VAS(graph, CM_ATTR_ID, IGRAPH_FROM(graph, e)),
 			                           VAS(graph, CM_ATTR_ID, IGRAPH_TO(graph, e)), EAN(graph, CM_ATTR_WEIGHT, e),
 			                           EAN(graph, "total_weight", e))) < 0)
@@ -382,7 +383,7 @@ int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 		snprintf(name, sizeof(name), "outline%dz", p->outline_ring[i]);
 		z = agnode(g, name, 1);
 		if (!a || !z || !(edge = agedge(g, a, z, NULL, 1))) {
-			rc = cm_error_set(CM_ENOMEM, "out of memory");
+			rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 			goto done;
 		}
 		for (int side = 0; side < 2; side++) {
@@ -400,7 +401,7 @@ int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 		agsafeset(edge, "color", "#b8b8b8", "");
 		agsafeset(edge, "penwidth", "1", "");
 		agsafeset(edge, "class", "outline", "");
-		agsafeset(edge, "tooltip", "France (Natural Earth, public domain)", "");
+		agsafeset(edge, "tooltip", _("France (Natural Earth, public domain)"), "");
 		i = end;
 	}
 	/* the suggested ties of the isolated actors: dotted, red, not weighed */
@@ -408,7 +409,7 @@ int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 		Agedge_t *edge = agedge(g, nodes[p->suggested[2 * i]], nodes[p->suggested[2 * i + 1]], NULL, 1);
 
 		if (!edge) {
-			rc = cm_error_set(CM_ENOMEM, "out of memory");
+			rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 			goto done;
 		}
 		agxset(edge, s_style, "dotted");

@@ -6,6 +6,7 @@
 #include "base/error.h"
 #include "load/dot.h"
 #include "present/map/graphviz.h"
+#include "base/i18n.h"
 
 /* The process-wide Graphviz context, created on first use. */
 static GVC_t *gvc;
@@ -19,7 +20,7 @@ GVC_t *cm_gv_context(void)
 		(void)cm_shutdown_register(cm_gv_shutdown);
 		gvc = gvContext();
 		if (!gvc)
-			cm_error_set(CM_ERROR, "cannot start graphviz: %s", cm_gv_last_error());
+			cm_error_set(CM_ERROR, _("cannot start graphviz: %s"), cm_gv_last_error());
 	}
 	return gvc;
 }

@@ -16,6 +16,7 @@
 #include "coopmap/text.h"
 #include "base/error.h"
 #include "load/dot.h"
+#include "base/i18n.h"
 
 /*
  * The text of attribute `name` of element i (vertex or edge) as DOT should
@@ -119,9 +120,9 @@ static const char *dot_label(const char *value, char **tmp)
 static int dot_refused(const char *path)
 {
 	if (errno == EILSEQ)
-		return cm_error_set(CM_EINPUT, "cannot write '%s': DOT cannot hold the character U+FEFF "
-		                    "(byte order mark) found in the data; write GraphML or CSV instead", path);
-	return cm_error_set(CM_ENOMEM, "out of memory writing '%s'", path);
+		return cm_error_set(CM_EINPUT, _("cannot write '%s': DOT cannot hold the character U+FEFF "
+		                    "(byte order mark) found in the data; write GraphML or CSV instead"), path);
+	return cm_error_set(CM_ENOMEM, _("out of memory writing '%s'"), path);
 }
 
 /* Write a network as DOT through cgraph (coopmap convert). */
@@ -141,7 +142,7 @@ int cm_gv_write_dot(const cm_network *net, FILE *f, const char *path)
 	if (igraph_strvector_init(&gnames, 0) || igraph_strvector_init(&vnames, 0) ||
 	    igraph_strvector_init(&enames, 0) || igraph_vector_int_init(&gtypes, 0) ||
 	    igraph_vector_int_init(&vtypes, 0) || igraph_vector_int_init(&etypes, 0)) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done; /* vectors are tiny: this only fails when nothing works any more */
 	}
 	have_lists = 1;
@@ -152,7 +153,7 @@ int cm_gv_write_dot(const cm_network *net, FILE *f, const char *path)
 	vsyms = calloc((size_t)igraph_strvector_size(&vnames) + 1, sizeof(*vsyms));
 	esyms = calloc((size_t)igraph_strvector_size(&enames) + 1, sizeof(*esyms));
 	if (!g || !nodes || !vsyms || !esyms) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory writing '%s'", path);
+		rc = cm_error_set(CM_ENOMEM, _("out of memory writing '%s'"), path);
 		goto done;
 	}
 	/* defaults first, so that every object gets the attribute */
@@ -205,7 +206,7 @@ int cm_gv_write_dot(const cm_network *net, FILE *f, const char *path)
 			to = t;
 		}
 		if (!(edge = agedge(g, nodes[from], nodes[to], NULL, 1))) {
-			rc = cm_error_set(CM_ENOMEM, "out of memory writing '%s'", path);
+			rc = cm_error_set(CM_ENOMEM, _("out of memory writing '%s'"), path);
 			goto done;
 		}
 		for (igraph_integer_t a = 0; a < igraph_strvector_size(&enames); a++) {
@@ -223,13 +224,16 @@ int cm_gv_write_dot(const cm_network *net, FILE *f, const char *path)
 	}
 	/* a failed write leaves the stream in error: the caller's cm_output_commit() reports it */
 	if (agwrite(g, f) != 0 && !ferror(f)) {
-		rc = cm_error_set(CM_EIO, "cannot write '%s'", path);
+		rc = cm_error_set(CM_EIO, _("cannot write '%s'"), path);
 		goto done;
 	}
 	if (fixed)
-		cm_notice("%s: %d value%s with a backslash before a quote or at the end got a space after it "
-		          "(DOT cannot hold one there)",
-		          path, fixed, fixed == 1 ? "" : "s");
+		cm_notice(dngettext(CM_TEXTDOMAIN,
+		                    "%s: %d value with a backslash before a quote or at the end got a space after it "
+		                    "(DOT cannot hold one there)",
+		                    "%s: %d values with a backslash before a quote or at the end got a space after it "
+		                    "(DOT cannot hold one there)", (unsigned long)fixed),
+		          path, fixed);
 done:
 	if (g)
 		agclose(g);

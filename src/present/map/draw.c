@@ -3,6 +3,7 @@
  * in a forked child with a time limit, falling back to sfdp when a slow
  * layout runs out of time.
  */
+#include <inttypes.h>
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -33,6 +34,7 @@
 #include "present/map/fr_layout.h"
 #include "present/map/map.h"
 #include "present/map/plan.h"
+#include "base/i18n.h"
 
 /* Stages of the drawing child, as reported to the parent. */
 enum {
@@ -249,9 +251,9 @@ static int draw_isolated(draw_outcome *res, GVC_t *ctx, map_plan *p, const cm_re
 
 	memset(res, 0, sizeof(*res));
 	if (cm_interrupted())
-		return cm_error_set(CM_EINTERRUPTED, "interrupted");
+		return cm_error_set(CM_EINTERRUPTED, _("interrupted"));
 	if (pipe2(fds, O_CLOEXEC) != 0)
-		return cm_error_set(CM_ERROR, "cannot start drawing: %s", strerror(errno));
+		return cm_error_set(CM_ERROR, _("cannot start drawing: %s"), strerror(errno));
 	/* buffered output must not be written twice, once by each process */
 	fflush(NULL);
 	start = now_seconds();
@@ -264,7 +266,7 @@ static int draw_isolated(draw_outcome *res, GVC_t *ctx, map_plan *p, const cm_re
 	if (pid != 0)
 		sigprocmask(SIG_SETMASK, &old_mask, NULL);
 	if (pid < 0) {
-		rc = cm_error_set(CM_ERROR, "cannot start drawing: %s", strerror(errno));
+		rc = cm_error_set(CM_ERROR, _("cannot start drawing: %s"), strerror(errno));
 		goto done;
 	}
 	if (pid == 0) {
@@ -326,42 +328,47 @@ static int draw_isolated(draw_outcome *res, GVC_t *ctx, map_plan *p, const cm_re
 		;
 	res->seconds = now_seconds() - start;
 	if (cm_interrupted()) {
-		rc = cm_error_set(CM_EINTERRUPTED, "interrupted while drawing the map");
+		rc = cm_error_set(CM_EINTERRUPTED, _("interrupted while drawing the map"));
 	} else if (res->timed_out) {
-		rc = cm_error_set(CM_ERROR, "%s%s did not finish the map of %" IGRAPH_PRId " actors within "
-		                  "%g s (the time limit; --time-limit to change it, or draw part of the network "
-		                  "with --where or --ego)", !strcmp(p->engine, "fr") ? "the " : "graphviz's ",
-		                  p->xy ? "neato -n" : !strcmp(p->engine, "fr") ? "fr layout" : p->engine,
-		                  igraph_vcount(&p->net->graph), p->time_limit);
+		if (!p->xy && !strcmp(p->engine, "fr"))
+			rc = cm_error_set(CM_ERROR, _("the fr layout did not finish the map of %" PRId64 " actors within "
+			                  "%g s (the time limit; --time-limit to change it, or draw part of the network "
+			                  "with --where or --ego)"), igraph_vcount(&p->net->graph), p->time_limit);
+		else
+			rc = cm_error_set(CM_ERROR, _("graphviz's %s did not finish the map of %" PRId64 " actors within "
+			                  "%g s (the time limit; --time-limit to change it, or draw part of the network "
+			                  "with --where or --ego)"), p->xy ? "neato -n" : p->engine,
+			                  igraph_vcount(&p->net->graph), p->time_limit);
 	} else if (!in_report || got < sizeof(r)) {
 		/* no report: the child died (its exit status alone says little: valgrind changes it) */
 		int sig = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
 
 		if (sig && (!res->built || memory_limited()) && sig != SIGKILL)
-			rc = cm_error_set(CM_ENOMEM, "out of memory %s the map (graphviz crashed with signal %d)",
-			                  res->built ? "drawing" : "building", sig);
+			rc = cm_error_set(CM_ENOMEM, res->built ? _("out of memory drawing the map (graphviz crashed with "
+			                  "signal %d)") : _("out of memory building the map (graphviz crashed with signal %d)"),
+			                  sig);
 		else if (sig)
-			rc = cm_error_set(CM_ERROR, "graphviz crashed while drawing the map (signal %d)", sig);
+			rc = cm_error_set(CM_ERROR, _("graphviz crashed while drawing the map (signal %d)"), sig);
 		else
-			rc = cm_error_set(CM_ERROR, "graphviz stopped while drawing the map (status %d)",
+			rc = cm_error_set(CM_ERROR, _("graphviz stopped while drawing the map (status %d)"),
 			                  WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 	} else if (r.stage == DRAW_BUILD_FAILED) {
 		rc = cm_error_set(r.code < 0 ? r.code : CM_ERROR, "%s", r.message);
 	} else if (r.stage == DRAW_EXITED) {
 		if (strstr(r.message, "memory") || memory_limited())
-			rc = cm_error_set(CM_ENOMEM, "out of memory drawing the map (graphviz: %s)", r.message);
+			rc = cm_error_set(CM_ENOMEM, _("out of memory drawing the map (graphviz: %s)"), r.message);
 		else
-			rc = cm_error_set(CM_ERROR, "graphviz gave up drawing the map: %s", r.message);
+			rc = cm_error_set(CM_ERROR, _("graphviz gave up drawing the map: %s"), r.message);
 	} else if (r.stage == DRAW_LAYOUT_FAILED) {
-		rc = cm_error_set(CM_ERROR, "graphviz could not lay out the map with %s: %s",
+		rc = cm_error_set(CM_ERROR, _("graphviz could not lay out the map with %s: %s"),
 		                  p->xy ? "neato -n (geo)" : p->engine, r.message);
 	} else if (r.stage == DRAW_RENDER_FAILED) {
-		rc = cm_error_set(CM_ERROR, "graphviz could not draw the map as %s: %s", p->renderer, r.message);
+		rc = cm_error_set(CM_ERROR, _("graphviz could not draw the map as %s: %s"), p->renderer, r.message);
 	} else if (r.stage == DRAW_WRITE_FAILED && r.err == EPIPE && !strcmp(path, "-")) {
 		rc = 0; /* the reader of standard output went away (| head): not our failure */
 	} else if (r.stage == DRAW_WRITE_FAILED) {
 		errno = r.err;
-		rc = cm_error_set(CM_EIO, "cannot write '%s': %s", strcmp(path, "-") ? path : "standard output",
+		rc = cm_error_set(CM_EIO, _("cannot write '%s': %s"), strcmp(path, "-") ? path : "standard output",
 		                  strerror(r.err));
 	}
 done:
@@ -390,11 +397,11 @@ int cm_render(const cm_network *net, const char *path, const cm_render_options *
 	int rc;
 
 	if (!path)
-		return cm_error_set(CM_EUSAGE, "no output file given");
+		return cm_error_set(CM_EUSAGE, _("no output file given"));
 	if ((rc = cm_map_plan(&plan, net, path, o)) < 0)
 		goto done;
 	if (!strcmp(plan.engine, "neato") && igraph_vcount(&net->graph) > 2000)
-		cm_notice("neato may take many minutes on %" IGRAPH_PRId " actors; sfdp is much faster",
+		cm_notice(_("neato may take many minutes on %" PRId64 " actors; sfdp is much faster"),
 		          igraph_vcount(&net->graph));
 	if (!(ctx = cm_gv_context())) {
 		rc = cm_error_code() ? cm_error_code() : CM_ERROR;
@@ -406,7 +413,7 @@ int cm_render(const cm_network *net, const char *path, const cm_render_options *
 	rc = draw_isolated(&res, ctx, &plan, o, out, path);
 	if (rc < 0 && res.timed_out && !res.laid_out && has_fallback(&plan)) {
 		/* nothing was written yet: start the file again, with the fastest layout */
-		cm_notice("%s did not finish the layout within %g s; drawing with sfdp instead", plan.engine,
+		cm_notice(_("%s did not finish the layout within %g s; drawing with sfdp instead"), plan.engine,
 		          plan.time_limit);
 		cm_error_clear();
 		cm_output_abort(out);

@@ -11,6 +11,7 @@
 #include "present/map/labels.h"
 #include "present/map/map.h"
 #include "present/map/pack.h"
+#include "base/i18n.h"
 
 /*
  * The default layout ("fr"): igraph
@@ -273,7 +274,7 @@ int cm_map_fr_plan(map_plan *p)
 		p->cluster_bb = malloc((4 * p->clusters.n + 1) * sizeof(*p->cluster_bb));
 	if (!gid || !lid || !members || !count || !first || !qid || !local || !ab || !work || !box || !centre ||
 	    !wh || !qwh || !p->xy || (p->have_clusters && !p->cluster_bb)) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	CM_IG(igraph_vector_int_init(&ties, 0), "laying out the map");
@@ -349,7 +350,7 @@ int cm_map_fr_plan(map_plan *p)
 		}
 		wh[2 * g + 1] = y1 - y0 + 2 * FR_BOX_PAD + (g < ng - 1 || !p->have_clusters ? header : 0);
 		if (cm_interrupted()) {
-			rc = cm_error_set(CM_EINTERRUPTED, "interrupted");
+			rc = cm_error_set(CM_EINTERRUPTED, _("interrupted"));
 			goto done;
 		}
 	}

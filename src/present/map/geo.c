@@ -1,4 +1,5 @@
 /* The geographic layout (--layout geo): Lambert-93 positions, overseas insets, co-located actors spread. */
+#include <inttypes.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 #include "present/map/group.h"
 #include "present/map/map.h"
 #include "present/map/outline.h"
+#include "base/i18n.h"
 
 /*
  * Lambert-93 (EPSG:2154), France's official projection: Lambert conformal
@@ -140,7 +142,7 @@ int cm_map_geo_plan(map_plan *p, const char *centres_path)
 	used = calloc((size_t)t.n_insets + 1, 1);
 	p->xy = calloc(2 * (size_t)n + 1, sizeof(*p->xy));
 	if (!pts || !placed || !used || !p->xy || igraph_vector_int_init(&nb, 0) != IGRAPH_SUCCESS) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	for (igraph_integer_t v = 0; v < n; v++) {
@@ -229,8 +231,10 @@ int cm_map_geo_plan(map_plan *p, const char *centres_path)
 	if (bad && (rc = cm_strbuf_names_end(&bad_names, (size_t)bad)) < 0)
 		goto done;
 	if (bad)
-		cm_notice("%" IGRAPH_PRId " actor%s with an invalid lat/lon placed like actors without one: %s",
-		          bad, bad == 1 ? "" : "s", bad_names.s);
+		cm_notice(dngettext(CM_TEXTDOMAIN, "%" PRId64 " actor with an invalid lat/lon placed like actors without one: %s",
+		                    "%" PRId64 " actors with an invalid lat/lon placed like actors without one: %s",
+		                    (unsigned long)bad),
+		          bad, bad_names.s);
 	p->geo_by_region = by_region;
 	p->geo_by_neighbours = by_neighbours;
 	p->geo_unplaced = unplaced;
@@ -238,7 +242,7 @@ int cm_map_geo_plan(map_plan *p, const char *centres_path)
 	p->outline = malloc((2 * cm_france_outline_n + 1) * sizeof(*p->outline));
 	p->outline_ring = malloc((cm_france_outline_n + 1) * sizeof(*p->outline_ring));
 	if (!p->outline || !p->outline_ring) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	for (size_t i = 0; i < cm_france_outline_n; i++) {
@@ -258,7 +262,7 @@ int cm_map_geo_plan(map_plan *p, const char *centres_path)
 			continue;
 		if ((p->insets.len && cm_strbuf_puts(&p->insets, ", ") < 0) ||
 		    cm_strbuf_puts(&p->insets, t.c[i].region) < 0) {
-			rc = cm_error_set(CM_ENOMEM, "out of memory");
+			rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 			goto done;
 		}
 	}

@@ -15,6 +15,7 @@
 #include "present/map/map.h"
 #include "present/map/plan.h"
 #include "present/map/style.h"
+#include "base/i18n.h"
 
 /*
  * The ColorBrewer schemes that maps use (style.c), as Graphviz 2.43 defines
@@ -72,7 +73,7 @@ int cm_map_geometry_compute(cm_map_geometry *out, const cm_network *net, const c
 		if ((rc = cm_map_fr_plan(&plan)) < 0)
 			goto done;
 	} else if (!plan.xy) {
-		rc = cm_error_set(CM_EUSAGE, "positions for an export need the fr or geo layout, not %s", plan.engine);
+		rc = cm_error_set(CM_EUSAGE, _("positions for an export need the fr or geo layout, not %s"), plan.engine);
 		goto done;
 	}
 	out->n = n;
@@ -81,7 +82,7 @@ int cm_map_geometry_compute(cm_map_geometry *out, const cm_network *net, const c
 	out->diameter = malloc(((size_t)n + 1) * sizeof(*out->diameter));
 	out->rgb = malloc(3 * (size_t)n + 1);
 	if (!out->x || !out->y || !out->diameter || !out->rgb) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	for (igraph_integer_t v = 0; v < n; v++) {
@@ -89,7 +90,7 @@ int cm_map_geometry_compute(cm_map_geometry *out, const cm_network *net, const c
 		const char *color = cm_map_color(plan.colors.slot[v]);
 
 		if (cm_map_color_rgb(out->rgb + 3 * v, color) < 0) {
-			rc = cm_error_set(CM_ERROR, "unknown colour %s", color);
+			rc = cm_error_set(CM_ERROR, _("unknown colour %s"), color);
 			goto done;
 		}
 		out->x[v] = plan.xy[2 * v];

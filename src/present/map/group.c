@@ -7,6 +7,7 @@
 #include "coopmap/common.h"
 #include "base/text.h"
 #include "present/map/map.h"
+#include "base/i18n.h"
 
 /* Free a grouping (a zeroed one is fine). */
 void cm_map_grouping_free(grouping *gr)
@@ -73,7 +74,7 @@ int cm_map_group_values(grouping *gr, const char *const *vals, igraph_integer_t 
 	gr->values = calloc((size_t)n + 1, sizeof(*gr->values));
 	gr->counts = calloc((size_t)n + 1, sizeof(*gr->counts));
 	if (!gr->slot || !gr->vindex || !order || !runs || !gr->values || !gr->counts) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	if (!vals) {
@@ -133,7 +134,7 @@ int cm_map_group_by(grouping *gr, const igraph_t *graph, const char *attr, int m
 
 	if (igraph_cattribute_has_attr(graph, IGRAPH_ATTRIBUTE_VERTEX, attr)) {
 		if (!(vals = malloc(((size_t)n + 1) * sizeof(*vals))))
-			return cm_error_set(CM_ENOMEM, "out of memory");
+			return cm_error_set(CM_ENOMEM, _("out of memory"));
 		for (igraph_integer_t v = 0; v < n; v++)
 			vals[v] = VAS(graph, attr, v);
 	}

@@ -21,6 +21,7 @@
 #include "model/names.h"
 #include "present/map/group.h"
 #include "present/map/map.h"
+#include "base/i18n.h"
 
 /* Lowest isolation level marked: 2 (no peer of the focus type within two steps) or 3 (no tie). */
 #define ISOLATED_MIN_LEVEL 2
@@ -89,8 +90,8 @@ static int group_clubs(map_plan *p, const char *regions_path)
 	int rc;
 
 	if (!regions_path) {
-		rc = cm_error_set(CM_EUSAGE, "--highlight clubs needs the region adjacency (--regions FILE, "
-		                             "e.g. graphs/regions-fr.csv)");
+		rc = cm_error_set(CM_EUSAGE, _("--highlight clubs needs the region adjacency (--regions FILE, "
+		                             "e.g. graphs/regions-fr.csv)"));
 		goto done;
 	}
 	if ((rc = cm_regions_load(&regions, regions_path)) < 0)
@@ -99,7 +100,7 @@ static int group_clubs(map_plan *p, const char *regions_path)
 	    (rc = cm_names_index(&ids, p->net)) < 0)
 		goto done;
 	if (!(vals = malloc(((size_t)n + 1) * sizeof(*vals)))) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	for (igraph_integer_t v = 0; v < n; v++)
@@ -114,9 +115,9 @@ static int group_clubs(map_plan *p, const char *regions_path)
 	p->n_clubs = clubs.n_clubs;
 	cm_map_grouping_free(&p->colors);
 	/* cm_map_group_values() copies the names: the clubs can go */
-	if ((rc = cm_map_group_values(&p->colors, vals, n, "interregional club", MAX_NAMED)) < 0)
+	if ((rc = cm_map_group_values(&p->colors, vals, n, _("interregional club"), MAX_NAMED)) < 0)
 		goto done;
-	p->colors.unknown = "not in a club";
+	p->colors.unknown = _("not in a club");
 	p->colors.max_chars = 90;
 	rc = cm_map_group_values(&p->club_groups, vals, n, "club", MAX_NAMED);
 done:
@@ -150,7 +151,7 @@ static int plan_suggestions(map_plan *p, const char *regions_path)
 	if ((rc = cm_suggest_compute(&t, p->net, &so)) < 0 || (rc = cm_names_index(&ids, p->net)) < 0)
 		goto done;
 	if (!(p->suggested = malloc((2 * cm_table_nrows(t) + 1) * sizeof(*p->suggested)))) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	for (size_t i = 0; i < cm_table_nrows(t); i++) {
@@ -209,12 +210,12 @@ int cm_map_plan_highlight(map_plan *p, const cm_render_options *o)
 				errno = 0;
 				k = strtol(num, &end, 10);
 				if (errno || *end || end == num || k < 1 || len - 8 > 10)
-					return cm_error_set(CM_EUSAGE, "--highlight '%s': brokers:N needs a whole number N >= 1", h);
+					return cm_error_set(CM_EUSAGE, _("--highlight '%s': brokers:N needs a whole number N >= 1"), h);
 				p->top_brokers = (igraph_integer_t)k;
 				want_brokers = 1;
 			} else {
-				return cm_error_set(CM_EUSAGE, "unknown --highlight value '%.*s' "
-				                    "(use isolated, brokers, brokers:N, clubs, suggestions or none, separated by commas)",
+				return cm_error_set(CM_EUSAGE, _("unknown --highlight value '%.*s' "
+				                    "(use isolated, brokers, brokers:N, clubs, suggestions or none, separated by commas)"),
 				                    (int)len, s);
 			}
 			s += len;
@@ -223,7 +224,7 @@ int cm_map_plan_highlight(map_plan *p, const cm_render_options *o)
 		}
 	}
 	if (!(p->mark = calloc((size_t)igraph_vcount(graph) + 1, 1)))
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_set(CM_ENOMEM, _("out of memory"));
 	if (!want_isolated && !want_brokers && !want_clubs && !want_suggestions)
 		return 0;
 	p->show_isolated = want_isolated;

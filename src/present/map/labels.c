@@ -11,6 +11,7 @@
 #include "base/text.h"
 #include "present/map/group.h"
 #include "present/map/map.h"
+#include "base/i18n.h"
 
 /* qsort context for ranking vertices by size. */
 static const igraph_vector_t *rank_size;
@@ -34,7 +35,7 @@ int cm_map_pick_labels(map_plan *p, const char *labels)
 
 	p->label_on = calloc((size_t)n + 1, 1);
 	if (!p->label_on)
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_set(CM_ENOMEM, _("out of memory"));
 	if (!labels || !strcmp(labels, "auto"))
 		top = n <= ALL_LABELS_MAX_ACTORS ? n : TOP_LABELS_DEFAULT;
 	else if (!strcmp(labels, "all"))
@@ -48,10 +49,10 @@ int cm_map_pick_labels(map_plan *p, const char *labels)
 		errno = 0;
 		v = strtol(labels + 4, &end, 10);
 		if (errno || end == labels + 4 || *end || v < 0)
-			return cm_error_set(CM_EUSAGE, "--labels '%s': top:N needs a whole number N", labels);
+			return cm_error_set(CM_EUSAGE, _("--labels '%s': top:N needs a whole number N"), labels);
 		top = v > n ? n : (igraph_integer_t)v;
 	} else {
-		return cm_error_set(CM_EUSAGE, "unknown --labels value '%s' (use auto, all, none or top:N)", labels);
+		return cm_error_set(CM_EUSAGE, _("unknown --labels value '%s' (use auto, all, none or top:N)"), labels);
 	}
 	if (top >= n) {
 		memset(p->label_on, 1, (size_t)n);
@@ -60,7 +61,7 @@ int cm_map_pick_labels(map_plan *p, const char *labels)
 	}
 	order = malloc(((size_t)n + 1) * sizeof(*order));
 	if (!order) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	for (igraph_integer_t v = 0; v < n; v++)
@@ -267,7 +268,7 @@ int cm_map_place_labels(map_plan *p, int large)
 	order = malloc(((size_t)n + 1) * sizeof(*order));
 	bx = malloc((8 * (size_t)n + 1) * sizeof(*bx));
 	if (!p->label_xy || !order || !bx) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	for (igraph_integer_t v = 0; v < n; v++) {
@@ -295,7 +296,7 @@ int cm_map_place_labels(map_plan *p, int large)
 		g.ny = g.ny / 2 + 1;
 	}
 	if (!(g.cells = calloc((size_t)(g.nx * g.ny), sizeof(*g.cells)))) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	for (igraph_integer_t b = 0; b < nb; b++) {
@@ -335,7 +336,7 @@ int cm_map_place_labels(map_plan *p, int large)
 			int placed = 0;
 
 			if (!text) {
-				rc = cm_error_set(CM_ENOMEM, "out of memory");
+				rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 				goto done;
 			}
 			hw = cm_map_text_width(text, fs) / 2;

@@ -1,5 +1,8 @@
 /* The graph label of a map: title, caption and legend, as a Graphviz HTML-like label. */
+#include <inttypes.h>
 #include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -7,14 +10,69 @@
 #include "coopmap/common.h"
 #include "coopmap/render.h"
 #include "base/strbuf.h"
+#include "base/i18n.h"
 #include "base/text.h"
 #include "present/map/map.h"
 #include "present/map/style.h"
 
+/*
+ * Append a translated message holding one %s as label text: the message
+ * escaped, and value in place of its %s escaped and cut to max_chars (the
+ * message alone is never cut).
+ */
+static int escape_around(cm_strbuf *b, const char *fmt, const char *value, size_t max_chars)
+{
+	const char *at = strstr(fmt, "%s");
+	char *head;
+	int rc;
+
+	if (!at)
+		return cm_map_escape_text(b, fmt, 1, 0);
+	if (!(head = cm_strndup(fmt, (size_t)(at - fmt))))
+		return CM_ENOMEM;
+	rc = cm_map_escape_text(b, head, 1, 0);
+	free(head);
+	if (rc == 0)
+		rc = cm_map_escape_text(b, value, 1, max_chars);
+	if (rc == 0)
+		rc = cm_map_escape_text(b, at + 2, 1, 0);
+	return rc;
+}
+
+/*
+ * Append printf-style caption text, escaped for a label.  Plain text goes
+ * straight in: the caption allocates no more than before its translation,
+ * since Graphviz 2.43 orders clusters by the address of their names and a
+ * different heap would reorder them in the SVG.
+ */
+static int caption(cm_strbuf *b, const char *fmt, ...)
+{
+	char text[1024], *big;
+	va_list ap;
+	int n, rc;
+
+	va_start(ap, fmt);
+	n = vsnprintf(text, sizeof(text), fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return CM_ENOMEM;
+	if ((size_t)n < sizeof(text))
+		return strpbrk(text, "&<>\"\\\t\n\r") ? cm_map_escape_text(b, text, 1, 0) : cm_strbuf_puts(b, text);
+	/* a long list of insets: the whole text, never a cut one */
+	if (!(big = malloc((size_t)n + 1)))
+		return CM_ENOMEM;
+	va_start(ap, fmt);
+	vsnprintf(big, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	rc = cm_map_escape_text(b, big, 1, 0);
+	free(big);
+	return rc;
+}
+
 /* The display name of a grouping value. */
 static const char *value_name(const char *value)
 {
-	return value[0] ? value : "unknown";
+	return value[0] ? value : _("unknown");
 }
 
 /*
@@ -57,9 +115,10 @@ static int legend_rows(cm_strbuf *b, const grouping *gr, int colored, int shaped
 			rc |= cm_map_escape_text(b, gr->values[i][0] || !gr->unknown ? value_name(gr->values[i]) : gr->unknown, 1,
 			                  gr->max_chars ? gr->max_chars : 32);
 		else if (gr->unknown)
-			rc |= cm_map_escape_text(b, gr->named < (int)gr->n - gr->has_unknown ? "others" : gr->unknown, 1, 0);
+			rc |= cm_map_escape_text(b, gr->named < (int)gr->n - gr->has_unknown ? _("others") : gr->unknown, 1, 0);
 		else
-			rc |= cm_strbuf_puts(b, gr->named < (int)gr->n - gr->has_unknown ? "other or unknown" : "unknown");
+			rc |= cm_map_escape_text(b, gr->named < (int)gr->n - gr->has_unknown ? _("other or unknown") : _("unknown"),
+			                         1, 0);
 		rc |= cm_strbuf_printf(b, " (%" IGRAPH_PRId ")</TD>", count);
 		if (++in_row == per_row) {
 			rc |= cm_strbuf_puts(b, "</TR>\n");
@@ -92,11 +151,15 @@ static int legend_marks(cm_strbuf *b, const map_plan *p)
 	double k = p->text_scale;
 	int rc = 0;
 
-	rc |= cm_strbuf_printf(b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%g\" COLOR=\"#444444\">marked</FONT></TD></TR>\n",
-	                       11 * k);
+	rc |= cm_strbuf_printf(b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%g\" COLOR=\"#444444\">", 11 * k);
+	rc |= cm_map_escape_text(b, _("marked"), 1, 0);
+	rc |= cm_strbuf_puts(b, "</FONT></TD></TR>\n");
 	if (p->show_isolated) {
-		rc |= cm_strbuf_printf(&text, "isolated %s: no tie, or no peer of its type within two steps",
-		                       !strcmp(p->focus, "cite") ? "cit\xC3\xA9" : p->focus);
+		/* the cités have their own words (a French feminine); another focus type is named as given */
+		if (!strcmp(p->focus, "cite"))
+			rc |= cm_strbuf_puts(&text, _("isolated cit\xC3\xA9: no tie, or no peer of its type within two steps"));
+		else
+			rc |= cm_strbuf_printf(&text, _("isolated %s: no tie, or no peer of its type within two steps"), p->focus);
 		if (rc == 0)
 			rc |= legend_mark(b, p->marks.isolated, text.s, p->n_isolated, k);
 	}
@@ -105,16 +168,27 @@ static int legend_marks(cm_strbuf *b, const map_plan *p)
 		rc |= cm_strbuf_printf(b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%g\" COLOR=\"%s\"><B>"
 		                          "\xE2\x94\x88\xE2\x94\x88</B></FONT> ", 12 * k, p->marks.isolated);
 		text.len = 0;
-		rc |= cm_strbuf_printf(&text, "suggested tie of an isolated %s (coopmap suggest, top %d each)",
-		                       !strcmp(p->focus, "cite") ? "cit\xC3\xA9" : p->focus, SUGGEST_PER_ACTOR);
+		if (!strcmp(p->focus, "cite"))
+			rc |= cm_strbuf_printf(&text, _("suggested tie of an isolated cit\xC3\xA9 (coopmap suggest, top %d each)"),
+			                       SUGGEST_PER_ACTOR);
+		else
+			rc |= cm_strbuf_printf(&text, _("suggested tie of an isolated %s (coopmap suggest, top %d each)"),
+			                       p->focus, SUGGEST_PER_ACTOR);
 		if (rc == 0)
 			rc |= cm_map_escape_text(b, text.s, 1, 0);
-		rc |= cm_strbuf_printf(b, " (%zu, for %" IGRAPH_PRId ")</TD></TR>\n", p->n_suggested, p->n_suggesting);
+		text.len = 0;
+		rc |= cm_strbuf_printf(&text, _(" (%zu, for %" PRId64 ")"), p->n_suggested, p->n_suggesting);
+		if (rc == 0)
+			rc |= cm_map_escape_text(b, text.s, 1, 0);
+		rc |= cm_strbuf_puts(b, "</TD></TR>\n");
 	}
 	if (p->show_brokers) {
 		text.len = 0;
-		rc |= cm_strbuf_printf(&text, "top %" IGRAPH_PRId " broker%s (Gould-Fernandez brokerage between regions)",
-		                       p->top_brokers, p->top_brokers == 1 ? "" : "s");
+		rc |= cm_strbuf_printf(&text, dngettext(CM_TEXTDOMAIN,
+		                                        "top %" PRId64 " broker (Gould-Fernandez brokerage between regions)",
+		                                        "top %" PRId64 " brokers (Gould-Fernandez brokerage between regions)",
+		                                        (unsigned long)p->top_brokers),
+		                       p->top_brokers);
 		if (rc == 0)
 			rc |= legend_mark(b, p->marks.broker, text.s, p->n_brokers, k);
 	}
@@ -139,38 +213,35 @@ static int legend_tie(cm_strbuf *b, const char *color, int dashed, const char *t
 /* Legend of a change map: the three kinds of ties, then the actors that joined or left. */
 static int legend_change(cm_strbuf *b, const map_plan *p)
 {
-	const char *x = p->change->before ? p->change->before : "before";
-	const char *y = p->change->after ? p->change->after : "after";
+	const char *x = p->change->before ? p->change->before : _("before");
+	const char *y = p->change->after ? p->change->after : _("after");
 	cm_strbuf text = { 0 };
 	double k = p->text_scale;
 	int rc = 0;
 
 	rc |= cm_strbuf_printf(b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%g\" COLOR=\"#444444\">", 11 * k);
-	rc |= cm_strbuf_puts(&text, "change from ");
-	rc |= cm_strbuf_puts(&text, x);
-	rc |= cm_strbuf_puts(&text, " to ");
-	rc |= cm_strbuf_puts(&text, y);
+	rc |= cm_strbuf_printf(&text, _("change from %s to %s"), x, y);
 	rc |= cm_map_escape_text(b, text.s ? text.s : "", 1, 0);
 	rc |= cm_strbuf_puts(b, "</FONT></TD></TR>\n");
 	text.len = 0;
-	rc |= cm_strbuf_printf(&text, "tie kept (in %s and %s)", x, y);
+	rc |= cm_strbuf_printf(&text, _("tie kept (in %s and %s)"), x, y);
 	if (rc == 0)
 		rc |= legend_tie(b, "#999999", 0, text.s, p->n_change[0][CM_CHANGE_KEPT], k);
 	text.len = 0;
-	rc |= cm_strbuf_printf(&text, "new tie (in %s, not %s)", y, x);
+	rc |= cm_strbuf_printf(&text, _("new tie (in %s, not %s)"), y, x);
 	if (rc == 0)
 		rc |= legend_tie(b, p->marks.joined, 0, text.s, p->n_change[0][CM_CHANGE_NEW], k);
 	text.len = 0;
-	rc |= cm_strbuf_printf(&text, "tie lost (in %s, not %s; or came and went)", x, y);
+	rc |= cm_strbuf_printf(&text, _("tie lost (in %s, not %s; or came and went)"), x, y);
 	if (rc == 0)
 		rc |= legend_tie(b, CHANGE_LOST, 1, text.s,
 		                 p->n_change[0][CM_CHANGE_LOST] + p->n_change[0][CM_CHANGE_BETWEEN], k);
 	text.len = 0;
-	rc |= cm_strbuf_printf(&text, "actor that joined (in %s, not %s)", y, x);
+	rc |= cm_strbuf_printf(&text, _("actor that joined (in %s, not %s)"), y, x);
 	if (rc == 0)
 		rc |= legend_mark(b, p->marks.joined, text.s, p->n_change[1][CM_CHANGE_NEW], k);
 	text.len = 0;
-	rc |= cm_strbuf_printf(&text, "actor that left, faded (in %s, not %s; or came and went)", x, y);
+	rc |= cm_strbuf_printf(&text, _("actor that left, faded (in %s, not %s; or came and went)"), x, y);
 	if (rc == 0)
 		rc |= legend_mark(b, "#bbbbbb", text.s,
 		                  p->n_change[1][CM_CHANGE_LOST] + p->n_change[1][CM_CHANGE_BETWEEN], k);
@@ -186,7 +257,7 @@ int cm_map_label(cm_strbuf *b, const map_plan *p, const cm_render_options *o)
 	char *derived = NULL;
 	int rc = 0, same = !strcmp(p->colors.attr, p->shapes.attr), text_by;
 	cm_strbuf by_text = { 0 };
-	igraph_integer_t n = igraph_vcount(graph), m = igraph_ecount(graph);
+	igraph_integer_t n = igraph_vcount(graph), m = igraph_ecount(graph), n_latlon;
 	const char *size_name = !strcmp(p->size_by, "pagerank") ? "PageRank" : p->size_by;
 
 	if (!title) {
@@ -222,7 +293,7 @@ int cm_map_label(cm_strbuf *b, const map_plan *p, const cm_render_options *o)
 			if (!derived)
 				return CM_ENOMEM;
 		}
-		title = derived ? derived : "Cooperation network";
+		title = derived ? derived : _("Cooperation network");
 	}
 	rc |= cm_strbuf_puts(b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"1\">\n");
 	rc |= cm_strbuf_printf(b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%g\"><B>", 22 * p->text_scale);
@@ -236,67 +307,88 @@ int cm_map_label(cm_strbuf *b, const map_plan *p, const cm_render_options *o)
 		m = p->n_change[0][CM_CHANGE_KEPT] + p->n_change[0][st];
 		rc |= cm_strbuf_printf(b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%g\" COLOR=\"#444444\">",
 		                       11 * p->text_scale);
-		rc |= cm_map_escape_text(b, "at the end of ", 1, 0);
-		rc |= cm_map_escape_text(b, p->change->show == 1 ? p->change->before : p->change->after, 1, 20);
-		rc |= cm_map_escape_text(b, "; positions shared with the map of ", 1, 0);
-		rc |= cm_map_escape_text(b, p->change->show == 1 ? p->change->after : p->change->before, 1, 20);
+		rc |= escape_around(b, _("at the end of %s"), p->change->show == 1 ? p->change->before : p->change->after, 20);
+		rc |= escape_around(b, _("; positions shared with the map of %s"),
+		                    p->change->show == 1 ? p->change->after : p->change->before, 20);
 		rc |= cm_strbuf_puts(b, "</FONT></TD></TR>\n");
 	}
 	if (p->by) {
 		/* the regional map: what the nodes, numbers and ties count */
 		rc |= cm_strbuf_printf(b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%g\" COLOR=\"#444444\">",
 		                       11 * p->text_scale);
-		text_by = cm_strbuf_printf(&by_text, "%" IGRAPH_PRId " groups by %s, %" IGRAPH_PRId " pairs of groups tied \xC2\xB7 "
-		                           "node area: %s%s \xC2\xB7 in a node: its ties inside \xC2\xB7 on a tie, and "
-		                           "its width: the ties between", n, p->by, m,
-		                           p->by_focus ? "actors of type " : "actors", p->by_focus ? p->by_focus : "");
+		/* TRANSLATORS: the caption of the regional map (render --by region); the first %s is the attribute */
+		text_by = cm_strbuf_printf(&by_text, dngettext(CM_TEXTDOMAIN, "%" PRId64 " group by %s", "%" PRId64 " groups by %s",
+		                                               (unsigned long)n), n, p->by);
+		if (text_by >= 0)
+			text_by = cm_strbuf_printf(&by_text, dngettext(CM_TEXTDOMAIN, ", %" PRId64 " pair of groups tied",
+			                                               ", %" PRId64 " pairs of groups tied", (unsigned long)m), m);
+		if (text_by >= 0 && p->by_focus)
+			text_by = cm_strbuf_printf(&by_text, _(" \xC2\xB7 node area: actors of type %s"), p->by_focus);
+		else if (text_by >= 0)
+			text_by = cm_strbuf_puts(&by_text, _(" \xC2\xB7 node area: actors"));
+		if (text_by >= 0)
+			text_by = cm_strbuf_puts(&by_text, _(" \xC2\xB7 in a node: its ties inside \xC2\xB7 on a tie, and its width: "
+			                                     "the ties between"));
 		rc |= text_by < 0 ? text_by : cm_map_escape_text(b, by_text.s, 1, 0);
 		cm_strbuf_free(&by_text);
 	} else {
-		rc |= cm_strbuf_printf(b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%g\" COLOR=\"#444444\">"
-		                          "%" IGRAPH_PRId " actor%s, %" IGRAPH_PRId " tie%s",
-		                       11 * p->text_scale, n, n == 1 ? "" : "s", m, m == 1 ? "" : "s");
+		rc |= cm_strbuf_printf(b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%g\" COLOR=\"#444444\">",
+		                       11 * p->text_scale);
+		rc |= caption(b, dngettext(CM_TEXTDOMAIN, "%" PRId64 " actor", "%" PRId64 " actors",
+		                                       (unsigned long)n), n);
+		rc |= caption(b, dngettext(CM_TEXTDOMAIN, ", %" PRId64 " tie", ", %" PRId64 " ties",
+		                                       (unsigned long)m), m);
 	}
 	if (!o->no_legend && !p->by) {
 		if (strcmp(p->size_by, "none"))
-			rc |= cm_strbuf_printf(b, " \xC2\xB7 node size: %s", size_name);
+			rc |= caption(b, _(" \xC2\xB7 node size: %s"), size_name);
 		if (p->has_weight && p->wmax > p->wmin)
-			rc |= cm_strbuf_puts(b, " \xC2\xB7 tie width: weight");
-		if (p->n_labels < n)
-			rc |= cm_strbuf_printf(b, " \xC2\xB7 labels: top %" IGRAPH_PRId " by %s", p->n_labels,
-			                       strcmp(p->size_by, "none") ? size_name : "order");
+			rc |= caption(b, "%s", _(" \xC2\xB7 tie width: weight"));
+		if (p->n_labels < n) {
+			if (strcmp(p->size_by, "none"))
+				rc |= caption(b, _(" \xC2\xB7 labels: top %" PRId64 " by %s"), p->n_labels, size_name);
+			else
+				rc |= caption(b, _(" \xC2\xB7 labels: top %" PRId64 " by order"), p->n_labels);
+		}
 	}
 	if (!o->no_legend && p->n_labels_out) {
-		rc |= cm_strbuf_printf(b, " \xC2\xB7 %" IGRAPH_PRId " label%s left out for want of room (every name is in "
-		                          "its actor's tooltip)", p->n_labels_out, p->n_labels_out == 1 ? "" : "s");
+		rc |= caption(b, dngettext(CM_TEXTDOMAIN,
+		                                       " \xC2\xB7 %" PRId64 " label left out for want of room (every name is "
+		                                       "in its actor's tooltip)",
+		                                       " \xC2\xB7 %" PRId64 " labels left out for want of room (every name is "
+		                                       "in its actor's tooltip)", (unsigned long)p->n_labels_out),
+		                       p->n_labels_out);
 	}
+	n_latlon = n - p->geo_by_region - p->geo_by_neighbours - p->geo_unplaced;
 	if (!strcmp(p->engine, "geo")) {
-		rc |= cm_strbuf_printf(b, " \xC2\xB7 layout geo (Lambert-93), seed %lu</FONT></TD></TR>\n", p->seed);
+		rc |= caption(b, _(" \xC2\xB7 layout geo (Lambert-93), seed %lu"), p->seed);
+		rc |= cm_strbuf_puts(b, "</FONT></TD></TR>\n");
 		rc |= cm_strbuf_printf(b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%g\" COLOR=\"#444444\">",
 		                       11 * p->text_scale);
-		rc |= cm_strbuf_printf(b, "%" IGRAPH_PRId " actors placed by lat/lon",
-		                       n - p->geo_by_region - p->geo_by_neighbours - p->geo_unplaced);
+		rc |= caption(b, dngettext(CM_TEXTDOMAIN, "%" PRId64 " actor placed by lat/lon",
+		                                       "%" PRId64 " actors placed by lat/lon", (unsigned long)n_latlon),
+		                       n_latlon);
 		if (p->insets.len)
-			rc |= cm_map_escape_text(b, " \xC2\xB7 insets west of Brittany, north to south: ", 1, 0) |
-			      cm_map_escape_text(b, p->insets.s, 1, 0);
+			rc |= caption(b, _(" \xC2\xB7 insets west of Brittany, north to south: %s"), p->insets.s);
 		if (p->geo_by_region || p->geo_by_neighbours || p->geo_unplaced)
-			rc |= cm_strbuf_printf(b, "; without: %" IGRAPH_PRId " around their region's centre, "
-			                          "%" IGRAPH_PRId " beside their neighbours, %" IGRAPH_PRId " in the bottom row",
+			rc |= caption(b, _("; without: %" PRId64 " around their region's centre, "
+			                               "%" PRId64 " beside their neighbours, %" PRId64 " in the bottom row"),
 			                       p->geo_by_region, p->geo_by_neighbours, p->geo_unplaced);
-		rc |= cm_strbuf_puts(b, "</FONT></TD></TR>\n");
+	} else if (strcmp(p->engine, "fr")) {
+		rc |= caption(b, _(" \xC2\xB7 layout %s, seed %lu"), p->engine, p->seed);
 	} else {
-		rc |= cm_strbuf_printf(b, " \xC2\xB7 layout %s, seed %lu</FONT></TD></TR>\n",
-		                       strcmp(p->engine, "fr") ? p->engine : "Fruchterman-Reingold (igraph)", p->seed);
+		rc |= caption(b, _(" \xC2\xB7 layout Fruchterman-Reingold (igraph), seed %lu"), p->seed);
 	}
+	rc |= cm_strbuf_puts(b, "</FONT></TD></TR>\n");
 	if (!o->no_legend && rc == 0) {
 		cm_strbuf heading = { 0 };
 
-		rc |= cm_strbuf_printf(&heading, same ? "colour and shape: %s" : "colour: %s", p->colors.attr);
+		rc |= cm_strbuf_printf(&heading, same ? _("colour and shape: %s") : _("colour: %s"), p->colors.attr);
 		if (rc == 0)
 			rc |= legend_rows(b, &p->colors, 1, same, heading.s, p->text_scale);
 		if (!same && p->shapes.attr[0] && rc == 0) {
 			heading.len = 0;
-			rc |= cm_strbuf_printf(&heading, "shape: %s", p->shapes.attr);
+			rc |= cm_strbuf_printf(&heading, _("shape: %s"), p->shapes.attr);
 			if (rc == 0)
 				rc |= legend_rows(b, &p->shapes, 0, 1, heading.s, p->text_scale);
 		}

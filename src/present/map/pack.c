@@ -5,6 +5,7 @@
 
 #include "present/map/pack.h"
 #include "coopmap/common.h"
+#include "base/i18n.h"
 
 /* Component sizes for cmp_component(). */
 static const igraph_integer_t *sort_sizes;
@@ -124,7 +125,7 @@ int cm_map_pack_components(double *xy, const double *wh, igraph_integer_t k, con
 
 	order = malloc(((size_t)ncomp + 1) * sizeof(*order));
 	if (!bb || !size || !order) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	for (igraph_integer_t c = 0; c < ncomp; c++) {

@@ -1,4 +1,5 @@
 /* The map plan: what cm_render() decides from the options before Graphviz sees anything. */
+#include <inttypes.h>
 #include <strings.h>
 #include <math.h>
 #include <stdlib.h>
@@ -17,6 +18,7 @@
 #include "present/map/map.h"
 #include "present/map/regional.h"
 #include "present/map/style.h"
+#include "base/i18n.h"
 
 /* Map formats: name given to gvRender, and the extensions that select it. */
 static const struct {
@@ -41,17 +43,17 @@ static const char *pick_format(const char *path, const char *format)
 
 	if (format && format[0]) {
 		if (!(r = format_renderer(format)))
-			cm_error_set(CM_EUSAGE, "unknown map format '%s' (use svg, png, pdf or dot)", format);
+			cm_error_set(CM_EUSAGE, _("unknown map format '%s' (use svg, png, pdf or dot)"), format);
 		return r;
 	}
 	if (!strcmp(path, "-")) {
-		cm_error_set(CM_EUSAGE, "writing a map to standard output needs a format (-T svg, png, pdf or dot)");
+		cm_error_set(CM_EUSAGE, _("writing a map to standard output needs a format (-T svg, png, pdf or dot)"));
 		return NULL;
 	}
 	dot = strrchr(path, '.');
 	slash = strrchr(path, '/');
 	if (!dot || (slash && slash > dot) || !(r = format_renderer(dot + 1))) {
-		cm_error_set(CM_EUSAGE, "cannot tell the map format from '%s' (use a .svg, .png, .pdf or .dot name, or -T)",
+		cm_error_set(CM_EUSAGE, _("cannot tell the map format from '%s' (use a .svg, .png, .pdf or .dot name, or -T)"),
 		             path);
 		return NULL;
 	}
@@ -93,7 +95,7 @@ static int size_measure(igraph_vector_t *out, const igraph_t *graph, const char 
 		CM_IG(igraph_vector_resize(out, igraph_vcount(graph)), "computing node sizes");
 		igraph_vector_fill(out, 1.0);
 	} else {
-		rc = cm_error_set(CM_EUSAGE, "unknown size measure '%s' (use pagerank, degree, strength or none)",
+		rc = cm_error_set(CM_EUSAGE, _("unknown size measure '%s' (use pagerank, degree, strength or none)"),
 		                  measure);
 	}
 done:
@@ -140,8 +142,8 @@ static int parse_page(map_plan *p, const char *size)
 	got = sscanf(size, "%lfx%lf%7s", &w, &h, unit);
 	if ((got != 2 && got != 3) || !(w >= 10) || !(h >= 10) || w > 100000 || h > 100000 ||
 	    (got == 3 && strcmp(unit, "mm") && strcmp(unit, "px")))
-		return cm_error_set(CM_EUSAGE, "--size '%s' is not A4, A3, A5 (-landscape) or WIDTHxHEIGHT in mm or px "
-		                    "(e.g. 180x250mm, 1600x1200px)", size);
+		return cm_error_set(CM_EUSAGE, _("--size '%s' is not A4, A3, A5 (-landscape) or WIDTHxHEIGHT in mm or px "
+		                    "(e.g. 180x250mm, 1600x1200px)"), size);
 	if (got == 3 && !strcmp(unit, "px")) {
 		double per_inch = !strcmp(p->renderer, "png") ? p->dpi : 96;
 
@@ -160,8 +162,8 @@ static int check_attr(const igraph_t *graph, const char *attr, const char *optio
 	if (cm_map_has_string_vattr(graph, attr))
 		return 0;
 	if (igraph_cattribute_has_attr(graph, IGRAPH_ATTRIBUTE_VERTEX, attr))
-		return cm_error_set(CM_EUSAGE, "%s '%s': the attribute holds numbers, not categories", option, attr);
-	return cm_error_set(CM_EUSAGE, "%s '%s': actors have no such attribute", option, attr);
+		return cm_error_set(CM_EUSAGE, _("%s '%s': the attribute holds numbers, not categories"), option, attr);
+	return cm_error_set(CM_EUSAGE, _("%s '%s': actors have no such attribute"), option, attr);
 }
 
 /*
@@ -178,7 +180,7 @@ static int group_isolates(map_plan *p, const igraph_t *graph)
 	int rc = 0;
 
 	if (igraph_vector_int_init(&deg, 0) != IGRAPH_SUCCESS)
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_set(CM_ENOMEM, _("out of memory"));
 	CM_IG(igraph_degree(graph, &deg, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS), "finding actors without ties");
 	for (igraph_integer_t v = 0; v < n; v++)
 		k += VECTOR(deg)[v] == 0;
@@ -186,7 +188,7 @@ static int group_isolates(map_plan *p, const igraph_t *graph)
 		goto done;
 	snprintf(name, sizeof(name), "%" IGRAPH_PRId " actors without ties", k);
 	if (!(vals = malloc(((size_t)n + 1) * sizeof(*vals)))) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	for (igraph_integer_t v = 0; v < n; v++)
@@ -262,7 +264,7 @@ int cm_map_plan(map_plan *p, const cm_network *net, const char *path, const cm_r
 		return CM_EUSAGE;
 	p->time_limit = o->time_limit == 0 ? CM_RENDER_TIME_LIMIT : o->time_limit < 0 ? 0 : o->time_limit;
 	if (o->dpi < 0 || o->dpi > 2400)
-		return cm_error_set(CM_EUSAGE, "--dpi %d is out of range (1 to 2400)", o->dpi);
+		return cm_error_set(CM_EUSAGE, _("--dpi %d is out of range (1 to 2400)"), o->dpi);
 	p->dpi = o->dpi ? o->dpi : CM_RENDER_DPI;
 	if ((rc = parse_page(p, o->size)) < 0)
 		return rc;
@@ -275,7 +277,7 @@ int cm_map_plan(map_plan *p, const cm_network *net, const char *path, const cm_r
 			if (!strcmp(layouts[i], o->layout))
 				p->engine = layouts[i];
 		if (!p->engine)
-			return cm_error_set(CM_EUSAGE, "unknown layout '%s' (use auto, fr, sfdp, fdp, neato, dot, circo or geo)",
+			return cm_error_set(CM_EUSAGE, _("unknown layout '%s' (use auto, fr, sfdp, fdp, neato, dot, circo or geo)"),
 			                    o->layout);
 	}
 	if (o->color_by && (rc = check_attr(graph, o->color_by, "--color-by")) < 0)
@@ -295,13 +297,13 @@ int cm_map_plan(map_plan *p, const cm_network *net, const char *path, const cm_r
 	/* too many actors for region boxes: the map a reader can take in is the regional one */
 	if (!p->by && !p->change && n > CLUSTER_MAX_ACTORS && !o->cluster_by &&
 	    cm_map_has_string_vattr(graph, CM_ATTR_REGION))
-		cm_notice("%" IGRAPH_PRId " actors are too many to read one by one: --by region draws one node per region, "
-		          "sized by its %s, with the ties between regions (docs/maps.md)", n,
+		cm_notice(_("%" PRId64 " actors are too many to read one by one: --by region draws one node per region, "
+		          "sized by its %s, with the ties between regions (docs/maps.md)"), n,
 		          o->focus_type ? o->focus_type : "cités");
 	if (cluster_by && strcmp(cluster_by, "none")) {
 		if (strcmp(p->engine, "fr") && strcmp(p->engine, "fdp") && strcmp(p->engine, "dot")) {
 			if (o->cluster_by)
-				cm_notice("clusters need the fr, fdp or dot layout; --cluster-by ignored with %s", p->engine);
+				cm_notice(_("clusters need the fr, fdp or dot layout; --cluster-by ignored with %s"), p->engine);
 		} else {
 			if ((rc = cm_map_group_by(&p->clusters, graph, cluster_by, MAX_NAMED)) < 0)
 				return rc;
@@ -310,12 +312,12 @@ int cm_map_plan(map_plan *p, const cm_network *net, const char *path, const cm_r
 	}
 	p->size_by = o->size_by ? o->size_by : "pagerank";
 	if (igraph_vector_init(&p->size, n) != IGRAPH_SUCCESS)
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_set(CM_ENOMEM, _("out of memory"));
 	if ((rc = size_measure(&p->size, graph, p->size_by, net->directed)) < 0)
 		return rc;
 	p->size_max = n > 0 ? igraph_vector_max(&p->size) : 0;
 	if (cm_interrupted())
-		return cm_error_set(CM_EINTERRUPTED, "interrupted");
+		return cm_error_set(CM_EINTERRUPTED, _("interrupted"));
 	if ((rc = cm_map_plan_highlight(p, o)) < 0)
 		return rc;
 	/* colours by value (clubs may have replaced the grouping), then rings apart from them */
@@ -339,7 +341,7 @@ int cm_map_plan(map_plan *p, const cm_network *net, const char *path, const cm_r
 			return rc;
 	}
 	if (cm_interrupted())
-		return cm_error_set(CM_EINTERRUPTED, "interrupted");
+		return cm_error_set(CM_EINTERRUPTED, _("interrupted"));
 	if ((rc = cm_map_pick_labels(p, o->labels)) < 0)
 		return rc;
 	/* a marked actor is always named (unless --labels none) */

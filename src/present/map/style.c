@@ -14,6 +14,7 @@
 #include "base/error.h"
 #include "present/map/geometry.h"
 #include "present/map/map.h"
+#include "base/i18n.h"
 
 /* Least RGB distance between a ring and any fill (black and the darkest fill, paired12 blue: 218). */
 #define MARK_DISTANCE 100
@@ -97,7 +98,7 @@ int cm_map_slot_by_value(grouping *gr, igraph_integer_t n_actors, int known, int
 	gr->vslot = malloc((gr->n + 1) * sizeof(*gr->vslot));
 	if (!order || !gr->vslot) {
 		free(order);
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_set(CM_ENOMEM, _("out of memory"));
 	}
 	gr->named = 0;
 	for (size_t i = 0; i < gr->n; i++) {
@@ -193,13 +194,13 @@ int cm_map_pick_marks(map_marks *m, const grouping *colors)
 	if (have_fallback || colors->n == 0)
 		cm_map_color_rgb(used[n++], FALLBACK_COLOR);
 	if (!(m->isolated = pick_mark(isolated_marks, (const unsigned char (*)[3])used, n)))
-		return cm_error_set(CM_ERROR, "no ring colour stands apart from the map's fills");
+		return cm_error_set(CM_ERROR, _("no ring colour stands apart from the map's fills"));
 	cm_map_color_rgb(used[n++], m->isolated);
 	if (!(m->broker = pick_mark(broker_marks, (const unsigned char (*)[3])used, n)))
-		return cm_error_set(CM_ERROR, "no ring colour stands apart from the map's fills");
+		return cm_error_set(CM_ERROR, _("no ring colour stands apart from the map's fills"));
 	cm_map_color_rgb(used[n++], m->broker);
 	if (!(m->joined = pick_mark(joined_marks, (const unsigned char (*)[3])used, n)))
-		return cm_error_set(CM_ERROR, "no ring colour stands apart from the map's fills");
+		return cm_error_set(CM_ERROR, _("no ring colour stands apart from the map's fills"));
 	return 0;
 }
 

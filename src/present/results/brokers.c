@@ -11,6 +11,7 @@
 #include "coopmap/table.h"
 #include "coopmap/text.h"
 #include "coopmap/writers.h"
+#include "base/i18n.h"
 
 
 int cm_brokers_write(FILE *f, const cm_brokers *b, cm_format format)
@@ -36,11 +37,11 @@ int cm_brokers_write(FILE *f, const cm_brokers *b, cm_format format)
 			fputc('\n', f);
 			if ((rc = cm_table_write(f, b->groups, format, 0)) < 0)
 				goto done;
-			fprintf(f, "\nnetwork E-I index: %s\n", num[0] ? num : "undefined");
+			fprintf(f, R_("\nnetwork E-I index: %s\n"), num[0] ? num : R_("undefined"));
 		}
 	}
 	if (ferror(f))
-		rc = cm_error_set(CM_EIO, "cannot write the brokers: %s", strerror(errno));
+		rc = cm_error_set(CM_EIO, _("cannot write the brokers: %s"), strerror(errno));
 done:
 	return rc;
 }

@@ -98,11 +98,78 @@ expect_status "diff table in French" 0
 grep -qE '^lecture du jaccard +bonne$' "$TMP/out" && grep -qE '^acteurs arrivés +[0-9]+$' "$TMP/out"
 check "diff table in French" $? "$(head -9 "$TMP/out")"
 
+# maps (issue 18, the rest): the legend and captions follow --lang / the locale
+# svg_text FILE: the text of an SVG, one element a line, entities for - and ' read back
+svg_text() { grep -o '<text[^>]*>[^<]*</text>' "$1" | sed -e 's/<[^>]*>//g' -e 's/&#45;/-/g' -e 's/&#39;/'"'"'/g'; }
+fr_run render $S -T svg -o "$TMP/fr.svg"
+expect_status "render in French" 0
+svg_text "$TMP/fr.svg" >"$TMP/fr.txt"
+grep -qF 'cité isolée : aucun lien, ou aucune cité pair à deux pas (' "$TMP/fr.txt" &&
+	grep -qxF 'signalés' "$TMP/fr.txt" && grep -qxF 'couleur et forme : type' "$TMP/fr.txt" &&
+	grep -qF ' · taille des nœuds : PageRank · ' "$TMP/fr.txt" &&
+	grep -qF ' · disposition Fruchterman-Reingold (igraph), graine 42' "$TMP/fr.txt"
+check "render: the legend in French" $? "$(head -8 "$TMP/fr.txt")"
+! grep -qE 'isolated|marked|colour|layout|node size' "$TMP/fr.txt"
+check "render: no English left in the French legend" $? "$(grep -E 'isolated|marked|colour|layout|node size' "$TMP/fr.txt")"
+run render $S -T svg -o "$TMP/en.svg" --lang en
+svg_text "$TMP/en.svg" >"$TMP/en.txt"
+grep -qF 'isolated cité: no tie, or no peer of its type within two steps (' "$TMP/en.txt" &&
+	grep -qxF 'marked' "$TMP/en.txt" && grep -qxF 'colour and shape: type' "$TMP/en.txt" &&
+	grep -qF ' · layout Fruchterman-Reingold (igraph), seed 42' "$TMP/en.txt"
+check "render: the English legend kept" $? "$(head -8 "$TMP/en.txt")"
+# counts with French plurals (0 and 1 singular): a path a-b-c, then one tie a-b
+printf 'source,target\na,b\nb,c\n' >"$TMP/path.csv"
+printf 'source,target\na,b\n' >"$TMP/pair.csv"
+run render "$TMP/path.csv" -T svg -o "$TMP/path.svg" --lang fr
+run render "$TMP/pair.csv" -T svg -o "$TMP/pair.svg" --lang fr
+svg_text "$TMP/path.svg" | grep -q '^3 acteurs, 2 liens · ' && svg_text "$TMP/pair.svg" | grep -q '^2 acteurs, 1 lien · '
+check "render: actors and ties counted in French, 1 lien singular" $? "$(svg_text "$TMP/pair.svg" | sed -n 2p)"
+# the regional map: 12 regions (and no region) in the sample, its caption in French
+fr_run render $S --by region -T svg -o "$TMP/fr-by.svg"
+expect_status "render --by region in French" 0
+svg_text "$TMP/fr-by.svg" | grep -qF ' groupes par region, ' &&
+	svg_text "$TMP/fr-by.svg" | grep -qF ' · surface d’un nœud : les acteurs de type cite · dans un nœud : ses liens internes'
+check "render --by region: the caption in French" $? "$(svg_text "$TMP/fr-by.svg" | sed -n 2p)"
+# the change map: its legend names the two years
+fr_run render $S --diff 2020:2022 -T svg -o "$TMP/fr-diff.svg"
+svg_text "$TMP/fr-diff.svg" >"$TMP/fr-diff.txt"
+grep -qxF 'évolution de 2020 à 2022' "$TMP/fr-diff.txt" &&
+	grep -qF 'lien conservé (en 2020 et en 2022)' "$TMP/fr-diff.txt" &&
+	grep -qF 'acteur parti, estompé (en 2020, pas en 2022 ; ou arrivé puis parti)' "$TMP/fr-diff.txt"
+check "render --diff: the change legend in French" $? "$(grep -F '2022' "$TMP/fr-diff.txt" | head -3)"
+# render's help and a usage error
+run render --help --lang fr
+grep -qF 'pixels par pouce du PNG (par défaut 150)' "$TMP/out" && grep -qF -- '--time-limit S' "$TMP/out"
+check "render --help in French" $?
+fr_run render $S -o "$TMP/x.svg" --dpi 0
+expect_status "render --dpi 0 in French" 2
+expect_err "render usage error in French" "coopmap: --dpi « 0 » n’est pas un nombre entier de 1 à 2400"
+
+# brokers: the table's headers in French (csv keeps English, checked below)
+fr_run brokers $S
+expect_status "brokers table in French" 0
+head -1 "$TMP/out" | grep -q '^identifiant .* libellé .* coordinateur .* agent de liaison  *entre groupes .* indice E-I$'
+check "brokers table: French headers" $? "$(head -1 "$TMP/out")"
+grep -q '^indice E-I du réseau : -\?[0-9.]*$' "$TMP/out"
+check "brokers table: the network E-I index in French" $? "$(tail -1 "$TMP/out")"
+
+# check on two-mode data: the events' problems in French (the fixture of 49_twomode_check.sh)
+D=$DATA/twomode-check
+fr_run check "$D" --regions $R --max-event-size 3
+expect_status "two-mode check in French" 1
+grep -qxF "  $D/participations.csv:11: acteur vide (club-2020-10) : indiquez l’identifiant de l’acteur" "$TMP/out" &&
+	grep -qxF "  $D/events.csv:2: l’événement « club-2020-05 » compte 4 participants, plus que --max-event-size 3 (6 liens entre eux) : relevez la limite pour le projeter malgré tout" "$TMP/out" &&
+	grep -qxF "  $D/events.csv:7: l’événement « atelier-caen » n’a qu’un participant, « cite-caen »" "$TMP/out" &&
+	grep -qxF "  $D/events.csv:5: la région « Pays de Loire » (1 événement) n’est pas dans $R : vouliez-vous dire « Pays de la Loire » ?" "$TMP/out" &&
+	grep -qxF "  $D/events.csv:4: l’événement « club-2020-10 » n’a pas d’année, alors que 6 événements en ont une : --year, --from et --to l’écartent" "$TMP/out"
+check "two-mode check lists the events' problems in French" $? "$(cat "$TMP/out")"
+
 # machine formats: the same bytes in French and in English
 for args in "isolated $S -f csv" "isolated $S -f json" "isolated $S -f csv-fr" "isolated $S -f tsv" \
 	"clubs $S --regions $R -f csv" "clubs $S --regions $R -f json" \
 	"suggest $S --regions $R -f csv" "suggest $S --regions $R -f json" "summary $S -f json" \
-	"summary $S -f csv" "timeline $S -f csv" "diff $S --at 2020 --at 2022 -f json"; do
+	"summary $S -f csv" "timeline $S -f csv" "diff $S --at 2020 --at 2022 -f json" \
+	"brokers $S -f csv" "brokers $S -f json"; do
 	# shellcheck disable=SC2086
 	env -u LC_ALL -u LC_MESSAGES -u LANGUAGE LANG=fr_FR.UTF-8 "$BIN" $args >"$TMP/fr.out" 2>/dev/null
 	# shellcheck disable=SC2086
