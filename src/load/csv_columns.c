@@ -204,9 +204,10 @@ int cm_csv_header_notices(const int *roles, const int *at, int date, const cm_cs
 
 		if (role <= CM_ROLE_NONE || !strcasecmp(c->fields[i], cm_role_name((cm_role)role)))
 			continue;
-		if ((rc = cm_strbuf_printf(&b, "%s'%s' %s%s%s", b.len ? ", " : "", c->fields[i],
-		                           b.len ? "as " : "read as ", cm_role_meaning((cm_role)role),
-		                           role == CM_ROLE_YEAR && date ? " (of each date)" : "")) < 0)
+		/* TRANSLATORS: "'poids' read as the tie weight", then "'année' as the year" */
+		if ((rc = cm_strbuf_printf(&b, b.len ? _(", '%s' as %s%s") : _("'%s' read as %s%s"), c->fields[i],
+		                           cm_role_meaning((cm_role)role),
+		                           role == CM_ROLE_YEAR && date ? _(" (of each date)") : "")) < 0)
 			goto done;
 	}
 	if (b.len)

@@ -16,28 +16,28 @@
 #include "model/raw.h"
 #include "base/i18n.h"
 
-/* Names, meanings, tables and attributes of the roles (canonical name first). */
+/* Names, meanings (translated by cm_role_meaning), tables and attributes of the roles. */
 static const struct {
 	const char *name, *meaning, *attr;
 	int tables;
 } roles[CM_ROLE_COUNT] = {
-	[CM_ROLE_SOURCE] = { "source", "the source", NULL, CM_TABLE_EDGES },
-	[CM_ROLE_TARGET] = { "target", "the target", NULL, CM_TABLE_EDGES },
-	[CM_ROLE_WEIGHT] = { "weight", "the tie weight", NULL, CM_TABLE_EDGES | CM_TABLE_PARTICIPATIONS },
-	[CM_ROLE_YEAR] = { "year", "the year", CM_ATTR_YEAR,
+	[CM_ROLE_SOURCE] = { "source", N_("the source"), NULL, CM_TABLE_EDGES },
+	[CM_ROLE_TARGET] = { "target", N_("the target"), NULL, CM_TABLE_EDGES },
+	[CM_ROLE_WEIGHT] = { "weight", N_("the tie weight"), NULL, CM_TABLE_EDGES | CM_TABLE_PARTICIPATIONS },
+	[CM_ROLE_YEAR] = { "year", N_("the year"), CM_ATTR_YEAR,
 	                   CM_TABLE_EDGES | CM_TABLE_NODES | CM_TABLE_PARTICIPATIONS | CM_TABLE_EVENTS },
-	[CM_ROLE_KIND] = { "kind", "the kind of tie", NULL, CM_TABLE_EDGES },
-	[CM_ROLE_ID] = { "id", "the actor id", CM_ATTR_ID, CM_TABLE_NODES },
-	[CM_ROLE_LABEL] = { "label", "the label", CM_ATTR_LABEL, CM_TABLE_NODES },
-	[CM_ROLE_TYPE] = { "type", "the actor type", CM_ATTR_TYPE, CM_TABLE_NODES },
-	[CM_ROLE_REGION] = { "region", "the region", CM_ATTR_REGION, CM_TABLE_NODES },
-	[CM_ROLE_DEPARTMENT] = { "department", "the department", "department", CM_TABLE_NODES },
-	[CM_ROLE_LAT] = { "lat", "the latitude", "lat", CM_TABLE_NODES },
-	[CM_ROLE_LON] = { "lon", "the longitude", "lon", CM_TABLE_NODES },
-	[CM_ROLE_END] = { "end", "the end year", CM_ATTR_END, CM_TABLE_EDGES | CM_TABLE_NODES },
-	[CM_ROLE_ACTOR] = { "actor", "the actor", NULL, CM_TABLE_PARTICIPATIONS },
-	[CM_ROLE_EVENT] = { "event", "the event", NULL, CM_TABLE_PARTICIPATIONS | CM_TABLE_EVENTS },
-	[CM_ROLE_PART_ROLE] = { "role", "the actor's role at the event", "role", CM_TABLE_PARTICIPATIONS },
+	[CM_ROLE_KIND] = { "kind", N_("the kind of tie"), NULL, CM_TABLE_EDGES },
+	[CM_ROLE_ID] = { "id", N_("the actor id"), CM_ATTR_ID, CM_TABLE_NODES },
+	[CM_ROLE_LABEL] = { "label", N_("the label"), CM_ATTR_LABEL, CM_TABLE_NODES },
+	[CM_ROLE_TYPE] = { "type", N_("the actor type"), CM_ATTR_TYPE, CM_TABLE_NODES },
+	[CM_ROLE_REGION] = { "region", N_("the region"), CM_ATTR_REGION, CM_TABLE_NODES },
+	[CM_ROLE_DEPARTMENT] = { "department", N_("the department"), "department", CM_TABLE_NODES },
+	[CM_ROLE_LAT] = { "lat", N_("the latitude"), "lat", CM_TABLE_NODES },
+	[CM_ROLE_LON] = { "lon", N_("the longitude"), "lon", CM_TABLE_NODES },
+	[CM_ROLE_END] = { "end", N_("the end year"), CM_ATTR_END, CM_TABLE_EDGES | CM_TABLE_NODES },
+	[CM_ROLE_ACTOR] = { "actor", N_("the actor"), NULL, CM_TABLE_PARTICIPATIONS },
+	[CM_ROLE_EVENT] = { "event", N_("the event"), NULL, CM_TABLE_PARTICIPATIONS | CM_TABLE_EVENTS },
+	[CM_ROLE_PART_ROLE] = { "role", N_("the actor's role at the event"), "role", CM_TABLE_PARTICIPATIONS },
 };
 
 /* Accepted names, folded (cm_name_fold); docs/input.md lists them. */
@@ -227,7 +227,7 @@ const char *cm_role_name(cm_role role)
 
 const char *cm_role_meaning(cm_role role)
 {
-	return role > 0 && role < CM_ROLE_COUNT ? roles[role].meaning : "a plain attribute";
+	return role > 0 && role < CM_ROLE_COUNT ? _(roles[role].meaning) : _("a plain attribute");
 }
 
 int cm_role_tables(cm_role role)

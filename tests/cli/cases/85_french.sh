@@ -197,3 +197,11 @@ msgmerge -q -o "$TMP/merged.po" po/fr.po "$TMP/fresh.pot" 2>/dev/null &&
 	msgfmt --statistics -o /dev/null "$TMP/merged.po" 2>"$TMP/stats2" &&
 	! grep -qE 'untranslated|fuzzy' "$TMP/stats2"
 check "every message of the sources has its French translation" $? "$(cat "$TMP/stats2")"
+
+# the notice saying which French columns were read as what, in French (written by hand)
+run summary "$DATA/first-contact/french/liens.csv" --lang fr
+grep -qF 'liens.csv : « cible » lue comme la cible, « poids » comme le poids du lien, « année » comme l’année' "$TMP/err"
+check "column roles notice in French" $? "$(head -3 "$TMP/err")"
+run summary "$DATA/first-contact/french/liens.csv" --lang en
+grep -qF "liens.csv: 'cible' read as the target, 'poids' as the tie weight, 'année' as the year" "$TMP/err"
+check "column roles notice in English" $? "$(head -3 "$TMP/err")"
