@@ -128,6 +128,27 @@ static char *file_in(const char *dir, const char *file)
 	return b.s;
 }
 
+/*
+ * The first of names (NULL-terminated) that is a file in dir, freshly
+ * allocated; NULL when none is.  A folder's tables go by their English
+ * names or by the French ones a spreadsheet user gives them (liens.csv,
+ * acteurs.csv, evenements.csv), documented in docs/input.md.
+ */
+static char *first_file_in(const char *dir, const char *const *names)
+{
+	char *found = NULL;
+
+	for (; *names && !found; names++)
+		found = file_in(dir, *names);
+	return found;
+}
+
+static const char *const edges_names[] = { "edges.csv", "edges.tsv", "liens.csv", "liens.tsv", NULL };
+static const char *const nodes_names[] = { "nodes.csv", "nodes.tsv", "acteurs.csv", "acteurs.tsv", NULL };
+static const char *const participations_names[] = { "participations.csv", "participations.tsv", NULL };
+static const char *const events_names[] = { "events.csv", "events.tsv", "evenements.csv", "evenements.tsv",
+	                                    "\xc3\xa9v\xc3\xa9nements.csv", "\xc3\xa9v\xc3\xa9nements.tsv", NULL };
+
 /* Whether the last load found what `coopmap check` lists. */
 static int found_problems;
 
@@ -193,30 +214,19 @@ static int load(cm_network **out, cm_raw_input *raw, const char *input, const cm
 			rc = cm_error_set(CM_EUSAGE, _("'%s' is a folder: only CSV folders can be read"), input);
 			goto done;
 		}
-		edges_path = file_in(input, "edges.csv");
-		if (!edges_path)
-			edges_path = file_in(input, "edges.tsv");
+		edges_path = first_file_in(input, edges_names);
 		/* two-mode: a participation table (and maybe events.csv) instead of edges */
-		if (!edges_path && ((edges_path = file_in(input, "participations.csv")) ||
-		                    (edges_path = file_in(input, "participations.tsv")))) {
+		if (!edges_path && (edges_path = first_file_in(input, participations_names))) {
 			two_mode = 1;
-			if (!events_path) {
-				events_found = file_in(input, "events.csv");
-				if (!events_found)
-					events_found = file_in(input, "events.tsv");
-				events_path = events_found;
-			}
+			if (!events_path)
+				events_path = events_found = first_file_in(input, events_names);
 		}
 		if (!edges_path) {
-			rc = cm_error_set(CM_EIO, _("no edges.csv or edges.tsv in folder '%s' (nor participations.csv, for two-mode data)"), input);
+			rc = cm_error_set(CM_EIO, _("no edges.csv or liens.csv in folder '%s' (nor participations.csv, for two-mode data)"), input);
 			goto done;
 		}
-		if (!nodes_path) {
-			nodes_found = file_in(input, "nodes.csv");
-			if (!nodes_found)
-				nodes_found = file_in(input, "nodes.tsv");
-			nodes_path = nodes_found;
-		}
+		if (!nodes_path)
+			nodes_path = nodes_found = first_file_in(input, nodes_names);
 		path = name = edges_path;
 		format = CM_INPUT_CSV;
 	}

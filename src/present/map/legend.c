@@ -280,7 +280,8 @@ int cm_map_label(cm_strbuf *b, const map_plan *p, const cm_render_options *o)
 			/* "folder/edges.csv" (or a two-mode folder's participations.csv): the folder names the network */
 			if (base > src + 1 && ((len == 5 && !strncmp(base, "edges", 5)) ||
 			                       (len == 5 && !strncmp(base, "nodes", 5)) ||
-			                       (len == 14 && !strncmp(base, "participations", 14)))) {
+			                       (len == 14 && !strncmp(base, "participations", 14)) ||
+			                       (len == 5 && !strncmp(base, "liens", 5)))) {
 				const char *end = base - 1, *start = src;
 
 				for (const char *q = src; q < end; q++)

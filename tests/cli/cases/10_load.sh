@@ -126,7 +126,7 @@ expect_err "missing file" "no-such-file.csv"
 
 run summary "$B"
 expect_status "folder without edges.csv" 4
-expect_err "folder without edges.csv" "no edges.csv or edges.tsv in folder"
+expect_err "folder without edges.csv" "no edges.csv or liens.csv in folder"
 
 # ties without a "kind" column have no kind attribute: GraphML declares no
 # kind key, and a CSV export still has its (empty) kind column

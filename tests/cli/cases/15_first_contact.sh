@@ -131,3 +131,13 @@ check "isolated --level 2" $? "$(cat "$TMP/out")"
 run isolated "$FC/canonical" --level 3 --format csv
 expect_status "isolated --level 3: none" 0
 expect_err "isolated --level 3: none" "no actor of type 'cite' at isolation level 3 or above"
+
+# a folder holding liens.csv and acteurs.csv reads as the two files given by hand
+run summary "${FR[@]}" --format csv --quiet
+cp "$TMP/out" "$TMP/fr-files"
+run summary "$FC/french" --format csv --quiet
+expect_status "a French folder (liens.csv, acteurs.csv)" 0
+diff -u "$TMP/fr-files" "$TMP/out" >"$TMP/diff"
+check "a French folder reads as liens.csv --nodes acteurs.csv" $? "$(head -10 "$TMP/diff")"
+grep -q '^nodes,' "$TMP/out" && ! grep -q '^nodes,0$' "$TMP/out"
+check "the French folder has its actors" $? "$(head -3 "$TMP/out")"

@@ -357,7 +357,7 @@ static void test_bad_inputs(void **state)
 		{ D "bad/weight-negative.graphml", NULL, CM_EINPUT, "weight -1 is not a positive number" },
 		{ D "bad/sheet.xlsx", NULL, CM_EINPUT, "save the sheet as CSV" },
 		{ D "bad/no-such-file.csv", NULL, CM_EIO, "no-such-file.csv" },
-		{ D "bad", NULL, CM_EIO, "no edges.csv or edges.tsv in folder" },
+		{ D "bad", NULL, CM_EIO, "no edges.csv or liens.csv in folder" },
 		{ D "bad/edges-ok.csv", D "bad/no-such-nodes.csv", CM_EIO, "no-such-nodes.csv" },
 	};
 
