@@ -186,7 +186,8 @@ static int group_isolates(map_plan *p, const igraph_t *graph)
 		k += VECTOR(deg)[v] == 0;
 	if (k < 2 || k == n)
 		goto done;
-	snprintf(name, sizeof(name), "%" IGRAPH_PRId " actors without ties", k);
+	snprintf(name, sizeof(name), dngettext(CM_TEXTDOMAIN, "%" PRId64 " actor without ties", "%" PRId64 " actors without ties",
+	                                       (unsigned long)k), (int64_t)k);
 	if (!(vals = malloc(((size_t)n + 1) * sizeof(*vals)))) {
 		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;

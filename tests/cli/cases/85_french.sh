@@ -205,3 +205,11 @@ check "column roles notice in French" $? "$(head -3 "$TMP/err")"
 run summary "$DATA/first-contact/french/liens.csv" --lang en
 grep -qF "liens.csv: 'cible' read as the target, 'poids' as the tie weight, 'année' as the year" "$TMP/err"
 check "column roles notice in English" $? "$(head -3 "$TMP/err")"
+
+# the box of actors without ties, in French (d and e have no tie: two of them)
+mkdir -p "$TMP/lone"
+printf 'id,type\na,cite\nb,cite\nc,crpv\nd,cite\ne,etat\n' >"$TMP/lone/nodes.csv"
+printf 'source,target\na,b\nb,c\n' >"$TMP/lone/edges.csv"
+run render "$TMP/lone" -T dot -o "$TMP/lone.dot" --lang fr --quiet
+grep -q '2 acteurs sans lien' "$TMP/lone.dot"
+check "the box of actors without ties in French" $? "$(grep -i 'lien\|ties' "$TMP/lone.dot" | head -3)"
