@@ -175,6 +175,15 @@ static igraph_error_t igraph_interruption(void *data)
 	return IGRAPH_INTERRUPTED;
 }
 
+/* Destroy an adjacency list unless igraph has already; see base/error.h. */
+void cm_adjlist_free(igraph_adjlist_t *al)
+{
+	/* igraph's destroy frees with IGRAPH_FREE, which leaves adjs NULL */
+	if (al->adjs)
+		igraph_adjlist_destroy(al);
+	memset(al, 0, sizeof(*al));
+}
+
 int cm_init(void)
 {
 	igraph_set_error_handler(igraph_error_keep);

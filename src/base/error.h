@@ -28,6 +28,15 @@ int cm_error_from_igraph(igraph_error_t err, const char *what);
 	} while (0)
 
 /*
+ * Destroy an adjacency list that is zeroed, built, or already destroyed by
+ * igraph: when igraph_adjlist_init() fails or is interrupted, igraph has
+ * destroyed the half-built list (its FINALLY stack, or the interruption
+ * hook) and left `length` set, so igraph_adjlist_destroy() a second time
+ * aborts.  The list is zeroed after.
+ */
+void cm_adjlist_free(igraph_adjlist_t *al);
+
+/*
  * Register a function that cm_shutdown() calls, last registered first (a
  * subsystem that holds a process-wide resource, such as the Graphviz
  * context, registers its release when it first takes it), so that base

@@ -532,7 +532,7 @@ static int clubs_component(cm_clubs *out, size_t *cap, const size_t *comp, size_
 		}
 	}
 done:
-	igraph_adjlist_destroy(&al);
+	cm_adjlist_free(&al);
 	igraph_vector_int_destroy(&nb);
 	free(cites);
 	free(local);

@@ -43,7 +43,7 @@ static void side_free(struct side *s)
 	igraph_vector_destroy(&s->degree);
 	igraph_vector_destroy(&s->betweenness);
 	igraph_vector_int_destroy(&s->community);
-	igraph_adjlist_destroy(&s->adj);
+	cm_adjlist_free(&s->adj);
 	free(s->isolation);
 	free(s->rank);
 	free(s->global);

@@ -283,7 +283,7 @@ static int isolated_run(cm_table **out, int **levels, const cm_network *net, con
 		rc = iso_table(out, net, rows, n_rows, type, min_size);
 	}
 done:
-	igraph_adjlist_destroy(&adj);
+	cm_adjlist_free(&adj);
 	igraph_vector_int_destroy(&membership);
 	igraph_vector_int_destroy(&csize);
 	free(is_focus);

@@ -232,6 +232,34 @@ static void test_levels_by_vertex(void **state)
 	cm_network_free(net);
 }
 
+/*
+ * Interrupted while igraph builds the neighbour lists (the CI failure of
+ * stop 21: SIGTERM during render's isolation colours): igraph's
+ * interruption hook has already destroyed the half-built list, and
+ * destroying it again aborted in igraph_vector_int_destroy.  The run must
+ * fail with CM_EINTERRUPTED, give no levels, and leave the FINALLY stack
+ * empty.
+ */
+static void test_interrupted(void **state)
+{
+	cm_network *net = make_net(9, ids, types, regions, edges);
+	int *levels = (int *)&levels;
+
+	(void)state;
+	cm_error_clear();
+	cm_interrupt();
+	assert_int_equal(cm_isolated_levels(&levels, net, NULL, 3), CM_EINTERRUPTED);
+	cm_interrupt_clear();
+	assert_null(levels);
+	assert_int_equal(IGRAPH_FINALLY_STACK_SIZE(), 0);
+	cm_error_clear();
+	/* and the next run is whole again */
+	assert_int_equal(cm_isolated_levels(&levels, net, NULL, 3), 0);
+	assert_int_equal(levels[3], 3);
+	free(levels);
+	cm_network_free(net);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -240,6 +268,7 @@ int main(void)
 		cmocka_unit_test(test_levels_by_vertex),
 		cmocka_unit_test(test_other_type),
 		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_interrupted),
 	};
 
 	igraph_set_attribute_table(&igraph_cattribute_table);
