@@ -14,6 +14,7 @@
 #include "base/i18n.h"
 #include "model/raw.h"
 #include "present/map/build.h"
+#include "present/map/context.h"
 #include "coopmap/common.h"
 #include "base/strbuf.h"
 #include "base/text.h"
@@ -92,7 +93,7 @@ int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 	const char *has_label_attr = cm_map_has_string_vattr(graph, CM_ATTR_LABEL) ? CM_ATTR_LABEL : NULL;
 	const char *has_id_attr = cm_map_has_string_vattr(graph, CM_ATTR_ID) ? CM_ATTR_ID : NULL;
 
-	g = agopen("coopmap", directed ? Agdirected : Agundirected, NULL);
+	g = agopen("coopmap", directed ? Agdirected : Agundirected, &cm_gv_disc);
 	nodes = calloc((size_t)n + 1, sizeof(*nodes));
 	subs = calloc(p->clusters.n + 1, sizeof(*subs));
 	if (!g || !nodes || !subs) {

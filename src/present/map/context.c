@@ -1,4 +1,6 @@
 /* The one Graphviz context (GVC_t) of the process, created on first use. */
+#include <stdio.h>
+
 #include <gvc.h>
 
 #include "present/map/context.h"
@@ -32,4 +34,93 @@ void cm_gv_shutdown(void)
 		gvFreeContext(gvc);
 	gvc = NULL;
 	cm_gv_messages_free();
+}
+
+/*
+ * cgraph's default id discipline makes a named object's id the address of
+ * its interned name, and keeps subgraphs sorted by id: the region boxes
+ * came out in an order that moved with the heap (a longer -o path reordered
+ * the report's map) and fdp laid them out accordingly.  This discipline maps
+ * no name itself, so cgraph keeps the names in its internal map and numbers
+ * every object in the order it is made.  Odd numbers, as cgraph's own
+ * anonymous ids.  (Written here because Graphviz 2.43 has no such option.)
+ */
+static void *gv_id_open(Agraph_t *g, Agdisc_t *disc)
+{
+	(void)disc;
+	return g;
+}
+
+/* Hand out the next number; names are left to cgraph's internal map. */
+static long gv_id_map(void *state, int objtype, char *str, IDTYPE *id, int createflag)
+{
+	static IDTYPE next = 1;
+
+	(void)state;
+	(void)objtype;
+	(void)createflag;
+	if (str)
+		return 0;
+	*id = next;
+	next += 2;
+	return 1;
+}
+
+/* No object may ask for an id of its own. */
+static long gv_id_alloc(void *state, int objtype, IDTYPE request)
+{
+	(void)state;
+	(void)objtype;
+	(void)request;
+	return 0;
+}
+
+/* Ids hold nothing to free. */
+static void gv_id_free(void *state, int objtype, IDTYPE id)
+{
+	(void)state;
+	(void)objtype;
+	(void)id;
+}
+
+/* No name comes from the id: cgraph's internal map prints it. */
+static char *gv_id_print(void *state, int objtype, IDTYPE id)
+{
+	(void)state;
+	(void)objtype;
+	(void)id;
+	return NULL;
+}
+
+/* Nothing to close. */
+static void gv_id_close(void *state)
+{
+	(void)state;
+}
+
+/* Nothing to register. */
+static void gv_id_register(void *state, int objtype, void *obj)
+{
+	(void)state;
+	(void)objtype;
+	(void)obj;
+}
+
+static Agiddisc_t gv_id_disc = {
+	gv_id_open, gv_id_map, gv_id_alloc, gv_id_free, gv_id_print, gv_id_close, gv_id_register,
+};
+
+Agdisc_t cm_gv_disc = { &AgMemDisc, &gv_id_disc, &AgIoDisc };
+
+/* Read agwrite()'s text back into a graph numbered by cm_gv_disc. */
+Agraph_t *cm_gv_read_copy(char *text, size_t len)
+{
+	FILE *f = fmemopen(text, len, "r");
+	Agraph_t *g;
+
+	if (!f)
+		return NULL;
+	g = agread(f, &cm_gv_disc);
+	fclose(f);
+	return g;
 }

@@ -11,4 +11,15 @@
  */
 GVC_t *cm_gv_context(void);
 
+/*
+ * The discipline every graph coopmap builds for Graphviz is opened with
+ * (agopen(name, desc, &cm_gv_disc)): objects numbered in the order they are
+ * made, so that the order of the region boxes in the output and fdp's
+ * layout never depend on where malloc put the names.
+ */
+extern Agdisc_t cm_gv_disc;
+
+/* Read a graph that agwrite() wrote into memory, with cm_gv_disc; NULL when memory runs out. */
+Agraph_t *cm_gv_read_copy(char *text, size_t len);
+
 #endif

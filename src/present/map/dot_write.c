@@ -10,6 +10,7 @@
 
 #include <cgraph.h>
 
+#include "present/map/context.h"
 #include "present/map/graphviz.h"
 #include "coopmap/common.h"
 #include "coopmap/network.h"
@@ -148,7 +149,8 @@ int cm_gv_write_dot(const cm_network *net, FILE *f, const char *path)
 	have_lists = 1;
 	CM_IG(igraph_cattribute_list(graph, &gnames, &gtypes, &vnames, &vtypes, &enames, &etypes),
 	      "listing attributes");
-	g = agopen("coopmap", (net->directed || igraph_is_directed(graph)) ? Agdirected : Agundirected, NULL);
+	g = agopen("coopmap", (net->directed || igraph_is_directed(graph)) ? Agdirected : Agundirected,
+	           &cm_gv_disc);
 	nodes = calloc((size_t)n + 1, sizeof(*nodes));
 	vsyms = calloc((size_t)igraph_strvector_size(&vnames) + 1, sizeof(*vsyms));
 	esyms = calloc((size_t)igraph_strvector_size(&enames) + 1, sizeof(*esyms));

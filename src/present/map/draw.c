@@ -174,7 +174,7 @@ static void draw_child(GVC_t *ctx, map_plan *p, const cm_render_options *o, FILE
 		goto lay_out;  /* only fdp needs the copy: it saves sfdp a tenth of its time on 20,000 actors */
 	ms = open_memstream(&mem, &len);
 	cm_gv_lex_reset();
-	if (!ms || agwrite(g, ms) != 0 || fclose(ms) != 0 || !(copy = agmemread(mem))) {
+	if (!ms || agwrite(g, ms) != 0 || fclose(ms) != 0 || !(copy = cm_gv_read_copy(mem, len))) {
 		/* the graph was just written by cgraph itself: only memory can be missing */
 		r.stage = DRAW_BUILD_FAILED;
 		r.code = CM_ENOMEM;
