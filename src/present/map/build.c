@@ -21,6 +21,7 @@
 #include "present/map/labels.h"
 #include "present/map/legend.h"
 #include "present/map/map.h"
+#include "present/map/outline.h"
 #include "present/map/style.h"
 #include "base/i18n.h"
 
@@ -87,7 +88,7 @@ int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 	int events;
 	Agsym_t *s_style, *s_shape, *s_fill, *s_width, *s_height, *s_xlabel, *s_tooltip, *s_pen, *s_color, *s_npen, *s_pos, *s_label;
 	Agsym_t *s_ecolor, *s_estyle, *s_nstyle;
-	cm_strbuf text = { 0 };
+	cm_strbuf text = { 0 }, text2 = { 0 };
 	char buf[64], name[32];
 	const char *has_label_attr = cm_map_has_string_vattr(graph, CM_ATTR_LABEL) ? CM_ATTR_LABEL : NULL;
 	const char *has_id_attr = cm_map_has_string_vattr(graph, CM_ATTR_ID) ? CM_ATTR_ID : NULL;
@@ -359,7 +360,7 @@ int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 			agxset(edge, s_estyle, "dashed");
 		}
 	}
-	/* the outline of France (geo): each ring one grey line between two hidden anchors, under everything */
+	/* the regions' outlines (geo): each ring one thin grey line between two hidden anchors, under everything */
 	for (size_t i = 0; i < p->n_outline; ) {
 		size_t end = i;
 		Agnode_t *a, *z;
@@ -399,9 +400,15 @@ int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 		}
 		agsafeset(edge, "pos", text.s, "");
 		agsafeset(edge, "color", "#b8b8b8", "");
-		agsafeset(edge, "penwidth", "1", "");
+		agsafeset(edge, "penwidth", "0.8", "");
 		agsafeset(edge, "class", "outline", "");
-		agsafeset(edge, "tooltip", _("France (Natural Earth, public domain)"), "");
+		text.len = 0;
+		if ((rc = cm_strbuf_printf(&text, _("%s (IGN ADMIN EXPRESS, Licence Ouverte)"),
+		                           cm_outline_regions[p->outline_region[i]])) < 0 ||
+		    (rc = cm_map_escape_text(&text2, text.s, 0, 0)) < 0)
+			goto done;
+		agsafeset(edge, "tooltip", text2.s, "");
+		text2.len = 0;
 		i = end;
 	}
 	/* the suggested ties of the isolated actors: dotted, red, not weighed */
@@ -418,6 +425,7 @@ int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 	}
 done:
 	cm_strbuf_free(&text);
+	cm_strbuf_free(&text2);
 	free(nodes);
 	free(subs);
 	if (rc < 0 && g) {
