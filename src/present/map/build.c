@@ -159,6 +159,9 @@ static int add_legend_node(Agraph_t *g, const map_plan *p, const cm_render_optio
 	agsafeset(node, "fillcolor", "#ffffff", "");
 	agsafeset(node, "penwidth", "0", "");
 	agsafeset(node, "class", "legend", "");
+	/* the legend's text as large as in the graph label (the nodes' default is the labels' size) */
+	snprintf(buf, sizeof(buf), "%g", 14 * p->text_scale);
+	agsafeset(node, "fontsize", buf, "");
 	agsafeset(node, "tooltip", _("legend"), "");
 	if (beside)
 		snprintf(buf, sizeof(buf), "%.2f,%.2f!", bb[2] + gap + sw / 2, bb[3] - sh / 2);
