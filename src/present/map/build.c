@@ -121,10 +121,11 @@ static void map_extent(double *bb, const map_plan *p, int large)
 }
 
 /*
- * The legend as a node of its own, pinned beside the map (to its right, top
- * aligned) or under it (left aligned), whichever lets the drawing fit the
- * page larger; never over the map: its box starts a gap past the map's
- * extent, and its estimated size is an upper bound.  SVG class "legend".
+ * The legend as a node of its own, pinned beside the map (to its right, near
+ * its top) or under it (near its left), whichever lets the drawing fit the
+ * page larger; never over the map: it is centred half its estimated size (an
+ * upper bound) past a gap beyond the map's extent, so its box, at most that
+ * size, starts past the gap.  SVG class "legend".
  */
 static int add_legend_node(Agraph_t *g, const map_plan *p, const cm_render_options *o, int large)
 {

@@ -90,10 +90,14 @@ static int legend_rows(cm_strbuf *b, const grouping *gr, int colored, int shaped
 
 	if (gr->n == 0 || (gr->n == 1 && !gr->values[0][0]))
 		return 0;
-	/* a row of the map label holding the heading, then one holding a table of its own */
+	/*
+	 * a row of the map label holding the heading, then one holding a table
+	 * of its own; in one column, a row of the label per value (Graphviz 2.43
+	 * stretched a nested table to the widest row, parting glyphs from values)
+	 */
 	rc |= cm_strbuf_printf(b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%g\" COLOR=\"#444444\">", 11 * k);
 	rc |= cm_map_escape_text(b, heading, 1, 40);
-	rc |= cm_strbuf_puts(b, "</FONT></TD></TR>\n<TR><TD ALIGN=\"LEFT\">"
+	rc |= cm_strbuf_puts(b, one_column ? "</FONT></TD></TR>\n" : "</FONT></TD></TR>\n<TR><TD ALIGN=\"LEFT\">"
 	                        "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"0\">\n");
 	for (size_t i = 0; i <= gr->n && rc == 0; i++) {
 		int slot = i < gr->n && gr->vslot ? gr->vslot[i] : OTHER_SLOT;
@@ -107,12 +111,12 @@ static int legend_rows(cm_strbuf *b, const grouping *gr, int colored, int shaped
 			break;
 		count = i < gr->n ? gr->counts[i] : other;
 		if (in_row == 0)
-			rc |= cm_strbuf_puts(b, "<TR>");
+			rc |= cm_strbuf_puts(b, one_column ? "<TR><TD ALIGN=\"LEFT\">" : "<TR>");
 		/* the mark as on the map: shape and colour in one glyph */
-		rc |= cm_strbuf_printf(b, "<TD><FONT POINT-SIZE=\"%g\" COLOR=\"%s\">%s</FONT></TD>", 15 * k,
+		rc |= cm_strbuf_printf(b, one_column ? "<FONT POINT-SIZE=\"%g\" COLOR=\"%s\">%s</FONT> " :
+		                       "<TD><FONT POINT-SIZE=\"%g\" COLOR=\"%s\">%s</FONT></TD><TD ALIGN=\"LEFT\">", 15 * k,
 		                       colored ? cm_map_color(slot) : "#444444",
 		                       shaped ? cm_map_glyph(slot) : "\xE2\x97\x8F");
-		rc |= cm_strbuf_puts(b, "<TD ALIGN=\"LEFT\">");
 		if (i < gr->n)
 			rc |= cm_map_escape_text(b, gr->values[i][0] || !gr->unknown ? value_name(gr->values[i]) : gr->unknown, 1,
 			                  gr->max_chars ? gr->max_chars : 32);
@@ -129,7 +133,8 @@ static int legend_rows(cm_strbuf *b, const grouping *gr, int colored, int shaped
 	}
 	if (in_row)
 		rc |= cm_strbuf_puts(b, "</TR>\n");
-	rc |= cm_strbuf_puts(b, "</TABLE></TD></TR>\n");
+	if (!one_column)
+		rc |= cm_strbuf_puts(b, "</TABLE></TD></TR>\n");
 	return rc ? CM_ENOMEM : 0;
 }
 
@@ -357,9 +362,13 @@ int cm_map_legend(cm_strbuf *b, double *w, double *h, const map_plan *p, const c
 		return rc;
 	}
 	legend_extent(w, h, body.s, 14 * p->text_scale);
-	/* the table as wide as estimated (WIDTH is a least width), its rows to the left: its left edge stays put */
-	rc = cm_strbuf_printf(b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"1\" "
-	                         "WIDTH=\"%.0f\">\n%s</TABLE>", ceil(*w), body.s);
+	/*
+	 * at its own size: a WIDTH stretched Graphviz 2.43's nested tables,
+	 * parting each glyph from its value; the caller keeps it clear of the map
+	 * with the estimate, an upper bound
+	 */
+	rc = cm_strbuf_printf(b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"1\">\n%s</TABLE>",
+	                      body.s);
 	cm_strbuf_free(&body);
 	return rc < 0 ? CM_ENOMEM : 0;
 }
