@@ -59,7 +59,7 @@ window.addEventListener("load", function () {
         return td.textContent === a.label;
       });
     });
-    R.nodes = document.querySelectorAll("#map svg g.node:not(.label)").length;
+    R.nodes = document.querySelectorAll("#map svg g.node:not(.label):not(.legend)").length;
     R.labels_tied = Array.prototype.every.call(document.querySelectorAll("#map svg g.node.label"), function (g) { return g.hasAttribute("data-i"); });
     R.actors = D.actors.length;
     R.panzoom = !!document.querySelector("#map svg .svg-pan-zoom_viewport");
@@ -95,7 +95,7 @@ window.addEventListener("load", function () {
       var fr = document.getElementById("f-region");
       fr.value = __REGION__;
       fr.dispatchEvent(new Event("change"));
-      R.region_shown = ids("#map g.node:not(.cm-off):not(.label)");
+      R.region_shown = ids("#map g.node:not(.cm-off):not(.label):not(.legend)");
       R.region_labels = ids("#map g.node.label:not(.cm-off)");
       fr.value = "";
       fr.dispatchEvent(new Event("change"));

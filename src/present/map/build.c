@@ -22,6 +22,7 @@
 #include "present/map/labels.h"
 #include "present/map/legend.h"
 #include "present/map/map.h"
+#include "present/map/outline.h"
 #include "present/map/style.h"
 #include "base/i18n.h"
 
@@ -75,6 +76,106 @@ done:
 	return rc;
 }
 
+/* Grow the box bb (x0, y0, x1, y1; x0 > x1 when empty) to hold the box of centre x, y and half sizes hw, hh. */
+static void extent_add(double *bb, double x, double y, double hw, double hh)
+{
+	if (isnan(x) || isnan(y))
+		return;
+	if (bb[0] > bb[2]) {
+		bb[0] = x - hw, bb[1] = y - hh, bb[2] = x + hw, bb[3] = y + hh;
+		return;
+	}
+	bb[0] = fmin(bb[0], x - hw);
+	bb[1] = fmin(bb[1], y - hh);
+	bb[2] = fmax(bb[2], x + hw);
+	bb[3] = fmax(bb[3], y + hh);
+}
+
+/* The extent of a map drawn at known positions (fr, geo), in points: nodes, labels, region boxes, outlines. */
+static void map_extent(double *bb, const map_plan *p, int large)
+{
+	const igraph_t *graph = &p->net->graph;
+	igraph_integer_t n = igraph_vcount(graph);
+	double fs = cm_map_label_points(p, large);
+
+	bb[0] = 1, bb[2] = 0;
+	for (igraph_integer_t v = 0; v < n; v++) {
+		double r = cm_map_node_width(p, v, large) * 72 / 2;
+
+		extent_add(bb, p->xy[2 * v], p->xy[2 * v + 1], r, r);
+		if (p->label_xy && !isnan(p->label_xy[2 * v])) {
+			/* a label's box as labels.c reserves it: the longest label it can be, its line height */
+			double hw = cm_map_text_width("", fs) / 2 + (double)LABEL_MAX_CHARS * 0.64 * fs / 2;
+
+			extent_add(bb, p->label_xy[2 * v], p->label_xy[2 * v + 1], hw, 0.6 * fs + 1);
+		}
+	}
+	for (size_t c = 0; p->cluster_bb && p->have_clusters && c < p->clusters.n; c++) {
+		const double *cb = p->cluster_bb + 4 * c;
+
+		/* the region's name above its box */
+		extent_add(bb, (cb[0] + cb[2]) / 2, (cb[1] + cb[3]) / 2, (cb[2] - cb[0]) / 2,
+		           (cb[3] - cb[1]) / 2 + 12 * p->text_scale * 1.2);
+	}
+	for (size_t i = 0; i < p->n_outline; i++)
+		extent_add(bb, p->outline[2 * i], p->outline[2 * i + 1], 0, 0);
+}
+
+/*
+ * The legend as a node of its own, pinned beside the map (to its right, near
+ * its top) or under it (near its left), whichever lets the drawing fit the
+ * page larger; never over the map: it is centred half its estimated size (an
+ * upper bound) past a gap beyond the map's extent, so its box, at most that
+ * size, starts past the gap.  SVG class "legend".
+ */
+static int add_legend_node(Agraph_t *g, const map_plan *p, const cm_render_options *o, int large)
+{
+	cm_strbuf side = { 0 }, under = { 0 };
+	double bb[4], sw, sh, uw, uh, gap = 24 * p->text_scale, mw, mh, fit_side, fit_under;
+	char buf[64];
+	Agnode_t *node;
+	int rc, beside;
+
+	if ((rc = cm_map_legend(&side, &sw, &sh, p, o, 1)) < 0 || (rc = cm_map_legend(&under, &uw, &uh, p, o, 0)) < 0 ||
+	    !side.len)
+		goto done;
+	map_extent(bb, p, large);
+	if (bb[0] > bb[2])
+		bb[0] = bb[1] = bb[2] = bb[3] = 0;
+	mw = bb[2] - bb[0];
+	mh = bb[3] - bb[1];
+	/* the scale at which each drawing fits the page (render --size): the larger wins */
+	fit_side = fmin(p->page_w * 72 / (mw + gap + sw), p->page_h * 72 / fmax(mh, sh));
+	fit_under = fmin(p->page_w * 72 / fmax(mw, uw), p->page_h * 72 / (mh + gap + uh));
+	beside = fit_side >= fit_under;
+	if (!(node = agnode(g, "legend", 1))) {
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
+		goto done;
+	}
+	agsafeset(node, "label", agstrdup_html(g, beside ? side.s : under.s), "");
+	agsafeset(node, "shape", "plain", "");
+	agsafeset(node, "fixedsize", "false", "");
+	agsafeset(node, "width", "0", "");
+	agsafeset(node, "height", "0", "");
+	agsafeset(node, "style", "filled", "");
+	agsafeset(node, "fillcolor", "#ffffff", "");
+	agsafeset(node, "penwidth", "0", "");
+	agsafeset(node, "class", "legend", "");
+	/* the legend's text as large as in the graph label (the nodes' default is the labels' size) */
+	snprintf(buf, sizeof(buf), "%g", 14 * p->text_scale);
+	agsafeset(node, "fontsize", buf, "");
+	agsafeset(node, "tooltip", _("legend"), "");
+	if (beside)
+		snprintf(buf, sizeof(buf), "%.2f,%.2f!", bb[2] + gap + sw / 2, bb[3] - sh / 2);
+	else
+		snprintf(buf, sizeof(buf), "%.2f,%.2f!", bb[0] + uw / 2, bb[1] - gap - uh / 2);
+	agsafeset(node, "pos", buf, "");
+done:
+	cm_strbuf_free(&side);
+	cm_strbuf_free(&under);
+	return rc;
+}
+
 /* Build the Graphviz graph of the map. */
 int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 {
@@ -88,7 +189,7 @@ int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 	int events;
 	Agsym_t *s_style, *s_shape, *s_fill, *s_width, *s_height, *s_xlabel, *s_tooltip, *s_pen, *s_color, *s_npen, *s_pos, *s_label;
 	Agsym_t *s_ecolor, *s_estyle, *s_nstyle;
-	cm_strbuf text = { 0 };
+	cm_strbuf text = { 0 }, text2 = { 0 };
 	char buf[64], name[32];
 	const char *has_label_attr = cm_map_has_string_vattr(graph, CM_ATTR_LABEL) ? CM_ATTR_LABEL : NULL;
 	const char *has_id_attr = cm_map_has_string_vattr(graph, CM_ATTR_ID) ? CM_ATTR_ID : NULL;
@@ -360,7 +461,7 @@ int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 			agxset(edge, s_estyle, "dashed");
 		}
 	}
-	/* the outline of France (geo): each ring one grey line between two hidden anchors, under everything */
+	/* the regions' outlines (geo): each ring one thin grey line between two hidden anchors, under everything */
 	for (size_t i = 0; i < p->n_outline; ) {
 		size_t end = i;
 		Agnode_t *a, *z;
@@ -400,11 +501,20 @@ int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 		}
 		agsafeset(edge, "pos", text.s, "");
 		agsafeset(edge, "color", "#b8b8b8", "");
-		agsafeset(edge, "penwidth", "1", "");
+		agsafeset(edge, "penwidth", "0.8", "");
 		agsafeset(edge, "class", "outline", "");
-		agsafeset(edge, "tooltip", _("France (Natural Earth, public domain)"), "");
+		text.len = 0;
+		if ((rc = cm_strbuf_printf(&text, _("%s (IGN ADMIN EXPRESS, Licence Ouverte)"),
+		                           cm_outline_regions[p->outline_region[i]])) < 0 ||
+		    (rc = cm_map_escape_text(&text2, text.s, 0, 0)) < 0)
+			goto done;
+		agsafeset(edge, "tooltip", text2.s, "");
+		text2.len = 0;
 		i = end;
 	}
+	/* the legend beside the map when its positions are known; above it (in the graph label) otherwise */
+	if (p->xy && (rc = add_legend_node(g, p, o, large)) < 0)
+		goto done;
 	/* the suggested ties of the isolated actors: dotted, red, not weighed */
 	for (size_t i = 0; s_style && i < p->n_suggested; i++) {
 		Agedge_t *edge = agedge(g, nodes[p->suggested[2 * i]], nodes[p->suggested[2 * i + 1]], NULL, 1);
@@ -419,6 +529,7 @@ int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 	}
 done:
 	cm_strbuf_free(&text);
+	cm_strbuf_free(&text2);
 	free(nodes);
 	free(subs);
 	if (rc < 0 && g) {

@@ -238,10 +238,11 @@ int cm_map_geo_plan(map_plan *p, const char *centres_path)
 	p->geo_by_region = by_region;
 	p->geo_by_neighbours = by_neighbours;
 	p->geo_unplaced = unplaced;
-	/* the outline of France under the actors: the metropole, and the overseas regions whose inset is shown */
+	/* the regions' outlines under the actors: the metropole's, and the overseas regions' whose inset is shown */
 	p->outline = malloc((2 * cm_france_outline_n + 1) * sizeof(*p->outline));
 	p->outline_ring = malloc((cm_france_outline_n + 1) * sizeof(*p->outline_ring));
-	if (!p->outline || !p->outline_ring) {
+	p->outline_region = malloc((cm_france_outline_n + 1) * sizeof(*p->outline_region));
+	if (!p->outline || !p->outline_ring || !p->outline_region) {
 		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
@@ -254,6 +255,7 @@ int cm_map_geo_plan(map_plan *p, const char *centres_path)
 			continue;
 		p->outline[2 * p->n_outline] = x / 1000 * GEO_PT_PER_KM;
 		p->outline[2 * p->n_outline + 1] = y / 1000 * GEO_PT_PER_KM;
+		p->outline_region[p->n_outline] = cm_france_outline[i].region;
 		p->outline_ring[p->n_outline++] = cm_france_outline[i].ring;
 	}
 	/* the insets in use, for the caption */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "present/map/legend.h"
+#include "present/map/labels.h"
 #include "coopmap/common.h"
 #include "coopmap/render.h"
 #include "base/strbuf.h"
@@ -81,17 +82,22 @@ static const char *value_name(const char *value)
  * value and how many actors have it.  Values without an entry of their own
  * share the last row ("others", "unknown").
  */
-static int legend_rows(cm_strbuf *b, const grouping *gr, int colored, int shaped, const char *heading, double k)
+static int legend_rows(cm_strbuf *b, const grouping *gr, int colored, int shaped, const char *heading, double k,
+                       int one_column)
 {
-	int rc = 0, per_row = gr->max_chars > 32 ? 2 : 4, in_row = 0;
+	int rc = 0, per_row = one_column ? 1 : gr->max_chars > 32 ? 2 : 4, in_row = 0;
 	igraph_integer_t other = 0;
 
 	if (gr->n == 0 || (gr->n == 1 && !gr->values[0][0]))
 		return 0;
-	/* a row of the map label holding the heading, then one holding a table of its own */
+	/*
+	 * a row of the map label holding the heading, then one holding a table
+	 * of its own; in one column, a row of the label per value (Graphviz 2.43
+	 * stretched a nested table to the widest row, parting glyphs from values)
+	 */
 	rc |= cm_strbuf_printf(b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%g\" COLOR=\"#444444\">", 11 * k);
 	rc |= cm_map_escape_text(b, heading, 1, 40);
-	rc |= cm_strbuf_puts(b, "</FONT></TD></TR>\n<TR><TD ALIGN=\"LEFT\">"
+	rc |= cm_strbuf_puts(b, one_column ? "</FONT></TD></TR>\n" : "</FONT></TD></TR>\n<TR><TD ALIGN=\"LEFT\">"
 	                        "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"0\">\n");
 	for (size_t i = 0; i <= gr->n && rc == 0; i++) {
 		int slot = i < gr->n && gr->vslot ? gr->vslot[i] : OTHER_SLOT;
@@ -105,12 +111,12 @@ static int legend_rows(cm_strbuf *b, const grouping *gr, int colored, int shaped
 			break;
 		count = i < gr->n ? gr->counts[i] : other;
 		if (in_row == 0)
-			rc |= cm_strbuf_puts(b, "<TR>");
+			rc |= cm_strbuf_puts(b, one_column ? "<TR><TD ALIGN=\"LEFT\">" : "<TR>");
 		/* the mark as on the map: shape and colour in one glyph */
-		rc |= cm_strbuf_printf(b, "<TD><FONT POINT-SIZE=\"%g\" COLOR=\"%s\">%s</FONT></TD>", 15 * k,
+		rc |= cm_strbuf_printf(b, one_column ? "<FONT POINT-SIZE=\"%g\" COLOR=\"%s\">%s</FONT> " :
+		                       "<TD><FONT POINT-SIZE=\"%g\" COLOR=\"%s\">%s</FONT></TD><TD ALIGN=\"LEFT\">", 15 * k,
 		                       colored ? cm_map_color(slot) : "#444444",
 		                       shaped ? cm_map_glyph(slot) : "\xE2\x97\x8F");
-		rc |= cm_strbuf_puts(b, "<TD ALIGN=\"LEFT\">");
 		if (i < gr->n)
 			rc |= cm_map_escape_text(b, gr->values[i][0] || !gr->unknown ? value_name(gr->values[i]) : gr->unknown, 1,
 			                  gr->max_chars ? gr->max_chars : 32);
@@ -127,7 +133,8 @@ static int legend_rows(cm_strbuf *b, const grouping *gr, int colored, int shaped
 	}
 	if (in_row)
 		rc |= cm_strbuf_puts(b, "</TR>\n");
-	rc |= cm_strbuf_puts(b, "</TABLE></TD></TR>\n");
+	if (!one_column)
+		rc |= cm_strbuf_puts(b, "</TABLE></TD></TR>\n");
 	return rc ? CM_ENOMEM : 0;
 }
 
@@ -249,13 +256,130 @@ static int legend_change(cm_strbuf *b, const map_plan *p)
 	return rc ? CM_ENOMEM : 0;
 }
 
+/* The legend's rows (values, marks, change), in one column (beside the map) or several (above or below it). */
+static int legend_body(cm_strbuf *b, const map_plan *p, int one_column)
+{
+	int rc = 0, same = !strcmp(p->colors.attr, p->shapes.attr);
+	cm_strbuf heading = { 0 };
+
+	rc |= cm_strbuf_printf(&heading, same ? _("colour and shape: %s") : _("colour: %s"), p->colors.attr);
+	if (rc == 0)
+		rc |= legend_rows(b, &p->colors, 1, same, heading.s, p->text_scale, one_column);
+	if (!same && p->shapes.attr[0] && rc == 0) {
+		heading.len = 0;
+		rc |= cm_strbuf_printf(&heading, _("shape: %s"), p->shapes.attr);
+		if (rc == 0)
+			rc |= legend_rows(b, &p->shapes, 0, 1, heading.s, p->text_scale, one_column);
+	}
+	cm_strbuf_free(&heading);
+	if (rc == 0 && (p->show_isolated || p->show_brokers || p->show_suggestions))
+		rc |= legend_marks(b, p);
+	if (rc == 0 && p->change && !p->change->show)
+		rc |= legend_change(b, p);
+	return rc ? CM_ENOMEM : 0;
+}
+
+/*
+ * The size in points a legend table takes, estimated from its HTML with
+ * the character widths of cm_map_text_width() (an upper bound): the widest
+ * row (cells side by side) and the rows' heights (1.2 lines of their
+ * largest font, and the cell spacing).  Rows of a nested table count on
+ * their own; the nested table's columns are not aligned, so several
+ * columns can come out wider than this.
+ */
+static void legend_extent(double *w, double *h, const char *html, double base_points)
+{
+	double size[16], row_w = 0, row_font = 0, cell = 8;
+	int depth = 0;
+
+	*w = *h = 0;
+	size[0] = base_points;
+	for (const char *q = html; *q; ) {
+		if (*q == '<') {
+			const char *end = strchr(q, '>');
+			const char *ps = strstr(q, "POINT-SIZE=\"");
+
+			if (!end)
+				break;
+			if (!strncmp(q, "<FONT", 5)) {
+				double pt = ps && ps < end ? strtod(ps + 12, NULL) : size[depth];
+
+				if (depth < 15)
+					size[++depth] = pt;
+			} else if (!strncmp(q, "</FONT", 6) && depth > 0) {
+				depth--;
+			} else if (!strncmp(q, "<TR", 3)) {
+				row_w = 0;
+				row_font = 0;
+			} else if (!strncmp(q, "<TD", 3)) {
+				row_w += cell;
+			} else if (!strncmp(q, "</TR", 4)) {
+				if (row_w > *w)
+					*w = row_w;
+				*h += 1.2 * (row_font > 0 ? row_font : base_points) + 2 * 3;
+				row_w = 0;
+				row_font = 0;
+			}
+			q = end + 1;
+			continue;
+		}
+		{
+			/* a run of text: entities count as one wide character */
+			char run[512];
+			size_t k = 0;
+
+			while (*q && *q != '<' && k + 1 < sizeof(run)) {
+				if (*q == '&') {
+					const char *semi = strchr(q, ';');
+
+					run[k++] = 'W';
+					q = semi ? semi + 1 : q + 1;
+				} else {
+					run[k++] = *q++;
+				}
+			}
+			run[k] = '\0';
+			if (k && strspn(run, " \n") < k) {
+				row_w += cm_map_text_width(run, size[depth]);
+				if (size[depth] > row_font)
+					row_font = size[depth];
+			}
+		}
+	}
+}
+
+/* The legend beside or under the map as an HTML table (empty when the map has none), and its estimated size. */
+int cm_map_legend(cm_strbuf *b, double *w, double *h, const map_plan *p, const cm_render_options *o, int one_column)
+{
+	cm_strbuf body = { 0 };
+	int rc;
+
+	*w = *h = 0;
+	if (o->no_legend)
+		return 0;
+	if ((rc = legend_body(&body, p, one_column)) < 0 || !body.len) {
+		cm_strbuf_free(&body);
+		return rc;
+	}
+	legend_extent(w, h, body.s, 14 * p->text_scale);
+	/*
+	 * at its own size: a WIDTH stretched Graphviz 2.43's nested tables,
+	 * parting each glyph from its value; the caller keeps it clear of the map
+	 * with the estimate, an upper bound
+	 */
+	rc = cm_strbuf_printf(b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"1\">\n%s</TABLE>",
+	                      body.s);
+	cm_strbuf_free(&body);
+	return rc < 0 ? CM_ENOMEM : 0;
+}
+
 /* The graph label: title, a caption with counts and the encodings, and the legend. */
 int cm_map_label(cm_strbuf *b, const map_plan *p, const cm_render_options *o)
 {
 	const igraph_t *graph = &p->net->graph;
 	const char *title = o->title;
 	char *derived = NULL;
-	int rc = 0, same = !strcmp(p->colors.attr, p->shapes.attr), text_by;
+	int rc = 0, text_by;
 	cm_strbuf by_text = { 0 };
 	igraph_integer_t n = igraph_vcount(graph), m = igraph_ecount(graph), n_latlon;
 	const char *size_name = !strcmp(p->size_by, "pagerank") ? "PageRank" : p->size_by;
@@ -381,24 +505,9 @@ int cm_map_label(cm_strbuf *b, const map_plan *p, const cm_render_options *o)
 		rc |= caption(b, _(" \xC2\xB7 layout Fruchterman-Reingold (igraph), seed %lu"), p->seed);
 	}
 	rc |= cm_strbuf_puts(b, "</FONT></TD></TR>\n");
-	if (!o->no_legend && rc == 0) {
-		cm_strbuf heading = { 0 };
-
-		rc |= cm_strbuf_printf(&heading, same ? _("colour and shape: %s") : _("colour: %s"), p->colors.attr);
-		if (rc == 0)
-			rc |= legend_rows(b, &p->colors, 1, same, heading.s, p->text_scale);
-		if (!same && p->shapes.attr[0] && rc == 0) {
-			heading.len = 0;
-			rc |= cm_strbuf_printf(&heading, _("shape: %s"), p->shapes.attr);
-			if (rc == 0)
-				rc |= legend_rows(b, &p->shapes, 0, 1, heading.s, p->text_scale);
-		}
-		cm_strbuf_free(&heading);
-		if (rc == 0 && (p->show_isolated || p->show_brokers || p->show_suggestions))
-			rc |= legend_marks(b, p);
-		if (rc == 0 && p->change && !p->change->show)
-			rc |= legend_change(b, p);
-	}
+	/* the legend in the label when the map's extent is unknown before Graphviz lays it out; else beside it */
+	if (!o->no_legend && rc == 0 && !p->xy)
+		rc |= legend_body(b, p, 0);
 	rc |= cm_strbuf_puts(b, "</TABLE>");
 	free(derived);
 	return rc ? CM_ENOMEM : 0;

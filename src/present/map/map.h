@@ -110,8 +110,9 @@ typedef struct {
 	double *cluster_bb;   /* fr: per cluster, its box (x0, y0, x1, y1 in points) */
 	igraph_integer_t geo_by_region, geo_by_neighbours, geo_unplaced;
 	cm_strbuf insets;     /* overseas insets in use, for the caption */
-	double *outline;      /* geo: the outline of France, x, y in points per point (NULL: none) */
+	double *outline;      /* geo: the outlines of the regions, x, y in points per point (NULL: none) */
 	int *outline_ring;    /* geo: the ring of each outline point */
+	int *outline_region;  /* geo: the region of each outline point (index in cm_outline_regions) */
 	size_t n_outline;
 	double time_limit;    /* seconds; 0: none */
 	double page_w, page_h; /* inches: the map is scaled down to fit (render --size) */

@@ -380,6 +380,7 @@ void cm_map_plan_free(map_plan *p)
 	free(p->label_xy);
 	free(p->outline);
 	free(p->outline_ring);
+	free(p->outline_region);
 	cm_strbuf_free(&p->insets);
 	cm_network_free(p->own_net);
 }

@@ -47,7 +47,8 @@
   var i;
   for (i = 0; i < n; i++) nbrs.push([]);
   Array.prototype.forEach.call(svg.querySelectorAll("g.node"), function (g) {
-    /* nN is actor N's node, lN its label where coopmap placed it (class "node label") */
+    /* nN is actor N's node, lN its label where coopmap placed it (class "node label"); the legend (class
+       "node legend") and outlines are no actor's */
     var t = g.querySelector("title"), m = t && /^([nl])(\d+)$/.exec(t.textContent);
     if (m && +m[2] < n) { (m[1] === "n" ? nodeEl : labelEl)[+m[2]] = g; g.setAttribute("data-i", m[2]); }
   });
@@ -125,7 +126,7 @@
     card.appendChild(dl);
     card.setAttribute("data-actor", a.id);
   }
-  Array.prototype.forEach.call(svg.querySelectorAll("g.node"), function (g) {
+  Array.prototype.forEach.call(svg.querySelectorAll("g.node[data-i]"), function (g) {
     g.addEventListener("click", function (e) {
       e.stopPropagation();
       select(+g.getAttribute("data-i"));
