@@ -5,6 +5,7 @@
     browser.py --hostile REPORT.html
     browser.py --measure REPORT.html     (not a test: load time and pan/zoom step cost)
     browser.py --map-shot REPORT.html OUT.png ACTOR   (docs: the map with ACTOR clicked)
+    browser.py --map-shot REPORT.html OUT.png region=REGION   (docs: the map filtered to REGION)
 
 The expected values come from the input CSV files, read here with Python's
 csv module (not from coopmap): the partners of the clicked actor, the actors
@@ -118,6 +119,9 @@ window.addEventListener("load", function () {
       R.region_edges = drawn("#map g.edge").map(function (g) { return g.querySelector("title").textContent; });
       R.region_legend = legendCounts();
       R.region_status = document.getElementById("filter-status").textContent;
+      R.region_caption = Array.prototype.map.call(document.querySelectorAll("#map svg text"), function (t) {
+        return t.textContent;
+      }).filter(function (t) { return /^\d+\D+\d+ /.test(t); })[0] || "";
       fr.value = "";
       fr.dispatchEvent(new Event("change"));
       var fy = document.getElementById("f-year");
@@ -259,8 +263,10 @@ def main():
         js = ("window.addEventListener('load', function () {"
               "document.querySelectorAll('header, nav, section:not(#s-map)').forEach(function (e) {"
               "e.style.display = 'none'; });"
-              "var D = JSON.parse(document.getElementById('cm-data').textContent);"
-              "var k = D.actors.findIndex(function (a) { return a.id === %s; });"
+              "var D = JSON.parse(document.getElementById('cm-data').textContent), what = %s;"
+              "if (what.indexOf('region=') === 0) { var s = document.getElementById('f-region');"
+              "s.value = what.slice(7); s.dispatchEvent(new Event('change')); return; }"
+              "var k = D.actors.findIndex(function (a) { return a.id === what; });"
               "document.querySelector('#map g.node[data-i=\"' + k + '\"]')"
               ".dispatchEvent(new MouseEvent('click', { bubbles: true })); });" % json.dumps(sys.argv[4]))
         with tempfile.TemporaryDirectory() as work:
@@ -325,6 +331,10 @@ def main():
                   (R["region_legend"], want))
             check("region filter: the status line counts them", R["region_status"].startswith(str(len(region)) + " "),
                   R["region_status"])
+            cap = re.match(r"(\d+)\D+?(\d+)", R["region_caption"])
+            check("region filter: the map's caption counts the actors and ties shown (from the CSV files)",
+                  cap is not None and (int(cap.group(1)), int(cap.group(2))) == (len(region), len(X["region_ties"])),
+                  (R["region_caption"][:60], len(region), len(X["region_ties"])))
             check("no filter draws every actor and counts them all again",
                   R["all_nodes"] == R["actors"] and R["reset_legend"] == X["types"], (R["all_nodes"], R["reset_legend"]))
             check("year filter shows the ties at the end of %d (from edges.csv)" % YEAR, R["year_edges"] == at_year,

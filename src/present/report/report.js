@@ -218,6 +218,13 @@
     if (typeIndex.hasOwnProperty(m[1])) legend.push({ el: el, head: m[1], type: typeIndex[m[1]], all: +m[2] });
     else if (+m[2] === isolatedAll && isolatedAll > 0) legend.push({ el: el, head: m[1], type: -2, all: +m[2] });
   });
+  /* the caption "N actors, M ties · ...": its two counts follow the filters too */
+  var caption = null;
+  Array.prototype.some.call(svg.querySelectorAll("text"), function (el) {
+    var m = /^(\d+)(\D+?)(\d+)(\D[\s\S]*)$/.exec(el.textContent);
+    if (m && +m[1] === n && +m[3] === edgeEls.length) caption = { el: el, mid: m[2], tail: m[4] };
+    return caption !== null;
+  });
   function fill(id, values) {
     var s = document.getElementById(id);
     if (!s) return null;
@@ -258,9 +265,13 @@
       if (nodeEl[k]) nodeEl[k].classList.toggle("cm-hidden", !keep);
       if (labelEl[k]) labelEl[k].classList.toggle("cm-hidden", !keep);
     }
+    var tiesShown = 0;
     edgeEls.forEach(function (e) {
-      e.g.classList.toggle("cm-hidden", !(on[e.a] && on[e.b] && (y === null || e.live)));
+      var keep = on[e.a] && on[e.b] && (y === null || e.live);
+      if (keep) tiesShown++;
+      e.g.classList.toggle("cm-hidden", !keep);
     });
+    if (caption) caption.el.textContent = shown + caption.mid + tiesShown + caption.tail;
     legend.forEach(function (l) {
       var c = l.type === -2 ? isolated : byType[l.type];
       l.el.textContent = l.head + " (" + c + ")";

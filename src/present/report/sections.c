@@ -236,7 +236,8 @@ void report_section_map(struct report *r)
 	fputs("</aside></div>\n<p class=\"note\">", f);
 	rh_text(f, _("Drag to pan, scroll or use the buttons to zoom. The size of a node is its PageRank, the "
 	             "width of a tie its weight; cités at isolation level 2 or 3 are ringed in red. The legend "
-	             "and captions on the map are those of coopmap render."));
+	             "and captions on the map are those of coopmap render; a filter hides the actors it leaves "
+	             "out and their ties, and the legend then counts the actors shown."));
 	fputs("</p>\n</section>\n", f);
 }
 
