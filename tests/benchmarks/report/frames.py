@@ -48,36 +48,16 @@ MEASURE_JS = r"""
     for (i = 1; i < t.length; i++) d.push(t[i] - t[i - 1]);
     return d;
   };
-  /* long animation frames (over 50 ms, Chromium's LoAF entries): how many fell in each run */
-  var loaf = [];
-  try {
-    new PerformanceObserver(function (l) { loaf = loaf.concat(l.getEntries()); })
-      .observe({ type: "long-animation-frame", buffered: true });
-  } catch (e) { loaf = null; }
-  var spans = {};
-  var run0 = run;
-  run = async function (step, name) {
-    var a = performance.now(), d = await run0(step);
-    spans[name] = [a, performance.now()];
-    return d;
-  };
   var svg = document.querySelector("#map svg"), pz = window.svgPanZoom(svg);
   pz.resetZoom(); pz.center();
   var out = {};
-  out.idle = await run(null, "idle");
+  out.idle = await run(null);
   out.pan = await run(function (i) {
     var s = i < FRAMES / 2 ? 1 : -1;
     pz.panBy({ x: 6 * s, y: 4 * s });
-  }, "pan");
-  pz.resetZoom(); pz.center();
-  out.zoom = await run(function (i) { pz.zoomBy(i < FRAMES / 2 ? 1.03 : 1 / 1.03); }, "zoom");
-  await frame();
-  out.long_frames = {};
-  Object.keys(spans).forEach(function (k) {
-    out.long_frames[k] = loaf === null ? null : loaf.filter(function (e) {
-      return e.startTime >= spans[k][0] && e.startTime < spans[k][1];
-    }).length;
   });
+  pz.resetZoom(); pz.center();
+  out.zoom = await run(function (i) { pz.zoomBy(i < FRAMES / 2 ? 1.03 : 1 / 1.03); });
   pz.resetZoom(); pz.center();
   /* each filter: set to its first value, then back to all; from the change to the next frame's end */
   out.filter = [];
@@ -214,8 +194,6 @@ def main():
         out[k + "_median_ms"] = round(pct(R[k], 50), 2)
         out[k + "_p95_ms"] = round(pct(R[k], 95), 2)
         out[k + "_max_ms"] = round(max(R[k]), 2)
-    if k in R["long_frames"]:
-        out[k + "_long_frames"] = R["long_frames"][k]
     print(json.dumps(out))
     return 0
 
