@@ -167,20 +167,20 @@ check "two-mode check lists the events' problems in French" $? "$(cat "$TMP/out"
 # diff's status words and tie columns, the metrics' headers: French in the table format (issue 18).
 # Hand-made: a-b lasts 2020-2021, b-c from 2020, c-d from 2022; so from 2020 to 2022 a-b is lost,
 # b-c kept, c-d new; a leaves (no tie left in 2022), d joins.
-mkdir -p "$TMP/status"
-printf 'source,target,year,end\na,b,2020,2021\nb,c,2020,\nc,d,2022,\n' >"$TMP/status/edges.csv"
-fr_run diff "$TMP/status/edges.csv" --at 2020 --at 2022 --ties --quiet
+mkdir -p "$TMP/fr-status"
+printf 'source,target,year,end\na,b,2020,2021\nb,c,2020,\nc,d,2022,\n' >"$TMP/fr-status/edges.csv"
+fr_run diff "$TMP/fr-status/edges.csv" --at 2020 --at 2022 --ties --quiet
 grep -qxE 'source +cible +situation +poids avant +poids après' "$TMP/out" &&
 	grep -qE '^a +b +perdu ' "$TMP/out" && grep -qE '^b +c +maintenu ' "$TMP/out" &&
 	grep -qE '^c +d +nouveau ' "$TMP/out"
 check "diff --ties: status and columns in French" $? "$(cat "$TMP/out")"
-fr_run diff "$TMP/status/edges.csv" --at 2020 --at 2022 --quiet
+fr_run diff "$TMP/fr-status/edges.csv" --at 2020 --at 2022 --quiet
 grep -qE '^a +a +parti ' "$TMP/out" && grep -qE '^d +d +arrivé ' "$TMP/out" && grep -qE '^b +b +maintenu ' "$TMP/out"
 check "diff: actors' status in French" $? "$(tail -4 "$TMP/out")"
-run diff "$TMP/status/edges.csv" --at 2020 --at 2022 --ties --quiet --lang fr -f csv
+run diff "$TMP/fr-status/edges.csv" --at 2020 --at 2022 --ties --quiet --lang fr -f csv
 grep -qxF 'a,b,lost,1,' "$TMP/out" && grep -qxF 'c,d,new,,1' "$TMP/out" && head -1 "$TMP/out" | grep -qxF 'source,target,status,weight_before,weight_after'
 check "diff --ties -f csv keeps English under --lang fr" $? "$(cat "$TMP/out")"
-fr_run metrics "$TMP/status/edges.csv" --metrics strength,closeness,harmonic,eigenvector,pagerank,coreness,clustering,community --quiet
+fr_run metrics "$TMP/fr-status/edges.csv" --metrics strength,closeness,harmonic,eigenvector,pagerank,coreness,clustering,community --quiet
 head -1 "$TMP/out" | grep -qE 'degré pondéré +proximité +centralité harmonique +vecteur propre +PageRank +indice de cœur +regroupement +communauté$'
 check "metrics: every header in French" $? "$(head -1 "$TMP/out")"
 
