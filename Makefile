@@ -70,7 +70,7 @@ $(BUILD)/src/present/report/report.o: $(BUILD)/gen/report_assets.h
 # po/coopmap.pot from the sources (run by hand when messages change; then msgmerge po/fr.po).
 POT ?= po/coopmap.pot
 pot:
-	xgettext --from-code=UTF-8 -k_ -kN_ -kR_ -kRN_:1,2 -kdngettext:2,3 --add-comments=TRANSLATORS: \
+	xgettext --from-code=UTF-8 -k_ -kN_ -kR_ -kRN_:1,2 -kdngettext:2,3 -kCM_IG:2 -kcm_error_from_igraph:2 --add-comments=TRANSLATORS: \
 		--package-name=coopmap --package-version=$(VERSION) -o $(POT) $$(cat po/POTFILES)
 
 .PHONY: all deps test map install clean pot unit-tests build-tests check-layers check check-asan check-valgrind bench \

@@ -74,6 +74,8 @@ void cm_error_clear(void)
 /* Translate an igraph failure into a coopmap error; the reason is already kept. */
 int cm_error_from_igraph(igraph_error_t err, const char *what)
 {
+	/* `what` is a literal that `make pot` takes from CM_IG() calls (-kCM_IG:2): translated here */
+	what = what && *what ? _(what) : "";
 	if (err == IGRAPH_ENOMEM)
 		return cm_error_set(CM_ENOMEM, _("out of memory while %s"), what);
 	if (err == IGRAPH_INTERRUPTED || interrupted)

@@ -209,8 +209,8 @@ static int actors_table(cm_table **out, const struct actor *act, igraph_integer_
 		    (rc = cm_table_set_string(t, r, C_LABEL, cm_network_vattr(show->net, CM_ATTR_LABEL, v))) < 0 ||
 		    (rc = cm_table_set_string(t, r, C_TYPE, cm_network_vattr(show->net, CM_ATTR_TYPE, v))) < 0 ||
 		    (rc = cm_table_set_string(t, r, C_REGION, cm_network_vattr(show->net, CM_ATTR_REGION, v))) < 0 ||
-		    (rc = cm_table_set_string(t, r, C_STATUS, a->before < 0 ? "joined" : a->after < 0 ? "left"
-		                                                             : "kept")) < 0)
+		    (rc = cm_table_set_string(t, r, C_STATUS, a->before < 0 ? R_("joined")
+		                                                           : a->after < 0 ? R_("left") : R_("kept"))) < 0)
 			goto done;
 		for (int c = C_DEG_B; c < C_COUNT; c++)
 			cm_table_set_number(t, r, (size_t)c, nan);
@@ -339,19 +339,20 @@ static int compare_ties(cm_diff_network *dn, cm_table **table, const cm_network 
 	if (!table)
 		goto done;
 	qsort(list, (size_t)k, sizeof(*list), cmp_tie);
-	if ((rc = cm_table_new(&t)) < 0 || (rc = cm_table_add_column(t, "source", CM_COL_STRING)) < 0 ||
-	    (rc = cm_table_add_column(t, "target", CM_COL_STRING)) < 0 ||
-	    (rc = cm_table_add_column(t, "status", CM_COL_STRING)) < 0 ||
-	    (rc = cm_table_add_column(t, "weight_before", CM_COL_REAL)) < 0 ||
-	    (rc = cm_table_add_column(t, "weight_after", CM_COL_REAL)) < 0 ||
+	if ((rc = cm_table_new(&t)) < 0 || (rc = cm_table_add_column(t, N_("source"), CM_COL_STRING)) < 0 ||
+	    (rc = cm_table_add_column(t, N_("target"), CM_COL_STRING)) < 0 ||
+	    (rc = cm_table_add_column(t, N_("status"), CM_COL_STRING)) < 0 ||
+	    (rc = cm_table_add_column(t, N_("weight_before"), CM_COL_REAL)) < 0 ||
+	    (rc = cm_table_add_column(t, N_("weight_after"), CM_COL_REAL)) < 0 ||
 	    (rc = cm_table_add_rows(t, (size_t)k)) < 0)
 		goto done;
 	for (igraph_integer_t i = 0; i < k; i++) {
-		static const char *const status[] = { "kept", "new", "lost" };
+		/* English in machine formats, in the language of the table format (R_) */
+		static const char *const status[] = { N_("kept"), N_("new"), N_("lost") };
 
 		if ((rc = cm_table_set_string(t, (size_t)i, 0, list[i].a)) < 0 ||
 		    (rc = cm_table_set_string(t, (size_t)i, 1, list[i].b)) < 0 ||
-		    (rc = cm_table_set_string(t, (size_t)i, 2, status[list[i].status])) < 0)
+		    (rc = cm_table_set_string(t, (size_t)i, 2, R_(status[list[i].status]))) < 0)
 			goto done;
 		cm_table_set_number(t, (size_t)i, 3, list[i].wb);
 		cm_table_set_number(t, (size_t)i, 4, list[i].wa);

@@ -27,21 +27,21 @@ static const struct measure {
 	unsigned bit;
 	cm_coltype type;
 } measures[] = {
-	{ "degree", CM_M_DEGREE, CM_COL_INT },
-	{ "strength", CM_M_STRENGTH, CM_COL_REAL },
-	{ "betweenness", CM_M_BETWEENNESS, CM_COL_REAL },
-	{ "closeness", CM_M_CLOSENESS, CM_COL_REAL },
-	{ "harmonic", CM_M_HARMONIC, CM_COL_REAL },
-	{ "eigenvector", CM_M_EIGENVECTOR, CM_COL_REAL },
-	{ "pagerank", CM_M_PAGERANK, CM_COL_REAL },
-	{ "coreness", CM_M_CORENESS, CM_COL_INT },
-	{ "clustering", CM_M_CLUSTERING, CM_COL_REAL },
-	{ "constraint", CM_M_CONSTRAINT, CM_COL_REAL },
-	{ "effective_size", CM_M_EFFECTIVE_SIZE, CM_COL_REAL },
-	{ "articulation", CM_M_ARTICULATION, CM_COL_BOOL },
-	{ "community", CM_M_COMMUNITY, CM_COL_INT },
-	{ "events", CM_M_EVENTS, CM_COL_INT },
-	{ "events_alone", CM_M_EVENTS_ALONE, CM_COL_INT },
+	{ N_("degree"), CM_M_DEGREE, CM_COL_INT },
+	{ N_("strength"), CM_M_STRENGTH, CM_COL_REAL },
+	{ N_("betweenness"), CM_M_BETWEENNESS, CM_COL_REAL },
+	{ N_("closeness"), CM_M_CLOSENESS, CM_COL_REAL },
+	{ N_("harmonic"), CM_M_HARMONIC, CM_COL_REAL },
+	{ N_("eigenvector"), CM_M_EIGENVECTOR, CM_COL_REAL },
+	{ N_("pagerank"), CM_M_PAGERANK, CM_COL_REAL },
+	{ N_("coreness"), CM_M_CORENESS, CM_COL_INT },
+	{ N_("clustering"), CM_M_CLUSTERING, CM_COL_REAL },
+	{ N_("constraint"), CM_M_CONSTRAINT, CM_COL_REAL },
+	{ N_("effective_size"), CM_M_EFFECTIVE_SIZE, CM_COL_REAL },
+	{ N_("articulation"), CM_M_ARTICULATION, CM_COL_BOOL },
+	{ N_("community"), CM_M_COMMUNITY, CM_COL_INT },
+	{ N_("events"), CM_M_EVENTS, CM_COL_INT },
+	{ N_("events_alone"), CM_M_EVENTS_ALONE, CM_COL_INT },
 };
 #define N_MEASURES (sizeof(measures) / sizeof(measures[0]))
 

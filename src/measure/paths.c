@@ -181,7 +181,7 @@ static int paths_from_sources(const struct paths *c, igraph_integer_t k, igraph_
 	char *insample = NULL;
 	igraph_integer_t nc = 0;
 	igraph_vector_int_t *vecs[] = { &memb, &csize, &start, &members, &src, &pick, &ksize, &fill };
-	const char *choosing = "choosing source actors";
+	const char *choosing = N_("choosing source actors");
 	int rc = 0;
 
 	*estimated = 0;

@@ -5,6 +5,7 @@
     browser.py --hostile REPORT.html
     browser.py --measure REPORT.html     (not a test: load time and pan/zoom step cost)
     browser.py --map-shot REPORT.html OUT.png ACTOR   (docs: the map with ACTOR clicked)
+    browser.py --map-shot REPORT.html OUT.png region=REGION   (docs: the map filtered to REGION)
 
 The expected values come from the input CSV files, read here with Python's
 csv module (not from coopmap): the partners of the clicked actor, the actors
@@ -50,6 +51,22 @@ window.addEventListener("load", function () {
       return D.actors[+g.getAttribute("data-i")].id;
     }).sort();
   }
+  function drawn(sel) {
+    return Array.prototype.filter.call(document.querySelectorAll(sel), function (g) {
+      return getComputedStyle(g).display !== "none";
+    });
+  }
+  function drawnIds(sel) {
+    return drawn(sel).map(function (g) { return D.actors[+g.getAttribute("data-i")].id; }).sort();
+  }
+  function legendCounts() {
+    var out = {};
+    Array.prototype.forEach.call(document.querySelectorAll("#map svg text"), function (t) {
+      var m = /^(.*) \((\d+)\)$/.exec(t.textContent);
+      if (m && D.types.indexOf(m[1]) >= 0) out[m[1]] = +m[2];
+    });
+    return out;
+  }
   try {
     var D = JSON.parse(document.getElementById("cm-data").textContent);
     R.scripts = document.querySelectorAll("script").length;
@@ -62,6 +79,7 @@ window.addEventListener("load", function () {
     R.nodes = document.querySelectorAll("#map svg g.node:not(.label):not(.legend)").length;
     R.labels_tied = Array.prototype.every.call(document.querySelectorAll("#map svg g.node.label"), function (g) { return g.hasAttribute("data-i"); });
     R.actors = D.actors.length;
+    R.actor_ids = D.actors.map(function (a) { return a.id; });
     R.panzoom = !!document.querySelector("#map svg .svg-pan-zoom_viewport");
     if (__MODE__ === "measure") {
       var t = performance.getEntriesByType("navigation")[0];
@@ -79,6 +97,7 @@ window.addEventListener("load", function () {
       R.step_max_ms = steps[39];
     }
     if (__MODE__ === "full") {
+      R.legend_all = legendCounts();
       var s = document.getElementById("search");
       s.value = __SEARCHED__;
       s.dispatchEvent(new Event("change"));
@@ -95,17 +114,25 @@ window.addEventListener("load", function () {
       var fr = document.getElementById("f-region");
       fr.value = __REGION__;
       fr.dispatchEvent(new Event("change"));
-      R.region_shown = ids("#map g.node:not(.cm-off):not(.label):not(.legend)");
-      R.region_labels = ids("#map g.node.label:not(.cm-off)");
+      R.region_shown = drawnIds("#map g.node:not(.label):not(.legend)");
+      R.region_labels = drawnIds("#map g.node.label");
+      R.region_edges = drawn("#map g.edge").map(function (g) { return g.querySelector("title").textContent; });
+      R.region_legend = legendCounts();
+      R.region_status = document.getElementById("filter-status").textContent;
+      R.region_caption = Array.prototype.map.call(document.querySelectorAll("#map svg text"), function (t) {
+        return t.textContent;
+      }).filter(function (t) { return /^\d+\D+\d+ /.test(t); })[0] || "";
       fr.value = "";
       fr.dispatchEvent(new Event("change"));
       var fy = document.getElementById("f-year");
       fy.value = String(__YEAR__);
       fy.dispatchEvent(new Event("change"));
-      R.year_edges = document.querySelectorAll("#map g.edge:not(.cm-hidden)").length;
+      R.year_edges = drawn("#map g.edge").length;
       fy.value = "";
       fy.dispatchEvent(new Event("change"));
-      R.all_edges = document.querySelectorAll("#map g.edge:not(.cm-hidden)").length;
+      R.all_edges = drawn("#map g.edge").length;
+      R.all_nodes = drawn("#map g.node:not(.label):not(.legend)").length;
+      R.reset_legend = legendCounts();
       var th = Array.prototype.find.call(document.querySelectorAll("#s-isolated th"), function (h) {
         return h.classList.contains("num");
       });
@@ -214,13 +241,17 @@ def expected(edges_path, nodes_path):
                 pairs[key] = (year, end)
             if CLICKED in key:
                 partners.add(b if a == CLICKED else a)
-    region = []
+    region, types, region_types = [], {}, {}
     with open(nodes_path, encoding="utf-8") as f:
         for row in csv.DictReader(f):
+            types[row["type"]] = types.get(row["type"], 0) + 1
             if row["region"] == REGION:
                 region.append(row["id"])
+                region_types[row["type"]] = region_types.get(row["type"], 0) + 1
     at_year = sum(1 for y, e in pairs.values() if y is not None and y <= YEAR and (e is None or e >= YEAR))
-    return sorted(partners), sorted(region), at_year, len(pairs)
+    inside = sorted(p for p in pairs if p[0] in region and p[1] in region)
+    return dict(partners=sorted(partners), region=sorted(region), at_year=at_year, all_ties=len(pairs),
+                types=types, region_types=region_types, region_ties=inside)
 
 
 def main():
@@ -232,8 +263,10 @@ def main():
         js = ("window.addEventListener('load', function () {"
               "document.querySelectorAll('header, nav, section:not(#s-map)').forEach(function (e) {"
               "e.style.display = 'none'; });"
-              "var D = JSON.parse(document.getElementById('cm-data').textContent);"
-              "var k = D.actors.findIndex(function (a) { return a.id === %s; });"
+              "var D = JSON.parse(document.getElementById('cm-data').textContent), what = %s;"
+              "if (what.indexOf('region=') === 0) { var s = document.getElementById('f-region');"
+              "s.value = what.slice(7); s.dispatchEvent(new Event('change')); return; }"
+              "var k = D.actors.findIndex(function (a) { return a.id === what; });"
               "document.querySelector('#map g.node[data-i=\"' + k + '\"]')"
               ".dispatchEvent(new MouseEvent('click', { bubbles: true })); });" % json.dumps(sys.argv[4]))
         with tempfile.TemporaryDirectory() as work:
@@ -272,7 +305,8 @@ def main():
         if hostile:
             check("every label shows as text in a table cell", all(R["labels_in_dom"]), R["labels_in_dom"])
         else:
-            partners, region, at_year, all_ties = expected(sys.argv[2], sys.argv[3])
+            X = expected(sys.argv[2], sys.argv[3])
+            partners, region, at_year, all_ties = X["partners"], X["region"], X["at_year"], X["all_ties"]
             check("search selects the actor and shows its card", R["search_card"] == "crpv-cites-ressources" and
                   R["search_selected"] == ["crpv-cites-ressources"], (R["search_card"], R["search_selected"]))
             check("a click shows the actor's card", R["click_card"] == CLICKED, R["click_card"])
@@ -282,8 +316,27 @@ def main():
             check("the others fade", float(R["click_faded"]) < 0.5, R["click_faded"])
             check("region filter keeps that region's actors (from nodes.csv)", R["region_shown"] == region,
                   (R["region_shown"], region))
-            check("region filter fades the other actors' labels", set(R["region_labels"]) <= set(region),
+            check("region filter hides the other actors' labels", set(R["region_labels"]) <= set(region),
                   (R["region_labels"], region))
+            # the map's tie titles name vertex numbers (nN--nM): back to ids through the page's data order
+            ids_by_n = R["actor_ids"]
+            drawn_ties = sorted(tuple(sorted(ids_by_n[int(x)] for x in re.findall(r"n(\d+)", t)))
+                                for t in R["region_edges"])
+            check("region filter draws exactly the ties inside the region (from edges.csv)",
+                  drawn_ties == X["region_ties"], (drawn_ties, X["region_ties"]))
+            want = {t: X["region_types"].get(t, 0) for t in X["types"]}
+            check("legend counts all actors of each type (from nodes.csv)", R["legend_all"] == X["types"],
+                  (R["legend_all"], X["types"]))
+            check("region filter: the legend counts the actors shown (from nodes.csv)", R["region_legend"] == want,
+                  (R["region_legend"], want))
+            check("region filter: the status line counts them", R["region_status"].startswith(str(len(region)) + " "),
+                  R["region_status"])
+            cap = re.match(r"(\d+)\D+?(\d+)", R["region_caption"])
+            check("region filter: the map's caption counts the actors and ties shown (from the CSV files)",
+                  cap is not None and (int(cap.group(1)), int(cap.group(2))) == (len(region), len(X["region_ties"])),
+                  (R["region_caption"][:60], len(region), len(X["region_ties"])))
+            check("no filter draws every actor and counts them all again",
+                  R["all_nodes"] == R["actors"] and R["reset_legend"] == X["types"], (R["all_nodes"], R["reset_legend"]))
             check("year filter shows the ties at the end of %d (from edges.csv)" % YEAR, R["year_edges"] == at_year,
                   (R["year_edges"], at_year))
             check("no year filter shows every tie", R["all_edges"] == all_ties, (R["all_edges"], all_ties))

@@ -184,7 +184,48 @@
     if (pz) { pz.resetZoom(); pz.center(); }
   });
 
-  /* Filters: type, region, and the network as it stood at the end of a year. */
+  /*
+   * Filters: type, region, and the network as it stood at the end of a year.
+   * They redraw the map in place: the actors left out, their labels and
+   * their ties are hidden (the layout stays, so the eye keeps its bearings)
+   * and the legend's counts become those of the actors shown.  Everything a
+   * filter needs is looked up once here, so that one change costs a pass
+   * over the actors and one over the ties (2,000 and 6,000 in a large
+   * network), with no string built.
+   */
+  var edgeSpan = {};
+  D.ties.forEach(function (t) {
+    if (t[0] < n && t[1] < n) edgeSpan[Math.min(t[0], t[1]) + "-" + Math.max(t[0], t[1])] = t;
+  });
+  edgeEls.forEach(function (e) {
+    var t = edgeSpan[Math.min(e.a, e.b) + "-" + Math.max(e.a, e.b)];
+    e.year = t && t[2] !== null ? t[2] : null;
+    e.end = t && t[3] !== null ? t[3] : null;
+  });
+  var typeIndex = {};
+  D.types.forEach(function (ty, k) { typeIndex[ty] = k; });
+  var actorType = actors.map(function (a) { return typeIndex.hasOwnProperty(a.type) ? typeIndex[a.type] : -1; });
+  /*
+   * The legend's counts: the map's own texts "TYPE (N)", and its entry of
+   * isolated actors "... (N)" (N the actors at isolation level 2 or 3); the
+   * text around the count is kept as the map wrote it, in its language.
+   */
+  var legend = [], isolatedAll = 0;
+  actors.forEach(function (a) { if (a.level >= 2) isolatedAll++; });
+  Array.prototype.forEach.call(svg.querySelectorAll("text"), function (el) {
+    if (el.closest("g.node:not(.legend)") || el.closest("g.edge")) return;
+    var m = /^(.*) \((\d+)\)$/.exec(el.textContent);
+    if (!m) return;
+    if (typeIndex.hasOwnProperty(m[1])) legend.push({ el: el, head: m[1], type: typeIndex[m[1]], all: +m[2] });
+    else if (+m[2] === isolatedAll && isolatedAll > 0) legend.push({ el: el, head: m[1], type: -2, all: +m[2] });
+  });
+  /* the caption "N actors, M ties · ...": its two counts follow the filters too */
+  var caption = null;
+  Array.prototype.some.call(svg.querySelectorAll("text"), function (el) {
+    var m = /^(\d+)(\D+?)(\d+)(\D[\s\S]*)$/.exec(el.textContent);
+    if (m && +m[1] === n && +m[3] === edgeEls.length) caption = { el: el, mid: m[2], tail: m[4] };
+    return caption !== null;
+  });
   function fill(id, values) {
     var s = document.getElementById(id);
     if (!s) return null;
@@ -199,32 +240,44 @@
   }
   var fType = fill("f-type", D.types), fRegion = fill("f-region", D.regions);
   var fYear = fill("f-year", D.years.map(String));
+  var on = new Uint8Array(n), tied = new Uint8Array(n);
   function applyFilters() {
     var ty = fType ? fType.value : "", re = fRegion ? fRegion.value : "";
     var y = fYear && fYear.value !== "" ? +fYear.value : null;
-    var on = new Array(n), active = {}, k;
+    var k, shown = 0, byType = new Array(D.types.length), isolated = 0;
+    for (k = 0; k < byType.length; k++) byType[k] = 0;
+    tied.fill(0);
     if (y !== null) {
-      D.ties.forEach(function (t) {
-        if (t[2] !== null && t[2] <= y && (t[3] === null || t[3] >= y)) {
-          active[Math.min(t[0], t[1]) + "-" + Math.max(t[0], t[1])] = 1;
-          on[t[0]] = on[t[1]] = 2;
-        }
+      edgeEls.forEach(function (e) {
+        e.live = e.year !== null && e.year <= y && (e.end === null || e.end >= y);
+        if (e.live) tied[e.a] = tied[e.b] = 1;
       });
     }
     for (k = 0; k < n; k++) {
       var a = actors[k];
       var keep = (ty === "" || a.type === ty) && (re === "" || a.region === re) &&
-                 (y === null || on[k] === 2 || a.degree === 0);
-      on[k] = keep;
-      if (nodeEl[k]) nodeEl[k].classList.toggle("cm-off", !keep);
-      if (labelEl[k]) labelEl[k].classList.toggle("cm-off", !keep);
+                 (y === null || tied[k] === 1 || a.degree === 0);
+      on[k] = keep ? 1 : 0;
+      if (keep) {
+        shown++;
+        if (actorType[k] >= 0) byType[actorType[k]]++;
+        if (a.level >= 2) isolated++;
+      }
+      if (nodeEl[k]) nodeEl[k].classList.toggle("cm-hidden", !keep);
+      if (labelEl[k]) labelEl[k].classList.toggle("cm-hidden", !keep);
     }
+    var tiesShown = 0;
     edgeEls.forEach(function (e) {
-      var key = Math.min(e.a, e.b) + "-" + Math.max(e.a, e.b);
-      e.g.classList.toggle("cm-hidden", y !== null && !active[key]);
-      e.g.classList.toggle("cm-off", !(on[e.a] && on[e.b]));
+      var keep = on[e.a] && on[e.b] && (y === null || e.live);
+      if (keep) tiesShown++;
+      e.g.classList.toggle("cm-hidden", !keep);
     });
-    var shown = on.filter(Boolean).length;
+    if (caption) caption.el.textContent = shown + caption.mid + tiesShown + caption.tail;
+    legend.forEach(function (l) {
+      var c = l.type === -2 ? isolated : byType[l.type];
+      l.el.textContent = l.head + " (" + c + ")";
+      l.el.classList.toggle("cm-none", c === 0);
+    });
     document.getElementById("filter-status").textContent = T.shown.replace("{shown}", shown).replace("{total}", n);
   }
 

@@ -164,12 +164,33 @@ grep -qxF "  $D/participations.csv:11: acteur vide (club-2020-10) : indiquez l�
 	grep -qxF "  $D/events.csv:4: l’événement « club-2020-10 » n’a pas d’année, alors que 6 événements en ont une : --year, --from et --to l’écartent" "$TMP/out"
 check "two-mode check lists the events' problems in French" $? "$(cat "$TMP/out")"
 
+# diff's status words and tie columns, the metrics' headers: French in the table format (issue 18).
+# Hand-made: a-b lasts 2020-2021, b-c from 2020, c-d from 2022; so from 2020 to 2022 a-b is lost,
+# b-c kept, c-d new; a leaves (no tie left in 2022), d joins.
+mkdir -p "$TMP/fr-status"
+printf 'source,target,year,end\na,b,2020,2021\nb,c,2020,\nc,d,2022,\n' >"$TMP/fr-status/edges.csv"
+fr_run diff "$TMP/fr-status/edges.csv" --at 2020 --at 2022 --ties --quiet
+grep -qxE 'source +cible +situation +poids avant +poids après' "$TMP/out" &&
+	grep -qE '^a +b +perdu ' "$TMP/out" && grep -qE '^b +c +maintenu ' "$TMP/out" &&
+	grep -qE '^c +d +nouveau ' "$TMP/out"
+check "diff --ties: status and columns in French" $? "$(cat "$TMP/out")"
+fr_run diff "$TMP/fr-status/edges.csv" --at 2020 --at 2022 --quiet
+grep -qE '^a +a +parti ' "$TMP/out" && grep -qE '^d +d +arrivé ' "$TMP/out" && grep -qE '^b +b +maintenu ' "$TMP/out"
+check "diff: actors' status in French" $? "$(tail -4 "$TMP/out")"
+run diff "$TMP/fr-status/edges.csv" --at 2020 --at 2022 --ties --quiet --lang fr -f csv
+grep -qxF 'a,b,lost,1,' "$TMP/out" && grep -qxF 'c,d,new,,1' "$TMP/out" && head -1 "$TMP/out" | grep -qxF 'source,target,status,weight_before,weight_after'
+check "diff --ties -f csv keeps English under --lang fr" $? "$(cat "$TMP/out")"
+fr_run metrics "$TMP/fr-status/edges.csv" --metrics strength,closeness,harmonic,eigenvector,pagerank,coreness,clustering,community --quiet
+head -1 "$TMP/out" | grep -qE 'degré pondéré +proximité +centralité harmonique +vecteur propre +PageRank +indice de cœur +regroupement +communauté$'
+check "metrics: every header in French" $? "$(head -1 "$TMP/out")"
+
 # machine formats: the same bytes in French and in English
 for args in "isolated $S -f csv" "isolated $S -f json" "isolated $S -f csv-fr" "isolated $S -f tsv" \
 	"clubs $S --regions $R -f csv" "clubs $S --regions $R -f json" \
 	"suggest $S --regions $R -f csv" "suggest $S --regions $R -f json" "summary $S -f json" \
 	"summary $S -f csv" "timeline $S -f csv" "diff $S --at 2020 --at 2022 -f json" \
-	"brokers $S -f csv" "brokers $S -f json"; do
+	"brokers $S -f csv" "brokers $S -f json" "diff $S --at 2020 --at 2022 --ties -f csv" \
+	"metrics $S --metrics all -f csv"; do
 	# shellcheck disable=SC2086
 	env -u LC_ALL -u LC_MESSAGES -u LANGUAGE LANG=fr_FR.UTF-8 "$BIN" $args >"$TMP/fr.out" 2>/dev/null
 	# shellcheck disable=SC2086
@@ -183,8 +204,8 @@ msgfmt --check --statistics -o /dev/null po/fr.po 2>"$TMP/stats"
 check "po/fr.po passes msgfmt --check" $? "$(cat "$TMP/stats")"
 ! grep -qE 'untranslated|fuzzy' "$TMP/stats"
 check "po/fr.po has no untranslated or fuzzy entry" $? "$(cat "$TMP/stats")"
-# every source file with a marked message is in po/POTFILES
-grep -lE '\b(_|N_|R_|RN_)\(|dngettext' $(git ls-files 'src/*.c' 'src/*.h' 2>/dev/null || ls src/*/*.c src/*/*/*.c) |
+# every source file with a marked message is in po/POTFILES (CM_IG's "while" fragments too)
+grep -lE '\b(_|N_|R_|RN_|CM_IG)\(|dngettext|cm_error_from_igraph\(' $(git ls-files 'src/*.c' 'src/*.h' 2>/dev/null || ls src/*/*.c src/*/*/*.c) |
 	grep -v '^src/base/i18n.h$' | sort >"$TMP/marked"
 sort po/POTFILES | diff - "$TMP/marked" >"$TMP/potfiles-diff"
 check "po/POTFILES lists every file with messages" $? "$(cat "$TMP/potfiles-diff")"

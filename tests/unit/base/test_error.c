@@ -11,9 +11,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include <limits.h>
+#include <stdio.h>
+#include <unistd.h>
 
 #include "coopmap/coopmap.h"
 #include "base/error.h"
+#include "base/i18n.h"
 
 /* Errors keep the first message, located as FILE:LINE. */
 static void test_error_first_kept(void **state)
@@ -72,6 +76,46 @@ static void test_error_from_igraph(void **state)
 	cm_error_clear();
 	assert_int_equal(cm_error_from_igraph(IGRAPH_EINVAL, "reading"), CM_ERROR);
 	assert_non_null(strstr(cm_error_message(), "igraph failed while reading: "));
+	cm_error_clear();
+}
+
+/*
+ * The "while ..." of CM_IG is translated where the message is made: under
+ * French, both the frame and the fragment (po/fr.po, from `make pot`'s
+ * -kCM_IG:2).  The catalogue is the build's: BUILD/locale, three folders
+ * above this test's BUILD/tests/unit/base/test_error.
+ */
+static void test_error_from_igraph_french(void **state)
+{
+	char exe[PATH_MAX], dir[PATH_MAX + 32];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	char *cut;
+
+	(void)state;
+	assert_true(n > 0);
+	exe[n] = '\0';
+	for (int i = 0; i < 4; i++) {
+		cut = strrchr(exe, '/');
+		assert_non_null(cut);
+		*cut = '\0';
+	}
+	snprintf(dir, sizeof(dir), "%s/locale", exe);
+	cm_i18n_init(dir);
+	assert_int_equal(cm_i18n_set_lang("fr"), 0);
+	cm_error_clear();
+	assert_int_equal(cm_error_from_igraph(IGRAPH_ENOMEM, "computing degrees"), CM_ENOMEM);
+	assert_string_equal(cm_error_message(), "mémoire insuffisante pendant le calcul des degrés");
+	cm_error_clear();
+	assert_int_equal(cm_error_from_igraph(IGRAPH_INTERRUPTED, "laying out the map"), CM_EINTERRUPTED);
+	assert_string_equal(cm_error_message(), "interrompu pendant le calcul de la disposition de la carte");
+	cm_error_clear();
+	/* a fragment the catalogue does not have stays as written */
+	cm_error_from_igraph(IGRAPH_ENOMEM, "no such fragment");
+	assert_string_equal(cm_error_message(), "mémoire insuffisante pendant no such fragment");
+	cm_error_clear();
+	assert_int_equal(cm_i18n_set_lang("en"), 0);
+	cm_error_from_igraph(IGRAPH_ENOMEM, "computing degrees");
+	assert_string_equal(cm_error_message(), "out of memory while computing degrees");
 	cm_error_clear();
 }
 
@@ -239,6 +283,7 @@ int main(void)
 		cmocka_unit_test(test_error_file_only),
 		cmocka_unit_test(test_error_long_message),
 		cmocka_unit_test(test_error_from_igraph),
+		cmocka_unit_test(test_error_from_igraph_french),
 		cmocka_unit_test(test_ig_macro),
 		cmocka_unit_test(test_notices),
 		cmocka_unit_test(test_progress),
