@@ -460,31 +460,35 @@ done:
 	return rc;
 }
 
-/* Folded copies of column col of every row (NULL for empty ones); NULL on out of memory. */
-static char **fold_all(const checker *k, check_rows rows, check_column col)
+/* One column of every row: its texts and, when folded, their folded copies (NULL for empty ones). */
+typedef struct check_col {
+	const char **text;
+	char **fold;
+	size_t n;
+} check_col;
+
+/* Column col of the rows into c (zeroed), folded too when fold.  Returns 0 or CM_ENOMEM (free c all the same). */
+static int col_read(check_col *c, const checker *k, check_rows rows, check_column col, int fold)
 {
-	size_t n = rows_count(k, rows);
-	char **f = calloc(n + 1, sizeof(*f));
-
-	for (size_t i = 0; f && i < n; i++) {
-		const char *s = row_text(k, rows, i, col);
-
-		if (s[0] && !(f[i] = cm_name_fold(s))) {
-			for (size_t j = 0; j < i; j++)
-				free(f[j]);
-			free(f);
-			return NULL;
-		}
+	c->n = rows_count(k, rows);
+	if (!(c->text = malloc((c->n + 1) * sizeof(*c->text))) || (fold && !(c->fold = calloc(c->n + 1, sizeof(*c->fold)))))
+		return cm_error_set(CM_ENOMEM, _("out of memory"));
+	for (size_t i = 0; i < c->n; i++) {
+		c->text[i] = row_text(k, rows, i, col);
+		if (fold && c->text[i][0] && !(c->fold[i] = cm_name_fold(c->text[i])))
+			return cm_error_set(CM_ENOMEM, _("out of memory"));
 	}
-	return f;
+	return 0;
 }
 
-/* Free what fold_all() returned. */
-static void free_all(char **f, size_t n)
+/* Free what col_read() gave. */
+static void col_free(check_col *c)
 {
-	for (size_t i = 0; f && i < n; i++)
-		free(f[i]);
-	free(f);
+	for (size_t i = 0; c->fold && i < c->n; i++)
+		free(c->fold[i]);
+	free(c->fold);
+	free(c->text);
+	memset(c, 0, sizeof(*c));
 }
 
 /* The number of words of a folded name (separated by one space). */
@@ -545,16 +549,16 @@ static int near(const char *a, const char *b)
 /* Near-duplicate ids or labels of actors or events; see load/check_internal.h. */
 int cm_check_near_rows(checker *k, check_rows rows, check_column col)
 {
-	size_t n = rows_count(k, rows);
-	int events = rows == CHECK_EVENTS, label = col == CHECK_LABEL, rc = 0;
+	int events = rows == CHECK_EVENTS, label = col == CHECK_LABEL, rc;
 	cm_check_kind kind = events ? CM_CHECK_NEAR_EVENT : label ? CM_CHECK_NEAR_LABEL : CM_CHECK_NEAR_ID;
+	check_col c = { 0 };
 	char **f;
 
-	if (!(f = fold_all(k, rows, col)))
-		return cm_error_set(CM_ENOMEM, _("out of memory"));
-	for (size_t i = 0; i < n; i++) {
+	rc = col_read(&c, k, rows, col, 1);
+	f = c.fold;
+	for (size_t i = 0; i < c.n && rc == 0; i++) {
 		for (size_t j = 0; j < i && rc == 0; j++) {
-			const char *a = row_text(k, rows, i, col), *b = row_text(k, rows, j, col), *file, *bfile;
+			const char *a = c.text[i], *b = c.text[j], *file, *bfile;
 			long line, bline;
 
 			if (!f[i] || !f[j] || !strcmp(a, b) || !near(f[i], f[j]))
@@ -569,7 +573,7 @@ int cm_check_near_rows(checker *k, check_rows rows, check_column col)
 			                  k->raw ? "" : _(" (line "), k->raw ? 0L : bline, k->raw ? "" : ")");
 		}
 	}
-	free_all(f, n);
+	col_free(&c);
 	return rc;
 }
 
@@ -587,33 +591,32 @@ static void type_key(char *f)
 /* Type or kind spellings; see load/check_internal.h. */
 int cm_check_spelling_rows(checker *k, check_rows rows)
 {
-	size_t n = rows_count(k, rows), *same = NULL;
+	check_col c = { 0 };
+	size_t *same = NULL;
 	char **f;
-	int rc = 0;
+	int rc;
 
-	if (!(f = fold_all(k, rows, CHECK_TYPE)) || !(same = calloc(n + 1, sizeof(*same)))) {
-		free_all(f, n);
-		return cm_error_set(CM_ENOMEM, _("out of memory"));
-	}
-	for (size_t a = 0; a < n; a++) {
+	if ((rc = col_read(&c, k, rows, CHECK_TYPE, 1)) == 0 && !(same = calloc(c.n + 1, sizeof(*same))))
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
+	f = c.fold;
+	for (size_t a = 0; a < c.n && rc == 0; a++) {
 		if (f[a])
 			type_key(f[a]);
-		for (size_t b = 0; b < n; b++)
-			same[a] += !strcmp(row_text(k, rows, a, CHECK_TYPE), row_text(k, rows, b, CHECK_TYPE));
+		for (size_t b = 0; b < c.n; b++)
+			same[a] += !strcmp(c.text[a], c.text[b]);
 	}
-	for (size_t a = 0; a < n && rc == 0; a++) {
-		const char *value = row_text(k, rows, a, CHECK_TYPE), *best_value, *file;
+	for (size_t a = 0; a < c.n && rc == 0; a++) {
+		const char *file;
 		size_t best = a;
 		long line;
 
 		if (!f[a])
 			continue;
 		/* the most frequent spelling of this type (the first one on a tie) */
-		for (size_t b = 0; b < n; b++)
+		for (size_t b = 0; b < c.n; b++)
 			if (f[b] && !strcmp(f[a], f[b]) && same[b] > same[best])
 				best = b;
-		best_value = row_text(k, rows, best, CHECK_TYPE);
-		if (!strcmp(best_value, value))
+		if (!strcmp(c.text[best], c.text[a]))
 			continue;
 		cm_check_place(k, rows, a, &file, &line);
 		rc = cm_check_add(k, rows == CHECK_EVENTS ? CM_CHECK_EVENT_KIND : CM_CHECK_TYPE, file, line,
@@ -624,10 +627,10 @@ int cm_check_spelling_rows(checker *k, check_rows rows)
 		                  : dngettext(CM_TEXTDOMAIN, "type '%s' of '%s' differs only by case, accents or plural from "
 		                              "'%s' (%zu actor): write '%s'", "type '%s' of '%s' differs only by case, accents "
 		                              "or plural from '%s' (%zu actors): write '%s'", same[best]),
-		                  value, row_text(k, rows, a, CHECK_ID), best_value, same[best], best_value);
+		                  c.text[a], row_text(k, rows, a, CHECK_ID), c.text[best], same[best], c.text[best]);
 	}
 	free(same);
-	free_all(f, n);
+	col_free(&c);
 	return rc;
 }
 
@@ -686,16 +689,17 @@ int cm_check_spellings(const cm_network *net)
 /* Regions that the adjacency file does not name; see load/check_internal.h. */
 int cm_check_region_rows(checker *k, check_rows rows, const cm_regions *regions, const char *regions_name)
 {
-	size_t nr = cm_regions_count(regions), n = rows_count(k, rows);
+	size_t nr = cm_regions_count(regions);
 	const char **names = malloc((nr + 1) * sizeof(*names));
-	int rc = 0;
+	check_col c = { 0 };
+	int rc;
 
-	if (!names)
-		return cm_error_set(CM_ENOMEM, _("out of memory"));
-	for (size_t i = 0; i < nr; i++)
+	if ((rc = col_read(&c, k, rows, CHECK_REGION, 0)) == 0 && !names)
+		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
+	for (size_t i = 0; i < nr && rc == 0; i++)
 		names[i] = cm_regions_name(regions, i);
-	for (size_t a = 0; a < n && rc == 0; a++) {
-		const char *r = row_text(k, rows, a, CHECK_REGION), *file;
+	for (size_t a = 0; a < c.n && rc == 0; a++) {
+		const char *r = c.text[a], *file;
 		size_t count = 0, first = 1;
 		long near_i, line;
 
@@ -704,11 +708,11 @@ int cm_check_region_rows(checker *k, check_rows rows, const cm_regions *regions,
 		for (size_t i = 0; i < nr && first; i++)
 			first = strcmp(names[i], r) != 0;
 		for (size_t b = 0; b < a && first; b++)
-			first = strcmp(row_text(k, rows, b, CHECK_REGION), r) != 0;
+			first = strcmp(c.text[b], r) != 0;
 		if (!first)
 			continue;
-		for (size_t b = a; b < n; b++)
-			count += !strcmp(row_text(k, rows, b, CHECK_REGION), r);
+		for (size_t b = a; b < c.n; b++)
+			count += !strcmp(c.text[b], r);
 		near_i = cm_name_closest(r, names, nr);
 		cm_check_place(k, rows, a, &file, &line);
 		rc = cm_check_add(k, CM_CHECK_REGION, file, line, rows == CHECK_EVENTS
@@ -720,6 +724,7 @@ int cm_check_region_rows(checker *k, check_rows rows, const cm_regions *regions,
 		                  near_i >= 0 ? names[near_i] : "", near_i >= 0 ? _("'?") : "");
 	}
 	free(names);
+	col_free(&c);
 	return rc;
 }
 
