@@ -49,6 +49,15 @@ static void expect_attr(const cm_export_attr *a, const char *name, const char *t
 	assert_string_equal(a->type, type);
 }
 
+/* The test graph into g, its attributes listed and picked into at with these skips and hints. */
+static void pick(cm_export_attrs *at, igraph_t *g, const char *const *vertex_skip, const char *const *edge_skip,
+                 const cm_export_hint *hints)
+{
+	make_graph(g);
+	assert_int_equal(cm_export_attrs_list(at, g), 0);
+	assert_int_equal(cm_export_attrs_pick(at, g, vertex_skip, edge_skip, hints), 0);
+}
+
 /* Nothing skipped, no hints: every attribute, in the order it was made, typed from its values. */
 static void test_pick_all(void **state)
 {
@@ -56,9 +65,7 @@ static void test_pick_all(void **state)
 	igraph_t g;
 
 	(void)state;
-	make_graph(&g);
-	assert_int_equal(cm_export_attrs_list(&at, &g), 0);
-	assert_int_equal(cm_export_attrs_pick(&at, &g, NULL, NULL, NULL), 0);
+	pick(&at, &g, NULL, NULL, NULL);
 	assert_int_equal(at.nv, 5);
 	expect_attr(&at.v[0], "id", "string");      /* text, not numbers */
 	expect_attr(&at.v[1], "label", "string");   /* the model's text: always string */
@@ -83,9 +90,7 @@ static void test_pick_skip_hint(void **state)
 	igraph_t g;
 
 	(void)state;
-	make_graph(&g);
-	assert_int_equal(cm_export_attrs_list(&at, &g), 0);
-	assert_int_equal(cm_export_attrs_pick(&at, &g, vskip, eskip, hints), 0);
+	pick(&at, &g, vskip, eskip, hints);
 	assert_int_equal(at.nv, 3);
 	expect_attr(&at.v[0], "pop", "double");     /* the hint, though 3 and 10 are whole */
 	expect_attr(&at.v[1], "lat", "double");
