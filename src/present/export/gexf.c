@@ -33,47 +33,21 @@
 #include "base/error.h"
 #include "base/text.h"
 #include "present/export/types.h"
+#include "present/export/xml.h"
 #include "present/map/geometry.h"
 #include "base/i18n.h"
 
-/* One declared attribute: its igraph name, GEXF type, and the igraph type. */
+/* What the document is written from. */
 typedef struct {
-	const char *name;
-	const char *type;   /* "string", "long", "double", "boolean" */
-	igraph_attribute_type_t igtype;
-} gexf_attr;
-
-/* The attributes of one class other than the reserved ones, with their types, into *out and *n. */
-static int list_attrs(gexf_attr **out, size_t *n, const igraph_t *g, igraph_attribute_elemtype_t where,
-                      const igraph_strvector_t *names, const igraph_vector_int_t *types, const cm_export_hint *hints)
-{
-	static const char *const vertex_reserved[] = { CM_ATTR_ID, CM_ATTR_LABEL, NULL };
-	static const char *const edge_reserved[] = { CM_ATTR_WEIGHT, NULL };
-	const char *const *reserved = where == IGRAPH_ATTRIBUTE_VERTEX ? vertex_reserved : edge_reserved;
-	igraph_integer_t k = igraph_strvector_size(names);
-
-	*n = 0;
-	if (!(*out = calloc((size_t)k + 1, sizeof(**out))))
-		return cm_error_set(CM_ENOMEM, _("out of memory"));
-	for (igraph_integer_t a = 0; a < k; a++) {
-		const char *name = igraph_strvector_get(names, a);
-		igraph_attribute_type_t t = (igraph_attribute_type_t)VECTOR(*types)[a];
-		int skip = 0;
-
-		for (int r = 0; reserved[r]; r++)
-			skip |= !strcmp(reserved[r], name);
-		if (skip || (t != IGRAPH_ATTRIBUTE_STRING && t != IGRAPH_ATTRIBUTE_NUMERIC && t != IGRAPH_ATTRIBUTE_BOOLEAN))
-			continue;
-		(*out)[*n].name = name;
-		(*out)[*n].igtype = t;
-		(*out)[*n].type = cm_export_attr_type(g, where, name, t, hints);
-		(*n)++;
-	}
-	return 0;
-}
+	const cm_network *net;
+	const char *version;          /* "1.2" or "1.3" */
+	const cm_export_attrs *attrs;
+	const cm_map_geometry *geo;
+	double last;                  /* last_year() */
+} gexf_doc;
 
 /* Write the <attributes> block of one class (nothing when there is none). */
-static int write_declarations(xmlTextWriterPtr w, const char *class, const gexf_attr *attrs, size_t n)
+static int write_declarations(xmlTextWriterPtr w, const char *class, const cm_export_attr *attrs, size_t n)
 {
 	int bad = 0;
 
@@ -95,7 +69,7 @@ static int write_declarations(xmlTextWriterPtr w, const char *class, const gexf_
 
 /* Write the <attvalues> of vertex or edge i (nothing when every value is empty). */
 static int write_values(xmlTextWriterPtr w, const igraph_t *g, igraph_attribute_elemtype_t where, igraph_integer_t i,
-                        const gexf_attr *attrs, size_t n)
+                        const cm_export_attr *attrs, size_t n)
 {
 	char num[64];
 	int bad = 0, open = 0;
@@ -136,7 +110,7 @@ static int write_viz(xmlTextWriterPtr w, const char *element, const char *const 
 }
 
 /* Write one actor: id, label, attvalues, and its place, size and colour on the map. */
-static int write_node(xmlTextWriterPtr w, const cm_network *net, igraph_integer_t v, const gexf_attr *attrs,
+static int write_node(xmlTextWriterPtr w, const cm_network *net, igraph_integer_t v, const cm_export_attr *attrs,
                       size_t n, const cm_map_geometry *geo)
 {
 	static const char *const xyz[] = { "x", "y", "z", NULL }, *const value[] = { "value", NULL },
@@ -164,7 +138,7 @@ static int write_node(xmlTextWriterPtr w, const cm_network *net, igraph_integer_
 }
 
 /* Write one tie: ends, weight, attvalues, and its spell from its year to the last (NaN: no spell). */
-static int write_edge(xmlTextWriterPtr w, const cm_network *net, igraph_integer_t e, const gexf_attr *attrs,
+static int write_edge(xmlTextWriterPtr w, const cm_network *net, igraph_integer_t e, const cm_export_attr *attrs,
                       size_t n, double last_year)
 {
 	const igraph_t *g = &net->graph;
@@ -223,18 +197,18 @@ static double last_year(const igraph_t *g)
 	return last;
 }
 
-/* Write the document: header, graph, attribute declarations, nodes, edges. */
-static int write_document(xmlTextWriterPtr w, const cm_network *net, const char *version, const gexf_attr *vattrs,
-                          size_t nv, const gexf_attr *eattrs, size_t ne, const cm_map_geometry *geo, double last)
+/* Write the document (a cm_export_xml_body): header, graph, attribute declarations, nodes, edges. */
+static int write_document(xmlTextWriterPtr w, const void *data)
 {
-	int dynamic = !isnan(last);
+	const gexf_doc *d = data;
+	const cm_network *net = d->net;
+	const char *version = d->version;
+	const cm_export_attrs *at = d->attrs;
+	int dynamic = !isnan(d->last);
 	int v13 = !strcmp(version, "1.3"), bad = 0;
 	const char *ns = v13 ? "http://gexf.net/1.3" : "http://www.gexf.net/1.2draft";
 	char buf[160];
 
-	bad |= xmlTextWriterSetIndent(w, 1) < 0;
-	bad |= xmlTextWriterSetIndentString(w, BAD_CAST "  ") < 0;
-	bad |= xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL) < 0;
 	bad |= xmlTextWriterStartElement(w, BAD_CAST "gexf") < 0;
 	bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns", BAD_CAST ns) < 0;
 	snprintf(buf, sizeof(buf), "%s/viz", ns);
@@ -263,71 +237,39 @@ static int write_document(xmlTextWriterPtr w, const cm_network *net, const char 
 	bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "mode", BAD_CAST(dynamic ? "dynamic" : "static")) < 0;
 	if (dynamic)
 		bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "timeformat", BAD_CAST "integer") < 0;
-	bad |= write_declarations(w, "node", vattrs, nv) < 0;
-	bad |= write_declarations(w, "edge", eattrs, ne) < 0;
+	bad |= write_declarations(w, "node", at->v, at->nv) < 0;
+	bad |= write_declarations(w, "edge", at->e, at->ne) < 0;
 	bad |= xmlTextWriterStartElement(w, BAD_CAST "nodes") < 0;
 	for (igraph_integer_t v = 0; v < igraph_vcount(&net->graph) && !bad; v++)
-		bad |= write_node(w, net, v, vattrs, nv, geo) < 0;
+		bad |= write_node(w, net, v, at->v, at->nv, d->geo) < 0;
 	bad |= xmlTextWriterEndElement(w) < 0;
 	bad |= xmlTextWriterStartElement(w, BAD_CAST "edges") < 0;
 	for (igraph_integer_t e = 0; e < igraph_ecount(&net->graph) && !bad; e++)
-		bad |= write_edge(w, net, e, eattrs, ne, last) < 0;
-	bad |= xmlTextWriterEndDocument(w) < 0;
+		bad |= write_edge(w, net, e, at->e, at->ne, d->last) < 0;
 	return bad ? -1 : 0;
 }
 
 /* Write GEXF; see present/export/gexf.h. */
 int cm_export_gexf(FILE *f, const cm_network *net, const cm_export_options *o, const cm_export_hint *hints)
 {
-	const igraph_t *g = &net->graph;
+	/* written as the node's id and label and the edge's weight, not as attributes */
+	static const char *const vertex_skip[] = { CM_ATTR_ID, CM_ATTR_LABEL, NULL };
+	static const char *const edge_skip[] = { CM_ATTR_WEIGHT, NULL };
 	const char *version = o && o->gexf_version ? o->gexf_version : "1.2";
 	cm_render_options ro = { 0 };
 	cm_map_geometry geo = { 0 };
-	igraph_strvector_t gn, vn, en;
-	igraph_vector_int_t gt, vt, et;
-	gexf_attr *vattrs = NULL, *eattrs = NULL;
-	size_t nv = 0, ne = 0;
-	xmlOutputBufferPtr buf = NULL;
-	xmlTextWriterPtr w = NULL;
-	int rc = 0;
+	cm_export_attrs attrs = { 0 };
+	gexf_doc d = { net, version, &attrs, &geo, last_year(&net->graph) };
+	int rc;
 
 	if (strcmp(version, "1.2") && strcmp(version, "1.3"))
 		return cm_error_set(CM_EUSAGE, _("unknown GEXF version '%s' (use 1.2 or 1.3)"), version);
-	/* as cm_export_check_xml(): all or nothing, so that done: may destroy them */
-	if (igraph_strvector_init(&gn, 0) || igraph_strvector_init(&vn, 0) || igraph_strvector_init(&en, 0) ||
-	    igraph_vector_int_init(&gt, 0) || igraph_vector_int_init(&vt, 0) || igraph_vector_int_init(&et, 0))
-		return cm_error_set(CM_ENOMEM, _("out of memory"));
 	ro.seed = o ? o->seed : 0;
 	ro.layout = o ? o->layout : NULL;
-	if ((rc = cm_map_geometry_compute(&geo, net, &ro)) < 0)
-		goto done;
-	CM_IG(igraph_cattribute_list(g, &gn, &gt, &vn, &vt, &en, &et), "listing attributes");
-	if ((rc = list_attrs(&vattrs, &nv, g, IGRAPH_ATTRIBUTE_VERTEX, &vn, &vt, hints)) < 0 ||
-	    (rc = list_attrs(&eattrs, &ne, g, IGRAPH_ATTRIBUTE_EDGE, &en, &et, hints)) < 0)
-		goto done;
-	if (!(buf = xmlOutputBufferCreateFile(f, NULL)) || !(w = xmlNewTextWriter(buf))) {
-		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
-		goto done;
-	}
-	buf = NULL;  /* the writer owns it now */
-	if (write_document(w, net, version, vattrs, nv, eattrs, ne, &geo, last_year(g)) < 0 || xmlTextWriterFlush(w) < 0) {
-		/* a failed stream is reported by cm_output_commit(), with its cause */
-		if (!ferror(f))
-			rc = cm_error_set(CM_ERROR, _("cannot write GEXF (libxml2 refused the text)"));
-	}
-done:
-	if (w)
-		xmlFreeTextWriter(w);
-	if (buf)
-		xmlOutputBufferClose(buf);
+	if ((rc = cm_map_geometry_compute(&geo, net, &ro)) == 0 && (rc = cm_export_attrs_list(&attrs, &net->graph)) == 0 &&
+	    (rc = cm_export_attrs_pick(&attrs, &net->graph, vertex_skip, edge_skip, hints)) == 0)
+		rc = cm_export_xml_write(f, "GEXF", write_document, &d);
 	cm_map_geometry_free(&geo);
-	free(vattrs);
-	free(eattrs);
-	igraph_strvector_destroy(&gn);
-	igraph_strvector_destroy(&vn);
-	igraph_strvector_destroy(&en);
-	igraph_vector_int_destroy(&gt);
-	igraph_vector_int_destroy(&vt);
-	igraph_vector_int_destroy(&et);
+	cm_export_attrs_free(&attrs);
 	return rc;
 }

@@ -27,15 +27,20 @@
 #include "coopmap/common.h"
 #include "base/error.h"
 #include "present/export/types.h"
+#include "present/export/xml.h"
 #include "base/i18n.h"
 
-/* One declared attribute: its igraph name and type, its key id and declared type. */
+/* The key id of each written attribute, beside cm_export_attr's name and types. */
 typedef struct {
-	const char *name;
-	igraph_attribute_type_t igtype;
-	const char *type;
 	char key[80];
-} graphml_attr;
+} graphml_key;
+
+/* What the document is written from. */
+typedef struct {
+	const cm_network *net;
+	const cm_export_attrs *attrs;
+	const graphml_key *vkeys, *ekeys;
+} graphml_doc;
 
 /* 1 when name can follow "v_" in a key id (an XML name token of ASCII letters, digits, _ . -). */
 static int token_name(const char *name)
@@ -49,45 +54,28 @@ static int token_name(const char *name)
 	return 1;
 }
 
-/* The attributes of one class (the actor id left out: it is the node id), into *out and *n. */
-static int list_attrs(graphml_attr **out, size_t *n, const igraph_t *g, igraph_attribute_elemtype_t where,
-                      const igraph_strvector_t *names, const igraph_vector_int_t *types,
-                      const cm_export_hint *hints)
+/* The key ids of n attributes: PREFIX_NAME as igraph writes them, or PREFIX + number when NAME is no token. */
+static graphml_key *make_keys(const char *prefix, const cm_export_attr *attrs, size_t n)
 {
-	const char *prefix = where == IGRAPH_ATTRIBUTE_VERTEX ? "v" : "e";
-	igraph_integer_t k = igraph_strvector_size(names);
+	graphml_key *keys = calloc(n + 1, sizeof(*keys));
 
-	*n = 0;
-	if (!(*out = calloc((size_t)k + 1, sizeof(**out))))
-		return cm_error_set(CM_ENOMEM, _("out of memory"));
-	for (igraph_integer_t a = 0; a < k; a++) {
-		const char *name = igraph_strvector_get(names, a);
-		igraph_attribute_type_t t = (igraph_attribute_type_t)VECTOR(*types)[a];
-		graphml_attr *at = &(*out)[*n];
-
-		if ((where == IGRAPH_ATTRIBUTE_VERTEX && !strcmp(name, CM_ATTR_ID)) ||
-		    (t != IGRAPH_ATTRIBUTE_STRING && t != IGRAPH_ATTRIBUTE_NUMERIC && t != IGRAPH_ATTRIBUTE_BOOLEAN))
-			continue;
-		at->name = name;
-		at->igtype = t;
-		at->type = cm_export_attr_type(g, where, name, t, hints);
-		if (token_name(name))
-			snprintf(at->key, sizeof(at->key), "%s_%s", prefix, name);
+	for (size_t a = 0; keys && a < n; a++)
+		if (token_name(attrs[a].name))
+			snprintf(keys[a].key, sizeof(keys[a].key), "%s_%s", prefix, attrs[a].name);
 		else
-			snprintf(at->key, sizeof(at->key), "%s%zu", prefix, *n);
-		(*n)++;
-	}
-	return 0;
+			snprintf(keys[a].key, sizeof(keys[a].key), "%s%zu", prefix, a);
+	return keys;
 }
 
 /* Write the <key> elements of one class. */
-static int write_keys(xmlTextWriterPtr w, const char *class, const graphml_attr *attrs, size_t n)
+static int write_keys(xmlTextWriterPtr w, const char *class, const cm_export_attr *attrs, const graphml_key *keys,
+                      size_t n)
 {
 	int bad = 0;
 
 	for (size_t a = 0; a < n && !bad; a++) {
 		bad |= xmlTextWriterStartElement(w, BAD_CAST "key") < 0;
-		bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST attrs[a].key) < 0;
+		bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST keys[a].key) < 0;
 		bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "for", BAD_CAST class) < 0;
 		bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "attr.name", BAD_CAST attrs[a].name) < 0;
 		bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "attr.type", BAD_CAST attrs[a].type) < 0;
@@ -98,7 +86,7 @@ static int write_keys(xmlTextWriterPtr w, const char *class, const graphml_attr 
 
 /* Write the <data> of vertex or edge i (an empty text or an undefined number is left out). */
 static int write_data(xmlTextWriterPtr w, const igraph_t *g, igraph_attribute_elemtype_t where, igraph_integer_t i,
-                      const graphml_attr *attrs, size_t n)
+                      const cm_export_attr *attrs, const graphml_key *keys, size_t n)
 {
 	char num[64];
 	int bad = 0;
@@ -109,7 +97,7 @@ static int write_data(xmlTextWriterPtr w, const igraph_t *g, igraph_attribute_el
 		if (!value)
 			continue;
 		bad |= xmlTextWriterStartElement(w, BAD_CAST "data") < 0;
-		bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "key", BAD_CAST attrs[a].key) < 0;
+		bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "key", BAD_CAST keys[a].key) < 0;
 		bad |= xmlTextWriterWriteString(w, BAD_CAST value) < 0;
 		bad |= xmlTextWriterEndElement(w) < 0;
 	}
@@ -125,17 +113,16 @@ static const char *node_id(const igraph_t *g, int has_id, igraph_integer_t v, ch
 	return buf;
 }
 
-/* Write the document: keys, then the graph's nodes and edges. */
-static int write_document(xmlTextWriterPtr w, const cm_network *net, const graphml_attr *vattrs, size_t nv,
-                          const graphml_attr *eattrs, size_t ne)
+/* Write the document (a cm_export_xml_body): keys, then the graph's nodes and edges. */
+static int write_document(xmlTextWriterPtr w, const void *data)
 {
+	const graphml_doc *d = data;
+	const cm_network *net = d->net;
+	const cm_export_attrs *at = d->attrs;
 	const igraph_t *g = &net->graph;
 	int has_id = igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_VERTEX, CM_ATTR_ID), bad = 0;
 	char a[32], b[32];
 
-	bad |= xmlTextWriterSetIndent(w, 1) < 0;
-	bad |= xmlTextWriterSetIndentString(w, BAD_CAST "  ") < 0;
-	bad |= xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL) < 0;
 	bad |= xmlTextWriterStartElement(w, BAD_CAST "graphml") < 0;
 	bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns", BAD_CAST "http://graphml.graphdrawing.org/xmlns") < 0;
 	bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns:xsi",
@@ -144,8 +131,8 @@ static int write_document(xmlTextWriterPtr w, const cm_network *net, const graph
 	                                   BAD_CAST "http://graphml.graphdrawing.org/xmlns "
 	                                            "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd") < 0;
 	bad |= xmlTextWriterWriteComment(w, BAD_CAST " coopmap " COOPMAP_VERSION " ") < 0;
-	bad |= write_keys(w, "node", vattrs, nv) < 0;
-	bad |= write_keys(w, "edge", eattrs, ne) < 0;
+	bad |= write_keys(w, "node", at->v, d->vkeys, at->nv) < 0;
+	bad |= write_keys(w, "edge", at->e, d->ekeys, at->ne) < 0;
 	bad |= xmlTextWriterStartElement(w, BAD_CAST "graph") < 0;
 	bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST "G") < 0;
 	bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "edgedefault",
@@ -153,7 +140,7 @@ static int write_document(xmlTextWriterPtr w, const cm_network *net, const graph
 	for (igraph_integer_t v = 0; v < igraph_vcount(g) && !bad; v++) {
 		bad |= xmlTextWriterStartElement(w, BAD_CAST "node") < 0;
 		bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST node_id(g, has_id, v, a, sizeof(a))) < 0;
-		bad |= write_data(w, g, IGRAPH_ATTRIBUTE_VERTEX, v, vattrs, nv) < 0;
+		bad |= write_data(w, g, IGRAPH_ATTRIBUTE_VERTEX, v, at->v, d->vkeys, at->nv) < 0;
 		bad |= xmlTextWriterEndElement(w) < 0;
 	}
 	for (igraph_integer_t e = 0; e < igraph_ecount(g) && !bad; e++) {
@@ -169,55 +156,32 @@ static int write_document(xmlTextWriterPtr w, const cm_network *net, const graph
 		bad |= xmlTextWriterStartElement(w, BAD_CAST "edge") < 0;
 		bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "source", BAD_CAST node_id(g, has_id, from, a, sizeof(a))) < 0;
 		bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "target", BAD_CAST node_id(g, has_id, to, b, sizeof(b))) < 0;
-		bad |= write_data(w, g, IGRAPH_ATTRIBUTE_EDGE, e, eattrs, ne) < 0;
+		bad |= write_data(w, g, IGRAPH_ATTRIBUTE_EDGE, e, at->e, d->ekeys, at->ne) < 0;
 		bad |= xmlTextWriterEndElement(w) < 0;
 	}
-	bad |= xmlTextWriterEndDocument(w) < 0;
 	return bad ? -1 : 0;
 }
 
 /* Write GraphML; see present/export/graphml.h. */
 int cm_export_graphml(FILE *f, const cm_network *net, const cm_export_hint *hints)
 {
-	const igraph_t *g = &net->graph;
-	igraph_strvector_t gn, vn, en;
-	igraph_vector_int_t gt, vt, et;
-	graphml_attr *vattrs = NULL, *eattrs = NULL;
-	size_t nv = 0, ne = 0;
-	xmlOutputBufferPtr buf = NULL;
-	xmlTextWriterPtr w = NULL;
-	int rc = 0;
+	/* the actor id is the node id, not a key */
+	static const char *const vertex_skip[] = { CM_ATTR_ID, NULL };
+	cm_export_attrs attrs = { 0 };
+	graphml_doc d = { net, &attrs, NULL, NULL };
+	graphml_key *vkeys = NULL, *ekeys = NULL;
+	int rc;
 
-	/* all or nothing, so that done: may destroy them */
-	if (igraph_strvector_init(&gn, 0) || igraph_strvector_init(&vn, 0) || igraph_strvector_init(&en, 0) ||
-	    igraph_vector_int_init(&gt, 0) || igraph_vector_int_init(&vt, 0) || igraph_vector_int_init(&et, 0))
-		return cm_error_set(CM_ENOMEM, _("out of memory"));
-	CM_IG(igraph_cattribute_list(g, &gn, &gt, &vn, &vt, &en, &et), "listing attributes");
-	if ((rc = list_attrs(&vattrs, &nv, g, IGRAPH_ATTRIBUTE_VERTEX, &vn, &vt, hints)) < 0 ||
-	    (rc = list_attrs(&eattrs, &ne, g, IGRAPH_ATTRIBUTE_EDGE, &en, &et, hints)) < 0)
-		goto done;
-	if (!(buf = xmlOutputBufferCreateFile(f, NULL)) || !(w = xmlNewTextWriter(buf))) {
-		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
-		goto done;
+	if ((rc = cm_export_attrs_list(&attrs, &net->graph)) == 0 &&
+	    (rc = cm_export_attrs_pick(&attrs, &net->graph, vertex_skip, NULL, hints)) == 0) {
+		if (!(d.vkeys = vkeys = make_keys("v", attrs.v, attrs.nv)) ||
+		    !(d.ekeys = ekeys = make_keys("e", attrs.e, attrs.ne)))
+			rc = cm_error_set(CM_ENOMEM, _("out of memory"));
+		else
+			rc = cm_export_xml_write(f, "GraphML", write_document, &d);
 	}
-	buf = NULL;  /* the writer owns it now */
-	if (write_document(w, net, vattrs, nv, eattrs, ne) < 0 || xmlTextWriterFlush(w) < 0) {
-		/* a failed stream is reported by cm_output_commit(), with its cause */
-		if (!ferror(f))
-			rc = cm_error_set(CM_ERROR, _("cannot write GraphML (libxml2 refused the text)"));
-	}
-done:
-	if (w)
-		xmlFreeTextWriter(w);
-	if (buf)
-		xmlOutputBufferClose(buf);
-	free(vattrs);
-	free(eattrs);
-	igraph_strvector_destroy(&gn);
-	igraph_strvector_destroy(&vn);
-	igraph_strvector_destroy(&en);
-	igraph_vector_int_destroy(&gt);
-	igraph_vector_int_destroy(&vt);
-	igraph_vector_int_destroy(&et);
+	free(vkeys);
+	free(ekeys);
+	cm_export_attrs_free(&attrs);
 	return rc;
 }

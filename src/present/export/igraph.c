@@ -6,6 +6,7 @@
 #include "coopmap/network.h"
 #include "base/error.h"
 #include "present/export/igraph.h"
+#include "present/export/types.h"
 #include "base/i18n.h"
 
 /* 1 when s holds a control character XML 1.0 forbids (all below 0x20 but tab, LF, CR). */
@@ -24,19 +25,18 @@ static int has_xml_forbidden(const char *s)
 int cm_export_check_xml(const cm_network *net, const char *format)
 {
 	const igraph_t *graph = &net->graph;
-	igraph_strvector_t gn, vn, en;
-	igraph_vector_int_t gt, vt, et;
+	cm_export_attrs attrs = { 0 };
+	const igraph_strvector_t *vn = &attrs.names[1], *en = &attrs.names[2];
+	const igraph_vector_int_t *vt = &attrs.types[1], *et = &attrs.types[2];
 	int rc = 0;
 	int has_name = igraph_cattribute_has_attr(graph, IGRAPH_ATTRIBUTE_VERTEX, CM_ATTR_ID);
 
-	if (igraph_strvector_init(&gn, 0) || igraph_strvector_init(&vn, 0) || igraph_strvector_init(&en, 0) ||
-	    igraph_vector_int_init(&gt, 0) || igraph_vector_int_init(&vt, 0) || igraph_vector_int_init(&et, 0))
-		return cm_error_set(CM_ENOMEM, _("out of memory"));
-	CM_IG(igraph_cattribute_list(graph, &gn, &gt, &vn, &vt, &en, &et), "listing attributes");
-	for (igraph_integer_t a = 0; a < igraph_strvector_size(&vn) && rc == 0; a++) {
-		const char *name = igraph_strvector_get(&vn, a);
+	if ((rc = cm_export_attrs_list(&attrs, graph)) < 0)
+		goto done;
+	for (igraph_integer_t a = 0; a < igraph_strvector_size(vn) && rc == 0; a++) {
+		const char *name = igraph_strvector_get(vn, a);
 
-		if (VECTOR(vt)[a] != IGRAPH_ATTRIBUTE_STRING)
+		if (VECTOR(*vt)[a] != IGRAPH_ATTRIBUTE_STRING)
 			continue;
 		for (igraph_integer_t v = 0; v < igraph_vcount(graph); v++) {
 			if (has_xml_forbidden(VAS(graph, name, v))) {
@@ -48,10 +48,10 @@ int cm_export_check_xml(const cm_network *net, const char *format)
 			}
 		}
 	}
-	for (igraph_integer_t a = 0; a < igraph_strvector_size(&en) && rc == 0; a++) {
-		const char *name = igraph_strvector_get(&en, a);
+	for (igraph_integer_t a = 0; a < igraph_strvector_size(en) && rc == 0; a++) {
+		const char *name = igraph_strvector_get(en, a);
 
-		if (VECTOR(et)[a] != IGRAPH_ATTRIBUTE_STRING)
+		if (VECTOR(*et)[a] != IGRAPH_ATTRIBUTE_STRING)
 			continue;
 		for (igraph_integer_t e = 0; e < igraph_ecount(graph); e++) {
 			if (has_xml_forbidden(EAS(graph, name, e))) {
@@ -62,11 +62,6 @@ int cm_export_check_xml(const cm_network *net, const char *format)
 		}
 	}
 done:
-	igraph_strvector_destroy(&gn);
-	igraph_strvector_destroy(&vn);
-	igraph_strvector_destroy(&en);
-	igraph_vector_int_destroy(&gt);
-	igraph_vector_int_destroy(&vt);
-	igraph_vector_int_destroy(&et);
+	cm_export_attrs_free(&attrs);
 	return rc;
 }

@@ -9,7 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "coopmap/common.h"
+#include "base/error.h"
 #include "present/export/types.h"
+#include "base/i18n.h"
 
 /* 1 when s is a whole number written plainly: -?digits, no leading zero (postcodes stay text), fits a long. */
 static int plain_integer(const char *s)
@@ -130,4 +133,75 @@ const char *cm_export_attr_text(char *num, size_t size, const igraph_t *g, igrap
 		return (where == IGRAPH_ATTRIBUTE_VERTEX ? VAB(g, name, i) : EAB(g, name, i)) ? "true" : "false";
 	value = where == IGRAPH_ATTRIBUTE_VERTEX ? VAS(g, name, i) : EAS(g, name, i);
 	return value[0] ? value : NULL;
+}
+
+/* List every attribute of g; see present/export/types.h. */
+int cm_export_attrs_list(cm_export_attrs *out, const igraph_t *g)
+{
+	int rc = 0;
+
+	memset(out, 0, sizeof(*out));
+	for (int i = 0; i < 3; i++) {
+		if (igraph_strvector_init(&out->names[i], 0))
+			return cm_error_set(CM_ENOMEM, _("out of memory"));
+		if (igraph_vector_int_init(&out->types[i], 0)) {
+			igraph_strvector_destroy(&out->names[i]);
+			return cm_error_set(CM_ENOMEM, _("out of memory"));
+		}
+		out->listed++;  /* cm_export_attrs_free() destroys what was made */
+	}
+	CM_IG(igraph_cattribute_list(g, &out->names[0], &out->types[0], &out->names[1], &out->types[1],
+	                             &out->names[2], &out->types[2]), "listing attributes");
+done:
+	return rc;
+}
+/* The attributes of one class to write, less the skipped names, into *out and *n. */
+static int pick_class(cm_export_attr **out, size_t *n, const igraph_t *g, igraph_attribute_elemtype_t where,
+                      const igraph_strvector_t *names, const igraph_vector_int_t *types,
+                      const char *const *skip, const cm_export_hint *hints)
+{
+	igraph_integer_t k = igraph_strvector_size(names);
+
+	*n = 0;
+	if (!(*out = calloc((size_t)k + 1, sizeof(**out))))
+		return cm_error_set(CM_ENOMEM, _("out of memory"));
+	for (igraph_integer_t a = 0; a < k; a++) {
+		const char *name = igraph_strvector_get(names, a);
+		igraph_attribute_type_t t = (igraph_attribute_type_t)VECTOR(*types)[a];
+		int skipped = 0;
+
+		for (int r = 0; skip && skip[r]; r++)
+			skipped |= !strcmp(skip[r], name);
+		if (skipped || (t != IGRAPH_ATTRIBUTE_STRING && t != IGRAPH_ATTRIBUTE_NUMERIC && t != IGRAPH_ATTRIBUTE_BOOLEAN))
+			continue;
+		(*out)[*n].name = name;
+		(*out)[*n].igtype = t;
+		(*out)[*n].type = cm_export_attr_type(g, where, name, t, hints);
+		(*n)++;
+	}
+	return 0;
+}
+
+/* The vertex and edge attributes to write; see present/export/types.h. */
+int cm_export_attrs_pick(cm_export_attrs *out, const igraph_t *g, const char *const *vertex_skip,
+                         const char *const *edge_skip, const cm_export_hint *hints)
+{
+	int rc;
+
+	if ((rc = pick_class(&out->v, &out->nv, g, IGRAPH_ATTRIBUTE_VERTEX, &out->names[1], &out->types[1],
+	                     vertex_skip, hints)) < 0)
+		return rc;
+	return pick_class(&out->e, &out->ne, g, IGRAPH_ATTRIBUTE_EDGE, &out->names[2], &out->types[2], edge_skip, hints);
+}
+
+/* Free an attribute listing; see present/export/types.h. */
+void cm_export_attrs_free(cm_export_attrs *a)
+{
+	for (int i = 0; i < a->listed; i++) {
+		igraph_strvector_destroy(&a->names[i]);
+		igraph_vector_int_destroy(&a->types[i]);
+	}
+	free(a->v);
+	free(a->e);
+	memset(a, 0, sizeof(*a));
 }
