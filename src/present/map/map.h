@@ -51,7 +51,7 @@ typedef struct {
 	size_t max_chars;     /* legend text cut (0: 32) */
 } grouping;
 
-/* Largest network drawn with clusters by default, and with every label. */
+/* Largest network drawn with clusters by default by fdp and dot (fr: any size), and with every label. */
 #define CLUSTER_MAX_ACTORS 200
 #define ALL_LABELS_MAX_ACTORS 60
 #define TOP_LABELS_DEFAULT 30

@@ -292,8 +292,13 @@ int cm_map_plan(map_plan *p, const cm_network *net, const char *path, const cm_r
 	if ((rc = cm_map_group_by(&p->shapes, graph, strcmp(shape_by, "none") ? shape_by : "", OTHER_SLOT)) < 0 ||
 	    (rc = cm_map_slot_by_value(&p->shapes, n, !strcmp(p->shapes.attr, CM_ATTR_TYPE), N_SHAPES)) < 0)
 		return rc;
-	/* clusters: asked for, or by region on small maps that fdp or dot lays out */
-	if (!cluster_by && n <= CLUSTER_MAX_ACTORS && cm_map_has_string_vattr(graph, CM_ATTR_REGION))
+	/*
+	 * clusters: asked for, or by region: at any size with fr, which lays
+	 * out each box alone and packs them; on small maps with fdp or dot,
+	 * whose one global cluster layout is too slow beyond
+	 */
+	if (!cluster_by && (!strcmp(p->engine, "fr") || n <= CLUSTER_MAX_ACTORS) &&
+	    cm_map_has_string_vattr(graph, CM_ATTR_REGION))
 		cluster_by = CM_ATTR_REGION;
 	/* too many actors for region boxes: the map a reader can take in is the regional one */
 	if (!p->by && !p->change && n > CLUSTER_MAX_ACTORS && !o->cluster_by &&
