@@ -102,6 +102,8 @@ static const char *vertex_name(const igraph_t *graph, igraph_integer_t v)
 /* Point size of actor labels. */
 double cm_map_label_points(const map_plan *p, int large)
 {
+	if (p->label_pt > 0)
+		return p->label_pt;
 	return large ? 20 : 11 * p->text_scale;
 }
 

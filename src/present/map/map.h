@@ -57,6 +57,12 @@ typedef struct {
 #define TOP_LABELS_DEFAULT 30
 /* Largest network whose overlaps are removed with prism (above: prism0, overlap scaling only). */
 #define PRISM_MAX_ACTORS 5000
+/*
+ * Least printed size, in points, of an actor label placed by coopmap (fr,
+ * geo, --by) once the map is scaled to its page (render --size): below,
+ * the labels grow and fewer fit (docs/maps.md).
+ */
+#define MIN_LABEL_POINTS 7
 /* From this size on, nodes are drawn smaller and ties fainter. */
 #define LARGE_ACTORS 400
 
@@ -117,6 +123,7 @@ typedef struct {
 	double page_w, page_h; /* inches: the map is scaled down to fit (render --size) */
 	double *label_xy;     /* per vertex: centre of its label, points (NaN: none), when placed by coopmap */
 	igraph_integer_t n_labels_out; /* labels left out for want of room */
+	double label_pt;      /* actor labels' point size when the page scale asked for more (0: the default) */
 	int dpi;              /* PNG pixels per inch */
 } map_plan;
 
