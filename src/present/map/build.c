@@ -221,7 +221,7 @@ int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 			}
 			agset(subs[c], "color", "#999999");
 			agset(subs[c], "fontcolor", "#666666");
-			snprintf(buf, sizeof(buf), "%g", 12 * p->text_scale);
+			snprintf(buf, sizeof(buf), "%g", p->cluster_pt > 0 ? p->cluster_pt : 12 * p->text_scale);
 			agset(subs[c], "fontsize", buf);
 		}
 	}

@@ -268,7 +268,7 @@ int cm_map_place_labels(map_plan *p, int large)
 		return 0;
 	p->label_xy = malloc((2 * (size_t)n + 1) * sizeof(*p->label_xy));
 	order = malloc(((size_t)n + 1) * sizeof(*order));
-	bx = malloc((8 * (size_t)n + 1) * sizeof(*bx));
+	bx = malloc((8 * (size_t)n + 4 * (p->cluster_bb ? p->clusters.n : 0) + 1) * sizeof(*bx));
 	if (!p->label_xy || !order || !bx) {
 		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
@@ -285,6 +285,20 @@ int cm_map_place_labels(map_plan *p, int large)
 		x1 = fmax(x1, p->xy[2 * v] + r);
 		y0 = fmin(y0, p->xy[2 * v + 1] - r);
 		y1 = fmax(y1, p->xy[2 * v + 1] + r);
+	}
+	/* the names of the region boxes (fr), at their top left */
+	for (size_t c = 0; p->cluster_bb && c < p->clusters.n; c++) {
+		const double *bb = p->cluster_bb + 4 * c;
+		double pt = p->cluster_pt > 0 ? p->cluster_pt : 12 * p->text_scale;
+		double w = cm_map_text_width(p->clusters.values[c], pt) + 16, h = 1.4 * pt;
+
+		if (!p->clusters.values[c][0])
+			continue;
+		bx[4 * nb] = bb[0] + w / 2;
+		bx[4 * nb + 1] = bb[3] - h / 2;
+		bx[4 * nb + 2] = w / 2;
+		bx[4 * nb + 3] = h / 2;
+		nb++;
 	}
 	/* cells about two label heights: few boxes each */
 	g.cell = fmax(2.5 * fs, 1);

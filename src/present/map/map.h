@@ -63,6 +63,8 @@ typedef struct {
  * the labels grow and fewer fit (docs/maps.md).
  */
 #define MIN_LABEL_POINTS 7
+/* The same for the names of region boxes (fr), from an estimate of the page scale made before drawing. */
+#define MIN_REGION_POINTS 8
 /* From this size on, nodes are drawn smaller and ties fainter. */
 #define LARGE_ACTORS 400
 
@@ -124,6 +126,7 @@ typedef struct {
 	double *label_xy;     /* per vertex: centre of its label, points (NaN: none), when placed by coopmap */
 	igraph_integer_t n_labels_out; /* labels left out for want of room */
 	double label_pt;      /* actor labels' point size when the page scale asked for more (0: the default) */
+	double cluster_pt;    /* fr: box names' point size when the page scale asked for more (0: the default) */
 	int dpi;              /* PNG pixels per inch */
 } map_plan;
 
