@@ -79,6 +79,12 @@ typedef struct cm_render_options {
 	 */
 	const char *size;
 	int dpi;                /**< PNG pixels per inch (0: CM_RENDER_DPI) */
+	/**
+	 * NULL, or the whole input before the filters (years, --where, --ego):
+	 * the values of the colour attribute take their colours from it, so
+	 * that a value has the same colour on every map of the same data
+	 */
+	const cm_network *palette;
 } cm_render_options;
 
 /** Seconds a layout may run before coopmap stops it (see cm_render()). */
