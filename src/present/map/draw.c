@@ -154,23 +154,47 @@ static double page_scale(Agraph_t *g, const map_plan *p)
 	return z > 0 && z < 1 ? z : 1;
 }
 
+/* Least printed size of the caption's smallest text (11 points times the text scale, legend.c), in points. */
+#define MIN_CAPTION_POINTS 7
+
 /*
  * Labels placed by coopmap that the page scale shrinks below
  * MIN_LABEL_POINTS: placed again larger, so fewer fit (the caption counts
  * the others), and laid out again; a few rounds, since larger labels at
- * the edge widen the map a little.  0, 1 when Graphviz failed, or a
- * negative cm_error code.
+ * the edge widen the map a little.  The caption grows too, towards
+ * MIN_CAPTION_POINTS, as long as it stays narrower than the map (its
+ * lines are not wrapped): once, in the first round.  0, 1 when Graphviz
+ * failed, or a negative cm_error code.
  */
 static int fit_labels(GVC_t *ctx, Agraph_t *g, map_plan *p, const cm_render_options *o, const char *engine)
 {
 	int large = igraph_vcount(&p->net->graph) > LARGE_ACTORS, rc;
 
-	for (int round = 0; round < 3 && p->label_xy; round++) {
-		double z = page_scale(g, p);
+	for (int round = 0; round < 4 && p->label_xy; round++) {
+		double z = page_scale(g, p), grow = 1;
+		const char *bb = agget(g, "bb");
+		double x0, y0, x1, y1;
+		int again = 0;
 
-		if (cm_map_label_points(p, large) * z >= MIN_LABEL_POINTS)
+		/* Graphviz's SVG writes the scale with two decimals: the smaller of the two counts */
+		if (!strcmp(p->renderer, "svg"))
+			z = fmin(z, floor(z * 100 + 0.5) / 100);
+		if (round == 0 && GD_label(g) && bb &&
+		    sscanf(bb, "%lf%*[, ]%lf%*[, ]%lf%*[, ]%lf", &x0, &y0, &x1, &y1) == 4 && GD_label(g)->dimen.x > 0)
+			grow = fmin(MIN_CAPTION_POINTS / (11 * p->text_scale * z), 0.98 * (x1 - x0) / GD_label(g)->dimen.x);
+		if (grow > 1.05) {
+			/* the labels keep their size: only the caption grows */
+			if (p->label_pt <= 0)
+				p->label_pt = cm_map_label_points(p, large);
+			p->text_scale *= grow;
+			again = 1;
+		}
+		if (cm_map_label_points(p, large) * z < MIN_LABEL_POINTS) {
+			p->label_pt = MIN_LABEL_POINTS / z * 1.04;
+			again = 1;
+		}
+		if (!again)
 			break;
-		p->label_pt = MIN_LABEL_POINTS / z * 1.04;
 		gvFreeLayout(ctx, g);
 		if ((rc = cm_map_relabel(g, p, o)) < 0)
 			return rc;
