@@ -40,7 +40,7 @@ typedef struct cm_render_options {
 	const char *color_by;   /**< actor attribute for colours (default "type") */
 	const char *shape_by;   /**< actor attribute for shapes (default "type") */
 	const char *size_by;    /**< "pagerank" (default), "degree", "strength" or "none" */
-	const char *cluster_by; /**< actor attribute for clusters (NULL: "region" on maps of at most 200 actors; "none") */
+	const char *cluster_by; /**< actor attribute for clusters (NULL: "region", with fdp and dot on maps of at most 200 actors; "none") */
 	/**
 	 * What to mark, a comma-separated list of "isolated" (actors of the
 	 * focus type at isolation level 2 or 3: red ring), "brokers" or

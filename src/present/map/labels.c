@@ -328,23 +328,24 @@ int cm_map_place_labels(map_plan *p, int large)
 				CM_IG(igraph_vector_int_push_back(cell, b), "placing labels");
 			}
 	}
-	/* the marked first, then by size */
+	/* the marked (highlighted, brokers) first, then actors of the focus type, then the others; each by size */
 	{
-		igraph_integer_t k = 0;
+		igraph_integer_t k = 0, start[4] = { 0 };
+		int typed = p->focus && cm_map_has_string_vattr(graph, CM_ATTR_TYPE);
 
-		for (int pass = 0; pass < 2; pass++)
-			for (igraph_integer_t i = 0; i < n; i++)
-				if (p->label_on[i] && !!p->mark[i] == !pass)
+		for (int pass = 0; pass < 3; pass++) {
+			start[pass] = k;
+			for (igraph_integer_t i = 0; i < n; i++) {
+				int rank = p->mark[i] ? 0 : typed && !strcmp(VAS(graph, CM_ATTR_TYPE, i), p->focus) ? 1 : 2;
+
+				if (p->label_on[i] && rank == pass)
 					order[k++] = i;
-		rank_size = &p->size;
-		{
-			igraph_integer_t marked = 0;
-
-			while (marked < k && p->mark[order[marked]])
-				marked++;
-			qsort(order, (size_t)marked, sizeof(*order), cmp_size_desc);
-			qsort(order + marked, (size_t)(k - marked), sizeof(*order), cmp_size_desc);
+			}
 		}
+		start[3] = k;
+		rank_size = &p->size;
+		for (int pass = 0; pass < 3; pass++)
+			qsort(order + start[pass], (size_t)(start[pass + 1] - start[pass]), sizeof(*order), cmp_size_desc);
 		for (igraph_integer_t i = 0; i < k; i++) {
 			igraph_integer_t v = order[i];
 			char *text = cm_map_short_label(vertex_name(graph, v), LABEL_MAX_CHARS);
