@@ -40,7 +40,7 @@ typedef struct cm_render_options {
 	const char *color_by;   /**< actor attribute for colours (default "type") */
 	const char *shape_by;   /**< actor attribute for shapes (default "type") */
 	const char *size_by;    /**< "pagerank" (default), "degree", "strength" or "none" */
-	const char *cluster_by; /**< actor attribute for clusters (NULL: "region" on maps of at most 200 actors; "none") */
+	const char *cluster_by; /**< actor attribute for clusters (NULL: "region", with fdp and dot on maps of at most 200 actors; "none") */
 	/**
 	 * What to mark, a comma-separated list of "isolated" (actors of the
 	 * focus type at isolation level 2 or 3: red ring), "brokers" or
@@ -79,6 +79,12 @@ typedef struct cm_render_options {
 	 */
 	const char *size;
 	int dpi;                /**< PNG pixels per inch (0: CM_RENDER_DPI) */
+	/**
+	 * NULL, or the whole input before the filters (years, --where, --ego):
+	 * the values of the colour attribute take their colours from it, so
+	 * that a value has the same colour on every map of the same data
+	 */
+	const cm_network *palette;
 } cm_render_options;
 
 /** Seconds a layout may run before coopmap stops it (see cm_render()). */

@@ -92,8 +92,8 @@ const struct cli_command cli_cmd_render = {
 		"  --colour-by ATTR      the same as --color-by\n"
 		"  --shape-by ATTR       actor attribute giving shapes (default type; none)\n"
 		"  --size-by MEASURE     pagerank (default), degree, strength or none\n"
-		"  --cluster-by ATTR     draw groups as boxes (fr, fdp and dot layouts; default region\n"
-		"                        up to 200 actors; none to turn off)\n"
+		"  --cluster-by ATTR     draw groups as boxes (fr, fdp and dot layouts; default region,\n"
+		"                        with fdp and dot up to 200 actors; none to turn off)\n"
 		"  --highlight LIST      isolated, brokers, brokers:N, clubs, suggestions (comma-separated)\n"
 		"                        or none; suggestions: the top 3 ties coopmap suggest proposes\n"
 		"                        to each isolated actor, dotted\n"
@@ -264,6 +264,42 @@ done:
 	return status;
 }
 
+/* A notice handler that drops what it is given. */
+static void drop_notice(void *ctx, const char *message)
+{
+	(void)ctx;
+	(void)message;
+}
+
+/*
+ * With filters that leave actors out (years, --where, --ego, --diff), the
+ * input loaded again without them, quietly, into *whole: the colours of
+ * values come from it, so that each value keeps its colour on every map of
+ * the same data.  Standard input cannot be read twice: then, or when this
+ * load fails, *whole stays NULL and the colours follow the map's values.
+ */
+static void load_palette(cm_network **whole, const char *input, struct cli_common *c, int diff)
+{
+	cm_filter keep = c->load.filter;
+	cm_notice_fn fn;
+	void *ctx;
+
+	*whole = NULL;
+	if (!strcmp(input, "-") || (!diff && !keep.has_from && !keep.has_to && !keep.where_attr && !keep.ego))
+		return;
+	c->load.filter.has_from = c->load.filter.has_to = 0;
+	c->load.filter.where_attr = NULL;
+	c->load.filter.where_values = NULL;
+	c->load.filter.n_where_values = 0;
+	c->load.filter.ego = NULL;
+	cm_notice_get_handler(&fn, &ctx);
+	cm_notice_set_handler(drop_notice, NULL);
+	if (cm_network_load(whole, input, &c->load) < 0)
+		*whole = NULL;
+	cm_notice_set_handler(fn, ctx);
+	c->load.filter = keep;
+}
+
 /* Run the command: parse, load, compute, write. */
 static int cmd_render(int argc, char **argv)
 {
@@ -271,7 +307,7 @@ static int cmd_render(int argc, char **argv)
 	struct cli_common common = { 0 };
 	cm_render_change change = { 0 };
 	unsigned char *tie = NULL, *actor = NULL;
-	cm_network *net = NULL;
+	cm_network *net = NULL, *whole = NULL;
 	char *attrs[4] = { NULL, NULL, NULL, NULL };
 	const char *input;
 	int status, rc;
@@ -302,6 +338,8 @@ static int cmd_render(int argc, char **argv)
 		status = cli_usage_error("render", _("--by draws one state: leave out --diff"));
 		goto done;
 	}
+	load_palette(&whole, input, &common, args.diff);
+	args.ro.palette = whole;
 	rc = cm_render(net, args.output, &args.ro);
 	if (rc < 0)
 		status = cli_fail(rc);
@@ -309,6 +347,7 @@ done:
 	free(tie);
 	free(actor);
 	cm_network_free(net);
+	cm_network_free(whole);
 	cli_common_free(&common);
 	for (int i = 0; i < 4; i++)
 		free(attrs[i]);

@@ -323,7 +323,7 @@ int cm_map_build(Agraph_t **out, map_plan *p, const cm_render_options *o)
 			}
 			agset(subs[c], "color", "#999999");
 			agset(subs[c], "fontcolor", "#666666");
-			snprintf(buf, sizeof(buf), "%g", 12 * p->text_scale);
+			snprintf(buf, sizeof(buf), "%g", p->cluster_pt > 0 ? p->cluster_pt : 12 * p->text_scale);
 			agset(subs[c], "fontsize", buf);
 		}
 	}
@@ -537,5 +537,44 @@ done:
 		g = NULL;
 	}
 	*out = g;
+	return rc;
+}
+
+/* Place the labels again and replace their nodes and the caption (see build.h). */
+int cm_map_relabel(Agraph_t *g, map_plan *p, const cm_render_options *o)
+{
+	const igraph_t *graph = &p->net->graph;
+	igraph_integer_t n = igraph_vcount(graph);
+	int large = n > LARGE_ACTORS, rc = 0;
+	int has_label_attr = cm_map_has_string_vattr(graph, CM_ATTR_LABEL);
+	int has_id_attr = cm_map_has_string_vattr(graph, CM_ATTR_ID);
+	cm_strbuf text = { 0 };
+	char name[32];
+
+	for (igraph_integer_t v = 0; p->label_xy && v < n; v++) {
+		Agnode_t *node;
+
+		snprintf(name, sizeof(name), "l%" IGRAPH_PRId, v);
+		if (!isnan(p->label_xy[2 * v]) && (node = agnode(g, name, 0)))
+			agdelnode(g, node);
+	}
+	free(p->label_xy);
+	p->label_xy = NULL;
+	p->n_labels_out = 0;
+	if ((rc = cm_map_place_labels(p, large)) < 0)
+		goto done;
+	for (igraph_integer_t v = 0; v < n; v++) {
+		const char *label = has_label_attr ? VAS(graph, CM_ATTR_LABEL, v) : "";
+
+		if (!label[0] && has_id_attr)
+			label = VAS(graph, CM_ATTR_ID, v);
+		if (!isnan(p->label_xy[2 * v]) && (rc = add_label_node(g, p, v, label, large)) < 0)
+			goto done;
+	}
+	if ((rc = cm_map_label(&text, p, o)) < 0)
+		goto done;
+	agset(g, "label", agstrdup_html(g, text.s));
+done:
+	cm_strbuf_free(&text);
 	return rc;
 }

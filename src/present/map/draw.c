@@ -7,6 +7,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -32,6 +33,7 @@
 #include "present/map/build.h"
 #include "present/map/context.h"
 #include "present/map/fr_layout.h"
+#include "present/map/labels.h"
 #include "present/map/map.h"
 #include "present/map/plan.h"
 #include "base/i18n.h"
@@ -136,6 +138,72 @@ static void child_progress(char tag)
 }
 
 /* Child side: build the graph, lay it out, draw into stream, report. */
+/*
+ * The factor by which Graphviz scales the laid-out map down to its page
+ * (render --size; 1 when it fits), as its emit.c does: the bounding box
+ * with the pad on each side against the size.
+ */
+static double page_scale(Agraph_t *g, const map_plan *p)
+{
+	const char *bb = agget(g, "bb"), *pad_s = agget(g, "pad");
+	double x0, y0, x1, y1, pad = pad_s && pad_s[0] ? atof(pad_s) * 72 : 4, z;
+
+	if (!bb || sscanf(bb, "%lf%*[, ]%lf%*[, ]%lf%*[, ]%lf", &x0, &y0, &x1, &y1) != 4 || x1 <= x0 || y1 <= y0)
+		return 1;
+	z = fmin(p->page_w * 72 / (x1 - x0 + 2 * pad), p->page_h * 72 / (y1 - y0 + 2 * pad));
+	return z > 0 && z < 1 ? z : 1;
+}
+
+/* Least printed size of the caption's smallest text (11 points times the text scale, legend.c), in points. */
+#define MIN_CAPTION_POINTS 7
+
+/*
+ * Labels placed by coopmap that the page scale shrinks below
+ * MIN_LABEL_POINTS: placed again larger, so fewer fit (the caption counts
+ * the others), and laid out again; a few rounds, since larger labels at
+ * the edge widen the map a little.  The caption grows too, towards
+ * MIN_CAPTION_POINTS, as long as it stays narrower than the map (its
+ * lines are not wrapped): once, in the first round.  0, 1 when Graphviz
+ * failed, or a negative cm_error code.
+ */
+static int fit_labels(GVC_t *ctx, Agraph_t *g, map_plan *p, const cm_render_options *o, const char *engine)
+{
+	int large = igraph_vcount(&p->net->graph) > LARGE_ACTORS, rc;
+
+	for (int round = 0; round < 4 && p->label_xy; round++) {
+		double z = page_scale(g, p), grow = 1;
+		const char *bb = agget(g, "bb");
+		double x0, y0, x1, y1;
+		int again = 0;
+
+		/* Graphviz's SVG writes the scale with two decimals: the smaller of the two counts */
+		if (!strcmp(p->renderer, "svg"))
+			z = fmin(z, floor(z * 100 + 0.5) / 100);
+		if (round == 0 && GD_label(g) && bb &&
+		    sscanf(bb, "%lf%*[, ]%lf%*[, ]%lf%*[, ]%lf", &x0, &y0, &x1, &y1) == 4 && GD_label(g)->dimen.x > 0)
+			grow = fmin(MIN_CAPTION_POINTS / (11 * p->text_scale * z), 0.98 * (x1 - x0) / GD_label(g)->dimen.x);
+		if (grow > 1.05) {
+			/* the labels keep their size: only the caption grows */
+			if (p->label_pt <= 0)
+				p->label_pt = cm_map_label_points(p, large);
+			p->text_scale *= grow;
+			again = 1;
+		}
+		if (cm_map_label_points(p, large) * z < MIN_LABEL_POINTS) {
+			p->label_pt = MIN_LABEL_POINTS / z * 1.04;
+			again = 1;
+		}
+		if (!again)
+			break;
+		gvFreeLayout(ctx, g);
+		if ((rc = cm_map_relabel(g, p, o)) < 0)
+			return rc;
+		if (gvLayout(ctx, g, engine) != 0)
+			return 1;
+	}
+	return 0;
+}
+
 static void draw_child(GVC_t *ctx, map_plan *p, const cm_render_options *o, FILE *stream)
 {
 	draw_report r;
@@ -194,8 +262,12 @@ static void draw_child(GVC_t *ctx, map_plan *p, const cm_render_options *o, FILE
 		if (!strcmp(agxget(v, label), "\\N"))  /* labels from data were escaped: never a lone \N */
 			agxset(v, label, "");
 lay_out:
-	if (gvLayout(ctx, g, engine) != 0) {
+	if (gvLayout(ctx, g, engine) != 0 || (r.code = fit_labels(ctx, g, p, o, engine)) == 1) {
+		r.code = 0;
 		r.stage = DRAW_LAYOUT_FAILED;
+	} else if (r.code < 0) {
+		r.stage = DRAW_BUILD_FAILED;
+		snprintf(r.message, sizeof(r.message), "%s", cm_error_message());
 	} else {
 		child_progress('L');
 		child_rendering = 1;

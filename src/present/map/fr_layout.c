@@ -29,6 +29,8 @@
  * no two boxes overlap.
  */
 #define FR_ITERATIONS 500
+/* Largest group laid out with repulsion between all pairs. */
+#define FR_GRID_MIN 300
 /* Points kept free inside a box around its actors, and between boxes (between actors: FR_GAP, pack.h). */
 #define FR_BOX_PAD 12
 #define FR_BOX_GAP 24
@@ -50,8 +52,14 @@ static int fr_positions(double *xy, igraph_vector_int_t *membership, igraph_inte
 	have_g = 1;
 	CM_IG(igraph_matrix_init(&pos, 0, 0), "laying out the map");
 	CM_IG(igraph_rng_seed(igraph_rng_default(), seed), "laying out the map");
+	/*
+	 * igraph's grid (repulsion from nearby vertices only) from FR_GRID_MIN
+	 * on, not its own 1,000: the region boxes of 20,000 actors hold 400 to
+	 * 1,000 actors each, and all pairs took most of the drawing time
+	 */
 	CM_IG(igraph_layout_fruchterman_reingold(&g, &pos, 0, FR_ITERATIONS, sqrt((double)k),
-	                                         IGRAPH_LAYOUT_AUTOGRID, NULL, NULL, NULL, NULL, NULL),
+	                                         k > FR_GRID_MIN ? IGRAPH_LAYOUT_GRID : IGRAPH_LAYOUT_AUTOGRID,
+	                                         NULL, NULL, NULL, NULL, NULL),
 	      "laying out the map");
 	for (igraph_integer_t i = 0; i < k; i++) {
 		xy[2 * i] = MATRIX(pos, i, 0);
@@ -239,6 +247,84 @@ static void fit_aspect(double *centre, const double *wh, igraph_integer_t k, dou
 }
 
 /*
+ * The scale the page will give the boxes (centres, sizes qwh), as Graphviz
+ * computes it (render --size), the caption and legend taking about the
+ * top 15% of the page: an estimate made before they exist.
+ */
+static double page_estimate(const map_plan *p, const double *centre, const double *qwh, igraph_integer_t nq)
+{
+	double x0 = HUGE_VAL, y0 = HUGE_VAL, x1 = -HUGE_VAL, y1 = -HUGE_VAL, pad = 2 * 0.3 * 72, z;
+
+	for (igraph_integer_t q = 0; q < nq; q++) {
+		x0 = fmin(x0, centre[2 * q] - qwh[2 * q] / 2);
+		x1 = fmax(x1, centre[2 * q] + qwh[2 * q] / 2);
+		y0 = fmin(y0, centre[2 * q + 1] - qwh[2 * q + 1] / 2);
+		y1 = fmax(y1, centre[2 * q + 1] + qwh[2 * q + 1] / 2);
+	}
+	if (nq == 0 || p->page_w <= 0 || p->page_h <= 0)
+		return 1;
+	z = fmin(p->page_w * 72 / (x1 - x0 + pad), 0.85 * p->page_h * 72 / (y1 - y0 + pad));
+	return z > 0 && z < 1 ? z : 1;
+}
+
+/*
+ * Place the boxes of the ng groups (wh: their actors' extent) into centre
+ * and qwh (indexed by qid, nq boxes): each box with its name (pt points)
+ * in a header at its top, the sizes with them into wwh (by group); the
+ * graph of the groups (ties) laid out, spread until no two boxes overlap,
+ * pulled together, shelved when its shape is far from the page's.  work
+ * and order: scratch of nq doubles and ng indices.
+ */
+static int place_boxes(double *centre, double *qwh, const double *wh, double *wwh, const map_plan *p,
+                       igraph_integer_t ng, const igraph_integer_t *qid, igraph_integer_t nq,
+                       const igraph_vector_int_t *ties, igraph_vector_int_t *membership, double *work,
+                       igraph_integer_t *order, double header, double pt)
+{
+	double s, xmin = HUGE_VAL, ymin = HUGE_VAL;
+	igraph_integer_t ncomp;
+	int rc;
+
+	for (igraph_integer_t g = 0; g < ng; g++) {
+		wwh[2 * g] = wh[2 * g];
+		if (g < ng - 1 && p->have_clusters) {
+			/* wide enough for its name (cut at 40 characters, as drawn) */
+			size_t chars = cm_utf8_width(p->clusters.values[g]);
+
+			wwh[2 * g] = fmax(wwh[2 * g], (double)(chars > 40 ? 40 : chars) * 0.6 * pt + 2 * FR_BOX_PAD);
+		}
+		wwh[2 * g + 1] = wh[2 * g + 1] + (g < ng - 1 || !p->have_clusters ? header : 0);
+	}
+	if ((rc = fr_positions(centre, membership, &ncomp, ties, nq, p->seed)) < 0)
+		return rc;
+	for (igraph_integer_t g = 0; g < ng; g++) {
+		if (qid[g] >= 0) {
+			qwh[2 * qid[g]] = wwh[2 * g];
+			qwh[2 * qid[g] + 1] = wwh[2 * g + 1];
+		}
+	}
+	s = spread_factor(centre, qwh, nq, FR_BOX_GAP, 0, work);
+	for (igraph_integer_t q = 0; q < nq; q++) {
+		centre[2 * q] *= s;
+		centre[2 * q + 1] *= s;
+	}
+	/* a few boxes usually; thousands only with --cluster-by on an attribute of many small groups */
+	cm_map_push_apart(centre, qwh, nq, FR_BOX_GAP, nq <= 200 ? 10 * PUSH_SWEEPS : nq <= PUSH_MAX_ACTORS ? PUSH_SWEEPS : 0);
+	if (nq <= 200)
+		cm_map_compact_boxes(centre, qwh, nq, FR_BOX_GAP);
+	if (nq > 2 && nq <= 200)
+		fit_aspect(centre, qwh, nq, 0.85 * p->page_h / fmax(p->page_w, 1e-9), order); /* the legend takes the rest */
+	for (igraph_integer_t q = 0; q < nq; q++) {
+		xmin = fmin(xmin, centre[2 * q] - qwh[2 * q] / 2);
+		ymin = fmin(ymin, centre[2 * q + 1] - qwh[2 * q + 1] / 2);
+	}
+	for (igraph_integer_t q = 0; q < nq; q++) {
+		centre[2 * q] -= xmin;
+		centre[2 * q + 1] -= ymin;
+	}
+	return 0;
+}
+
+/*
  * Positions for the "fr" layout, in points, into p->xy; the box of each
  * cluster into p->cluster_bb.  The last group (ng - 1, past the
  * clusters) holds the actors outside every box.
@@ -249,7 +335,7 @@ int cm_map_fr_plan(map_plan *p)
 	igraph_integer_t n = igraph_vcount(graph), m = igraph_ecount(graph);
 	igraph_integer_t ng = p->have_clusters ? (igraph_integer_t)p->clusters.n + 1 : 1;
 	igraph_integer_t *gid = NULL, *lid = NULL, *count = NULL, *first = NULL, *members = NULL, *qid = NULL;
-	double *local = NULL, *ab = NULL, *work = NULL, *box = NULL, *centre = NULL, *wh = NULL, *qwh = NULL;
+	double *local = NULL, *ab = NULL, *work = NULL, *box = NULL, *centre = NULL, *wh = NULL, *qwh = NULL, *wwh = NULL;
 	igraph_vector_int_t ties = { 0 }, membership = { 0 }, inc = { 0 };
 	igraph_integer_t ncomp = 0;
 	int large = n > LARGE_ACTORS, rc = 0;
@@ -269,11 +355,12 @@ int cm_map_fr_plan(map_plan *p)
 	centre = calloc(2 * (size_t)ng + 1, sizeof(*centre));
 	wh = calloc(2 * (size_t)ng + 1, sizeof(*wh));
 	qwh = calloc(2 * (size_t)ng + 1, sizeof(*qwh));
+	wwh = calloc(2 * (size_t)ng + 1, sizeof(*wwh));
 	p->xy = calloc(2 * (size_t)n + 1, sizeof(*p->xy));
 	if (p->have_clusters)
 		p->cluster_bb = malloc((4 * p->clusters.n + 1) * sizeof(*p->cluster_bb));
 	if (!gid || !lid || !members || !count || !first || !qid || !local || !ab || !work || !box || !centre ||
-	    !wh || !qwh || !p->xy || (p->have_clusters && !p->cluster_bb)) {
+	    !wh || !qwh || !wwh || !p->xy || (p->have_clusters && !p->cluster_bb)) {
 		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
@@ -341,14 +428,9 @@ int cm_map_fr_plan(map_plan *p)
 		box[4 * g + 1] = y0;
 		box[4 * g + 2] = x1;
 		box[4 * g + 3] = y1;
+		/* the name and its header are added by place_boxes(), whose page scale sets their size */
 		wh[2 * g] = x1 - x0 + 2 * FR_BOX_PAD;
-		if (g < ng - 1 && p->have_clusters) {
-			/* wide enough for its name (cut at 40 characters, as drawn) */
-			size_t chars = cm_utf8_width(p->clusters.values[g]);
-
-			wh[2 * g] = fmax(wh[2 * g], (double)(chars > 40 ? 40 : chars) * 0.6 * 12 * p->text_scale + 2 * FR_BOX_PAD);
-		}
-		wh[2 * g + 1] = y1 - y0 + 2 * FR_BOX_PAD + (g < ng - 1 || !p->have_clusters ? header : 0);
+		wh[2 * g + 1] = y1 - y0 + 2 * FR_BOX_PAD;
 		if (cm_interrupted()) {
 			rc = cm_error_set(CM_EINTERRUPTED, _("interrupted"));
 			goto done;
@@ -366,36 +448,23 @@ int cm_map_fr_plan(map_plan *p)
 			CM_IG(igraph_vector_int_push_back(&ties, qid[b]), "laying out the map");
 		}
 	}
-	if ((rc = fr_positions(centre, &membership, &ncomp, &ties, nq, p->seed)) < 0)
-		goto done;
-	/* centre[] and qwh[] are indexed by qid */
-	for (igraph_integer_t g = 0; g < ng; g++) {
-		if (qid[g] >= 0) {
-			qwh[2 * qid[g]] = wh[2 * g];
-			qwh[2 * qid[g] + 1] = wh[2 * g + 1];
-		}
-	}
-	{
-		double s = spread_factor(centre, qwh, nq, FR_BOX_GAP, 0, work), xmin = HUGE_VAL, ymin = HUGE_VAL;
+	/*
+	 * region names legible on the page: the boxes placed once with the
+	 * default size, then again with the size the page scale asks for
+	 * (their headers grow, so the map a little)
+	 */
+	for (int round = 0; round < 3; round++) {
+		double pt = p->cluster_pt > 0 ? p->cluster_pt : 12 * p->text_scale, need;
 
-		for (igraph_integer_t q = 0; q < nq; q++) {
-			centre[2 * q] *= s;
-			centre[2 * q + 1] *= s;
-		}
-		/* a few boxes usually; thousands only with --cluster-by on an attribute of many small groups */
-		cm_map_push_apart(centre, qwh, nq, FR_BOX_GAP, nq <= 200 ? 10 * PUSH_SWEEPS : nq <= PUSH_MAX_ACTORS ? PUSH_SWEEPS : 0);
-		if (nq <= 200)
-			cm_map_compact_boxes(centre, qwh, nq, FR_BOX_GAP);
-		if (nq > 2 && nq <= 200)
-			fit_aspect(centre, qwh, nq, 0.85 * p->page_h / fmax(p->page_w, 1e-9), lid); /* the legend takes the rest */
-		for (igraph_integer_t q = 0; q < nq; q++) {
-			xmin = fmin(xmin, centre[2 * q] - qwh[2 * q] / 2);
-			ymin = fmin(ymin, centre[2 * q + 1] - qwh[2 * q + 1] / 2);
-		}
-		for (igraph_integer_t q = 0; q < nq; q++) {
-			centre[2 * q] -= xmin;
-			centre[2 * q + 1] -= ymin;
-		}
+		header = p->have_clusters ? pt * 1.6 : 0;
+		if ((rc = place_boxes(centre, qwh, wh, wwh, p, ng, qid, nq, &ties, &membership, work, lid, header, pt)) < 0)
+			goto done;
+		if (!p->have_clusters || nq > 200)
+			break;
+		need = MIN_REGION_POINTS / page_estimate(p, centre, qwh, nq) * 1.05;
+		if (need <= pt * 1.02)
+			break;
+		p->cluster_pt = need;
 	}
 	/* actors: their box's place, the header at its top */
 	for (igraph_integer_t g = 0; g < ng; g++) {
@@ -416,10 +485,10 @@ int cm_map_fr_plan(map_plan *p)
 			p->xy[2 * v + 1] = cy - top / 2 + local[2 * (first[g] + i) + 1] - ly;
 		}
 		if (p->have_clusters && g < ng - 1) {
-			p->cluster_bb[4 * g] = cx - wh[2 * g] / 2;
-			p->cluster_bb[4 * g + 1] = cy - wh[2 * g + 1] / 2;
-			p->cluster_bb[4 * g + 2] = cx + wh[2 * g] / 2;
-			p->cluster_bb[4 * g + 3] = cy + wh[2 * g + 1] / 2;
+			p->cluster_bb[4 * g] = cx - wwh[2 * g] / 2;
+			p->cluster_bb[4 * g + 1] = cy - wwh[2 * g + 1] / 2;
+			p->cluster_bb[4 * g + 2] = cx + wwh[2 * g] / 2;
+			p->cluster_bb[4 * g + 3] = cy + wwh[2 * g + 1] / 2;
 		}
 	}
 done:
@@ -439,5 +508,6 @@ done:
 	free(centre);
 	free(wh);
 	free(qwh);
+	free(wwh);
 	return rc;
 }

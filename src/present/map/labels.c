@@ -102,6 +102,8 @@ static const char *vertex_name(const igraph_t *graph, igraph_integer_t v)
 /* Point size of actor labels. */
 double cm_map_label_points(const map_plan *p, int large)
 {
+	if (p->label_pt > 0)
+		return p->label_pt;
 	return large ? 20 : 11 * p->text_scale;
 }
 
@@ -266,7 +268,7 @@ int cm_map_place_labels(map_plan *p, int large)
 		return 0;
 	p->label_xy = malloc((2 * (size_t)n + 1) * sizeof(*p->label_xy));
 	order = malloc(((size_t)n + 1) * sizeof(*order));
-	bx = malloc((8 * (size_t)n + 1) * sizeof(*bx));
+	bx = malloc((8 * (size_t)n + 4 * (p->cluster_bb ? p->clusters.n : 0) + 1) * sizeof(*bx));
 	if (!p->label_xy || !order || !bx) {
 		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
@@ -283,6 +285,20 @@ int cm_map_place_labels(map_plan *p, int large)
 		x1 = fmax(x1, p->xy[2 * v] + r);
 		y0 = fmin(y0, p->xy[2 * v + 1] - r);
 		y1 = fmax(y1, p->xy[2 * v + 1] + r);
+	}
+	/* the names of the region boxes (fr), at their top left */
+	for (size_t c = 0; p->cluster_bb && c < p->clusters.n; c++) {
+		const double *bb = p->cluster_bb + 4 * c;
+		double pt = p->cluster_pt > 0 ? p->cluster_pt : 12 * p->text_scale;
+		double w = cm_map_text_width(p->clusters.values[c], pt) + 16, h = 1.4 * pt;
+
+		if (!p->clusters.values[c][0])
+			continue;
+		bx[4 * nb] = bb[0] + w / 2;
+		bx[4 * nb + 1] = bb[3] - h / 2;
+		bx[4 * nb + 2] = w / 2;
+		bx[4 * nb + 3] = h / 2;
+		nb++;
 	}
 	/* cells about two label heights: few boxes each */
 	g.cell = fmax(2.5 * fs, 1);
@@ -312,23 +328,24 @@ int cm_map_place_labels(map_plan *p, int large)
 				CM_IG(igraph_vector_int_push_back(cell, b), "placing labels");
 			}
 	}
-	/* the marked first, then by size */
+	/* the marked (highlighted, brokers) first, then actors of the focus type, then the others; each by size */
 	{
-		igraph_integer_t k = 0;
+		igraph_integer_t k = 0, start[4] = { 0 };
+		int typed = p->focus && cm_map_has_string_vattr(graph, CM_ATTR_TYPE);
 
-		for (int pass = 0; pass < 2; pass++)
-			for (igraph_integer_t i = 0; i < n; i++)
-				if (p->label_on[i] && !!p->mark[i] == !pass)
+		for (int pass = 0; pass < 3; pass++) {
+			start[pass] = k;
+			for (igraph_integer_t i = 0; i < n; i++) {
+				int rank = p->mark[i] ? 0 : typed && !strcmp(VAS(graph, CM_ATTR_TYPE, i), p->focus) ? 1 : 2;
+
+				if (p->label_on[i] && rank == pass)
 					order[k++] = i;
-		rank_size = &p->size;
-		{
-			igraph_integer_t marked = 0;
-
-			while (marked < k && p->mark[order[marked]])
-				marked++;
-			qsort(order, (size_t)marked, sizeof(*order), cmp_size_desc);
-			qsort(order + marked, (size_t)(k - marked), sizeof(*order), cmp_size_desc);
+			}
 		}
+		start[3] = k;
+		rank_size = &p->size;
+		for (int pass = 0; pass < 3; pass++)
+			qsort(order + start[pass], (size_t)(start[pass + 1] - start[pass]), sizeof(*order), cmp_size_desc);
 		for (igraph_integer_t i = 0; i < k; i++) {
 			igraph_integer_t v = order[i];
 			char *text = cm_map_short_label(vertex_name(graph, v), LABEL_MAX_CHARS);

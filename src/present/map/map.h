@@ -51,12 +51,20 @@ typedef struct {
 	size_t max_chars;     /* legend text cut (0: 32) */
 } grouping;
 
-/* Largest network drawn with clusters by default, and with every label. */
+/* Largest network drawn with clusters by default by fdp and dot (fr: any size), and with every label. */
 #define CLUSTER_MAX_ACTORS 200
 #define ALL_LABELS_MAX_ACTORS 60
 #define TOP_LABELS_DEFAULT 30
 /* Largest network whose overlaps are removed with prism (above: prism0, overlap scaling only). */
 #define PRISM_MAX_ACTORS 5000
+/*
+ * Least printed size, in points, of an actor label placed by coopmap (fr,
+ * geo, --by) once the map is scaled to its page (render --size): below,
+ * the labels grow and fewer fit (docs/maps.md).
+ */
+#define MIN_LABEL_POINTS 7
+/* The same for the names of region boxes (fr), from an estimate of the page scale made before drawing. */
+#define MIN_REGION_POINTS 8
 /* From this size on, nodes are drawn smaller and ties fainter. */
 #define LARGE_ACTORS 400
 
@@ -118,6 +126,8 @@ typedef struct {
 	double page_w, page_h; /* inches: the map is scaled down to fit (render --size) */
 	double *label_xy;     /* per vertex: centre of its label, points (NaN: none), when placed by coopmap */
 	igraph_integer_t n_labels_out; /* labels left out for want of room */
+	double label_pt;      /* actor labels' point size when the page scale asked for more (0: the default) */
+	double cluster_pt;    /* fr: box names' point size when the page scale asked for more (0: the default) */
 	int dpi;              /* PNG pixels per inch */
 } map_plan;
 

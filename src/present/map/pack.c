@@ -20,6 +20,85 @@ static int cmp_component(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* Boxes compared pair by pair up to this many; beyond, only pairs that meet along x (push_apart_sorted). */
+#define PUSH_SORTED_MIN 400
+
+/* Left edges for cmp_left(). */
+static const double *sort_left;
+
+/* qsort: boxes by left edge, then by index. */
+static int cmp_left(const void *a, const void *b)
+{
+	igraph_integer_t x = *(const igraph_integer_t *)a, y = *(const igraph_integer_t *)b;
+
+	if (sort_left[x] != sort_left[y])
+		return sort_left[x] < sort_left[y] ? -1 : 1;
+	return (x > y) - (x < y);
+}
+
+/* Move boxes i and j apart along the axis of the smaller overlap; 1 if they overlapped. */
+static int push_pair(double *xy, const double *wh, igraph_integer_t i, igraph_integer_t j, double gap)
+{
+	double dx = xy[2 * j] - xy[2 * i], dy = xy[2 * j + 1] - xy[2 * i + 1];
+	double ox = (wh[2 * i] + wh[2 * j]) / 2 + gap - fabs(dx);
+	double oy = (wh[2 * i + 1] + wh[2 * j + 1]) / 2 + gap - fabs(dy);
+
+	if (ox <= 1e-6 || oy <= 1e-6)
+		return 0;
+	if (ox <= oy) {
+		double d = (dx < 0 ? -ox : ox) / 2;
+
+		xy[2 * i] -= d;
+		xy[2 * j] += d;
+	} else {
+		double d = (dy < 0 ? -oy : oy) / 2;
+
+		xy[2 * i + 1] -= d;
+		xy[2 * j + 1] += d;
+	}
+	return 1;
+}
+
+/*
+ * cm_map_push_apart() for many boxes: each sweep sorts them by left edge
+ * and compares only the pairs that meet along x then (sweep and prune),
+ * so a sweep costs k log k plus the overlaps instead of k squared: the
+ * region boxes of 20,000 actors hold a thousand each.
+ */
+static igraph_integer_t push_apart_sorted(double *xy, const double *wh, igraph_integer_t k, double gap, int sweeps)
+{
+	igraph_integer_t *order = malloc((size_t)k * sizeof(*order)), left = 0;
+	double *edge = malloc(2 * (size_t)k * sizeof(*edge));
+
+	if (!order || !edge) {
+		free(order);
+		free(edge);
+		return 0;  /* only the spacing suffers */
+	}
+	for (int sweep = 0; sweep < sweeps; sweep++) {
+		left = 0;
+		/* left edges, then right edges, where the sweep starts */
+		for (igraph_integer_t i = 0; i < k; i++) {
+			order[i] = i;
+			edge[i] = xy[2 * i] - wh[2 * i] / 2;
+			edge[k + i] = xy[2 * i] + wh[2 * i] / 2;
+		}
+		sort_left = edge;
+		qsort(order, (size_t)k, sizeof(*order), cmp_left);
+		for (igraph_integer_t a = 0; a < k; a++) {
+			igraph_integer_t i = order[a];
+
+			for (igraph_integer_t b = a + 1; b < k && edge[order[b]] < edge[k + i] + gap; b++)
+				left += push_pair(xy, wh, i < order[b] ? i : order[b], i < order[b] ? order[b] : i, gap);
+		}
+		if (!left)
+			break;
+	}
+	free(order);
+	free(edge);
+	return left;
+}
+
 /*
  * Move the boxes (centres xy, sizes wh) apart until no two come closer
  * than gap, or `sweeps` sweeps are done: each overlapping pair moves
@@ -31,6 +110,8 @@ igraph_integer_t cm_map_push_apart(double *xy, const double *wh, igraph_integer_
 {
 	igraph_integer_t left = 0;
 
+	if (k > PUSH_SORTED_MIN)
+		return push_apart_sorted(xy, wh, k, gap, sweeps);
 	for (int sweep = 0; sweep < sweeps; sweep++) {
 		left = 0;
 		for (igraph_integer_t i = 0; i < k; i++) {

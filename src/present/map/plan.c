@@ -204,6 +204,27 @@ done:
 	return rc;
 }
 
+/*
+ * The colour of each value: by value (cm_map_slot_by_value), over the
+ * whole input when the options give it (o->palette: the input before the
+ * filters), so that render --to 2019, --where and the full map give a
+ * value the same colour even when other values are missing from some.
+ */
+static int slot_colors(map_plan *p, const cm_render_options *o, const char *color_by, igraph_integer_t n)
+{
+	int known = !strcmp(p->colors.attr, CM_ATTR_TYPE), rc;
+	grouping whole = { 0 };
+
+	if (!o->palette || p->by || strcmp(p->colors.attr, color_by) ||
+	    !cm_map_has_string_vattr(&o->palette->graph, color_by))
+		return cm_map_slot_by_value(&p->colors, n, known, N_COLORS);
+	if ((rc = cm_map_group_by(&whole, &o->palette->graph, color_by, OTHER_SLOT)) == 0 &&
+	    (rc = cm_map_slot_by_value(&whole, igraph_vcount(&o->palette->graph), known, N_COLORS)) == 0)
+		rc = cm_map_slot_like(&p->colors, n, &whole);
+	cm_map_grouping_free(&whole);
+	return rc;
+}
+
 /* Fill the plan from the options: format, engine, groupings, sizes and labels. */
 int cm_map_plan(map_plan *p, const cm_network *net, const char *path, const cm_render_options *o)
 {
@@ -292,8 +313,13 @@ int cm_map_plan(map_plan *p, const cm_network *net, const char *path, const cm_r
 	if ((rc = cm_map_group_by(&p->shapes, graph, strcmp(shape_by, "none") ? shape_by : "", OTHER_SLOT)) < 0 ||
 	    (rc = cm_map_slot_by_value(&p->shapes, n, !strcmp(p->shapes.attr, CM_ATTR_TYPE), N_SHAPES)) < 0)
 		return rc;
-	/* clusters: asked for, or by region on small maps that fdp or dot lays out */
-	if (!cluster_by && n <= CLUSTER_MAX_ACTORS && cm_map_has_string_vattr(graph, CM_ATTR_REGION))
+	/*
+	 * clusters: asked for, or by region: at any size with fr, which lays
+	 * out each box alone and packs them; on small maps with fdp or dot,
+	 * whose one global cluster layout is too slow beyond
+	 */
+	if (!cluster_by && (!strcmp(p->engine, "fr") || n <= CLUSTER_MAX_ACTORS) &&
+	    cm_map_has_string_vattr(graph, CM_ATTR_REGION))
 		cluster_by = CM_ATTR_REGION;
 	/* too many actors for region boxes: the map a reader can take in is the regional one */
 	if (!p->by && !p->change && n > CLUSTER_MAX_ACTORS && !o->cluster_by &&
@@ -322,8 +348,7 @@ int cm_map_plan(map_plan *p, const cm_network *net, const char *path, const cm_r
 	if ((rc = cm_map_plan_highlight(p, o)) < 0)
 		return rc;
 	/* colours by value (clubs may have replaced the grouping), then rings apart from them */
-	if ((rc = cm_map_slot_by_value(&p->colors, n, !strcmp(p->colors.attr, CM_ATTR_TYPE), N_COLORS)) < 0 ||
-	    (rc = cm_map_pick_marks(&p->marks, &p->colors)) < 0)
+	if ((rc = slot_colors(p, o, color_by, n)) < 0 || (rc = cm_map_pick_marks(&p->marks, &p->colors)) < 0)
 		return rc;
 	if (p->show_clubs && !o->cluster_by &&
 	    (!strcmp(p->engine, "fr") || !strcmp(p->engine, "fdp") || !strcmp(p->engine, "dot"))) {

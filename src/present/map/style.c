@@ -129,6 +129,48 @@ int cm_map_slot_by_value(grouping *gr, igraph_integer_t n_actors, int known, int
 	return 0;
 }
 
+/* Give each value the slot it has in the whole input (see style.h). */
+int cm_map_slot_like(grouping *gr, igraph_integer_t n_actors, const grouping *whole)
+{
+	size_t *order = malloc((whole->n + 1) * sizeof(*order));
+
+	free(gr->vslot);
+	gr->vslot = malloc((gr->n + 1) * sizeof(*gr->vslot));
+	if (!order || !gr->vslot) {
+		free(order);
+		return cm_error_set(CM_ENOMEM, _("out of memory"));
+	}
+	for (size_t i = 0; i < whole->n; i++)
+		order[i] = i;
+	sort_names = whole->values;
+	qsort(order, whole->n, sizeof(*order), cmp_value_index);
+	gr->named = 0;
+	for (size_t i = 0; i < gr->n; i++) {
+		size_t lo = 0, hi = whole->n;
+
+		/* binary search of the value among the whole input's, sorted */
+		gr->vslot[i] = OTHER_SLOT;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			int c = strcmp(whole->values[order[mid]], gr->values[i]);
+
+			if (c == 0) {
+				gr->vslot[i] = whole->vslot[order[mid]];
+				break;
+			}
+			if (c < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		gr->named += gr->vslot[i] != OTHER_SLOT;
+	}
+	for (igraph_integer_t v = 0; v < n_actors; v++)
+		gr->slot[v] = gr->vslot[gr->vindex[v]];
+	free(order);
+	return 0;
+}
+
 /* The sRGB colour of a Graphviz colour name ("/scheme/n" or "#rrggbb"); 0, or -1 when unknown. */
 int cm_map_color_rgb(unsigned char *rgb, const char *name)
 {

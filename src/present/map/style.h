@@ -21,6 +21,12 @@ const char *cm_map_glyph(int slot);
  * sorted order, up to n_slots; the rest OTHER_SLOT.  0 or CM_ENOMEM.
  */
 int cm_map_slot_by_value(grouping *gr, igraph_integer_t n_actors, int known, int n_slots);
+/*
+ * Give each value of gr the slot the same value has in whole (the same
+ * attribute over the whole input, slotted by cm_map_slot_by_value): a value
+ * missing from whole gets OTHER_SLOT.  Sets gr->vslot, gr->slot and gr->named.
+ */
+int cm_map_slot_like(grouping *gr, igraph_integer_t n_actors, const grouping *whole);
 /* The sRGB colour of "/scheme/n" or "#rrggbb" into rgb; 0, or -1 when unknown. */
 int cm_map_color_rgb(unsigned char *rgb, const char *name);
 /* Pick ring colours far from every fill the colour grouping uses; 0 or CM_ERROR. */

@@ -56,7 +56,7 @@ run render "$DATA/analysis/brokers-national" --by sector -o "$TMP/x.svg"
 expect_status "render --by unknown attribute" 2
 run render "$DATA/analysis/brokers-national" --by region -o "$TMP/byr.svg" --layout geo
 expect_status "render --by region --layout geo" 0
-# above 200 actors (no region boxes) the regional map is suggested
+# above 200 actors the regional map is suggested
 if [ -x build/tests/gen_network ]; then
 	build/tests/gen_network --actors 300 --ties 600 --out "$TMP/n300" >/dev/null
 	run render "$TMP/n300" -o "$TMP/n300.svg"
@@ -65,15 +65,33 @@ if [ -x build/tests/gen_network ]; then
 	run render "$TMP/n300" -o "$TMP/n300by.svg" --by region
 	! grep -q "too many" "$TMP/err"; check "render --by region: no suggestion" $?
 fi
-# the actors without ties of a map without region boxes: one labelled box, their number counted here from the files
+# region boxes at any size (fr): one per region with two actors or more, named, counted here from nodes.csv
 if [ -x build/tests/gen_network ] && [ -x /usr/bin/python3 ]; then
+	/usr/bin/python3 - "$TMP/n300/nodes.csv" "$TMP/n300.svg" >"$TMP/n300-boxes" 2>&1 <<'PYEOF'
+import collections, csv, sys, xml.etree.ElementTree as ET
+S = '{http://www.w3.org/2000/svg}'
+count = collections.Counter(r['region'] for r in csv.DictReader(open(sys.argv[1], encoding='utf-8')) if r['region'])
+want = sorted(r for r, k in count.items() if k >= 2)
+got = sorted(' '.join(t.text or '' for t in g.iter(S + 'text')) for g in ET.parse(sys.argv[2]).getroot().iter(S + 'g')
+             if g.get('class') == 'cluster')
+print('ok' if got == want else 'boxes %s, regions %s' % (got, want))
+PYEOF
+	[ "$(cat "$TMP/n300-boxes")" = ok ]; check "render 300 actors: one named box per region" $? "$(head -c 600 "$TMP/n300-boxes")"
+fi
+# the actors without ties of a map without region boxes (no regions): one labelled box, their number counted here from the files
+if [ -x build/tests/gen_network ] && [ -x /usr/bin/python3 ]; then
+	mkdir -p "$TMP/n300nr"
+	cut -d, -f1-3 "$TMP/n300/nodes.csv" >"$TMP/n300nr/nodes.csv"
+	cp "$TMP/n300/edges.csv" "$TMP/n300nr/edges.csv"
+	run render "$TMP/n300nr" -o "$TMP/n300nr.svg"
+	expect_status "render 300 actors without regions" 0
 	k=$(/usr/bin/python3 -c 'import csv,sys
 d=sys.argv[1]; ids=[r["id"] for r in csv.DictReader(open(d+"/nodes.csv"))]
 tied=set()
 for r in csv.DictReader(open(d+"/edges.csv")): tied.update((r["source"], r["target"]))
-print(sum(i not in tied for i in ids))' "$TMP/n300")
+print(sum(i not in tied for i in ids))' "$TMP/n300nr")
 	if [ "$k" -ge 2 ]; then
-		grep -q ">$k actors without ties</text>" "$TMP/n300.svg"
-		check "render 300 actors: the $k without ties in one labelled box" $?
+		grep -q ">$k actors without ties</text>" "$TMP/n300nr.svg"
+		check "render 300 actors without regions: the $k without ties in one labelled box" $?
 	fi
 fi

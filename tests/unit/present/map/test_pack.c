@@ -63,6 +63,40 @@ static void test_push_apart_row(void **state)
 	assert_true(xy[0] == 0 && xy[2] == 0);
 }
 
+/*
+ * Many boxes (past the pair-by-pair size: sweep and prune) of mixed widths,
+ * as wide labelled actors among small nodes, crowded on a grid: when the
+ * call says none is left, every pair is checked here, all against all,
+ * and none comes closer than the gap; two boxes far apart did not move.
+ */
+static void test_push_apart_many(void **state)
+{
+	enum { K = 900 };
+	double *xy = malloc(2 * K * sizeof(*xy)), *wh = malloc(2 * K * sizeof(*wh));
+	int bad = 0;
+
+	(void)state;
+	assert_non_null(xy);
+	assert_non_null(wh);
+	for (int i = 0; i < K; i++) {
+		xy[2 * i] = (i % 30) * 3.0 + (i % 7) * 0.1;
+		xy[2 * i + 1] = (i / 30) * 3.0 + (i % 5) * 0.1;
+		wh[2 * i] = i % 10 == 0 ? 60 : 6;
+		wh[2 * i + 1] = 6;
+	}
+	/* two lone boxes far from the crowd */
+	xy[2 * (K - 2)] = -1e6, xy[2 * (K - 2) + 1] = 0;
+	xy[2 * (K - 1)] = 1e6, xy[2 * (K - 1) + 1] = 0;
+	assert_int_equal(cm_map_push_apart(xy, wh, K, 2, 100 * PUSH_SWEEPS), 0);
+	for (int i = 0; i < K; i++)
+		for (int j = i + 1; j < K; j++)
+			bad += overlap(xy, wh, i, j, 2);
+	assert_int_equal(bad, 0);
+	assert_true(xy[2 * (K - 2)] == -1e6 && xy[2 * (K - 1)] == 1e6);
+	free(xy);
+	free(wh);
+}
+
 /* Two boxes far apart come closer, but never closer than the gap. */
 static void test_compact_boxes(void **state)
 {
@@ -103,6 +137,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_push_apart_same_point),
 		cmocka_unit_test(test_push_apart_row),
+		cmocka_unit_test(test_push_apart_many),
 		cmocka_unit_test(test_compact_boxes),
 		cmocka_unit_test(test_pack_components),
 	};
