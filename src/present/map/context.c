@@ -1,4 +1,5 @@
 /* The one Graphviz context (GVC_t) of the process, created on first use. */
+#include <stdint.h>
 #include <stdio.h>
 
 #include <gvc.h>
@@ -43,7 +44,7 @@ void cm_gv_shutdown(void)
  * the report's map) and fdp laid them out accordingly.  This discipline maps
  * no name itself, so cgraph keeps the names in its internal map and numbers
  * every object in the order it is made.  Odd numbers, as cgraph's own
- * anonymous ids.  (Written here because Graphviz 2.43 has no such option.)
+ * anonymous ids (even ones are names' addresses).  (Written here because Graphviz 2.43 has no such option.)
  */
 static void *gv_id_open(Agraph_t *g, Agdisc_t *disc)
 {
@@ -51,14 +52,26 @@ static void *gv_id_open(Agraph_t *g, Agdisc_t *disc)
 	return g;
 }
 
-/* Hand out the next number; names are left to cgraph's internal map. */
+/*
+ * Hand out the next number; other names are left to cgraph's internal map.
+ * The root graph's name is the exception, kept as cgraph's own discipline
+ * keeps names (its interned string is its id): agclose() frees the internal
+ * map's entry of every object but the root's, and the root's id sets no order.
+ */
 static long gv_id_map(void *state, int objtype, char *str, IDTYPE *id, int createflag)
 {
 	static IDTYPE next = 1;
+	Agraph_t *root = state;
 
-	(void)state;
-	(void)objtype;
-	(void)createflag;
+	if (str && objtype == AGRAPH && AGID(root) == 0 && createflag) {
+		/* agopen() maps the root's name before giving it an id (an even address) */
+		char *s = agstrdup(root, str);
+
+		if (!s)
+			return 0;
+		*id = (IDTYPE)(uintptr_t)s;
+		return 1;
+	}
 	if (str)
 		return 0;
 	*id = next;
@@ -75,21 +88,20 @@ static long gv_id_alloc(void *state, int objtype, IDTYPE request)
 	return 0;
 }
 
-/* Ids hold nothing to free. */
+/* Free the root's interned name; the other ids hold nothing. */
 static void gv_id_free(void *state, int objtype, IDTYPE id)
 {
-	(void)state;
 	(void)objtype;
-	(void)id;
+	if (id % 2 == 0)
+		agstrfree(state, (char *)(uintptr_t)id);
 }
 
-/* No name comes from the id: cgraph's internal map prints it. */
+/* The root's name is its id; cgraph's internal map prints the others. */
 static char *gv_id_print(void *state, int objtype, IDTYPE id)
 {
 	(void)state;
 	(void)objtype;
-	(void)id;
-	return NULL;
+	return id % 2 == 0 ? (char *)(uintptr_t)id : NULL;
 }
 
 /* Nothing to close. */

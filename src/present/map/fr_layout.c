@@ -364,6 +364,9 @@ int cm_map_fr_plan(map_plan *p)
 		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;
 	}
+	/* a group without actors gets no box: NAN, which the extent and the label boxes skip */
+	for (size_t c = 0; p->have_clusters && c < 4 * p->clusters.n; c++)
+		p->cluster_bb[c] = NAN;
 	CM_IG(igraph_vector_int_init(&ties, 0), "laying out the map");
 	CM_IG(igraph_vector_int_init(&membership, 0), "laying out the map");
 	CM_IG(igraph_vector_int_init(&inc, 0), "laying out the map");
