@@ -131,22 +131,40 @@ static void map_extent(double *bb, const map_plan *p, int large)
 static int add_legend_node(Agraph_t *g, const map_plan *p, const cm_render_options *o, int large)
 {
 	cm_strbuf side = { 0 }, under = { 0 };
-	double bb[4], sw, sh, uw, uh, gap = 24 * p->text_scale, mw, mh, fit_side, fit_under;
+	double bb[4], sw = 0, sh = 0, uw = 0, uh = 0, gap = 24 * p->text_scale, mw, mh, fit_side = 1, fit_under = 1;
+	double k = p->text_scale;
+	map_plan lp = *p;
 	char buf[64];
 	Agnode_t *node;
-	int rc, beside;
+	int rc = 0, beside;
 
-	if ((rc = cm_map_legend(&side, &sw, &sh, p, o, 1)) < 0 || (rc = cm_map_legend(&under, &uw, &uh, p, o, 0)) < 0 ||
-	    !side.len)
-		goto done;
 	map_extent(bb, p, large);
 	if (bb[0] > bb[2])
 		bb[0] = bb[1] = bb[2] = bb[3] = 0;
 	mw = bb[2] - bb[0];
 	mh = bb[3] - bb[1];
-	/* the scale at which each drawing fits the page (render --size): the larger wins */
-	fit_side = fmin(p->page_w * 72 / (mw + gap + sw), p->page_h * 72 / fmax(mh, sh));
-	fit_under = fmin(p->page_w * 72 / fmax(mw, uw), p->page_h * 72 / (mh + gap + uh));
+	/*
+	 * The legend's smallest text (11 points times its scale, legend.c) must
+	 * print at MIN_LABEL_POINTS once the drawing is scaled to its page: a
+	 * larger legend makes the drawing larger, so a few rounds.  The legend
+	 * alone takes the larger scale (lp), the rest of the map keeps its own.
+	 */
+	for (int round = 0; round < 4; round++) {
+		double z;
+
+		lp.text_scale = k;
+		side.len = under.len = 0;
+		if ((rc = cm_map_legend(&side, &sw, &sh, &lp, o, 1)) < 0 ||
+		    (rc = cm_map_legend(&under, &uw, &uh, &lp, o, 0)) < 0 || !side.len)
+			goto done;
+		/* the scale at which each drawing fits the page (render --size): the larger wins */
+		fit_side = fmin(p->page_w * 72 / (mw + gap + sw), p->page_h * 72 / fmax(mh, sh));
+		fit_under = fmin(p->page_w * 72 / fmax(mw, uw), p->page_h * 72 / (mh + gap + uh));
+		z = fmin(fmax(fit_side, fit_under), 1);
+		if (!(z > 0) || 11 * k * z >= MIN_LABEL_POINTS)
+			break;
+		k = MIN_LABEL_POINTS / (11 * z) * 1.04;
+	}
 	beside = fit_side >= fit_under;
 	if (!(node = agnode(g, "legend", 1))) {
 		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
@@ -162,7 +180,7 @@ static int add_legend_node(Agraph_t *g, const map_plan *p, const cm_render_optio
 	agsafeset(node, "penwidth", "0", "");
 	agsafeset(node, "class", "legend", "");
 	/* the legend's text as large as in the graph label (the nodes' default is the labels' size) */
-	snprintf(buf, sizeof(buf), "%g", 14 * p->text_scale);
+	snprintf(buf, sizeof(buf), "%g", 14 * k);
 	agsafeset(node, "fontsize", buf, "");
 	agsafeset(node, "tooltip", _("legend"), "");
 	if (beside)
@@ -550,6 +568,7 @@ int cm_map_relabel(Agraph_t *g, map_plan *p, const cm_render_options *o)
 	int has_id_attr = cm_map_has_string_vattr(graph, CM_ATTR_ID);
 	cm_strbuf text = { 0 };
 	char name[32];
+	Agnode_t *legend;
 
 	for (igraph_integer_t v = 0; p->label_xy && v < n; v++) {
 		Agnode_t *node;
@@ -569,6 +588,12 @@ int cm_map_relabel(Agraph_t *g, map_plan *p, const cm_render_options *o)
 		if (!label[0] && has_id_attr)
 			label = VAS(graph, CM_ATTR_ID, v);
 		if (!isnan(p->label_xy[2 * v]) && (rc = add_label_node(g, p, v, label, large)) < 0)
+			goto done;
+	}
+	/* larger labels widen the map: the legend moves out of their way */
+	if ((legend = agnode(g, "legend", 0))) {
+		agdelnode(g, legend);
+		if ((rc = add_legend_node(g, p, o, large)) < 0)
 			goto done;
 	}
 	if ((rc = cm_map_label(&text, p, o)) < 0)

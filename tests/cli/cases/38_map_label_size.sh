@@ -8,6 +8,8 @@
 # background polygon (the whole drawing, unscaled); the smaller counts.
 # Every label asked for is drawn or counted in the caption ("N labels left
 # out"), and every label keeps its actor's whole name in its tooltip.
+# The legend drawn beside or under the map (class "node legend") keeps
+# the same least size.
 PY=/usr/bin/python3
 check_size() { # check_size NAME FILE.svg LABELS-ASKED (0: not checked)
 	"$PY" - "$2" "$3" >"$TMP/size-check" 2>&1 <<'PYEOF'
@@ -33,12 +35,23 @@ for g in root.iter(S + 'g'):
             bad.append('label "%s" printed at %.2f pt (scale %.4f)' % (txt.text, pt, scale))
 if not sizes:
     bad.append('no label drawn')
+# the legend beside or under the map (class "node legend", fr and geo maps): its text too
+legend = []
+for g in root.iter(S + 'g'):
+    if g.get('class') != 'node legend':
+        continue
+    for txt in g.iter(S + 'text'):
+        pt = float(txt.get('font-size')) * scale
+        legend.append(pt)
+        if pt < 7 - 0.01:
+            bad.append('legend "%s" printed at %.2f pt (scale %.4f)' % (txt.text, pt, scale))
 caption = ' '.join(x.text or '' for x in root.iter(S + 'text'))
 m = re.search(r'(\d+) labels? left out', caption)
 out = int(m.group(1)) if m else 0
 if asked and len(sizes) + out != asked:
     bad.append('%d labels drawn, %d counted as left out, %d asked' % (len(sizes), out, asked))
-print('\n'.join(bad[:10]) if bad else 'ok %d labels, smallest %.2f pt, %d left out' % (len(sizes), min(sizes), out))
+print('\n'.join(bad[:10]) if bad else 'ok %d labels, smallest %.2f pt, %d left out; legend %d texts, smallest %s pt'
+      % (len(sizes), min(sizes), out, len(legend), '%.2f' % min(legend) if legend else '-'))
 PYEOF
 	grep -q '^ok' "$TMP/size-check"; check "$1" $? "$(head -c 800 "$TMP/size-check")"
 }
