@@ -689,8 +689,6 @@ int cm_metrics_compute(cm_table **out, const cm_network *net, const cm_metrics_o
 		c.want = want;
 		w.n_tasks = c.n_tasks;
 		w.jobs = opts->jobs;
-		/* only on big networks: the sample's report came out different from run to run with it */
-		w.give_back = c.m >= 1000000;
 		w.ctx = &c;
 		w.run = task_run;
 		w.collect = task_collect;

@@ -563,8 +563,6 @@ int cm_summary_compute_jobs(cm_summary *out, const cm_network *net, unsigned lon
 	c.out = out;
 	work.n_tasks = N_SUM_TASKS;
 	work.jobs = jobs;
-	/* only on big networks: the sample's report came out different from run to run with it */
-	work.give_back = m >= 1000000;
 	work.ctx = &c;
 	work.run = sum_run;
 	work.collect = sum_collect;

@@ -258,8 +258,7 @@ int cm_work_run(const cm_work *w)
 		for (size_t i = 0; i < w->n_tasks; i++) {
 			if ((rc = w->run(w->ctx, i)) < 0)
 				return rc;
-			if (w->give_back)
-				give_back_memory();
+			give_back_memory();
 		}
 		return 0;
 	}

@@ -14,7 +14,6 @@
 typedef struct cm_work {
 	size_t n_tasks;
 	int jobs;       /* workers at once; <= 1: every task in this process */
-	int give_back;  /* in this process, return freed memory to the kernel after each task */
 	void *ctx;
 	/* compute task i where it runs (parent or worker): 0 or a negative code */
 	int (*run)(void *ctx, size_t task);
