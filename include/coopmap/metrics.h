@@ -81,6 +81,15 @@ const char *cm_metrics_name(unsigned bit);
  */
 int cm_metrics_compute(cm_table **out, const cm_network *net, const cm_metrics_options *opts);
 
+/**
+ * Remove the attributes cm_metrics_compute() does not read (tie years and
+ * kinds, actor attributes other than id, label, type, region and the event
+ * counts), to give their memory back before it computes.
+ * @param net the network, used for metrics only afterwards
+ * @return 0 or a negative code
+ */
+int cm_metrics_shed(cm_network *net);
+
 #ifdef __cplusplus
 }
 #endif

@@ -62,6 +62,18 @@ int cm_network_wrap(cm_network **out, igraph_t *graph, const char *source);
 /** Free a network (NULL is allowed). */
 void cm_network_free(cm_network *net);
 
+/**
+ * Remove every vertex and edge attribute but the ones listed, to give their
+ * memory back before a long computation that does not read them (`metrics`
+ * keeps the actors' names and the tie weights; a tie's year alone is 80 MB
+ * at 10 million ties).
+ * @param net the network
+ * @param vertex NULL-terminated names of the vertex attributes to keep
+ * @param edge NULL-terminated names of the edge attributes to keep
+ * @return 0 or a negative code
+ */
+int cm_network_keep_attrs(cm_network *net, const char *const *vertex, const char *const *edge);
+
 /** @return the number of actors */
 igraph_integer_t cm_network_actors(const cm_network *net);
 

@@ -56,6 +56,19 @@ typedef struct cm_summary {
  */
 int cm_summary_compute(cm_summary *out, const cm_network *net, unsigned long seed);
 
+/**
+ * Compute the summary with its independent parts (path lengths,
+ * transitivity, assortativity, communities, cut points) in up to jobs
+ * forked workers at once; the summary, its notices and its first error are
+ * the same whatever jobs is.
+ * @param out receives the summary (free with cm_summary_free)
+ * @param net the network
+ * @param seed seed for Leiden and sampling
+ * @param jobs workers at once (1 or less: all in this process)
+ * @return 0 or a negative code
+ */
+int cm_summary_compute_jobs(cm_summary *out, const cm_network *net, unsigned long seed, int jobs);
+
 /** Free what cm_summary_compute() allocated. */
 void cm_summary_free(cm_summary *s);
 

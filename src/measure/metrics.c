@@ -712,6 +712,16 @@ done:
 	return rc;
 }
 
+/* Keep what cm_metrics_compute reads: the actors' table columns, the event counts and the weights. */
+int cm_metrics_shed(cm_network *net)
+{
+	static const char *const vertex[] = { CM_ATTR_ID, CM_ATTR_LABEL, CM_ATTR_TYPE, CM_ATTR_REGION,
+	                                      CM_ATTR_EVENTS_ATTENDED, CM_ATTR_EVENTS_ALONE, NULL };
+	static const char *const edge[] = { CM_ATTR_WEIGHT, NULL };
+
+	return cm_network_keep_attrs(net, vertex, edge);
+}
+
 const char *cm_metrics_name(unsigned bit)
 {
 	for (size_t i = 0; i < N_MEASURES; i++)

@@ -20,6 +20,7 @@
 #include "base/error.h"
 #include "base/text.h"
 #include "filter/project.h"
+#include "measure/workers.h"
 #include "model/raw.h"
 #include "base/i18n.h"
 
@@ -377,14 +378,151 @@ done:
 	return rc;
 }
 
+/* What the independent computations of the summary share. */
+struct sum_ctx {
+	const igraph_t *g, *und;
+	const igraph_vector_t *und_w;
+	igraph_integer_t n, m;
+	igraph_bool_t directed;
+	unsigned long seed;
+	cm_summary *out;
+};
+
+/* The summary's independent computations, in the order they ran one after the other. */
+static const char *const sum_tasks[] = {
+	"path lengths", "transitivity", "degree assortativity", "communities", "cut points and bridges",
+};
+#define N_SUM_TASKS (sizeof(sum_tasks) / sizeof(sum_tasks[0]))
+
+/* Compute the k-th figure of the summary into c->out (cm_work's run). */
+static int sum_run(void *vc, size_t k)
+{
+	struct sum_ctx *c = vc;
+	cm_summary *out = c->out;
+	igraph_vector_int_t ivec = { 0 };
+	int rc = 0;
+
+	switch (k) {
+	case 0:
+		if (c->m > 0 && (double)c->n * ((double)c->n + (double)c->m) > CM_SUMMARY_EXACT_WORK) {
+			CM_IG(igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)c->seed), "sampling actors");
+			if ((rc = sampled_paths(&out->diameter, &out->average_path_length, c->g, c->directed,
+			                        CM_SUMMARY_SAMPLES)) < 0)
+				goto done;
+			out->paths_estimated = 1;
+			cm_notice("diameter and average path length estimated from %d sampled source actors "
+			          "of %" IGRAPH_PRId " (exact only while actors x (actors + ties) <= "
+			          CM_SUMMARY_EXACT_TEXT ")", CM_SUMMARY_SAMPLES, c->n);
+		} else if (c->m > 0) {
+			rc = exact_paths(&out->diameter, &out->average_path_length, c->g, c->directed);
+		}
+		break;
+	case 1:
+		if (c->n > 0)
+			CM_IG(igraph_transitivity_undirected(c->und, &out->transitivity,
+			                                   IGRAPH_TRANSITIVITY_NAN),
+			    "computing transitivity");
+		break;
+	case 2:
+		if (c->m > 0)
+			CM_IG(igraph_assortativity_degree(c->g, &out->degree_assortativity, c->directed),
+			    "computing degree assortativity");
+		break;
+	case 3:
+		rc = communities(&out->modularity, &out->communities, c->und, c->und_w, c->seed);
+		break;
+	default:
+		CM_IG(igraph_vector_int_init(&ivec, 0), "finding cut points");
+		CM_IG(igraph_articulation_points(c->und, &ivec), "finding articulation points");
+		out->articulation_points = igraph_vector_int_size(&ivec);
+		CM_IG(igraph_bridges(c->und, &ivec), "finding bridges");
+		out->bridges = igraph_vector_int_size(&ivec);
+		break;
+	}
+done:
+	igraph_vector_int_destroy(&ivec);
+	return rc;
+}
+
+/* Copy the k-th computation's figures into v (get) or back from v; returns how many (at most 3). */
+static size_t sum_figures(double *v, cm_summary *out, size_t k, int get)
+{
+	double *f[3] = { NULL, NULL, NULL };
+	igraph_integer_t *i[3] = { NULL, NULL, NULL };
+	size_t n = 0;
+
+	switch (k) {
+	case 0: f[0] = &out->diameter; f[1] = &out->average_path_length; n = 3; break;
+	case 1: f[0] = &out->transitivity; n = 1; break;
+	case 2: f[0] = &out->degree_assortativity; n = 1; break;
+	case 3: f[0] = &out->modularity; i[1] = &out->communities; n = 2; break;
+	default: i[0] = &out->articulation_points; i[1] = &out->bridges; n = 2; break;
+	}
+	for (size_t j = 0; j < n; j++) {
+		if (k == 0 && j == 2) {
+			if (get)
+				v[j] = out->paths_estimated;
+			else
+				out->paths_estimated = (int)v[j];
+		} else if (f[j]) {
+			if (get)
+				v[j] = *f[j];
+			else
+				*f[j] = v[j];
+		} else if (get) {
+			v[j] = (double)*i[j];
+		} else {
+			*i[j] = (igraph_integer_t)v[j];
+		}
+	}
+	return n;
+}
+
+/* In a worker: the k-th computation's figures (cm_work's collect). */
+static int sum_collect(void *vc, size_t k, double **out, size_t *n)
+{
+	struct sum_ctx *c = vc;
+
+	if (!(*out = malloc(3 * sizeof(double))))
+		return cm_error_set(CM_ENOMEM, _("out of memory while sending %s"), sum_tasks[k]);
+	*n = sum_figures(*out, c->out, k, 1);
+	return 0;
+}
+
+/* In the parent: put back the figures a worker sent (cm_work's apply). */
+static void sum_apply(void *vc, size_t k, const double *v, size_t n)
+{
+	struct sum_ctx *c = vc;
+	double tmp[3];
+
+	if (n == sum_figures(tmp, c->out, k, 1)) {
+		memcpy(tmp, v, n * sizeof(double));
+		sum_figures(tmp, c->out, k, 0);
+	}
+}
+
+/* What the k-th computation is, for messages. */
+static const char *sum_name(void *vc, size_t k)
+{
+	(void)vc;
+	return sum_tasks[k];
+}
+
 int cm_summary_compute(cm_summary *out, const cm_network *net, unsigned long seed)
+{
+	return cm_summary_compute_jobs(out, net, seed, 1);
+}
+
+int cm_summary_compute_jobs(cm_summary *out, const cm_network *net, unsigned long seed, int jobs)
 {
 	const igraph_t *g = &net->graph;
 	igraph_integer_t n = igraph_vcount(g), m = igraph_ecount(g);
 	igraph_bool_t directed = igraph_is_directed(g);
 	igraph_t und;
 	igraph_vector_t w = { 0 }, und_w = { 0 };
-	igraph_vector_int_t csize = { 0 }, degree = { 0 }, ivec = { 0 };
+	igraph_vector_int_t csize = { 0 }, degree = { 0 };
+	struct sum_ctx c = { 0 };
+	cm_work work = { 0 };
 	int have_und = 0, rc = 0; /* igraph_destroy needs a built graph */
 
 	memset(out, 0, sizeof(*out));
@@ -397,7 +535,6 @@ int cm_summary_compute(cm_summary *out, const cm_network *net, unsigned long see
 	CM_IG(igraph_vector_init(&und_w, 0), "building the undirected view");
 	CM_IG(igraph_vector_int_init(&csize, 0), "finding components");
 	CM_IG(igraph_vector_int_init(&degree, 0), "counting isolated actors");
-	CM_IG(igraph_vector_int_init(&ivec, 0), "finding cut points");
 	if ((rc = tie_weights(&w, net)) < 0)
 		goto done;
 	if ((rc = undirected_view(&und, &und_w, g, &w)) < 0)
@@ -415,35 +552,24 @@ int cm_summary_compute(cm_summary *out, const cm_network *net, unsigned long see
 	for (igraph_integer_t v = 0; v < n; v++)
 		out->isolated += VECTOR(degree)[v] == 0;
 
-	if (m > 0 && (double)n * ((double)n + (double)m) > CM_SUMMARY_EXACT_WORK) {
-		CM_IG(igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)seed), "sampling actors");
-		if ((rc = sampled_paths(&out->diameter, &out->average_path_length, g, directed,
-		                        CM_SUMMARY_SAMPLES)) < 0)
-			goto done;
-		out->paths_estimated = 1;
-		cm_notice("diameter and average path length estimated from %d sampled source actors "
-		          "of %" IGRAPH_PRId " (exact only while actors x (actors + ties) <= "
-		          CM_SUMMARY_EXACT_TEXT ")", CM_SUMMARY_SAMPLES, n);
-	} else if (m > 0) {
-		if ((rc = exact_paths(&out->diameter, &out->average_path_length, g, directed)) < 0)
-			goto done;
-	}
-
-	if (n > 0)
-		CM_IG(igraph_transitivity_undirected(&und, &out->transitivity,
-		                                   IGRAPH_TRANSITIVITY_NAN),
-		    "computing transitivity");
-	if (m > 0)
-		CM_IG(igraph_assortativity_degree(g, &out->degree_assortativity, directed),
-		    "computing degree assortativity");
-
-	if ((rc = communities(&out->modularity, &out->communities, &und, &und_w, seed)) < 0)
+	/* paths, transitivity, assortativity, communities and cut points: in workers when jobs > 1 */
+	c.g = g;
+	c.und = &und;
+	c.und_w = &und_w;
+	c.n = n;
+	c.m = m;
+	c.directed = directed;
+	c.seed = seed;
+	c.out = out;
+	work.n_tasks = N_SUM_TASKS;
+	work.jobs = jobs;
+	work.ctx = &c;
+	work.run = sum_run;
+	work.collect = sum_collect;
+	work.apply = sum_apply;
+	work.name = sum_name;
+	if ((rc = cm_work_run(&work)) < 0)
 		goto done;
-
-	CM_IG(igraph_articulation_points(&und, &ivec), "finding articulation points");
-	out->articulation_points = igraph_vector_int_size(&ivec);
-	CM_IG(igraph_bridges(&und, &ivec), "finding bridges");
-	out->bridges = igraph_vector_int_size(&ivec);
 	if ((rc = two_mode_figures(out, net)) < 0)
 		goto done;
 
@@ -460,7 +586,6 @@ done:
 	igraph_vector_destroy(&und_w);
 	igraph_vector_int_destroy(&csize);
 	igraph_vector_int_destroy(&degree);
-	igraph_vector_int_destroy(&ivec);
 	return rc;
 }
 

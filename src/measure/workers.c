@@ -8,6 +8,9 @@
 #endif
 #include <errno.h>
 #include <fcntl.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <poll.h>
 #include <signal.h>
 #include <stdint.h>
@@ -229,6 +232,20 @@ static int finish(const cm_work *w, size_t task, struct slot *s, int status)
 	return 0;
 }
 
+/*
+ * Give back to the kernel the pages a finished computation freed.  igraph's
+ * per-actor lists leave them scattered through the heap, where the C library
+ * keeps them, while the next computation's big arrays come from fresh pages:
+ * at 1M actors the path measures left 342 MiB so, and eigenvector centrality
+ * then peaked 115 MiB above them.
+ */
+static void give_back_memory(void)
+{
+#ifdef __GLIBC__
+	malloc_trim(0);
+#endif
+}
+
 int cm_work_run(const cm_work *w)
 {
 	struct slot *slots;
@@ -238,9 +255,11 @@ int cm_work_run(const cm_work *w)
 	int rc = 0;
 
 	if (w->jobs <= 1 || w->n_tasks <= 1) {
-		for (size_t i = 0; i < w->n_tasks; i++)
+		for (size_t i = 0; i < w->n_tasks; i++) {
 			if ((rc = w->run(w->ctx, i)) < 0)
 				return rc;
+			give_back_memory();
+		}
 		return 0;
 	}
 	slots = calloc(w->n_tasks, sizeof(*slots));

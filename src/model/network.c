@@ -4,6 +4,7 @@
 
 #include "coopmap/common.h"
 #include "coopmap/network.h"
+#include "base/error.h"
 #include "base/text.h"
 #include "model/raw.h"
 #include "base/i18n.h"
@@ -51,6 +52,37 @@ void cm_network_free(cm_network *net)
 	igraph_destroy(&net->graph);
 	free(net->source);
 	free(net);
+}
+
+/* Whether name is one of the NULL-terminated list. */
+static int listed_in(const char *const *list, const char *name)
+{
+	for (; list && *list; list++)
+		if (!strcmp(*list, name))
+			return 1;
+	return 0;
+}
+
+/* Remove the vertex and edge attributes a computation will not read (see network.h). */
+int cm_network_keep_attrs(cm_network *net, const char *const *vertex, const char *const *edge)
+{
+	igraph_strvector_t names;
+	int rc = 0;
+
+	if (igraph_strvector_init(&names, 0))
+		return cm_error_set(CM_ENOMEM, _("out of memory"));
+	for (int edges = 0; edges < 2 && rc == 0; edges++) {
+		if ((rc = cm_attr_names(&net->graph, edges, &names)) < 0)
+			break;
+		for (igraph_integer_t i = 0; i < igraph_strvector_size(&names); i++) {
+			const char *name = igraph_strvector_get(&names, i);
+
+			if (!listed_in(edges ? edge : vertex, name))
+				cm_attr_remove(&net->graph, edges, name);
+		}
+	}
+	igraph_strvector_destroy(&names);
+	return rc;
 }
 
 /* The number of actors. */

@@ -71,3 +71,21 @@ if [ -x build/tests/gen_network ]; then
 	run summary "$TMP/sum20k" --quiet
 	grep -q '^paths_estimated  *true$' "$TMP/out"; check "summary estimated: table says so" $?
 fi
+
+# --jobs N: paths, transitivity, assortativity, communities and cut points in
+# forked workers, the same bytes and notices whatever N (exact paths on the
+# sample, estimated ones with their notice at 20k actors)
+for S in graphs/cites-educatives "$TMP/sum20k"; do
+	[ -d "$S" ] || continue
+	run summary "$S" --format json --jobs 1
+	cp "$TMP/out" "$TMP/sjobs1.json"
+	cp "$TMP/err" "$TMP/sjobs1.err"
+	for j in 2 3; do
+		run summary "$S" --format json --jobs "$j"
+		expect_status "summary --jobs $j ($S)" 0
+		cmp -s "$TMP/sjobs1.json" "$TMP/out"; check "summary --jobs $j ($S): same output as --jobs 1" $?
+		cmp -s "$TMP/sjobs1.err" "$TMP/err"; check "summary --jobs $j ($S): same notices as --jobs 1" $?
+	done
+done
+run summary graphs/cites-educatives --jobs 0
+expect_status "summary --jobs 0" 2

@@ -152,6 +152,11 @@ if [ -x "$FGEN" ]; then
 	fault_signal "metrics SIGTERM" TERM "$FT/int.keep" metrics "$FT/g20k" --exact --quiet
 	fault_signal "metrics --jobs 2 SIGTERM" TERM "$FT/int.keep" metrics "$FT/g20k" --exact --quiet --jobs 2
 	fault_signal "metrics --jobs 2 SIGINT" INT "$FT/int.keep" metrics "$FT/g20k" --exact --quiet --jobs 2
+	# summary's figures in workers: seconds of path searches and Leiden at 100k actors
+	"$FGEN" --actors 100000 --ties 400000 --out "$FT/g100k" >/dev/null
+	fault_signal "summary --jobs 2 SIGTERM" TERM "$FT/int.keep" summary "$FT/g100k" --quiet --jobs 2
+	fault_signal "summary --jobs 2 SIGINT" INT "$FT/int.keep" summary "$FT/g100k" --quiet --jobs 2
+	rm -rf "$FT/g100k"
 fi
 
 # --- low address-space limit: "out of memory", never a crash --------------------
@@ -172,7 +177,7 @@ if [ -x "$FGEN" ] && ! fault_sanitized; then
 		"$FGEN" --actors 200000 --ties 800000 --out "$FT/g200k" >/dev/null
 		for add in 40000 100000 200000 400000; do
 			lim=$((base + add))
-			for cmd in summary metrics "metrics --jobs 2" "render -o $FT/oom.svg"; do
+			for cmd in summary "summary --jobs 2" metrics "metrics --jobs 2" "render -o $FT/oom.svg"; do
 				# shellcheck disable=SC2086
 				(ulimit -v "$lim"; exec timeout -k 5 300 "$BIN" $cmd "$FT/g200k" --quiet) \
 					>/dev/null 2>"$TMP/err" </dev/null

@@ -588,6 +588,53 @@ static void test_write_epipe(void **state)
 	cm_table_free(t);
 }
 
+/*
+ * Strings live in the table's blocks of text: many of them (more than one
+ * block), one longer than a block, a replaced string, rows added later, and
+ * a number set on a string column (ignored) keep every cell as written.
+ */
+static void test_many_strings(void **state)
+{
+	enum { ROWS = 40000 };
+	size_t long_len = 600000;
+	char *longs = malloc(long_len + 1);
+	char buf[64];
+	cm_table *t = NULL;
+
+	(void)state;
+	assert_non_null(longs);
+	memset(longs, 'x', long_len);
+	longs[long_len] = '\0';
+	assert_int_equal(cm_table_new(&t), 0);
+	assert_int_equal(cm_table_add_column(t, "id", CM_COL_STRING), 0);
+	assert_int_equal(cm_table_add_column(t, "n", CM_COL_INT), 1);
+	assert_int_equal(cm_table_add_rows(t, ROWS / 2), 0);
+	assert_int_equal(cm_table_add_rows(t, ROWS - ROWS / 2), 0);
+	for (size_t r = 0; r < ROWS; r++) {
+		snprintf(buf, sizeof(buf), "actor number %zu of the table", r);
+		assert_int_equal(cm_table_set_string(t, r, 0, r == 7 ? longs : buf), 0);
+		cm_table_set_number(t, r, 1, (double)r);
+	}
+	/* a number on a string column changes nothing; a replaced string is the new one */
+	cm_table_set_number(t, 3, 0, 1.5);
+	assert_int_equal(cm_table_set_string(t, 5, 0, "replaced"), 0);
+	assert_int_equal(cm_table_set_string(t, 6, 0, NULL), 0);
+	for (size_t r = 0; r < ROWS; r++) {
+		snprintf(buf, sizeof(buf), "actor number %zu of the table", r);
+		assert_string_equal(cm_table_get_string(t, r, 0),
+		                    r == 7 ? longs : r == 5 ? "replaced" : r == 6 ? "" : buf);
+		assert_true(cm_table_get_number(t, r, 1) == (double)r);
+	}
+	assert_true(isnan(cm_table_get_number(t, 3, 0)));
+	/* sorting moves the strings with their rows: descending n puts the last row first */
+	assert_int_equal(cm_table_sort(t, 1, 1), 0);
+	snprintf(buf, sizeof(buf), "actor number %d of the table", ROWS - 1);
+	assert_string_equal(cm_table_get_string(t, 0, 0), buf);
+	assert_string_equal(cm_table_get_string(t, ROWS - 1 - 7, 0), longs);
+	cm_table_free(t);
+	free(longs);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -609,6 +656,7 @@ int main(void)
 		cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_write_error),
 		cmocka_unit_test(test_write_epipe),
+		cmocka_unit_test(test_many_strings),
 	};
 
 	igraph_set_attribute_table(&igraph_cattribute_table);
