@@ -128,11 +128,11 @@ static void map_extent(double *bb, const map_plan *p, int large)
  * upper bound) past a gap beyond the map's extent, so its box, at most that
  * size, starts past the gap.  SVG class "legend".
  */
-static int add_legend_node(Agraph_t *g, const map_plan *p, const cm_render_options *o, int large)
+static int add_legend_node(Agraph_t *g, map_plan *p, const cm_render_options *o, int large)
 {
 	cm_strbuf side = { 0 }, under = { 0 };
 	double bb[4], sw = 0, sh = 0, uw = 0, uh = 0, gap = 24 * p->text_scale, mw, mh, fit_side = 1, fit_under = 1;
-	double k = p->text_scale;
+	double k = fmax(p->text_scale, p->legend_min_k);
 	map_plan lp = *p;
 	char buf[64];
 	Agnode_t *node;
@@ -148,6 +148,8 @@ static int add_legend_node(Agraph_t *g, const map_plan *p, const cm_render_optio
 	 * print at MIN_LABEL_POINTS once the drawing is scaled to its page: a
 	 * larger legend makes the drawing larger, so a few rounds.  The legend
 	 * alone takes the larger scale (lp), the rest of the map keeps its own.
+	 * This is an estimate: fit_labels() (draw.c) checks it against the scale
+	 * Graphviz gives and asks for more through legend_min_k.
 	 */
 	for (int round = 0; round < 4; round++) {
 		double z;
@@ -166,6 +168,7 @@ static int add_legend_node(Agraph_t *g, const map_plan *p, const cm_render_optio
 		k = MIN_LABEL_POINTS / (11 * z) * 1.04;
 	}
 	beside = fit_side >= fit_under;
+	p->legend_k = k;
 	if (!(node = agnode(g, "legend", 1))) {
 		rc = cm_error_set(CM_ENOMEM, _("out of memory"));
 		goto done;

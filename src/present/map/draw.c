@@ -163,8 +163,9 @@ static double page_scale(Agraph_t *g, const map_plan *p)
  * the others), and laid out again; a few rounds, since larger labels at
  * the edge widen the map a little.  The caption grows too, towards
  * MIN_CAPTION_POINTS, as long as it stays narrower than the map (its
- * lines are not wrapped): once, in the first round.  0, 1 when Graphviz
- * failed, or a negative cm_error code.
+ * lines are not wrapped): once, in the first round.  The legend beside the
+ * map keeps MIN_LABEL_POINTS as well (build.c places it again with the
+ * labels).  0, 1 when Graphviz failed, or a negative cm_error code.
  */
 static int fit_labels(GVC_t *ctx, Agraph_t *g, map_plan *p, const cm_render_options *o, const char *engine)
 {
@@ -191,6 +192,11 @@ static int fit_labels(GVC_t *ctx, Agraph_t *g, map_plan *p, const cm_render_opti
 		}
 		if (cm_map_label_points(p, large) * z < MIN_LABEL_POINTS) {
 			p->label_pt = MIN_LABEL_POINTS / z * 1.04;
+			again = 1;
+		}
+		/* the legend's smallest text (11 points times its scale, legend.c) too */
+		if (p->legend_k > 0 && 11 * p->legend_k * z < MIN_LABEL_POINTS) {
+			p->legend_min_k = MIN_LABEL_POINTS / (11 * z) * 1.04;
 			again = 1;
 		}
 		if (!again)

@@ -128,6 +128,8 @@ typedef struct {
 	igraph_integer_t n_labels_out; /* labels left out for want of room */
 	double label_pt;      /* actor labels' point size when the page scale asked for more (0: the default) */
 	double cluster_pt;    /* fr: box names' point size when the page scale asked for more (0: the default) */
+	double legend_k;      /* the legend node's text scale as drawn (0: no legend node) */
+	double legend_min_k;  /* the least text scale the page scale asked of the legend (0: none) */
 	int dpi;              /* PNG pixels per inch */
 } map_plan;
 
