@@ -115,27 +115,8 @@ igraph_integer_t cm_map_push_apart(double *xy, const double *wh, igraph_integer_
 	for (int sweep = 0; sweep < sweeps; sweep++) {
 		left = 0;
 		for (igraph_integer_t i = 0; i < k; i++) {
-			for (igraph_integer_t j = i + 1; j < k; j++) {
-				double dx = xy[2 * j] - xy[2 * i], dy = xy[2 * j + 1] - xy[2 * i + 1];
-				double ox = (wh[2 * i] + wh[2 * j]) / 2 + gap - fabs(dx);
-				double oy = (wh[2 * i + 1] + wh[2 * j + 1]) / 2 + gap - fabs(dy);
-
-				if (ox <= 1e-6 || oy <= 1e-6)
-					continue;
-				left++;
-				/* on top of each other: apart along x, the later one to the right */
-				if (ox <= oy) {
-					double d = (dx < 0 ? -ox : ox) / 2;
-
-					xy[2 * i] -= d;
-					xy[2 * j] += d;
-				} else {
-					double d = (dy < 0 ? -oy : oy) / 2;
-
-					xy[2 * i + 1] -= d;
-					xy[2 * j + 1] += d;
-				}
-			}
+			for (igraph_integer_t j = i + 1; j < k; j++)
+				left += push_pair(xy, wh, i, j, gap);
 		}
 		if (!left)
 			break;

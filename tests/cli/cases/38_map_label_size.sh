@@ -24,27 +24,18 @@ bg = [float(v) for pt in g0.find(S + 'polygon').get('points').split() for v in p
 xs = bg[0::2]
 exact = vb[2] / (max(xs) - min(xs))
 scale = min(t, exact)
-bad, sizes = [], []
+# the labels, and the legend beside or under the map (fr and geo maps): printed sizes
+bad, printed = [], {'label': [], 'legend': []}
 for g in root.iter(S + 'g'):
-    if g.get('class') != 'node label':
-        continue
-    for txt in g.iter(S + 'text'):
+    kind = {'node label': 'label', 'node legend': 'legend'}.get(g.get('class'))
+    for txt in g.iter(S + 'text') if kind else ():
         pt = float(txt.get('font-size')) * scale
-        sizes.append(pt)
+        printed[kind].append(pt)
         if pt < 7 - 0.01:
-            bad.append('label "%s" printed at %.2f pt (scale %.4f)' % (txt.text, pt, scale))
+            bad.append('%s "%s" printed at %.2f pt (scale %.4f)' % (kind, txt.text, pt, scale))
+sizes, legend = printed['label'], printed['legend']
 if not sizes:
     bad.append('no label drawn')
-# the legend beside or under the map (class "node legend", fr and geo maps): its text too
-legend = []
-for g in root.iter(S + 'g'):
-    if g.get('class') != 'node legend':
-        continue
-    for txt in g.iter(S + 'text'):
-        pt = float(txt.get('font-size')) * scale
-        legend.append(pt)
-        if pt < 7 - 0.01:
-            bad.append('legend "%s" printed at %.2f pt (scale %.4f)' % (txt.text, pt, scale))
 caption = ' '.join(x.text or '' for x in root.iter(S + 'text'))
 m = re.search(r'(\d+) labels? left out', caption)
 out = int(m.group(1)) if m else 0
