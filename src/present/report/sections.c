@@ -235,7 +235,7 @@ void report_section_map(struct report *r)
 	rh_text(f, _("Click an actor on the map, or a row of a table, to see its partners and its card."));
 	fputs("</aside></div>\n<p class=\"note\">", f);
 	rh_text(f, _("Drag to pan, scroll or use the buttons to zoom. The size of a node is its PageRank, the "
-	             "width of a tie its weight; cités at isolation level 2 or 3 are ringed in red. The legend "
+	             "width of a tie its weight; cités at isolation level 2 or 3 are ringed, in the colour the legend gives. The legend "
 	             "and captions on the map are those of coopmap render; a filter hides the actors it leaves "
 	             "out and their ties, and the legend then counts the actors shown."));
 	fputs("</p>\n</section>\n", f);
