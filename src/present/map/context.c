@@ -1,6 +1,8 @@
 /* The one Graphviz context (GVC_t) of the process, created on first use. */
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include <gvc.h>
 
@@ -8,6 +10,7 @@
 #include "coopmap/common.h"
 #include "base/error.h"
 #include "load/dot.h"
+#include "model/names.h"
 #include "present/map/graphviz.h"
 #include "base/i18n.h"
 
@@ -41,41 +44,74 @@ void cm_gv_shutdown(void)
  * cgraph's default id discipline makes a named object's id the address of
  * its interned name, and keeps subgraphs sorted by id: the region boxes
  * came out in an order that moved with the heap (a longer -o path reordered
- * the report's map) and fdp laid them out accordingly.  This discipline maps
- * no name itself, so cgraph keeps the names in its internal map and numbers
- * every object in the order it is made.  Odd numbers, as cgraph's own
- * anonymous ids (even ones are names' addresses).  (Written here because Graphviz 2.43 has no such option.)
+ * the report's map) and fdp laid them out accordingly.  This discipline
+ * numbers names in the order they first come (the one name map,
+ * model/names.c) and keeps their text itself: cgraph's own internal map
+ * cannot hold them, since closing any subgraph (the layouts' temporary
+ * component subgraphs, or agclose) empties it for the whole graph, which
+ * turned node names into "%N" and leaked the entries.  Named objects get
+ * even ids, anonymous ones odd ids, as in cgraph's own discipline.
+ * (Written here because Graphviz 2.43 has no such option.)
  */
+struct gv_ids {
+	Agraph_t *root;       /* the graph whose string table holds the names */
+	cm_names names;       /* name -> index, in the order names came */
+	char **text;          /* index -> the name, interned by cgraph (agstrdup: its writer asks them if HTML) */
+	size_t n_text, cap_text;
+	IDTYPE next_anon;     /* the next odd id */
+};
+
+/* A graph's table of names; NULL when memory is short (cgraph then falls back to its internal map). */
 static void *gv_id_open(Agraph_t *g, Agdisc_t *disc)
 {
+	struct gv_ids *st = calloc(1, sizeof(*st));
+
 	(void)disc;
-	return g;
+	if (st) {
+		st->root = g;
+		st->next_anon = 1;
+	}
+	return st;
 }
 
-/*
- * Hand out the next number; other names are left to cgraph's internal map.
- * The root graph's name is the exception, kept as cgraph's own discipline
- * keeps names (its interned string is its id): agclose() frees the internal
- * map's entry of every object but the root's, and the root's id sets no order.
- */
+/* The id of a name (even: 2 (index + 1)), made when createflag; anonymous objects take the next odd id. */
 static long gv_id_map(void *state, int objtype, char *str, IDTYPE *id, int createflag)
 {
-	static IDTYPE next = 1;
-	Agraph_t *root = state;
+	struct gv_ids *st = state;
+	igraph_integer_t idx;
+	int added = 0;
 
-	if (str && objtype == AGRAPH && AGID(root) == 0 && createflag) {
-		/* agopen() maps the root's name before giving it an id (an even address) */
-		char *s = agstrdup(root, str);
-
-		if (!s)
-			return 0;
-		*id = (IDTYPE)(uintptr_t)s;
+	(void)objtype;
+	if (!st)
+		return 0;
+	if (!str) {
+		*id = st->next_anon;
+		st->next_anon += 2;
 		return 1;
 	}
-	if (str)
+	if (!createflag) {
+		if ((idx = cm_names_get(&st->names, str)) < 0)
+			return 0;
+		*id = 2 * ((IDTYPE)idx + 1);
+		return 1;
+	}
+	if (st->n_text == st->cap_text) {
+		size_t cap = st->cap_text ? 2 * st->cap_text : 64;
+		char **p = realloc(st->text, cap * sizeof(*p));
+
+		if (!p)
+			return 0;
+		st->text = p;
+		st->cap_text = cap;
+	}
+	if (cm_names_add(&st->names, str, &idx, &added) < 0)
 		return 0;
-	*id = next;
-	next += 2;
+	if (added) {
+		if (!(st->text[idx] = agstrdup(st->root, str)))
+			return 0;
+		st->n_text++;
+	}
+	*id = 2 * ((IDTYPE)idx + 1);
 	return 1;
 }
 
@@ -88,26 +124,38 @@ static long gv_id_alloc(void *state, int objtype, IDTYPE request)
 	return 0;
 }
 
-/* Free the root's interned name; the other ids hold nothing. */
+/* Names stay until the graph closes: a node deleted and made again gets its id back. */
 static void gv_id_free(void *state, int objtype, IDTYPE id)
 {
+	(void)state;
 	(void)objtype;
-	if (id % 2 == 0)
-		agstrfree(state, (char *)(uintptr_t)id);
+	(void)id;
 }
 
-/* The root's name is its id; cgraph's internal map prints the others. */
+/* The name of an even id; NULL for anonymous objects. */
 static char *gv_id_print(void *state, int objtype, IDTYPE id)
 {
-	(void)state;
+	struct gv_ids *st = state;
+
 	(void)objtype;
-	return id % 2 == 0 ? (char *)(uintptr_t)id : NULL;
+	if (!st || id % 2 != 0 || id / 2 - 1 >= st->n_text)
+		return NULL;
+	return st->text[id / 2 - 1];
 }
 
-/* Nothing to close. */
+/* Free the graph's table of names. */
 static void gv_id_close(void *state)
 {
-	(void)state;
+	struct gv_ids *st = state;
+
+	if (!st)
+		return;
+	/* called by agclose() before it closes the graph's strings */
+	for (size_t i = 0; i < st->n_text; i++)
+		agstrfree(st->root, st->text[i]);
+	free(st->text);
+	cm_names_free(&st->names);
+	free(st);
 }
 
 /* Nothing to register. */
