@@ -107,9 +107,11 @@ static long gv_id_map(void *state, int objtype, char *str, IDTYPE *id, int creat
 	if (cm_names_add(&st->names, str, &idx, &added) < 0)
 		return 0;
 	if (added) {
-		if (!(st->text[idx] = agstrdup(st->root, str)))
+		/* index idx is taken even when memory runs out: its text is then NULL, printed as none */
+		st->text[idx] = agstrdup(st->root, str);
+		st->n_text = (size_t)idx + 1;
+		if (!st->text[idx])
 			return 0;
-		st->n_text++;
 	}
 	*id = 2 * ((IDTYPE)idx + 1);
 	return 1;
@@ -152,7 +154,8 @@ static void gv_id_close(void *state)
 		return;
 	/* called by agclose() before it closes the graph's strings */
 	for (size_t i = 0; i < st->n_text; i++)
-		agstrfree(st->root, st->text[i]);
+		if (st->text[i])
+			agstrfree(st->root, st->text[i]);
 	free(st->text);
 	cm_names_free(&st->names);
 	free(st);
