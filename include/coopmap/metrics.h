@@ -48,12 +48,20 @@ typedef struct cm_metrics_options {
 	 */
 	igraph_integer_t samples;
 	unsigned long seed;            /**< 0: CM_DEFAULT_SEED */
-	/** Independent measures computed at once in up to this many forked
-	 * workers (copy-on-write on the loaded network, results sent back
-	 * through pipes and gathered in a fixed order: the table is the same
-	 * whatever the number); 0 or 1: all in this process. */
+	/** Independent measures computed at once in up to this many processes,
+	 * this one and forked workers (copy-on-write on the loaded network,
+	 * results gathered in a fixed order: the table is the same whatever the
+	 * number; more than 8 counts as 8); 0 or 1: all in this process.
+	 * cm_metrics_default_jobs() gives the command line's default. */
 	int jobs;
 } cm_metrics_options;
+
+/**
+ * The default number of processes for cm_metrics_options.jobs and
+ * cm_summary_compute_jobs(): the processors this process may run on, at
+ * most 8.
+ */
+int cm_metrics_default_jobs(void);
 
 /**
  * Parse a comma-separated list of measure names ("degree,pagerank" or "all").

@@ -59,12 +59,13 @@ int cm_summary_compute(cm_summary *out, const cm_network *net, unsigned long see
 /**
  * Compute the summary with its independent parts (path lengths,
  * transitivity, assortativity, communities, cut points) in up to jobs
- * forked workers at once; the summary, its notices and its first error are
- * the same whatever jobs is.
+ * processes at once, this one and forked workers; the summary, its notices
+ * and its first error are the same whatever jobs is (default of the
+ * command line: cm_metrics_default_jobs()).
  * @param out receives the summary (free with cm_summary_free)
  * @param net the network
  * @param seed seed for Leiden and sampling
- * @param jobs workers at once (1 or less: all in this process)
+ * @param jobs processes at once (1 or less: all in this process)
  * @return 0 or a negative code
  */
 int cm_summary_compute_jobs(cm_summary *out, const cm_network *net, unsigned long seed, int jobs);

@@ -148,7 +148,8 @@ const struct cli_command cli_cmd_metrics = {
 		"  --exact               never sample path measures\n"
 		"  --betweenness-samples K  sample K source actors for path measures\n"
 		"  --jobs N              compute independent measures in N processes at once\n"
-		"                        (default 1; the output is the same whatever N)\n")
+		"                        (default: one per processor, at most 8; 1: all in one;\n"
+		"                        the output is the same whatever N)\n")
 		"\n" CLI_COMMON_HELP
 };
 
@@ -202,7 +203,7 @@ static int cmd_metrics(int argc, char **argv)
 {
 	static const char *const ascending[] = { "id", "label", "type", "region" };
 	struct cli_common common = { 0 };
-	struct metrics_args a = { .format = CM_FORMAT_TABLE, .mo.jobs = 1 };
+	struct metrics_args a = { .format = CM_FORMAT_TABLE, .mo.jobs = 0 };
 	cm_network *net = NULL;
 	cm_table *table = NULL;
 	const char *input;
@@ -217,6 +218,8 @@ static int cmd_metrics(int argc, char **argv)
 	}
 	if (!a.mo.metrics)
 		a.mo.metrics = CM_M_ALL;
+	if (!a.mo.jobs)
+		a.mo.jobs = cm_metrics_default_jobs();
 	/* "all" takes the two-mode measures when the input is two-mode */
 	if (a.sort && (status = check_sort_column(a.sort, a.mo.metrics | ((a.mo.metrics & CM_M_ALL) == CM_M_ALL ?
 	                                                            CM_M_TWO_MODE : 0))) != CLI_OK)

@@ -34,7 +34,8 @@ const struct cli_command cli_cmd_summary = {
 		"                        csv-fr is for a French spreadsheet (';', decimal comma)\n")
 		CLI_DIGITS_HELP
 		N_("  --jobs N              compute independent figures in N processes at once\n"
-		"                        (default 1; the output is the same whatever N)\n")
+		"                        (default: one per processor, at most 8; 1: all in one;\n"
+		"                        the output is the same whatever N)\n")
 		"\n" CLI_COMMON_HELP
 };
 
@@ -58,7 +59,7 @@ static int summary_option(void *ctx, int opt, const char *arg)
 static int cmd_summary(int argc, char **argv)
 {
 	struct cli_common common = { 0 };
-	struct summary_args a = { .format = CM_FORMAT_TABLE, .jobs = 1 };
+	struct summary_args a = { .format = CM_FORMAT_TABLE, .jobs = 0 };
 	cm_network *net = NULL;
 	cm_summary summary = { 0 };
 	const char *input;
@@ -69,7 +70,8 @@ static int cmd_summary(int argc, char **argv)
 		goto done;
 	if ((status = cli_load(&net, input, &common)) != CLI_OK)
 		goto done;
-	rc = cm_summary_compute_jobs(&summary, net, common.have_seed ? common.seed : CM_DEFAULT_SEED, a.jobs);
+	rc = cm_summary_compute_jobs(&summary, net, common.have_seed ? common.seed : CM_DEFAULT_SEED,
+	                             a.jobs ? a.jobs : cm_metrics_default_jobs());
 	if (rc < 0) {
 		status = cli_fail(rc);
 		goto done;

@@ -65,7 +65,12 @@ struct ctx {
 	cm_table *t;
 	int col[N_MEASURES];
 	unsigned want;
-	size_t task[16], n_tasks;   /* indices in tasks[] of the computations asked for */
+	cm_paths *paths;            /* the path measures' plan, when they are asked for */
+	/* the computations asked for: an index in tasks[] and, for the path measures, the part */
+	struct job {
+		size_t what, part;
+	} job[32];
+	size_t n_jobs, order[32];
 };
 
 int cm_metrics_parse(unsigned *out, const char *list)
@@ -228,36 +233,42 @@ done:
 	return rc;
 }
 
-/* betweenness, closeness and harmonic: exact or from sampled sources (measure/paths.h). */
-static int compute_paths(struct ctx *c, unsigned want)
+/* Plan the path measures asked for (measure/paths.h): exact, or parts of the sampled sources. */
+static int plan_paths(struct ctx *c)
 {
-	igraph_vector_t bet = { 0 }, clo = { 0 }, har = { 0 };
 	cm_paths_input in = { 0 };
-	int rc = 0;
+	unsigned want = 0;
 
-	CM_IG(igraph_vector_init(&bet, c->n), "computing paths");
-	CM_IG(igraph_vector_init(&clo, c->n), "computing paths");
-	CM_IG(igraph_vector_init(&har, c->n), "computing paths");
 	in.g = c->g;
 	in.directed = c->directed;
 	in.dist = c->weighted ? &c->dist : NULL;
 	in.seed = c->seed;
 	in.samples = c->samples;
 	in.exact = c->exact;
-	if ((rc = cm_paths_compute(want & CM_M_BETWEENNESS ? &bet : NULL,
-	                           want & CM_M_CLOSENESS ? &clo : NULL,
-	                           want & CM_M_HARMONIC ? &har : NULL, &in)) < 0)
+	want |= c->want & CM_M_BETWEENNESS ? CM_PATHS_BETWEENNESS : 0;
+	want |= c->want & CM_M_CLOSENESS ? CM_PATHS_CLOSENESS : 0;
+	want |= c->want & CM_M_HARMONIC ? CM_PATHS_HARMONIC : 0;
+	return cm_paths_plan(&c->paths, &in, want);
+}
+
+/* Add the path measures' parts up into their columns. */
+static int finish_paths(struct ctx *c)
+{
+	igraph_vector_t v[3] = { { 0 }, { 0 }, { 0 } };
+	static const unsigned bits[3] = { CM_M_BETWEENNESS, CM_M_CLOSENESS, CM_M_HARMONIC };
+	int rc = 0;
+
+	for (int i = 0; i < 3; i++)
+		CM_IG(igraph_vector_init(&v[i], c->n), "computing paths");
+	if ((rc = cm_paths_finish(c->want & bits[0] ? &v[0] : NULL, c->want & bits[1] ? &v[1] : NULL,
+	                          c->want & bits[2] ? &v[2] : NULL, c->paths)) < 0)
 		goto done;
-	if (want & CM_M_BETWEENNESS)
-		set_column(c->t, c->col[2], &bet);
-	if (want & CM_M_CLOSENESS)
-		set_column(c->t, c->col[3], &clo);
-	if (want & CM_M_HARMONIC)
-		set_column(c->t, c->col[4], &har);
+	for (int i = 0; i < 3; i++)
+		if (c->want & bits[i])
+			set_column(c->t, c->col[2 + i], &v[i]);
 done:
-	igraph_vector_destroy(&bet);
-	igraph_vector_destroy(&clo);
-	igraph_vector_destroy(&har);
+	for (int i = 0; i < 3; i++)
+		igraph_vector_destroy(&v[i]);
 	return rc;
 }
 
@@ -534,21 +545,28 @@ static int make_table(struct ctx *c, const cm_network *net, unsigned want)
 	return 0;
 }
 
-/* The computations after degree and strength, in output order; each is independent of the others. */
+/*
+ * The computations after degree and strength, in output order; each is
+ * independent of the others.  rank: the order in which processes take them
+ * with --jobs, the costliest first (measured at 100k actors: the path
+ * measures' parts, then Leiden, ARPACK, PRPACK...), so that the last to end
+ * is a short one.
+ */
 static const struct task {
 	unsigned bits;
 	const char *name;
+	int rank;
 } tasks[] = {
-	{ CM_M_BETWEENNESS | CM_M_CLOSENESS | CM_M_HARMONIC, "path measures" },
-	{ CM_M_EIGENVECTOR, "eigenvector centrality" },
-	{ CM_M_PAGERANK, "pagerank" },
-	{ CM_M_CORENESS, "coreness" },
-	{ CM_M_CLUSTERING, "clustering" },
-	{ CM_M_CONSTRAINT, "constraint" },
-	{ CM_M_EFFECTIVE_SIZE, "effective size" },
-	{ CM_M_ARTICULATION, "articulation points" },
-	{ CM_M_COMMUNITY, "communities" },
-	{ CM_M_TWO_MODE, "event counts" },
+	{ CM_M_BETWEENNESS | CM_M_CLOSENESS | CM_M_HARMONIC, "path measures", 0 },
+	{ CM_M_EIGENVECTOR, "eigenvector centrality", 2 },
+	{ CM_M_PAGERANK, "pagerank", 3 },
+	{ CM_M_CORENESS, "coreness", 7 },
+	{ CM_M_CLUSTERING, "clustering", 6 },
+	{ CM_M_CONSTRAINT, "constraint", 4 },
+	{ CM_M_EFFECTIVE_SIZE, "effective size", 5 },
+	{ CM_M_ARTICULATION, "articulation points", 8 },
+	{ CM_M_COMMUNITY, "communities", 1 },
+	{ CM_M_TWO_MODE, "event counts", 9 },
 };
 #define N_TASKS (sizeof(tasks) / sizeof(tasks[0]))
 
@@ -560,8 +578,8 @@ static int task_run(void *vc, size_t k)
 	/* igraph's random start vectors (ARPACK) and choices (Leiden) then do not
 	 * depend on which computations ran before in the same process */
 	igraph_rng_seed(igraph_rng_default(), c->seed);
-	switch (c->task[k]) {
-	case 0: return compute_paths(c, c->want);
+	switch (c->job[k].what) {
+	case 0: return cm_paths_run(c->paths, c->job[k].part);
 	case 1: return compute_eigenvector(c);
 	case 2: return compute_pagerank(c);
 	case 3: return compute_coreness(c);
@@ -574,46 +592,93 @@ static int task_run(void *vc, size_t k)
 	}
 }
 
-/* Whether measure i is a column the k-th computation fills. */
+/* Whether measure i is a column the k-th computation fills (the path measures fill theirs at the end). */
 static int task_fills(const struct ctx *c, size_t k, size_t i)
 {
-	return (measures[i].bit & tasks[c->task[k]].bits & c->want) && c->col[i] >= 0;
+	return c->job[k].what != 0 && (measures[i].bit & tasks[c->job[k].what].bits & c->want) &&
+	       c->col[i] >= 0;
 }
 
-/* In a worker: the columns the k-th computation filled, one after the other. */
-static int task_collect(void *vc, size_t k, double **out, size_t *n)
+/* How many numbers the k-th computation gives (cm_work's size). */
+static size_t task_size(void *vc, size_t k)
 {
 	struct ctx *c = vc;
-	size_t rows = cm_table_nrows(c->t), cols = 0, at = 0;
+	size_t cols = 0;
 
+	if (c->job[k].what == 0)
+		return cm_paths_part_size(c->paths, c->job[k].part);
 	for (size_t i = 0; i < N_MEASURES; i++)
 		cols += task_fills(c, k, i);
-	*n = rows * cols;
-	if (!(*out = malloc(*n ? *n * sizeof(double) : 1)))
-		return cm_error_set(CM_ENOMEM, "out of memory while sending %s", tasks[c->task[k]].name);
-	for (size_t i = 0; i < N_MEASURES; i++)
-		if (task_fills(c, k, i))
-			for (size_t r = 0; r < rows; r++)
-				(*out)[at++] = cm_table_get_number(c->t, r, (size_t)c->col[i]);
-	return 0;
+	return cols * cm_table_nrows(c->t);
 }
 
-/* In the parent: put back the columns a worker sent. */
-static void task_apply(void *vc, size_t k, const double *v, size_t n)
+/* In a worker: the numbers the k-th computation gave, its columns one after the other. */
+static void task_collect(void *vc, size_t k, double *out)
 {
 	struct ctx *c = vc;
 	size_t rows = cm_table_nrows(c->t), at = 0;
 
+	if (c->job[k].what == 0) {
+		memcpy(out, cm_paths_part(c->paths, c->job[k].part), task_size(c, k) * sizeof(double));
+		return;
+	}
 	for (size_t i = 0; i < N_MEASURES; i++)
 		if (task_fills(c, k, i))
-			for (size_t r = 0; r < rows && at < n; r++)
+			for (size_t r = 0; r < rows; r++)
+				out[at++] = cm_table_get_number(c->t, r, (size_t)c->col[i]);
+}
+
+/* In the parent: put back the numbers a worker sent. */
+static int task_apply(void *vc, size_t k, const double *v)
+{
+	struct ctx *c = vc;
+	size_t rows = cm_table_nrows(c->t), at = 0;
+
+	if (c->job[k].what == 0) {
+		double *part = cm_paths_part(c->paths, c->job[k].part);
+
+		if (!part)
+			return cm_error_set(CM_ENOMEM, _("out of memory while gathering results"));
+		memcpy(part, v, task_size(c, k) * sizeof(double));
+		return 0;
+	}
+	for (size_t i = 0; i < N_MEASURES; i++)
+		if (task_fills(c, k, i))
+			for (size_t r = 0; r < rows; r++)
 				cm_table_set_number(c->t, r, (size_t)c->col[i], v[at++]);
+	return 0;
 }
 
 /* What the k-th computation is, for messages. */
 static const char *task_name(void *vc, size_t k)
 {
-	return tasks[((struct ctx *)vc)->task[k]].name;
+	struct ctx *c = vc;
+
+	if (c->job[k].what == 0)
+		return cm_paths_part_name(c->paths, c->job[k].part);
+	return tasks[c->job[k].what].name;
+}
+
+/* List the computations asked for, and the order of taking them (by rank, then task order). */
+static void list_jobs(struct ctx *c)
+{
+	for (size_t i = 0; i < N_TASKS; i++) {
+		if (!(c->want & tasks[i].bits))
+			continue;
+		if (i == 0) {
+			for (size_t p = 0; p < cm_paths_parts(c->paths); p++) {
+				c->job[c->n_jobs].what = 0;
+				c->job[c->n_jobs++].part = p;
+			}
+			continue;
+		}
+		c->job[c->n_jobs].what = i;
+		c->job[c->n_jobs++].part = 0;
+	}
+	for (size_t k = 0, at = 0; k < N_TASKS; k++)
+		for (size_t j = 0; j < c->n_jobs; j++)
+			if (tasks[c->job[j].what].rank == (int)k)
+				c->order[at++] = j;
 }
 
 int cm_metrics_compute(cm_table **out, const cm_network *net, const cm_metrics_options *opts)
@@ -680,23 +745,28 @@ int cm_metrics_compute(cm_table **out, const cm_network *net, const cm_metrics_o
 	if (want & (CM_M_DEGREE | CM_M_STRENGTH))
 		if ((rc = compute_degree(&c, want & CM_M_DEGREE, want & CM_M_STRENGTH)) < 0)
 			goto done;
+	c.want = want;
+	if (want & (CM_M_BETWEENNESS | CM_M_CLOSENESS | CM_M_HARMONIC))
+		if ((rc = plan_paths(&c)) < 0)
+			goto done;
 	{
 		cm_work w = { 0 };
 
-		for (size_t i = 0; i < N_TASKS; i++)
-			if (want & tasks[i].bits)
-				c.task[c.n_tasks++] = i;
-		c.want = want;
-		w.n_tasks = c.n_tasks;
+		list_jobs(&c);
+		w.n_tasks = c.n_jobs;
 		w.jobs = opts->jobs;
 		w.ctx = &c;
+		w.order = c.order;
 		w.run = task_run;
+		w.size = task_size;
 		w.collect = task_collect;
 		w.apply = task_apply;
 		w.name = task_name;
 		if ((rc = cm_work_run(&w)) < 0)
 			goto done;
 	}
+	if (c.paths && (rc = finish_paths(&c)) < 0)
+		goto done;
 finish:
 	*out = c.t;
 	c.t = NULL;
@@ -704,6 +774,7 @@ done:
 	igraph_set_progress_handler(old_progress);
 	cm_measure_progress_name(NULL);
 	cm_table_free(c.t);
+	cm_paths_free(c.paths);
 	if (c.own_ug)
 		igraph_destroy(&c.ug);
 	igraph_vector_destroy(&c.uw);
@@ -720,6 +791,11 @@ int cm_metrics_shed(cm_network *net)
 	static const char *const edge[] = { CM_ATTR_WEIGHT, NULL };
 
 	return cm_network_keep_attrs(net, vertex, edge);
+}
+
+int cm_metrics_default_jobs(void)
+{
+	return cm_work_default_jobs();
 }
 
 const char *cm_metrics_name(unsigned bit)

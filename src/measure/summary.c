@@ -166,36 +166,71 @@ done:
 }
 
 /*
- * Estimate diameter and average path length from k actors drawn at random
- * (seeded by the caller): igraph_distances from slices of them, so that at
- * most CM_SUMMARY_BATCH_CELLS distances are held at a time.  The average is
- * the mean distance over the pairs (source, actor reached); the diameter
- * the longest distance seen, raised by one more search from the farthest
- * actor found (a double sweep): still a lower bound of the diameter.
+ * The estimate of diameter and average path length is made from k actors
+ * drawn at random, in this many parts (slices of those actors), each an
+ * independent computation for measure/workers.h.  Fixed, not the number of
+ * processes, and the parts end at the boundaries of the slices
+ * igraph_distances is given, so that the figures are the same whatever
+ * --jobs is: the sums are of whole numbers (exact), and the farthest actor
+ * is the first found in the order of one search after the other.
  */
-static int sampled_paths(double *diameter, double *apl, const igraph_t *g, int directed,
-                         igraph_integer_t k)
+#define PATH_PARTS 2
+
+/* What a part of the estimate finds: 4 numbers (cm_work's size). */
+struct path_part {
+	double sum, reached, longest, far;
+};
+
+/* The estimate of the path lengths: the sources, and each part's findings. */
+struct path_plan {
+	igraph_vector_int_t sources;
+	igraph_integer_t batch;           /* sources per igraph_distances call */
+	igraph_integer_t from[PATH_PARTS + 1];
+	struct path_part part[PATH_PARTS];
+};
+
+/* Draw the k sources (seeded by the caller) and cut them into parts at slice boundaries. */
+static int path_plan_init(struct path_plan *pp, const igraph_t *g, igraph_integer_t k)
 {
-	igraph_neimode_t mode = directed ? IGRAPH_OUT : IGRAPH_ALL;
-	igraph_integer_t n = igraph_vcount(g), batch, far = -1;
-	igraph_vector_int_t sources = { 0 };
-	igraph_matrix_t d = { 0 };
-	igraph_vector_t ecc = { 0 };
-	double sum = 0, reached = 0, longest = 0;
+	igraph_integer_t n = igraph_vcount(g), slices;
 	int rc = 0;
 
-	*diameter = *apl = NAN;
 	if (k > n)
 		k = n;
-	CM_IG(igraph_vector_int_init(&sources, 0), "estimating path lengths");
+	CM_IG(igraph_vector_int_init(&pp->sources, 0), "estimating path lengths");
+	CM_IG(igraph_random_sample(&pp->sources, 0, n - 1, k), "sampling actors");
+	pp->batch = CM_SUMMARY_BATCH_CELLS / (n > 0 ? n : 1);
+	if (pp->batch < 1)
+		pp->batch = 1;
+	slices = (k + pp->batch - 1) / pp->batch;
+	for (int i = 0; i <= PATH_PARTS; i++) {
+		igraph_integer_t at = slices * i / PATH_PARTS * pp->batch;
+
+		pp->from[i] = at < k ? at : k;
+	}
+done:
+	return rc;
+}
+
+/*
+ * Part i of the estimate: igraph_distances from slices of its sources, so
+ * that at most CM_SUMMARY_BATCH_CELLS distances are held at a time; the sum
+ * of the distances over the pairs (source, actor reached), their number,
+ * the longest and the first actor found that far.
+ */
+static int path_part_run(struct path_plan *pp, int i, const igraph_t *g, int directed)
+{
+	igraph_neimode_t mode = directed ? IGRAPH_OUT : IGRAPH_ALL;
+	igraph_integer_t n = igraph_vcount(g), k = igraph_vector_int_size(&pp->sources);
+	struct path_part *pt = &pp->part[i];
+	igraph_matrix_t d = { 0 };
+	int rc = 0;
+
+	memset(pt, 0, sizeof(*pt));
+	pt->far = -1;
 	CM_IG(igraph_matrix_init(&d, 0, 0), "estimating path lengths");
-	CM_IG(igraph_vector_init(&ecc, 0), "estimating path lengths");
-	CM_IG(igraph_random_sample(&sources, 0, n - 1, k), "sampling actors");
-	batch = CM_SUMMARY_BATCH_CELLS / (n > 0 ? n : 1);
-	if (batch < 1)
-		batch = 1;
-	for (igraph_integer_t b0 = 0; b0 < k; b0 += batch) {
-		igraph_integer_t b1 = b0 + batch < k ? b0 + batch : k;
+	for (igraph_integer_t b0 = pp->from[i]; b0 < pp->from[i + 1]; b0 += pp->batch) {
+		igraph_integer_t b1 = b0 + pp->batch < pp->from[i + 1] ? b0 + pp->batch : pp->from[i + 1];
 		igraph_vector_int_t slice;
 
 		if (cm_interrupted()) {
@@ -203,7 +238,7 @@ static int sampled_paths(double *diameter, double *apl, const igraph_t *g, int d
 			goto done;
 		}
 		cm_progress("path lengths", (double)b0, (double)k);
-		igraph_vector_int_view(&slice, VECTOR(sources) + b0, b1 - b0);
+		igraph_vector_int_view(&slice, VECTOR(pp->sources) + b0, b1 - b0);
 		CM_IG(igraph_distances(g, &d, igraph_vss_vector(&slice), igraph_vss_all(), mode),
 		      "estimating path lengths");
 		/* column-major: the column of actor v holds its distances from the slice */
@@ -214,21 +249,50 @@ static int sampled_paths(double *diameter, double *apl, const igraph_t *g, int d
 				double x = col[r];
 
 				if (x > 0 && x < IGRAPH_INFINITY) {
-					sum += x;
-					reached++;
-					if (x > longest) {
-						longest = x;
-						far = v;
+					pt->sum += x;
+					pt->reached++;
+					if (x > pt->longest) {
+						pt->longest = x;
+						pt->far = (double)v;
 					}
 				}
 			}
 		}
 	}
-	cm_progress("path lengths", (double)k, (double)k);
+	cm_progress("path lengths", (double)pp->from[i + 1], (double)k);
+done:
+	igraph_matrix_destroy(&d);
+	return rc;
+}
+
+/*
+ * Put the parts together: the average is the mean distance over the pairs
+ * (source, actor reached); the diameter the longest distance seen, raised
+ * by one more search from the farthest actor found (a double sweep): still
+ * a lower bound of the diameter.
+ */
+static int path_plan_finish(double *diameter, double *apl, const struct path_plan *pp,
+                            const igraph_t *g, int directed)
+{
+	igraph_vector_t ecc = { 0 };
+	double sum = 0, reached = 0, longest = 0, far = -1;
+	int rc = 0;
+
+	*diameter = *apl = NAN;
+	for (int i = 0; i < PATH_PARTS; i++) {
+		sum += pp->part[i].sum;
+		reached += pp->part[i].reached;
+		if (pp->part[i].longest > longest) {
+			longest = pp->part[i].longest;
+			far = pp->part[i].far;
+		}
+	}
 	if (reached == 0)
 		goto done;
+	CM_IG(igraph_vector_init(&ecc, 0), "estimating path lengths");
 	if (far >= 0) {
-		CM_IG(igraph_eccentricity(g, &ecc, igraph_vss_1(far), mode), "estimating path lengths");
+		CM_IG(igraph_eccentricity(g, &ecc, igraph_vss_1((igraph_integer_t)far),
+		                          directed ? IGRAPH_OUT : IGRAPH_ALL), "estimating path lengths");
 		if (VECTOR(ecc)[0] > longest)
 			longest = VECTOR(ecc)[0];
 	}
@@ -236,8 +300,6 @@ static int sampled_paths(double *diameter, double *apl, const igraph_t *g, int d
 	*apl = sum / reached;
 done:
 	igraph_vector_destroy(&ecc);
-	igraph_matrix_destroy(&d);
-	igraph_vector_int_destroy(&sources);
 	return rc;
 }
 
@@ -378,6 +440,15 @@ done:
 	return rc;
 }
 
+/* The summary's independent computations, in the order they ran one after the other. */
+enum sum_kind { S_EXACT_PATHS, S_TRANSITIVITY, S_ASSORTATIVITY, S_COMMUNITIES, S_CUTS, S_PATH_PART };
+
+/* What they are, for messages. */
+static const char *const sum_names[] = {
+	"path lengths", "transitivity", "degree assortativity", "communities", "cut points and bridges",
+	"path lengths",
+};
+
 /* What the independent computations of the summary share. */
 struct sum_ctx {
 	const igraph_t *g, *und;
@@ -386,13 +457,11 @@ struct sum_ctx {
 	igraph_bool_t directed;
 	unsigned long seed;
 	cm_summary *out;
+	struct path_plan *paths;    /* the estimate's plan, when the path lengths are estimated */
+	enum sum_kind job[PATH_PARTS + 5];
+	int part[PATH_PARTS + 5];   /* S_PATH_PART: which */
+	size_t n_jobs, order[PATH_PARTS + 5];
 };
-
-/* The summary's independent computations, in the order they ran one after the other. */
-static const char *const sum_tasks[] = {
-	"path lengths", "transitivity", "degree assortativity", "communities", "cut points and bridges",
-};
-#define N_SUM_TASKS (sizeof(sum_tasks) / sizeof(sum_tasks[0]))
 
 /* Compute the k-th figure of the summary into c->out (cm_work's run). */
 static int sum_run(void *vc, size_t k)
@@ -402,36 +471,29 @@ static int sum_run(void *vc, size_t k)
 	igraph_vector_int_t ivec = { 0 };
 	int rc = 0;
 
-	switch (k) {
-	case 0:
-		if (c->m > 0 && (double)c->n * ((double)c->n + (double)c->m) > CM_SUMMARY_EXACT_WORK) {
-			CM_IG(igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)c->seed), "sampling actors");
-			if ((rc = sampled_paths(&out->diameter, &out->average_path_length, c->g, c->directed,
-			                        CM_SUMMARY_SAMPLES)) < 0)
-				goto done;
-			out->paths_estimated = 1;
-			cm_notice("diameter and average path length estimated from %d sampled source actors "
-			          "of %" IGRAPH_PRId " (exact only while actors x (actors + ties) <= "
-			          CM_SUMMARY_EXACT_TEXT ")", CM_SUMMARY_SAMPLES, c->n);
-		} else if (c->m > 0) {
-			rc = exact_paths(&out->diameter, &out->average_path_length, c->g, c->directed);
-		}
+	switch (c->job[k]) {
+	case S_PATH_PART:
+		rc = path_part_run(c->paths, c->part[k], c->g, c->directed);
 		break;
-	case 1:
+	case S_EXACT_PATHS:
+		if (c->m > 0)
+			rc = exact_paths(&out->diameter, &out->average_path_length, c->g, c->directed);
+		break;
+	case S_TRANSITIVITY:
 		if (c->n > 0)
 			CM_IG(igraph_transitivity_undirected(c->und, &out->transitivity,
 			                                   IGRAPH_TRANSITIVITY_NAN),
 			    "computing transitivity");
 		break;
-	case 2:
+	case S_ASSORTATIVITY:
 		if (c->m > 0)
 			CM_IG(igraph_assortativity_degree(c->g, &out->degree_assortativity, c->directed),
 			    "computing degree assortativity");
 		break;
-	case 3:
+	case S_COMMUNITIES:
 		rc = communities(&out->modularity, &out->communities, c->und, c->und_w, c->seed);
 		break;
-	default:
+	case S_CUTS:
 		CM_IG(igraph_vector_int_init(&ivec, 0), "finding cut points");
 		CM_IG(igraph_articulation_points(c->und, &ivec), "finding articulation points");
 		out->articulation_points = igraph_vector_int_size(&ivec);
@@ -444,27 +506,29 @@ done:
 	return rc;
 }
 
-/* Copy the k-th computation's figures into v (get) or back from v; returns how many (at most 3). */
-static size_t sum_figures(double *v, cm_summary *out, size_t k, int get)
+/* Copy the k-th computation's figures into v (get) or back from v; returns how many (at most 4). */
+static size_t sum_figures(double *v, struct sum_ctx *c, size_t k, int get)
 {
-	double *f[3] = { NULL, NULL, NULL };
-	igraph_integer_t *i[3] = { NULL, NULL, NULL };
+	cm_summary *out = c->out;
+	double *f[4] = { NULL, NULL, NULL, NULL };
+	igraph_integer_t *i[4] = { NULL, NULL, NULL, NULL };
 	size_t n = 0;
 
-	switch (k) {
-	case 0: f[0] = &out->diameter; f[1] = &out->average_path_length; n = 3; break;
-	case 1: f[0] = &out->transitivity; n = 1; break;
-	case 2: f[0] = &out->degree_assortativity; n = 1; break;
-	case 3: f[0] = &out->modularity; i[1] = &out->communities; n = 2; break;
-	default: i[0] = &out->articulation_points; i[1] = &out->bridges; n = 2; break;
+	switch (c->job[k]) {
+	case S_PATH_PART: {
+		struct path_part *pt = &c->paths->part[c->part[k]];
+
+		f[0] = &pt->sum; f[1] = &pt->reached; f[2] = &pt->longest; f[3] = &pt->far; n = 4;
+		break;
+	}
+	case S_EXACT_PATHS: f[0] = &out->diameter; f[1] = &out->average_path_length; n = 2; break;
+	case S_TRANSITIVITY: f[0] = &out->transitivity; n = 1; break;
+	case S_ASSORTATIVITY: f[0] = &out->degree_assortativity; n = 1; break;
+	case S_COMMUNITIES: f[0] = &out->modularity; i[1] = &out->communities; n = 2; break;
+	case S_CUTS: i[0] = &out->articulation_points; i[1] = &out->bridges; n = 2; break;
 	}
 	for (size_t j = 0; j < n; j++) {
-		if (k == 0 && j == 2) {
-			if (get)
-				v[j] = out->paths_estimated;
-			else
-				out->paths_estimated = (int)v[j];
-		} else if (f[j]) {
+		if (f[j]) {
 			if (get)
 				v[j] = *f[j];
 			else
@@ -478,34 +542,66 @@ static size_t sum_figures(double *v, cm_summary *out, size_t k, int get)
 	return n;
 }
 
-/* In a worker: the k-th computation's figures (cm_work's collect). */
-static int sum_collect(void *vc, size_t k, double **out, size_t *n)
+/* How many figures the k-th computation gives (cm_work's size). */
+static size_t sum_size(void *vc, size_t k)
 {
-	struct sum_ctx *c = vc;
+	double tmp[4];
 
-	if (!(*out = malloc(3 * sizeof(double))))
-		return cm_error_set(CM_ENOMEM, _("out of memory while sending %s"), sum_tasks[k]);
-	*n = sum_figures(*out, c->out, k, 1);
-	return 0;
+	return sum_figures(tmp, vc, k, 1);
+}
+
+/* In a worker: the k-th computation's figures (cm_work's collect). */
+static void sum_collect(void *vc, size_t k, double *out)
+{
+	sum_figures(out, vc, k, 1);
 }
 
 /* In the parent: put back the figures a worker sent (cm_work's apply). */
-static void sum_apply(void *vc, size_t k, const double *v, size_t n)
+static int sum_apply(void *vc, size_t k, const double *v)
 {
-	struct sum_ctx *c = vc;
-	double tmp[3];
+	double tmp[4];
+	size_t n = sum_figures(tmp, vc, k, 1);
 
-	if (n == sum_figures(tmp, c->out, k, 1)) {
-		memcpy(tmp, v, n * sizeof(double));
-		sum_figures(tmp, c->out, k, 0);
-	}
+	memcpy(tmp, v, n * sizeof(double));
+	sum_figures(tmp, vc, k, 0);
+	return 0;
 }
 
 /* What the k-th computation is, for messages. */
 static const char *sum_name(void *vc, size_t k)
 {
-	(void)vc;
-	return sum_tasks[k];
+	return sum_names[((struct sum_ctx *)vc)->job[k]];
+}
+
+/*
+ * List the computations; the order of taking them with --jobs is the
+ * costliest first (the path searches, then Leiden), so that the last to
+ * end is a short one.
+ */
+static void sum_list(struct sum_ctx *c)
+{
+	static const enum sum_kind rest[] = { S_TRANSITIVITY, S_ASSORTATIVITY, S_COMMUNITIES, S_CUTS };
+	size_t at = 0;
+
+	if (c->paths) {
+		for (int i = 0; i < PATH_PARTS; i++) {
+			c->part[c->n_jobs] = i;
+			c->job[c->n_jobs++] = S_PATH_PART;
+		}
+	} else {
+		c->job[c->n_jobs++] = S_EXACT_PATHS;
+	}
+	for (size_t i = 0; i < 4; i++)
+		c->job[c->n_jobs++] = rest[i];
+	for (size_t k = 0; k < c->n_jobs; k++)
+		if (c->job[k] == S_PATH_PART || c->job[k] == S_EXACT_PATHS)
+			c->order[at++] = k;
+	for (size_t k = 0; k < c->n_jobs; k++)
+		if (c->job[k] == S_COMMUNITIES)
+			c->order[at++] = k;
+	for (size_t k = 0; k < c->n_jobs; k++)
+		if (c->job[k] != S_PATH_PART && c->job[k] != S_EXACT_PATHS && c->job[k] != S_COMMUNITIES)
+			c->order[at++] = k;
 }
 
 int cm_summary_compute(cm_summary *out, const cm_network *net, unsigned long seed)
@@ -522,6 +618,7 @@ int cm_summary_compute_jobs(cm_summary *out, const cm_network *net, unsigned lon
 	igraph_vector_t w = { 0 }, und_w = { 0 };
 	igraph_vector_int_t csize = { 0 }, degree = { 0 };
 	struct sum_ctx c = { 0 };
+	struct path_plan paths = { 0 };
 	cm_work work = { 0 };
 	int have_und = 0, rc = 0; /* igraph_destroy needs a built graph */
 
@@ -561,15 +658,32 @@ int cm_summary_compute_jobs(cm_summary *out, const cm_network *net, unsigned lon
 	c.directed = directed;
 	c.seed = seed;
 	c.out = out;
-	work.n_tasks = N_SUM_TASKS;
+	if (m > 0 && (double)n * ((double)n + (double)m) > CM_SUMMARY_EXACT_WORK) {
+		CM_IG(igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)seed), "sampling actors");
+		if ((rc = path_plan_init(&paths, g, CM_SUMMARY_SAMPLES)) < 0)
+			goto done;
+		c.paths = &paths;
+		cm_notice("diameter and average path length estimated from %d sampled source actors "
+		          "of %" IGRAPH_PRId " (exact only while actors x (actors + ties) <= "
+		          CM_SUMMARY_EXACT_TEXT ")", CM_SUMMARY_SAMPLES, n);
+	}
+	sum_list(&c);
+	work.n_tasks = c.n_jobs;
 	work.jobs = jobs;
 	work.ctx = &c;
+	work.order = c.order;
 	work.run = sum_run;
+	work.size = sum_size;
 	work.collect = sum_collect;
 	work.apply = sum_apply;
 	work.name = sum_name;
 	if ((rc = cm_work_run(&work)) < 0)
 		goto done;
+	if (c.paths) {
+		if ((rc = path_plan_finish(&out->diameter, &out->average_path_length, &paths, g, directed)) < 0)
+			goto done;
+		out->paths_estimated = 1;
+	}
 	if ((rc = two_mode_figures(out, net)) < 0)
 		goto done;
 
@@ -586,6 +700,7 @@ done:
 	igraph_vector_destroy(&und_w);
 	igraph_vector_int_destroy(&csize);
 	igraph_vector_int_destroy(&degree);
+	igraph_vector_int_destroy(&paths.sources);
 	return rc;
 }
 

@@ -16,9 +16,6 @@
 #include <sys/resource.h>
 #include <sys/types.h>
 #include <sys/wait.h>
-#ifdef __linux__
-#include <sys/prctl.h>
-#endif
 #include <time.h>
 #include <unistd.h>
 
@@ -37,6 +34,7 @@
 #include "present/map/map.h"
 #include "present/map/plan.h"
 #include "base/i18n.h"
+#include "base/process.h"
 
 /* Stages of the drawing child, as reported to the parent. */
 enum {
@@ -324,7 +322,6 @@ static int draw_isolated(draw_outcome *res, GVC_t *ctx, map_plan *p, const cm_re
 	size_t got = 0;
 	int fds[2] = { -1, -1 }, status = 0, rc = 0, in_report = 0;
 	double start, killed_at = 0;
-	sigset_t block, old_mask;
 	pid_t pid;
 
 	memset(res, 0, sizeof(*res));
@@ -332,17 +329,8 @@ static int draw_isolated(draw_outcome *res, GVC_t *ctx, map_plan *p, const cm_re
 		return cm_error_set(CM_EINTERRUPTED, _("interrupted"));
 	if (pipe2(fds, O_CLOEXEC) != 0)
 		return cm_error_set(CM_ERROR, _("cannot start drawing: %s"), strerror(errno));
-	/* buffered output must not be written twice, once by each process */
-	fflush(NULL);
 	start = now_seconds();
-	/* until the child has its own handlers, the parent's (which remove the output) must not run there */
-	sigemptyset(&block);
-	sigaddset(&block, SIGINT);
-	sigaddset(&block, SIGTERM);
-	sigprocmask(SIG_BLOCK, &block, &old_mask);
-	pid = fork();
-	if (pid != 0)
-		sigprocmask(SIG_SETMASK, &old_mask, NULL);
+	pid = cm_process_fork();
 	if (pid < 0) {
 		rc = cm_error_set(CM_ERROR, _("cannot start drawing: %s"), strerror(errno));
 		goto done;
@@ -350,15 +338,6 @@ static int draw_isolated(draw_outcome *res, GVC_t *ctx, map_plan *p, const cm_re
 	if (pid == 0) {
 		close(fds[0]);
 		child_report_fd = fds[1];
-		signal(SIGINT, SIG_DFL);
-		signal(SIGTERM, SIG_DFL);
-#ifdef __linux__
-		/* a parent killed outright (SIGKILL) must not leave the drawing running */
-		prctl(PR_SET_PDEATHSIG, SIGKILL);
-		if (getppid() == 1)
-			_exit(1);
-#endif
-		sigprocmask(SIG_SETMASK, &old_mask, NULL);
 		draw_child(ctx, p, o, stream);
 	}
 	close(fds[1]);

@@ -149,11 +149,14 @@ if [ -x "$FGEN" ]; then
 	"$FGEN" --actors 20000 --ties 60000 --out "$FT/g20k" >/dev/null
 	fault_signal "render SIGTERM" TERM "$FT/int.svg" render "$FT/g20k" -o "$FT/int.svg" --quiet
 	fault_signal "render SIGINT" INT "$FT/int2.svg" render "$FT/g20k" -o "$FT/int2.svg" --quiet
-	fault_signal "metrics SIGTERM" TERM "$FT/int.keep" metrics "$FT/g20k" --exact --quiet
+	# the measures in this process alone (--jobs 1), and in workers (the default: one per processor)
+	fault_signal "metrics --jobs 1 SIGTERM" TERM "$FT/int.keep" metrics "$FT/g20k" --exact --quiet --jobs 1
+	fault_signal "metrics --jobs 1 SIGINT" INT "$FT/int.keep" metrics "$FT/g20k" --exact --quiet --jobs 1
 	fault_signal "metrics --jobs 2 SIGTERM" TERM "$FT/int.keep" metrics "$FT/g20k" --exact --quiet --jobs 2
 	fault_signal "metrics --jobs 2 SIGINT" INT "$FT/int.keep" metrics "$FT/g20k" --exact --quiet --jobs 2
 	# summary's figures in workers: seconds of path searches and Leiden at 100k actors
 	"$FGEN" --actors 100000 --ties 400000 --out "$FT/g100k" >/dev/null
+	fault_signal "summary --jobs 1 SIGTERM" TERM "$FT/int.keep" summary "$FT/g100k" --quiet --jobs 1
 	fault_signal "summary --jobs 2 SIGTERM" TERM "$FT/int.keep" summary "$FT/g100k" --quiet --jobs 2
 	fault_signal "summary --jobs 2 SIGINT" INT "$FT/int.keep" summary "$FT/g100k" --quiet --jobs 2
 	rm -rf "$FT/g100k"
@@ -177,7 +180,7 @@ if [ -x "$FGEN" ] && ! fault_sanitized; then
 		"$FGEN" --actors 200000 --ties 800000 --out "$FT/g200k" >/dev/null
 		for add in 40000 100000 200000 400000; do
 			lim=$((base + add))
-			for cmd in summary "summary --jobs 2" metrics "metrics --jobs 2" "render -o $FT/oom.svg"; do
+			for cmd in "summary --jobs 1" "summary --jobs 2" "metrics --jobs 1" "metrics --jobs 2" "render -o $FT/oom.svg"; do
 				# shellcheck disable=SC2086
 				(ulimit -v "$lim"; exec timeout -k 5 300 "$BIN" $cmd "$FT/g200k" --quiet) \
 					>/dev/null 2>"$TMP/err" </dev/null
