@@ -208,7 +208,10 @@ $(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h tests/fuzz/fuzz_net.h $(L
 
 # The scale benchmark (not a test): coopmap beside python-igraph, graph-tool and NetworkX
 # on generated networks; writes tests/benchmarks/results/scale-DATE.md.  BENCH_LARGE=1
-# adds 1M actors / 10M ties (about an hour, 4 GB of memory).
+# adds 1M actors / 10M ties (about an hour, 4 GB of memory).  Then the speed benchmark
+# (tests/benchmarks/speed/run.sh, speed-DATE.md): the standard analysis at 100k against
+# python-igraph, --jobs against --jobs 1, the loader and metrics at 1M (SPEED_LARGE=0: not
+# them; 15-30 minutes, 3 GB).
 BENCH_PACKAGES = time python3-igraph python3-graph-tool python3-networkx
 BENCH_SIZES ?= 10000:50000 100000:500000
 BENCH_LARGE ?= 0
@@ -217,6 +220,7 @@ bench: deps
 	$(Q)$(MAKE) --no-print-directory deps DEB_PACKAGES="$(BENCH_PACKAGES)"
 	$(Q)$(MAKE) --no-print-directory coopmap $(TOOLS) $(BUILD)/tests/benchmarks/scale/load_only
 	$(Q)BENCH_SIZES="$(BENCH_SIZES)" BENCH_LARGE="$(BENCH_LARGE)" sh tests/benchmarks/scale/run.sh
+	$(Q)sh tests/benchmarks/speed/run.sh
 
 # coopmap render against sfdp -Tsvg on 20,000 actors (RENDER_ACTORS, RENDER_ROUNDS): not a test.
 bench-render: deps

@@ -29,11 +29,13 @@
 #   load     read the CSV, build the graph with every attribute, exit
 #            (coopmap: build/tests/benchmarks/scale/load_only, which calls
 #            cm_network_load and exits)
-#   summary  `coopmap summary DIR`: whole-network figures (paths exact while
+#   summary  `coopmap summary DIR --jobs 1`: whole-network figures (paths exact while
 #            actors x (actors + ties) <= 3e8, estimated from 200 sampled sources above)
 #   metrics  `coopmap metrics DIR --metrics degree,strength,pagerank,coreness,
 #            clustering,eigenvector,community,betweenness
-#            --betweenness-samples 256 --format csv`
+#            --betweenness-samples 256 --format csv --jobs 1`
+#            (one process, as every peer gets one core here; the speed
+#            benchmark, tests/benchmarks/speed/run.sh, measures --jobs)
 # The peers do the same in their idiomatic fastest way: see peer_*.py here
 # and, for metrics with igraph and NetworkX, tests/benchmarks/metrics/.
 # Generated networks are kept under build/bench/ (never committed).
@@ -63,8 +65,8 @@ fi
 tool_cmd() {
 	case $1:$2 in
 	coopmap:load) echo "$LOADER $3" ;;
-	coopmap:summary) echo "./coopmap summary $3 --quiet" ;;
-	coopmap:metrics) echo "./coopmap metrics $3 --metrics $MEASURES --betweenness-samples 256 --format csv --quiet" ;;
+	coopmap:summary) echo "./coopmap summary $3 --quiet --jobs 1" ;;
+	coopmap:metrics) echo "./coopmap metrics $3 --metrics $MEASURES --betweenness-samples 256 --format csv --quiet --jobs 1" ;;
 	igraph:metrics) echo "$PY tests/benchmarks/metrics/peer_igraph.py $3 $4" ;;
 	igraph:*) echo "$PY tests/benchmarks/scale/peer_igraph.py $2 $3" ;;
 	graphtool:metrics) echo "$PY tests/benchmarks/scale/peer_graphtool.py metrics $3 $4" ;;
@@ -84,7 +86,8 @@ measure() {
 	limit=$PEER_TIMEOUT
 	[ "$tool" = coopmap ] && limit=${COOPMAP_TIMEOUT:-$PEER_TIMEOUT}
 	echo "run.sh: $size $task $tool ..." >&2
-	# OMP_NUM_THREADS=1: graph-tool would use both cores; every tool gets one (coopmap is serial)
+	# OMP_NUM_THREADS=1: graph-tool would use both cores; every tool gets one (coopmap --jobs 1;
+	# tests/benchmarks/speed/run.sh measures coopmap on every core against --jobs 1)
 	if OMP_NUM_THREADS=1 "$TIME" -f '%e %U %S %M' -o "$out.time" timeout "$limit" \
 		sh -c "exec $cmd" >"$out.stdout" 2>"$out.err"; then
 		status=ok
