@@ -90,9 +90,19 @@ done:
 }
 
 /* Advise huge pages for the 2 MiB-aligned inside of a fresh big array (see base/file.h). */
+/* Whether cm_advise_huge() advises (cm_advise_huge_enable). */
+static int advise_huge = 1;
+
+void cm_advise_huge_enable(int on)
+{
+	advise_huge = on;
+}
+
 void cm_advise_huge(void *p, size_t bytes)
 {
 #ifdef MADV_HUGEPAGE
+	if (!advise_huge)
+		return;
 	const uintptr_t huge = (uintptr_t)2 << 20;
 	uintptr_t a = ((uintptr_t)p + huge - 1) & ~(huge - 1), b = ((uintptr_t)p + bytes) & ~(huge - 1);
 

@@ -21,4 +21,10 @@ int cm_read_file(char **out, size_t *len, const char *path);
  */
 void cm_advise_huge(void *p, size_t bytes);
 
+/*
+ * Turn cm_advise_huge() on (the default) or off, so that a benchmark can
+ * measure what the advice gains (tests/benchmarks/scale/load_only --plain).
+ */
+void cm_advise_huge_enable(int on);
+
 #endif
