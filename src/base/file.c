@@ -1,10 +1,12 @@
 /* Whole-file reads, and advice to the kernel on big arrays. */
 #include <errno.h>
 #include <fcntl.h>
+#include <malloc.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -100,6 +102,85 @@ void cm_advise_huge(void *p, size_t bytes)
 		(void)madvise((void *)a, b - a, MADV_HUGEPAGE);
 #else
 	(void)p;
+	(void)bytes;
+#endif
+}
+
+/*
+ * Pieces of heap handed to malloc ahead, with transparent huge pages (see
+ * base/file.h).  Measured on the standard analysis of 100,000 actors /
+ * 500,000 ties (docs/scale.md): page faults 51,000 -> 23,000, CPU time
+ * x0.84.  Each piece stays apart from the next by a small allocation kept
+ * for the whole run (a plug), so that a request bigger than a piece never
+ * fits in one and still gets its own mapping, given back to the kernel when
+ * freed; and the pieces together are capped: serving everything from the
+ * heap took the 1M-actor `metrics` from 1,337 to 1,705 MB.
+ */
+#define HEAP_PIECE ((size_t)32 << 20)
+#define HEAP_PIECES 4
+#define HEAP_PLUG 64
+
+/* See base/file.h. */
+void cm_heap_prepare(size_t bytes)
+{
+#if defined(__GLIBC__) && defined(M_MMAP_MAX) && defined(MADV_HUGEPAGE)
+	static void *plugs[HEAP_PIECES];
+	static int prepared;
+	void *pieces[HEAP_PIECES];
+	const size_t size = HEAP_PIECE - 64; /* the piece with malloc's header and the plug */
+	size_t want, k, i;
+	struct rlimit rl;
+
+	if (prepared || bytes < ((size_t)1 << 20))
+		return;
+	/* under a memory limit, no address space is taken ahead of need */
+	if ((getrlimit(RLIMIT_AS, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY) ||
+	    (getrlimit(RLIMIT_DATA, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY))
+		return;
+	prepared = 1;
+	/* about what the measures of a network allocate: 6 times its files */
+	want = bytes > SIZE_MAX / 6 ? HEAP_PIECES : (6 * bytes) / HEAP_PIECE + 1;
+	if (want > HEAP_PIECES)
+		want = HEAP_PIECES;
+	/* from the heap (brk), one after the other, each followed by its plug */
+	mallopt(M_MMAP_MAX, 0);
+	for (k = 0; k < want; k++) {
+		if (!(pieces[k] = malloc(size)))
+			break;
+		if (!(plugs[k] = malloc(HEAP_PLUG))) {
+			free(pieces[k]);
+			break;
+		}
+	}
+	mallopt(M_MMAP_MAX, 65536); /* glibc's default */
+	if (k == 0)
+		return;
+	/*
+	 * A request too big for a piece gets its own mapping, as before (the
+	 * pieces are no longer the top of the heap: glibc's trimming of the
+	 * heap, and malloc_trim, never give them back whole).
+	 */
+	mallopt(M_MMAP_THRESHOLD, (int)size);
+	/*
+	 * Freed memory at the top of the heap is kept up to the pieces' size
+	 * before it goes back to the kernel: what the next measure allocates
+	 * then takes no new page (at 100k actors, page faults 43,500 with
+	 * glibc's 128 KiB against 20,500 with this).
+	 */
+	mallopt(M_TRIM_THRESHOLD, (int)(HEAP_PIECE * HEAP_PIECES));
+	/* one range when they follow one another (as brk gives them), so that no 2 MiB page is left out */
+	for (i = 1; i < k; i++)
+		if ((char *)pieces[i] < (char *)pieces[i - 1] + size ||
+		    (char *)pieces[i] > (char *)pieces[i - 1] + size + 4096)
+			break;
+	if (k > 0 && i >= k)
+		cm_advise_huge(pieces[0], (size_t)((char *)pieces[k - 1] - (char *)pieces[0]) + size);
+	else
+		for (i = 0; i < k; i++)
+			cm_advise_huge(pieces[i], size);
+	for (i = 0; i < k; i++)
+		free(pieces[i]);
+#else
 	(void)bytes;
 #endif
 }
