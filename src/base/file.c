@@ -109,8 +109,10 @@ void cm_advise_huge(void *p, size_t bytes)
 /*
  * Pieces of heap handed to malloc ahead, with transparent huge pages (see
  * base/file.h).  Measured on the standard analysis of 100,000 actors /
- * 500,000 ties (docs/scale.md): page faults 51,000 -> 23,000, CPU time
- * x0.84.  Each piece stays apart from the next by a small allocation kept
+ * 500,000 ties (docs/scale.md): page faults 51,000 -> 21,000, CPU time
+ * x0.88 (x0.75 with --jobs 2).  glibc does this itself with
+ * GLIBC_TUNABLES=glibc.malloc.hugetlb=1, which a process cannot set for
+ * itself; mallopt() has no such option.  Each piece stays apart from the next by a small allocation kept
  * for the whole run (a plug), so that a request bigger than a piece never
  * fits in one and still gets its own mapping, given back to the kernel when
  * freed; and the pieces together are capped: serving everything from the
@@ -131,7 +133,13 @@ void cm_heap_prepare(size_t bytes)
 	size_t want, k, i;
 	struct rlimit rl;
 
-	if (prepared || bytes < ((size_t)1 << 20))
+	/*
+	 * Nor for an input above a third of the pieces (43 MB): its run
+	 * allocates more than twice what they hold, and at 1M actors / 10M
+	 * ties (282 MB) they saved 5% of the load's CPU time for 31 MiB more
+	 * at its peak, and nothing measurable in `metrics`.
+	 */
+	if (prepared || bytes < ((size_t)1 << 20) || bytes > HEAP_PIECE * HEAP_PIECES / 3)
 		return;
 	/* under a memory limit, no address space is taken ahead of need */
 	if ((getrlimit(RLIMIT_AS, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY) ||

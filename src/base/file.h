@@ -22,7 +22,7 @@ int cm_read_file(char **out, size_t *len, const char *path);
 void cm_advise_huge(void *p, size_t bytes);
 
 /*
- * Before loading an input of bytes bytes (1 MiB or more): have malloc serve
+ * Before loading an input of bytes bytes (1 to 43 MB): have malloc serve
  * the requests below 32 MiB from up to 128 MiB of heap taken ahead, with
  * transparent huge pages (a page fault per 2 MiB instead of per 4 KiB, for
  * igraph's arrays too, which the loader cannot advise); bigger requests

@@ -94,7 +94,7 @@ static int heap_child(size_t bytes, int limited)
 	cm_heap_prepare(bytes);
 	b1 = heap_end();
 	lo = b0 - ((ptrdiff_t)8 << 20); /* the first piece may start in the heap's existing top */
-	if (limited || bytes < ((size_t)1 << 20))
+	if (limited || bytes < ((size_t)1 << 20) || bytes > ((size_t)43 << 20))
 		return b1 - b0 >= ((ptrdiff_t)1 << 20) ? 1 : 0; /* the heap must not have grown */
 	/* 4 pieces of 32 MiB for a 16 MiB input (6 x 16 MiB, capped at 4) */
 	if (b1 - b0 < ((ptrdiff_t)127 << 20) || b1 - b0 > ((ptrdiff_t)130 << 20))
@@ -130,8 +130,8 @@ static int in_child(size_t bytes, int limited)
 /*
  * Heap taken ahead for a big input: 4 pieces for 16 MiB, requests below a
  * piece served there with the huge-page advice, bigger ones mapped apart
- * (the heap does not grow for them); nothing for a small input or under a
- * data limit.  Sanitizers and valgrind bring their own
+ * (the heap does not grow for them); nothing for a small input, a big one
+ * (64 MiB) or under a data limit.  Sanitizers and valgrind bring their own
  * malloc: there the call must only be harmless.
  */
 static void test_heap_prepare(void **state)
@@ -152,6 +152,7 @@ static void test_heap_prepare(void **state)
 	}
 	assert_int_equal(in_child((size_t)16 << 20, 0), 0);
 	assert_int_equal(in_child((size_t)512 << 10, 0), 0);
+	assert_int_equal(in_child((size_t)64 << 20, 0), 0);
 	assert_int_equal(in_child((size_t)16 << 20, 1), 0);
 }
 
