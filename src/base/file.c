@@ -112,11 +112,12 @@ void cm_advise_huge(void *p, size_t bytes)
  * 500,000 ties (docs/scale.md): page faults 51,000 -> 21,000, CPU time
  * x0.88 (x0.75 with --jobs 2).  glibc does this itself with
  * GLIBC_TUNABLES=glibc.malloc.hugetlb=1, which a process cannot set for
- * itself; mallopt() has no such option.  Each piece stays apart from the next by a small allocation kept
- * for the whole run (a plug), so that a request bigger than a piece never
- * fits in one and still gets its own mapping, given back to the kernel when
- * freed; and the pieces together are capped: serving everything from the
- * heap took the 1M-actor `metrics` from 1,337 to 1,705 MB.
+ * itself; mallopt() has no such option.  Each piece stays apart from the
+ * next by a small allocation kept for the whole run (a plug), so that a
+ * request bigger than a piece never fits in one and still gets its own
+ * mapping, given back to the kernel when freed; and the pieces together are
+ * capped: serving everything from the heap took the 1M-actor `metrics`
+ * from 1,306 to 1,665 MiB at its peak.
  */
 #define HEAP_PIECE ((size_t)32 << 20)
 #define HEAP_PIECES 4
@@ -134,10 +135,11 @@ void cm_heap_prepare(size_t bytes)
 	struct rlimit rl;
 
 	/*
-	 * Nor for an input above a third of the pieces (43 MB): its run
-	 * allocates more than twice what they hold, and at 1M actors / 10M
-	 * ties (282 MB) they saved 5% of the load's CPU time for 31 MiB more
-	 * at its peak, and nothing measurable in `metrics`.
+	 * Not for a small input (nothing to gain), nor for one above a third
+	 * of the pieces (43 MB): its run allocates more than twice what they
+	 * hold, and at 1M actors / 10M ties (282 MB) they saved 5% of the
+	 * load's CPU time for 31 MiB more at its peak, and nothing measurable
+	 * in `metrics`.
 	 */
 	if (prepared || bytes < ((size_t)1 << 20) || bytes > HEAP_PIECE * HEAP_PIECES / 3)
 		return;

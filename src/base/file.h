@@ -14,14 +14,6 @@
 int cm_read_file(char **out, size_t *len, const char *path);
 
 /*
- * Ask for transparent huge pages on the 2 MiB pages inside [p, p + bytes),
- * before they are first touched: a big loader array then costs a page
- * fault per 2 MiB instead of per 4 KiB, and its random reads miss the TLB
- * less.  Only advice: nothing happens when it is refused.
- */
-void cm_advise_huge(void *p, size_t bytes);
-
-/*
  * Before loading an input of bytes bytes (1 to 43 MB): have malloc serve
  * the requests below 32 MiB from up to 128 MiB of heap taken ahead, with
  * transparent huge pages (a page fault per 2 MiB instead of per 4 KiB, for
@@ -31,5 +23,13 @@ void cm_advise_huge(void *p, size_t bytes);
  * no output changes.
  */
 void cm_heap_prepare(size_t bytes);
+
+/*
+ * Ask for transparent huge pages on the 2 MiB pages inside [p, p + bytes),
+ * before they are first touched: a big loader array then costs a page
+ * fault per 2 MiB instead of per 4 KiB, and its random reads miss the TLB
+ * less.  Only advice: nothing happens when it is refused.
+ */
+void cm_advise_huge(void *p, size_t bytes);
 
 #endif
