@@ -127,7 +127,8 @@ void cm_advise_huge(void *p, size_t bytes)
 void cm_heap_prepare(size_t bytes)
 {
 #if defined(__GLIBC__) && defined(M_MMAP_MAX) && defined(MADV_HUGEPAGE)
-	static void *plugs[HEAP_PIECES];
+	/* kept where leak checkers see them (volatile: the compiler would drop stores never read) */
+	static void *volatile plugs[HEAP_PIECES];
 	static int prepared;
 	void *pieces[HEAP_PIECES];
 	const size_t size = HEAP_PIECE - 64; /* the piece with malloc's header and the plug */
