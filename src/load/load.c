@@ -262,6 +262,15 @@ static int load(cm_network **out, cm_raw_input *raw, const char *input, const cm
 			rc = CM_ENOMEM;
 		goto done;
 	}
+	if (!raw && !is_stdin) {
+		size_t total = 0;
+
+		if (stat(path, &st) == 0)
+			total += (size_t)st.st_size;
+		if (nodes_path && stat(nodes_path, &st) == 0)
+			total += (size_t)st.st_size;
+		cm_heap_prepare(total);
+	}
 	if ((rc = cm_read_file(&buf, &len, path)) < 0)
 		goto done;
 	if (is_spreadsheet(path, buf, len)) {
