@@ -39,6 +39,11 @@ typedef struct cm_load_options {
 	int two_mode;            /**< read a CSV file as a participation table (actor,event,...) */
 	const char *events_path; /**< event table; NULL: events.csv beside participations.csv in a folder */
 	int bipartite;           /**< two-mode input: the two-mode graph itself, not its projection */
+	/**
+	 * 1: read a CSV edge list on this thread alone; 0: its second half on a
+	 * second thread when it is large (1 MiB or more), the same network
+	 */
+	int threads;
 } cm_load_options;
 
 /**

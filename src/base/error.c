@@ -9,8 +9,9 @@
 #include "base/error.h"
 #include "i18n.h"
 
-static char error_message[1024];
-static int error_code;
+/* per thread: the CSV reader's second thread keeps its own first error (load/csv_table.c) */
+static _Thread_local char error_message[1024];
+static _Thread_local int error_code;
 static cm_notice_fn notice_fn;
 static void *notice_ctx;
 static cm_progress_fn progress_fn;

@@ -155,6 +155,17 @@ igraph_integer_t cm_names_get(const cm_names *t, const char *s)
 	return t->slots[i].index ? (igraph_integer_t)t->slots[i].index - 1 : -1;
 }
 
+/* The index of the name r stands for, or -1 (the table is only read). */
+igraph_integer_t cm_names_get_ref(const cm_names *t, const cm_name_ref *r)
+{
+	size_t i;
+
+	if (!t->slots)
+		return -1;
+	i = names_find_slot(t, r);
+	return t->slots[i].index ? (igraph_integer_t)t->slots[i].index - 1 : -1;
+}
+
 /* Find the name r stands for, adding a copy with the next index when absent. */
 int cm_names_add_ref(cm_names *t, const cm_name_ref *r, igraph_integer_t *idx, int *added)
 {

@@ -74,6 +74,11 @@ void cm_name_ref_init(cm_name_ref *r, const char *s);
 void cm_names_prefetch(const cm_names *t, const cm_name_ref *r);
 /* cm_names_add() for a prepared reference. */
 int cm_names_add_ref(cm_names *t, const cm_name_ref *r, igraph_integer_t *idx, int *added);
+/*
+ * The index of the name r stands for, or -1: reads the table only, so that
+ * several threads may look up at once while none adds.
+ */
+igraph_integer_t cm_names_get_ref(const cm_names *t, const cm_name_ref *r);
 
 /*
  * Index every actor of net by id (its "name" attribute) in a new table:

@@ -65,6 +65,7 @@ fi
 tool_cmd() {
 	case $1:$2 in
 	coopmap:load) echo "$LOADER $3" ;;
+	coopmap1:load) echo "$LOADER --threads 1 $3" ;;
 	coopmap:summary) echo "./coopmap summary $3 --quiet --jobs 1" ;;
 	coopmap:metrics) echo "./coopmap metrics $3 --metrics $MEASURES --betweenness-samples 256 --format csv --quiet --jobs 1" ;;
 	igraph:metrics) echo "$PY tests/benchmarks/metrics/peer_igraph.py $3 $4" ;;
@@ -125,6 +126,8 @@ if [ "${MEASURE:-1}" != 0 ]; then
 				>"$BENCH/scale-$s.tsv"
 		for task in $TASKS; do
 			[ "${BENCH_COOPMAP:-1}" = 0 ] || measure "$s" coopmap "$task" "$dir"
+			# the loader with its second thread (above) and without (docs/scale.md)
+			[ "${BENCH_COOPMAP:-1}" = 0 ] || [ "$task" != load ] || measure "$s" coopmap1 load "$dir"
 			for peer in $PEERS; do
 				[ "$peer" = none ] && continue
 				if [ "$peer" = networkx ] && [ "$actors" -gt "$NETWORKX_MAX" ]; then
@@ -149,6 +152,7 @@ field() {
 label() {
 	case $1 in
 	coopmap) echo coopmap ;;
+	coopmap1) echo "coopmap, edge list on one thread" ;;
 	igraph) echo "python-igraph $($PY -c 'import igraph; print(igraph.__version__)' 2>/dev/null)" ;;
 	graphtool) echo "graph-tool $($PY -c 'import graph_tool; print(graph_tool.__version__.split()[0])' 2>/dev/null)" ;;
 	networkx) echo "NetworkX $($PY -c 'import networkx; print(networkx.__version__)' 2>/dev/null)" ;;
@@ -228,7 +232,7 @@ done
 			echo
 			echo "| tool | wall (s) | CPU (s) | peak memory (MiB) | wall ratio | CPU ratio | memory ratio |"
 			echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
-			for tool in coopmap igraph graphtool networkx; do
+			for tool in coopmap coopmap1 igraph graphtool networkx; do
 				row "$s" "$task" "$tool"
 			done
 			if [ "$task" = load ] && [ "$(field "$s" load coopmap 3)" = ok ]; then

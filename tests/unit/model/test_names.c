@@ -158,6 +158,32 @@ static void test_reserve_refs(void **state)
 	cm_names_free(&t);
 }
 
+/* Look-ups that only read: found names give their index, absent ones -1 and add nothing. */
+static void test_get_ref(void **state)
+{
+	static const char *const names[] = { "a0", "un nom de plus de vingt octets", "b" };
+	cm_name_ref r;
+	cm_names t = { 0 };
+	igraph_integer_t idx;
+	int added;
+
+	(void)state;
+	cm_name_ref_init(&r, "a0");
+	assert_int_equal(cm_names_get_ref(&t, &r), -1); /* an empty table */
+	for (int i = 0; i < 3; i++)
+		assert_int_equal(cm_names_add(&t, names[i], &idx, &added), 0);
+	for (int i = 0; i < 3; i++) {
+		cm_name_ref_init(&r, names[i]);
+		assert_int_equal(cm_names_get_ref(&t, &r), i);
+	}
+	cm_name_ref_init(&r, "un nom de plus de vingt octets, autre");
+	assert_int_equal(cm_names_get_ref(&t, &r), -1);
+	cm_name_ref_init(&r, "c");
+	assert_int_equal(cm_names_get_ref(&t, &r), -1);
+	assert_int_equal(t.n, 3);
+	cm_names_free(&t);
+}
+
 /* A network's actors indexed by id. */
 static void test_index(void **state)
 {
@@ -189,6 +215,7 @@ int main(void)
 		cmocka_unit_test(test_long_names),
 		cmocka_unit_test(test_growth),
 		cmocka_unit_test(test_reserve_refs),
+		cmocka_unit_test(test_get_ref),
 		cmocka_unit_test(test_index),
 	};
 
