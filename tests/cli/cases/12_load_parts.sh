@@ -1,5 +1,5 @@
 # Large edge lists (1 MiB or more, with an actor table) are read on two
-# threads, split at a record boundary near the middle (load/csv_table.c):
+# threads, split at a record boundary near the middle (load/csv_edges.c):
 # the network, the first error in file order and its line must be those of
 # a read on one thread.  The files are written here, so that every line
 # number and every tie below is known by construction: row i of a table

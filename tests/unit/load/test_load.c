@@ -1,5 +1,5 @@
 /*
- * Unit tests of src/load/ (load.c, csv_table.c, igraph_formats.c): every
+ * Unit tests of src/load/ (load.c, csv_table.c, csv_edges.c, igraph_formats.c): every
  * input form gives the same network, bad input gives a located message
  * and the right code, filters keep what a hand count says they keep.  Run
  * from the top of the source tree.
