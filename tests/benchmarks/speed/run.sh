@@ -10,9 +10,10 @@
 #      (tests/benchmarks/metrics/peer_igraph.py --no-betweenness), run in
 #      turn ROUNDS times; the ratios are taken round by round (the machine's
 #      speed drifts) and their median reported, with the BLAS of each side;
-#   2. loading 1M actors / 10M ties (282 MB of CSV) with the loader's steps
-#      and without them (load_only --plain: one thread, no huge-page
-#      advice), in turn, as MB of CSV per second of wall and of CPU time;
+#   2. loading 1M actors / 10M ties (282 MB of CSV) with the loader's steps,
+#      with one thread (load_only --threads 1) and without either
+#      (load_only --plain: one thread, no huge-page advice), in turn, as MB
+#      of CSV per second of wall and of CPU time;
 #   3. `metrics` at 1M / 10M, every measure of the scale benchmark
 #      (betweenness from 256 sources), --jobs 1 and the default: wall, CPU
 #      and the peak memory of the largest process.
@@ -77,7 +78,7 @@ median() {
 # ratio A B COLUMN: the median of the round-by-round ratios A/B of one column
 ratio() {
 	paste -d' ' "$WORK/$1" "$WORK/$2" | awk -v c="$3" '{ print $c / $(c + 3) }' >"$WORK/r"
-	median "$WORK/r" 1
+	printf '%.2f' "$(median "$WORK/r" 1)"
 }
 
 # spread A B COLUMN: the smallest and largest round-by-round ratio
@@ -116,6 +117,7 @@ if [ "$LARGE" = 1 ]; then
 	i=0
 	while [ "$i" -lt 3 ]; do
 		run load_new "$LOADER" "$N1M"
+		run load_one "$LOADER" --threads 1 "$N1M"
 		run load_plain "$LOADER" --plain "$N1M"
 		i=$((i + 1))
 	done
@@ -151,16 +153,18 @@ LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 		echo
 		echo "| loader | wall s | CPU s | peak MiB | MB/s of wall | MB/s of CPU |"
 		echo "| --- | ---: | ---: | ---: | ---: | ---: |"
-		for n in load_new load_plain; do
+		for n in load_new load_one load_plain; do
 			w=$(median "$WORK/$n" 1) c=$(median "$WORK/$n" 2) m=$(median "$WORK/$n" 3)
 			label="with the new steps (two threads, huge pages)"
-			[ "$n" = load_plain ] && label="without (--plain: one thread, no huge-page advice)"
+			[ "$n" = load_one ] && label="one thread (--threads 1), huge pages"
+			[ "$n" = load_plain ] && label="without either (--plain: one thread, no huge-page advice)"
 			awk -v l="$label" -v w="$w" -v c="$c" -v m="$m" -v b="$MB" 'BEGIN {
 				printf "| %s | %.2f | %.2f | %.0f | %.0f | %.0f |\n", l, w, c, m / 1024, b / 1e6 / w, b / 1e6 / c }'
 		done
 		echo
-		echo "With against without: wall $(ratio load_new load_plain 1) ($(spread load_new load_plain 1)),"
-		echo "CPU $(ratio load_new load_plain 2) ($(spread load_new load_plain 2))."
+		echo "Two threads against one: wall $(ratio load_new load_one 1) ($(spread load_new load_one 1)),"
+		echo "CPU $(ratio load_new load_one 2) ($(spread load_new load_one 2)). Huge pages against none (one thread):"
+		echo "wall $(ratio load_one load_plain 1) ($(spread load_one load_plain 1)), CPU $(ratio load_one load_plain 2) ($(spread load_one load_plain 2))."
 		echo
 		echo "## metrics at 1,000,000 actors / 10,000,000 ties (every measure, betweenness from 256 sources), 1 run each"
 		echo
