@@ -180,6 +180,19 @@ static int finish(cm_network **out, cm_raw_input *raw, igraph_t *g, const char *
 	return (raw->name = cm_strdup(name)) ? 0 : CM_ENOMEM;
 }
 
+/* For coopmap check: a CSV input is read again table by table, so only its paths are kept. */
+static int raw_csv(cm_raw_input *raw, const char *path, const char *name, const char *nodes_path,
+                   const char *events_path, int two_mode)
+{
+	raw->csv = 1;
+	raw->two_mode = two_mode || events_path;
+	if (!(raw->edges_path = cm_strdup(path)) || !(raw->name = cm_strdup(name)) ||
+	    (nodes_path && !(raw->nodes_path = cm_strdup(nodes_path))) ||
+	    (events_path && !(raw->events_path = cm_strdup(events_path))))
+		return cm_error_set(CM_ENOMEM, _("out of memory"));
+	return 0;
+}
+
 /*
  * Load a network (out), or when raw is given find the input's format and
  * read a non-CSV one without the pipeline (CSV: only its paths).
@@ -254,12 +267,7 @@ static int load(cm_network **out, cm_raw_input *raw, const char *input, const cm
 		goto done;
 	}
 	if (raw && format == CM_INPUT_CSV) {
-		raw->csv = 1;
-		raw->two_mode = two_mode || events_path;
-		if (!(raw->edges_path = cm_strdup(is_stdin ? "-" : path)) || !(raw->name = cm_strdup(name)) ||
-		    (nodes_path && !(raw->nodes_path = cm_strdup(nodes_path))) ||
-		    (events_path && !(raw->events_path = cm_strdup(events_path))))
-			rc = CM_ENOMEM;
+		rc = raw_csv(raw, is_stdin ? "-" : path, name, nodes_path, events_path, two_mode);
 		goto done;
 	}
 	if (!raw && !is_stdin) {
@@ -280,6 +288,11 @@ static int load(cm_network **out, cm_raw_input *raw, const char *input, const cm
 	}
 	if (format == CM_INPUT_AUTO)
 		format = format_from_content(buf, len);
+	if (raw && format == CM_INPUT_CSV && !is_stdin) {
+		/* CSV known from its content only (no extension): check reads the tables itself */
+		rc = raw_csv(raw, path, name, nodes_path, events_path, two_mode);
+		goto done;
+	}
 	/* a GEXF file named .xml or .graphml is still GEXF (igraph's GraphML reader would say "Graph index was too large") */
 	if (format == CM_INPUT_GRAPHML && !opts->format && format_from_content(buf, len) == CM_INPUT_GEXF)
 		format = CM_INPUT_GEXF;

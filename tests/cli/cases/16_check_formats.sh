@@ -154,3 +154,13 @@ expect_err "invalid lat/lon named" "coopmap: 2 actors with an invalid lat/lon pl
 # a --where value no actor has: said, with the closest value
 run summary graphs/cites-educatives --where région=Bretange,normandie --format csv
 expect_err "--where value matching nobody" "coopmap: --where: no actor has région 'Bretange': did you mean 'Bretagne'?"
+
+# a CSV edge list whose name has no extension is known from its content;
+# `check` read it as a network instead of table by table (F: segmentation
+# fault, a NULL name copied, found by the check fuzzer on 2026-12-05).
+# Hand count: 3 actors, 2 ties, no problem.
+printf 'source;target;weight\na;b;1\nb;c;2\n' >"$TMP/noext"
+run check "$TMP/noext"
+expect_status "check of a CSV without extension" 0
+run summary "$TMP/noext" --format csv
+grep -q '^nodes,3$' "$TMP/out" && grep -q '^edges,2$' "$TMP/out"; check "summary of a CSV without extension: 3 actors, 2 ties" $?
